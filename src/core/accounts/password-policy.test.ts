@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { findPasswordWeakness } from './password-policy.js';
+
+const common = new Set(['password', 'qwertyuiop', 'sunshine', 'password123']);
+const isCommon = (s: string) => common.has(s);
+
+describe('findPasswordWeakness', () => {
+  it('accepts a long, uncommon password', () => {
+    expect(findPasswordWeakness('correct horse battery', {}, isCommon)).toBeNull();
+  });
+  it('refuses short passwords', () => {
+    expect(findPasswordWeakness('abc123xyz', {}, isCommon)).toMatch(/at least 10/);
+  });
+  it('refuses common passwords whatever their case', () => {
+    expect(findPasswordWeakness('QwertyUiop', {}, isCommon)).toMatch(/common/);
+  });
+  it('refuses a common word dressed up with digits and symbols', () => {
+    expect(findPasswordWeakness('sunshine2024!', {}, isCommon)).toMatch(/common password with digits/);
+  });
+  it('refuses a repeated character and the email or name', () => {
+    expect(findPasswordWeakness('aaaaaaaaaaaa', {}, isCommon)).toMatch(/repeated/);
+    expect(findPasswordWeakness('marie.curie-1867', { email: 'marie.curie@example.com' }, isCommon)).toMatch(/email/);
+    expect(findPasswordWeakness('Ada Lovelace', { name: 'Ada Lovelace' }, isCommon)).toMatch(/name/);
+  });
+});

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import type { Evaluation } from '../../contract/interviews.js';
+import { averageDimensions, overallScore, summarizeFeedback } from './summarize-report.js';
+
+function evaluation(score: number, dims: Partial<Evaluation['dimensions']> = {}, extra: Partial<Evaluation> = {}): Evaluation {
+  return {
+    score,
+    dimensions: { relevance: score, correctness: score, completeness: score, clarity: score, structure: score, ...dims },
+    strengths: [],
+    improvements: [],
+    coveredKeyPoints: [],
+    missingKeyPoints: [],
+    grammar: [],
+    star: null,
+    confidence: 0.8,
+    engine: 'local',
+    engineVersion: 'test',
+    ...extra,
+  };
+}
+
+describe('report summary', () => {
+  it('counts unanswered questions as zero in the overall score', () => {
+    expect(overallScore([evaluation(80), null])).toBe(40);
+    expect(overallScore([evaluation(80), evaluation(61)])).toBe(71);
+  });
+  it('has no overall score when nothing was answered', () => {
+    expect(overallScore([null, null])).toBeNull();
+    expect(overallScore([])).toBeNull();
+  });
+  it('averages each dimension', () => {
+    expect(averageDimensions([evaluation(80, { clarity: 40 }), evaluation(60, { clarity: 60 })])).toEqual({
+      relevance: 70, correctness: 70, completeness: 70, clarity: 50, structure: 70,
+    });
+  });
+  it('names the weakest dimension and unanswered questions as improvements', () => {
+    const s = summarizeFeedback([evaluation(80, { structure: 30 }), evaluation(82, { structure: 40 })], 1);
+    expect(s.improvements.join(' ')).toMatch(/well-organised answers: it averaged 35/);
+    expect(s.improvements.join(' ')).toMatch(/1 question was left unanswered/);
+    expect(s.strengths.length).toBeGreaterThan(0);
+  });
+  it('surfaces notes that recur across answers', () => {
+    const s = summarizeFeedback([
+      evaluation(50, {}, { improvements: ['Give a concrete example.'] }),
+      evaluation(50, {}, { improvements: ['Give a concrete example.'] }),
+    ], 0);
+    expect(s.improvements).toContain('Give a concrete example.');
+  });
+});

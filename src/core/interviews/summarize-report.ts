@@ -1,0 +1,50 @@
+import { DIMENSIONS, type DimensionScores, type Evaluation } from '../../contract/interviews.js';
+
+const dimensionLabels: Record<keyof DimensionScores, string> = {
+  relevance: 'staying on the question',
+  correctness: 'technical accuracy',
+  completeness: 'covering the key points',
+  clarity: 'clear wording',
+  structure: 'well-organised answers',
+};
+
+/**
+ * The overall score counts an unanswered question as 0: a report that only averaged the
+ * answered ones would flatter a candidate who skipped the hard questions.
+ */
+export function overallScore(evaluations: (Evaluation | null)[]): number | null {
+  if (evaluations.length === 0 || evaluations.every((e) => e === null)) return null;
+  const total = evaluations.reduce((sum, e) => sum + (e?.score ?? 0), 0);
+  return Math.round(total / evaluations.length);
+}
+
+export function averageDimensions(evaluations: Evaluation[]): DimensionScores | null {
+  if (evaluations.length === 0) return null;
+  const out = {} as DimensionScores;
+  for (const d of DIMENSIONS) out[d] = Math.round(evaluations.reduce((s, e) => s + e.dimensions[d], 0) / evaluations.length);
+  return out;
+}
+
+/** Interview-level strengths and improvements: the best and weakest dimensions plus recurring notes. */
+export function summarizeFeedback(evaluations: Evaluation[], unanswered: number): { strengths: string[]; improvements: string[] } {
+  const dims = averageDimensions(evaluations);
+  const strengths: string[] = [];
+  const improvements: string[] = [];
+  if (dims) {
+    const ranked = [...DIMENSIONS].sort((a, b) => dims[b] - dims[a]);
+    for (const d of ranked.slice(0, 2)) if (dims[d] >= 65) strengths.push(`Consistently strong at ${dimensionLabels[d]} (${dims[d]}/100 on average).`);
+    for (const d of ranked.slice(-2).reverse()) if (dims[d] < 65) improvements.push(`Work on ${dimensionLabels[d]}: it averaged ${dims[d]}/100 across your answers.`);
+  }
+  if (unanswered > 0) improvements.push(`${unanswered} question${unanswered === 1 ? ' was' : 's were'} left unanswered and counted as 0.`);
+  strengths.push(...mostCommon(evaluations.flatMap((e) => e.strengths), 3));
+  improvements.push(...mostCommon(evaluations.flatMap((e) => e.improvements), 4));
+  return { strengths: dedupe(strengths).slice(0, 5), improvements: dedupe(improvements).slice(0, 6) };
+}
+
+function mostCommon(items: string[], n: number): string[] {
+  const counts = new Map<string, number>();
+  for (const i of items) counts.set(i, (counts.get(i) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, n).map(([s]) => s);
+}
+
+const dedupe = (xs: string[]) => [...new Set(xs)];

@@ -1,0 +1,174 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SESSION_COOKIE } from '../../contract/auth.js';
+import { browserFrom, createTestApp, expectProblem, registerUser, STRONG_PASSWORD, type TestApp } from '../testing/test-app.js';
+import { refreshTokens, sessions, users } from './auth.table.js';
+import { hashToken } from './tokens.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+const post = (url: string, payload: unknown, headers: Record<string, string> = {}) => t.app.inject({ method: 'POST', url, payload: payload as object, headers });
+const countUsers = async () => (await t.database.db.select().from(users)).length;
+
+describe('register', () => {
+  it('creates the account and a browser session in an httpOnly SameSite=Lax cookie, stored only hashed', async () => {
+    const res = await post('/api/v1/auth/register', { email: 'Ada@Example.com', password: STRONG_PASSWORD, name: 'Ada' });
+    expect(res.statusCode).toBe(201);
+    const body = res.json();
+    expect(body.user).toMatchObject({ email: 'ada@example.com', name: 'Ada', platformRole: 'user' });
+    expect(body.csrfToken).toEqual(expect.any(String));
+    const cookie = res.cookies.find((c) => c.name === SESSION_COOKIE)!;
+    expect(cookie.httpOnly).toBe(true);
+    expect(cookie.sameSite).toBe('Lax');
+    const [row] = await t.database.db.select().from(sessions).where(eq(sessions.tokenHash, hashToken(cookie.value)));
+    expect(row).toBeDefined();
+    const all = await t.database.db.select({ h: sessions.tokenHash }).from(sessions);
+    expect(all.map((r) => r.h)).not.toContain(cookie.value);
+    const [user] = await t.database.db.select().from(users).where(eq(users.email, 'ada@example.com'));
+    expect(user!.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+  });
+
+  it('answers 409 for an email already registered, whatever its case, and creates nothing', async () => {
+    const before = await countUsers();
+    const res = await post('/api/v1/auth/register', { email: 'ADA@example.com', password: STRONG_PASSWORD, name: 'Other Ada' });
+    expectProblem(res, 409, 'email_taken');
+    expect(await countUsers()).toBe(before);
+  });
+
+  it.each([
+    ['a short password', { email: 'x1@example.com', password: 'short', name: 'X' }, 'body.password'],
+    ['a common password', { email: 'x2@example.com', password: 'qwertyuiop', name: 'X' }, 'body.password'],
+    ['a malformed email', { email: 'not-an-email', password: STRONG_PASSWORD, name: 'X' }, 'body.email'],
+    ['a missing name', { email: 'x3@example.com', password: STRONG_PASSWORD }, 'body.name'],
+  ])('refuses %s with a 400 naming the field, and creates nothing', async (_, payload, field) => {
+    const before = await countUsers();
+    const body = expectProblem(await post('/api/v1/auth/register', payload), 400, 'validation_failed');
+    expect((body.errors as { path: string }[]).map((e) => e.path)).toContain(field);
+    expect(await countUsers()).toBe(before);
+  });
+
+  it('answers malformed JSON with a 400 problem', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/register', payload: '{"email":', headers: { 'content-type': 'application/json' } });
+    expectProblem(res, 400);
+  });
+});
+
+describe('login, me and logout', () => {
+  it('signs in and out; the old cookie stops working', async () => {
+    const email = 'grace@example.com';
+    await registerUser(t.app, { email });
+    const res = await post('/api/v1/auth/login', { email, password: STRONG_PASSWORD });
+    expect(res.statusCode).toBe(200);
+    const browser = browserFrom(t.app, res);
+    const me = await browser.request({ method: 'GET', url: '/api/v1/auth/me' });
+    expect(me.json().user.email).toBe(email);
+    const out = await browser.request({ method: 'POST', url: '/api/v1/auth/logout' });
+    expect(out.statusCode).toBe(204);
+    expectProblem(await browser.request({ method: 'GET', url: '/api/v1/auth/me' }), 401, 'unauthenticated');
+  });
+
+  it('answers a wrong password and an unknown email the same way', async () => {
+    await registerUser(t.app, { email: 'lin@example.com' });
+    const wrong = await post('/api/v1/auth/login', { email: 'lin@example.com', password: 'not-the-password-1' });
+    const unknown = await post('/api/v1/auth/login', { email: 'nobody@example.com', password: 'not-the-password-1' });
+    const a = expectProblem(wrong, 401);
+    const b = expectProblem(unknown, 401);
+    expect(a.detail).toBe(b.detail);
+    expect(a.code).toBe(b.code);
+    expect(wrong.cookies.find((c) => c.name === SESSION_COOKIE)).toBeUndefined();
+  });
+
+  it('slows down repeated failures for an account, even with the right password, until the lock expires', async () => {
+    const email = 'target@example.com';
+    await registerUser(t.app, { email });
+    for (let i = 0; i < 5; i++) expectProblem(await post('/api/v1/auth/login', { email, password: `wrong-password-${i}` }), 401);
+    const locked = await post('/api/v1/auth/login', { email, password: STRONG_PASSWORD });
+    expectProblem(locked, 429, 'too_many_requests');
+    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
+    t.clock.advance(31_000);
+    expect((await post('/api/v1/auth/login', { email, password: STRONG_PASSWORD })).statusCode).toBe(200);
+  });
+
+  it('says 401 to /auth/me without a session', async () => {
+    expectProblem(await t.app.inject({ method: 'GET', url: '/api/v1/auth/me' }), 401, 'unauthenticated');
+    expectProblem(await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie: `${SESSION_COOKIE}=forged` } }), 401);
+  });
+});
+
+describe('CSRF defence', () => {
+  it('refuses a cookie-authenticated write without the CSRF header, and with a wrong one', async () => {
+    const b = await registerUser(t.app);
+    const payload = { kind: 'practice', type: 'behavioral', role: 'Engineer', level: 'mid', questionCount: 1 };
+    const none = await t.app.inject({ method: 'POST', url: '/api/v1/interviews', payload, headers: { cookie: b.cookie } });
+    expectProblem(none, 403, 'csrf_failed');
+    const wrong = await t.app.inject({ method: 'POST', url: '/api/v1/interviews', payload, headers: { cookie: b.cookie, 'x-csrf-token': 'guess' } });
+    expectProblem(wrong, 403, 'csrf_failed');
+    const list = await b.request({ method: 'GET', url: '/api/v1/interviews' });
+    expect(list.json().total).toBe(0);
+  });
+});
+
+describe('API tokens', () => {
+  async function tokens(email: string) {
+    await registerUser(t.app, { email });
+    const res = await post('/api/v1/auth/token', { email, password: STRONG_PASSWORD });
+    expect(res.statusCode).toBe(200);
+    return res.json() as { accessToken: string; refreshToken: string; tokenType: string; expiresIn: number };
+  }
+
+  it('issues a bearer token that authenticates, without needing CSRF', async () => {
+    const tk = await tokens('api@example.com');
+    expect(tk.tokenType).toBe('bearer');
+    expect(tk.expiresIn).toBe(900);
+    const me = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: `Bearer ${tk.accessToken}` } });
+    expect(me.json().user.email).toBe('api@example.com');
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/interviews',
+      headers: { authorization: `Bearer ${tk.accessToken}` },
+      payload: { kind: 'practice', type: 'technical', role: 'Backend engineer', level: 'mid', questionCount: 1 },
+    });
+    expect(created.statusCode).toBe(201);
+  });
+
+  it('rejects an expired or tampered access token', async () => {
+    const tk = await tokens('expiry@example.com');
+    const tampered = tk.accessToken.slice(0, -3) + (tk.accessToken.endsWith('AAA') ? 'BBB' : 'AAA');
+    expectProblem(await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: `Bearer ${tampered}` } }), 401);
+    t.clock.advance(901_000);
+    expectProblem(await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: `Bearer ${tk.accessToken}` } }), 401);
+  });
+
+  it('rotates refresh tokens, and reuse of a spent one revokes the whole family', async () => {
+    const first = await tokens('rotate@example.com');
+    const second = (await post('/api/v1/auth/refresh', { refreshToken: first.refreshToken })).json();
+    expect(second.refreshToken).not.toBe(first.refreshToken);
+    // An attacker replays the spent token: refused, and the legitimate newer token dies too.
+    expectProblem(await post('/api/v1/auth/refresh', { refreshToken: first.refreshToken }), 401);
+    expectProblem(await post('/api/v1/auth/refresh', { refreshToken: second.refreshToken }), 401);
+    const family = await t.database.db.select().from(refreshTokens).where(eq(refreshTokens.tokenHash, hashToken(second.refreshToken)));
+    expect(family[0]!.revokedAt).not.toBeNull();
+  });
+
+  it('refuses an unknown refresh token', async () => {
+    expectProblem(await post('/api/v1/auth/refresh', { refreshToken: 'made-up' }), 401);
+  });
+});
+
+describe('first platform admin via the setup link', () => {
+  it('creates a superadmin once; the link cannot be reused', async () => {
+    const token = await t.app.services.auth.createSetupToken();
+    const res = await post('/api/v1/setup', { token, email: 'root@example.com', password: STRONG_PASSWORD, name: 'Root' });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().user.platformRole).toBe('superadmin');
+    expectProblem(await post('/api/v1/setup', { token, email: 'root2@example.com', password: STRONG_PASSWORD, name: 'Root 2' }), 403);
+    expectProblem(await post('/api/v1/setup', { token: 'forged', email: 'root3@example.com', password: STRONG_PASSWORD, name: 'R' }), 403);
+    expect(await t.app.services.auth.hasPlatformAdmin()).toBe(true);
+  });
+});

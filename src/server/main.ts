@@ -1,0 +1,54 @@
+import type { FastifyInstance } from 'fastify';
+import { loadQuestionBank } from './questions/question-bank.js';
+import { createLocalEvaluator } from './ai/local-evaluator.js';
+import { buildApp } from './app.js';
+import type { Config } from './config.js';
+import { openConfiguredDatabase } from './database.js';
+
+/**
+ * `panelist serve`: open and migrate the database, load content and the local engine, listen,
+ * and close gracefully on SIGINT/SIGTERM (in-flight requests finish, then the database closes).
+ */
+export async function startServer(config: Config): Promise<FastifyInstance> {
+  const database = await openConfiguredDatabase(config);
+  await database.migrate();
+  const [bank, evaluator] = await Promise.all([loadQuestionBank(), createLocalEvaluator()]);
+  const app = await buildApp({ config, database, evaluator, bank });
+  app.addHook('onClose', async () => {
+    await database.close();
+  });
+
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down: finishing in-flight requests');
+    const force = setTimeout(() => {
+      app.log.error('shutdown took over 15 s; exiting');
+      process.exit(1);
+    }, 15_000);
+    force.unref();
+    app.close().then(
+      () => {
+        app.log.info('closed cleanly');
+        process.exit(0);
+      },
+      (err: unknown) => {
+        app.log.error({ err }, 'error while closing');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+
+  await app.listen({ port: config.port, host: config.host });
+  app.log.info({ database: database.kind, questions: bank.length }, 'Panelist is ready');
+
+  if (!(await app.services.auth.hasPlatformAdmin())) {
+    const token = await app.services.auth.createSetupToken();
+    const base = config.publicUrl ?? `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${config.port}`;
+    app.log.warn(`No platform admin exists yet. Create one within 24 hours at: ${base}/setup?token=${token}`);
+  }
+  return app;
+}

@@ -1,0 +1,37 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { sendProblem } from './errors.js';
+
+export const webDistDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../dist/web');
+
+/**
+ * Serves the built single-page app and answers unknown non-API GETs with index.html so client
+ * routes survive a reload. Unknown API paths stay 404 problems.
+ */
+export const webPlugin = fp(async (app: FastifyInstance, opts: { distDir?: string }) => {
+  const root = opts.distDir ?? webDistDir;
+  const hasWeb = existsSync(path.join(root, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root,
+      wildcard: false,
+      index: false,
+      maxAge: '1h',
+      setHeaders: (res, filePath) => {
+        // Vite fingerprints assets, so they can be cached for good; index.html never.
+        if (filePath.includes(`${path.sep}assets${path.sep}`)) res.header('cache-control', 'public, max-age=31536000, immutable');
+      },
+    });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && (request.headers.accept ?? '').includes('text/html');
+    if (hasWeb && (isPage || request.url === '/')) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html', root);
+    }
+    return sendProblem(reply, request, { status: 404, code: 'not_found', detail: `No route for ${request.method} ${request.url.split('?')[0]}.` });
+  });
+});

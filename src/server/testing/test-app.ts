@@ -1,0 +1,126 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { CSRF_HEADER, SESSION_COOKIE, type SessionInfo } from '../../contract/auth.js';
+import { openDatabase, type DatabaseHandle } from '../../db/client.js';
+import { createLocalEvaluator } from '../ai/local-evaluator.js';
+import { buildApp } from '../app.js';
+import { ManualClock } from '../clock.js';
+import { loadConfig, type Config } from '../config.js';
+import { loadQuestionBank } from '../questions/question-bank.js';
+
+export interface TestApp {
+  app: FastifyInstance;
+  clock: ManualClock;
+  config: Config;
+  database: DatabaseHandle;
+  close(): Promise<void>;
+}
+
+/**
+ * A whole Panelist on a fresh database: in-memory PGlite, or, when DATABASE_URL is set, a new
+ * database created on that PostgreSQL server for this test file and dropped afterwards.
+ */
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'panelist-test-'));
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATA_DIR: dataDir,
+    SECRET_KEY: 'test-secret-key-that-is-long-enough-0123456789',
+    AUTH_RATE_LIMIT_PER_MINUTE: '10000',
+    ...env,
+  });
+  const serverUrl = process.env.DATABASE_URL;
+  let dropDatabase: (() => Promise<void>) | undefined;
+  let database: DatabaseHandle;
+  if (serverUrl) {
+    const name = `panelist_test_${randomBytes(6).toString('hex')}`;
+    const pg = (await import('pg')).default;
+    const admin = new pg.Client({ connectionString: serverUrl });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    database = await openDatabase({ url: url.toString(), poolSize: 5 });
+    dropDatabase = async () => {
+      const c = new pg.Client({ connectionString: serverUrl });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    };
+  } else {
+    database = await openDatabase({});
+  }
+  await database.migrate();
+  const clock = new ManualClock('2026-03-02T09:00:00Z');
+  const [bank, evaluator] = await Promise.all([loadQuestionBank(), createLocalEvaluator()]);
+  const app = await buildApp({ config, database, evaluator, bank, clock, logger: false, webDistDir: path.join(dataDir, 'no-web') });
+  await app.ready();
+  return {
+    app,
+    clock,
+    config,
+    database,
+    async close() {
+      await app.close();
+      await database.close();
+      await dropDatabase?.();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A signed-in browser: its cookie and CSRF token ride along on every request. */
+export interface Browser {
+  user: SessionInfo['user'];
+  cookie: string;
+  csrfToken: string;
+  request(options: InjectOptions): Promise<LightMyRequestResponse>;
+}
+
+let counter = 0;
+export const STRONG_PASSWORD = 'violet-harbour-lantern-42';
+
+export async function registerUser(app: FastifyInstance, overrides: { email?: string; name?: string; password?: string } = {}): Promise<Browser> {
+  counter += 1;
+  const body = {
+    email: overrides.email ?? `candidate${counter}-${randomBytes(3).toString('hex')}@example.com`,
+    password: overrides.password ?? STRONG_PASSWORD,
+    name: overrides.name ?? `Candidate ${counter}`,
+  };
+  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/register', payload: body });
+  if (res.statusCode !== 201) throw new Error(`register failed: ${res.statusCode} ${res.body}`);
+  return browserFrom(app, res);
+}
+
+export function browserFrom(app: FastifyInstance, res: LightMyRequestResponse): Browser {
+  const info = res.json() as SessionInfo;
+  const session = res.cookies.find((c) => c.name === SESSION_COOKIE);
+  if (!session) throw new Error('no session cookie set');
+  const cookie = `${SESSION_COOKIE}=${session.value}`;
+  const csrfToken = info.csrfToken ?? '';
+  return {
+    user: info.user,
+    cookie,
+    csrfToken,
+    request: (options) =>
+      app.inject({
+        ...options,
+        headers: { cookie, [CSRF_HEADER]: csrfToken, ...(options.headers ?? {}) },
+      }),
+  };
+}
+
+/** Asserts the RFC 9457 shape that every error must have. */
+export function expectProblem(res: LightMyRequestResponse, status: number, code?: string): Record<string, unknown> {
+  if (res.statusCode !== status) throw new Error(`expected ${status}, got ${res.statusCode}: ${res.body}`);
+  if (!String(res.headers['content-type']).startsWith('application/problem+json')) throw new Error(`not a problem response: ${res.headers['content-type']}`);
+  const body = res.json() as Record<string, unknown>;
+  if (body.status !== status || typeof body.title !== 'string' || typeof body.type !== 'string') throw new Error(`bad problem body: ${res.body}`);
+  if (code && body.code !== code) throw new Error(`expected code ${code}, got ${String(body.code)}`);
+  return body;
+}
