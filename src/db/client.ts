@@ -102,7 +102,8 @@ async function openPostgres(url: string, poolSize: number): Promise<DatabaseHand
       await pool.query('select 1');
     },
     close: async () => {
-      await pool.end();
+      // Closing twice (a failed readiness test, then shutdown) must be harmless.
+      if (!pool.ended) await pool.end();
     },
   };
 }

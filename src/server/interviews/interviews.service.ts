@@ -35,10 +35,27 @@ export function createInterviewsService(deps: { db: Database; clock: Clock; bank
   const { db, clock, bank, evaluator } = deps;
 
   /** Owners and platform admins see an interview; everyone else gets the same 404 as for a missing one. */
-  async function loadVisible(actor: Actor, interviewId: string): Promise<InterviewRow> {
-    const [row] = await db.select().from(interviews).where(eq(interviews.id, interviewId));
+  function assertVisible(actor: Actor, row: InterviewRow | undefined): InterviewRow {
     if (!row || (row.candidateId !== actor.userId && actor.platformRole !== 'superadmin')) throw notFound('Interview');
     return row;
+  }
+
+  async function loadVisible(actor: Actor, interviewId: string): Promise<InterviewRow> {
+    const [row] = await db.select().from(interviews).where(eq(interviews.id, interviewId));
+    return assertVisible(actor, row);
+  }
+
+  /**
+   * Reads the interview, its questions and current answers in one round of parallel queries;
+   * nothing leaves this function unless the caller may see the interview.
+   */
+  async function loadVisibleWithContent(actor: Actor, interviewId: string) {
+    const [[row], questions, current] = await Promise.all([
+      db.select().from(interviews).where(eq(interviews.id, interviewId)),
+      questionsOf(interviewId),
+      currentAnswersOf(interviewId),
+    ]);
+    return { row: assertVisible(actor, row), questions, current };
   }
 
   async function questionsOf(interviewId: string): Promise<QuestionRow[]> {
@@ -92,6 +109,10 @@ export function createInterviewsService(deps: { db: Database; clock: Clock; bank
 
   async function toInterview(row: InterviewRow): Promise<Interview> {
     const [questions, current] = await Promise.all([questionsOf(row.id), currentAnswersOf(row.id)]);
+    return assembleInterview(row, questions, current);
+  }
+
+  function assembleInterview(row: InterviewRow, questions: QuestionRow[], current: AnswerRow[]): Interview {
     return {
       ...toSummary(row, current.length),
       jobDescription: row.jobDescription,
@@ -173,7 +194,8 @@ export function createInterviewsService(deps: { db: Database; clock: Clock; bank
     },
 
     async get(actor: Actor, interviewId: string): Promise<Interview> {
-      return toInterview(await loadVisible(actor, interviewId));
+      const { row, questions, current } = await loadVisibleWithContent(actor, interviewId);
+      return assembleInterview(row, questions, current);
     },
 
     /**
@@ -250,8 +272,7 @@ export function createInterviewsService(deps: { db: Database; clock: Clock; bank
     },
 
     async report(actor: Actor, interviewId: string): Promise<Report> {
-      const row = await loadVisible(actor, interviewId);
-      const [questions, current] = await Promise.all([questionsOf(row.id), currentAnswersOf(row.id)]);
+      const { row, questions, current } = await loadVisibleWithContent(actor, interviewId);
       const byQuestion = new Map(current.map((a) => [a.questionId, a]));
       const evaluations = current.map((a) => a.evaluation);
       const unanswered = questions.length - current.length;

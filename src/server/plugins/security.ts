@@ -29,6 +29,7 @@ export const securityPlugin = fp(async (app: FastifyInstance, opts: { config: Co
       },
     },
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    frameguard: { action: 'deny' },
     strictTransportSecurity: opts.config.secureCookies,
   });
   if (opts.config.corsOrigins.length > 0) {
