@@ -19,6 +19,11 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
   });
 
   let closing = false;
+  // Keep-alive sockets would hold close() open until they time out: answers sent while closing
+  // ask the client to hang up, and sockets that fall idle are closed as they do.
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
   const shutdown = (signal: string) => {
     if (closing) return;
     closing = true;
@@ -28,6 +33,8 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
       process.exit(1);
     }, 15_000);
     force.unref();
+    const sweep = setInterval(() => app.server.closeIdleConnections(), 100);
+    sweep.unref();
     app.close().then(
       () => {
         app.log.info('closed cleanly');
@@ -47,7 +54,9 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
 
   if (!(await app.services.auth.hasPlatformAdmin())) {
     const token = await app.services.auth.createSetupToken();
-    const base = config.publicUrl ?? `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${config.port}`;
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    const base = config.publicUrl ?? `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${port}`;
     app.log.warn(`No platform admin exists yet. Create one within 24 hours at: ${base}/setup?token=${token}`);
   }
   return app;

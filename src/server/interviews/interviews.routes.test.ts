@@ -134,6 +134,8 @@ describe('answering', () => {
     expect(current.answers).toHaveLength(1);
     expect(current.answers[0].id).toBe(second.id);
     expect(current.answeredCount).toBe(1);
+    const listed = (await alice.request({ method: 'GET', url: '/api/v1/interviews?limit=100' })).json();
+    expect(listed.items.find((i: { id: string }) => i.id === iv.id)).toMatchObject({ answeredCount: 1 });
     const history = await t.database.db.select().from(answers).where(eq(answers.questionId, q.id));
     expect(history).toHaveLength(2);
     expect(history.filter((h) => h.supersededAt === null)).toHaveLength(1);

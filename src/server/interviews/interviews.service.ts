@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type {
   Answer,
   AnswerBody,
@@ -64,6 +64,16 @@ export function createInterviewsService(deps: { db: Database; clock: Clock; bank
 
   async function currentAnswersOf(interviewId: string): Promise<AnswerRow[]> {
     return db.select().from(answers).where(and(eq(answers.interviewId, interviewId), isNull(answers.supersededAt)));
+  }
+
+  async function answeredCounts(interviewIds: string[]): Promise<Map<string, number>> {
+    if (interviewIds.length === 0) return new Map();
+    const rows = await db
+      .select({ interviewId: answers.interviewId, n: count() })
+      .from(answers)
+      .where(and(inArray(answers.interviewId, interviewIds), isNull(answers.supersededAt)))
+      .groupBy(answers.interviewId);
+    return new Map(rows.map((r) => [r.interviewId, Number(r.n)]));
   }
 
   async function recentlySeenIds(candidateId: string): Promise<string[]> {
@@ -172,10 +182,7 @@ export function createInterviewsService(deps: { db: Database; clock: Clock; bank
       const where = eq(interviews.candidateId, actor.userId);
       const [rows, [totalRow]] = await Promise.all([
         db
-          .select({
-            interview: interviews,
-            answeredCount: sql<number>`(select count(*)::int from ${answers} a where a.interview_id = ${interviews.id} and a.superseded_at is null)`,
-          })
+          .select()
           .from(interviews)
           .where(where)
           .orderBy(desc(interviews.createdAt), desc(interviews.id))
@@ -183,9 +190,10 @@ export function createInterviewsService(deps: { db: Database; clock: Clock; bank
           .offset((page.page - 1) * page.limit),
         db.select({ n: count() }).from(interviews).where(where),
       ]);
+      const answered = await answeredCounts(rows.map((r) => r.id));
       const total = totalRow?.n ?? 0;
       return {
-        items: rows.map((r) => toSummary(r.interview, Number(r.answeredCount))),
+        items: rows.map((r) => toSummary(r, answered.get(r.id) ?? 0)),
         total,
         page: page.page,
         limit: page.limit,
