@@ -13,6 +13,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { openDatabase, type DatabaseHandle } from '../src/db/client.js';
 import { createLocalEvaluator } from '../src/server/ai/local-evaluator.js';
+import { createThreadedEvaluator } from '../src/server/ai/threaded-evaluator.js';
 import { buildApp } from '../src/server/app.js';
 import { loadConfig } from '../src/server/config.js';
 import { loadQuestionBank } from '../src/server/questions/question-bank.js';
@@ -51,8 +52,17 @@ if (serverUrl) {
 }
 await database.migrate();
 
-const config = loadConfig({ NODE_ENV: 'production', SECURE_COOKIES: 'false', LOG_LEVEL: 'warn', DATA_DIR: dataDir, AUTH_RATE_LIMIT_PER_MINUTE: '10000' });
-const [bank, evaluator] = await Promise.all([loadQuestionBank(), createLocalEvaluator()]);
+const config = loadConfig({
+  NODE_ENV: 'production',
+  SECURE_COOKIES: 'false',
+  LOG_LEVEL: 'warn',
+  DATA_DIR: dataDir,
+  AUTH_RATE_LIMIT_PER_MINUTE: '10000',
+  EVALUATOR_THREADS: process.env.EVALUATOR_THREADS ?? '1',
+});
+// Graded the way `panelist serve` grades: on worker threads unless EVALUATOR_THREADS=0.
+const threaded = config.evaluatorThreads > 0 ? await createThreadedEvaluator({ threads: config.evaluatorThreads }) : undefined;
+const [bank, evaluator] = await Promise.all([loadQuestionBank(), threaded ?? createLocalEvaluator()]);
 const app = await buildApp({ config, database, evaluator, bank, logger: false, webDistDir: path.join(dataDir, 'none') });
 const address = await app.listen({ host: '127.0.0.1', port: 0 });
 
@@ -124,12 +134,13 @@ for (const s of scenarios) {
 }
 
 await app.close();
+await threaded?.close();
 await database.close();
 await cleanup();
 rmSync(dataDir, { recursive: true, force: true });
 
 if (values.json) console.log(JSON.stringify(results, null, 2));
 else {
-  console.log(`database: ${database.kind}, ${connections} connections, ${duration} s per scenario`);
+  console.log(`database: ${database.kind}, ${connections} connections, ${duration} s per scenario, evaluator threads: ${config.evaluatorThreads}`);
   for (const r of results) console.log(`${r.scenario.padEnd(14)} ${String(r.requestsPerSecond).padStart(6)} req/s   p50 ${String(r.p50Ms).padStart(4)} ms   p99 ${String(r.p99Ms).padStart(4)} ms   errors ${r.errors}`);
 }

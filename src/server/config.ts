@@ -29,6 +29,7 @@ const envSchema = z.object({
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10000).default(30),
   SECURE_COOKIES: bool.optional(),
+  EVALUATOR_THREADS: z.coerce.number().int().min(0).max(16).default(1),
 });
 
 export interface Config {
@@ -49,6 +50,8 @@ export interface Config {
   refreshTokenTtlDays: number;
   authRateLimitPerMinute: number;
   secureCookies: boolean;
+  /** Worker threads that grade answers; 0 grades on the main thread. */
+  evaluatorThreads: number;
 }
 
 export class ConfigError extends Error {}
@@ -83,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     refreshTokenTtlDays: e.REFRESH_TOKEN_TTL_DAYS,
     authRateLimitPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE,
     secureCookies: e.SECURE_COOKIES ?? e.NODE_ENV === 'production',
+    evaluatorThreads: e.EVALUATOR_THREADS,
   };
 }
 

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { loadQuestionBank } from './questions/question-bank.js';
 import { createLocalEvaluator } from './ai/local-evaluator.js';
+import { createThreadedEvaluator } from './ai/threaded-evaluator.js';
+import type { AnswerEvaluator } from '../core/evaluation/types.js';
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
 import { openConfiguredDatabase } from './database.js';
@@ -12,9 +14,12 @@ import { openConfiguredDatabase } from './database.js';
 export async function startServer(config: Config): Promise<FastifyInstance> {
   const database = await openConfiguredDatabase(config);
   await database.migrate();
-  const [bank, evaluator] = await Promise.all([loadQuestionBank(), createLocalEvaluator()]);
-  const app = await buildApp({ config, database, evaluator, bank });
+  const threaded = config.evaluatorThreads > 0 ? await createThreadedEvaluator({ threads: config.evaluatorThreads }) : undefined;
+  const [bank, evaluator] = await Promise.all([loadQuestionBank(), threaded ?? createLocalEvaluator()]);
+  const app = await buildApp({ config, database, evaluator: evaluator as AnswerEvaluator, bank });
+  // Runs after in-flight requests have finished: only then are graders and database let go.
   app.addHook('onClose', async () => {
+    await threaded?.close();
     await database.close();
   });
 
