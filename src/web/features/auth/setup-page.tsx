@@ -1,0 +1,94 @@
+import { ShieldCheck } from 'lucide-react';
+import { useState, type FormEvent } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { PASSWORD_MIN_LENGTH } from '../../../contract/index.js';
+import { errorMessage } from '../../lib/api-client.js';
+import { Alert } from '../../ui/alert.js';
+import { Button } from '../../ui/button.js';
+import { TextField } from '../../ui/field.js';
+import { useSetup } from './api.js';
+import { AuthLayout } from './auth-layout.js';
+import { PasswordField } from './password-field.js';
+import { focusFirstInvalid, serverFieldErrors, validateAccount, type AccountFields } from './register-page.js';
+
+/** First-run page: the one-time link printed by the server creates the first platform admin. */
+export function SetupPage() {
+  const [params] = useSearchParams();
+  const token = params.get('token') ?? '';
+  const setup = useSetup();
+  const navigate = useNavigate();
+  const [values, setValues] = useState<AccountFields>({ name: '', email: '', password: '' });
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const set = (key: keyof AccountFields) => (e: React.ChangeEvent<HTMLInputElement>) => setValues((v) => ({ ...v, [key]: e.target.value }));
+
+  function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    const errors = validateAccount(values);
+    setFieldErrors(errors);
+    if (Object.keys(errors).length) {
+      focusFirstInvalid(e.currentTarget as HTMLFormElement);
+      return;
+    }
+    setup.mutate(
+      { token, name: values.name.trim(), email: values.email.trim(), password: values.password },
+      {
+        onSuccess: () => void navigate('/', { replace: true }),
+        onError: (err) => setFieldErrors(serverFieldErrors(err)),
+      },
+    );
+  }
+
+  const hasFieldErrors = Object.keys(fieldErrors).length > 0;
+  const formError = setup.error && !hasFieldErrors ? errorMessage(setup.error) : null;
+
+  return (
+    <AuthLayout
+      title="Set up Panelist"
+      subtitle="Create the first administrator account for this server."
+      footer={
+        <Link to="/login" className="font-medium text-primary underline-offset-4 hover:underline">
+          Back to log in
+        </Link>
+      }
+    >
+      <title>Set up · Panelist</title>
+      {!token ? (
+        <Alert title="This setup link is incomplete">
+          Open the full link printed by the server when it first started (it ends in <code>?token=…</code>), or run{' '}
+          <code>panelist create-admin</code>.
+        </Alert>
+      ) : (
+        <form onSubmit={onSubmit} noValidate className="space-y-5">
+          <Alert tone="info" icon={ShieldCheck}>
+            This link works once. The account gets full admin rights.
+          </Alert>
+          {formError ? <Alert title="Setup failed">{formError}</Alert> : null}
+          <TextField label="Name" name="name" autoComplete="name" autoFocus required value={values.name} onChange={set('name')} error={fieldErrors.name} />
+          <TextField
+            label="Email"
+            type="email"
+            name="email"
+            autoComplete="email"
+            required
+            value={values.email}
+            onChange={set('email')}
+            error={fieldErrors.email}
+          />
+          <PasswordField
+            label="Password"
+            name="password"
+            autoComplete="new-password"
+            required
+            value={values.password}
+            onChange={set('password')}
+            error={fieldErrors.password}
+            hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
+          />
+          <Button type="submit" size="lg" className="w-full" loading={setup.isPending} loadingText="Creating admin…">
+            Create admin account
+          </Button>
+        </form>
+      )}
+    </AuthLayout>
+  );
+}
