@@ -67,6 +67,17 @@ export const evaluation = z.object({
   confidence: z.number().min(0).max(1),
   engine: z.string(),
   engineVersion: z.string(),
+  /** The LLM engine's rubric (prompt and reply schema) version; absent for the local engine. */
+  rubricVersion: z.string().optional(),
+  /** The LLM engine's independent gradings: the score is their median (before guard caps). */
+  samples: z
+    .object({
+      n: z.number().int().min(1),
+      scores: z.array(z.number().int().min(0).max(100)),
+      /** Highest minus lowest sample score. */
+      spread: z.number().min(0).max(100),
+    })
+    .optional(),
 });
 export type Evaluation = z.infer<typeof evaluation>;
 

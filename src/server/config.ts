@@ -30,7 +30,32 @@ const envSchema = z.object({
   AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10000).default(30),
   SECURE_COOKIES: bool.optional(),
   EVALUATOR_THREADS: z.coerce.number().int().min(0).max(16).default(1),
+  AI_PROVIDER: z.enum(['local', 'openai']).default('local'),
+  AI_BASE_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
+  AI_API_KEY: z.string().optional(),
+  AI_MODEL: z.string().min(1).optional(),
+  AI_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(20_000),
+  AI_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
+  AI_SAMPLES: z.coerce.number().int().min(1).max(5).default(1),
+}).superRefine((e, ctx) => {
+  if (e.AI_PROVIDER !== 'openai') return;
+  for (const name of ['AI_BASE_URL', 'AI_MODEL'] as const) {
+    if (!e[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'is required when AI_PROVIDER=openai' });
+  }
 });
+
+/** The answer-grading engine: the local one, or an OpenAI-compatible endpoint that falls back to it. */
+export type AiConfig =
+  | { provider: 'local' }
+  | {
+      provider: 'openai';
+      baseUrl: string;
+      apiKey: string | undefined;
+      model: string;
+      timeoutMs: number;
+      maxRetries: number;
+      samples: number;
+    };
 
 export interface Config {
   env: 'development' | 'production' | 'test';
@@ -52,6 +77,7 @@ export interface Config {
   secureCookies: boolean;
   /** Worker threads that grade answers; 0 grades on the main thread. */
   evaluatorThreads: number;
+  ai: AiConfig;
 }
 
 export class ConfigError extends Error {}
@@ -87,6 +113,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     authRateLimitPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE,
     secureCookies: e.SECURE_COOKIES ?? e.NODE_ENV === 'production',
     evaluatorThreads: e.EVALUATOR_THREADS,
+    ai:
+      e.AI_PROVIDER === 'openai'
+        ? {
+            provider: 'openai',
+            // Both are present: the schema refuses AI_PROVIDER=openai without them.
+            baseUrl: e.AI_BASE_URL!,
+            apiKey: e.AI_API_KEY,
+            model: e.AI_MODEL!,
+            timeoutMs: e.AI_TIMEOUT_MS,
+            maxRetries: e.AI_MAX_RETRIES,
+            samples: e.AI_SAMPLES,
+          }
+        : { provider: 'local' },
   };
 }
 

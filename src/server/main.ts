@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { loadQuestionBank } from './questions/question-bank.js';
 import { createLocalEvaluator } from './ai/local-evaluator.js';
 import { createThreadedEvaluator } from './ai/threaded-evaluator.js';
+import { createOpenAiEvaluator } from './ai/openai-evaluator.js';
 import type { AnswerEvaluator } from '../core/evaluation/types.js';
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
@@ -15,8 +16,17 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
   const database = await openConfiguredDatabase(config);
   await database.migrate();
   const threaded = config.evaluatorThreads > 0 ? await createThreadedEvaluator({ threads: config.evaluatorThreads }) : undefined;
-  const [bank, evaluator] = await Promise.all([loadQuestionBank(), threaded ?? createLocalEvaluator()]);
-  const app = await buildApp({ config, database, evaluator: evaluator as AnswerEvaluator, bank });
+  const [bank, localEvaluator] = await Promise.all([loadQuestionBank(), threaded ?? createLocalEvaluator()]);
+  // The LLM engine grades with the local one beside it (guards) and behind it (any failure).
+  const evaluator: AnswerEvaluator =
+    config.ai.provider === 'openai'
+      ? createOpenAiEvaluator({
+          ...config.ai,
+          fallback: localEvaluator,
+          onFallback: (err) => app.log.warn({ reason: err.message }, 'LLM evaluation failed; the answer was graded locally'),
+        })
+      : localEvaluator;
+  const app = await buildApp({ config, database, evaluator, bank });
   // Runs after in-flight requests have finished: only then are graders and database let go.
   app.addHook('onClose', async () => {
     await threaded?.close();
