@@ -1,0 +1,75 @@
+/**
+ * Reading human-graded answer files (Mohler JSONL format and our graded examples) and
+ * turning them into training rows. Shared by scripts/train-grader.ts and bench/grading.bench.ts.
+ */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { analyzeAnswer, guardAnswer, type EvaluatorResources } from '../src/core/evaluation/evaluate-answer.js';
+import type { TrainingRow } from '../src/core/evaluation/training.js';
+import type { EvaluationInput, EvaluationQuestionType } from '../src/core/evaluation/types.js';
+
+export const gradedAnswerLine = z.object({
+  id: z.union([z.string(), z.number()]).transform(String),
+  assignment: z.union([z.string(), z.number()]).transform(String).optional(),
+  question_id: z.union([z.string(), z.number()]).transform(String).optional(),
+  type: z.enum(['behavioral', 'technical', 'system_design', 'communication', 'aptitude', 'coding_explanation']).optional(),
+  question: z.string(),
+  reference_answer: z.string().optional(),
+  key_points: z.array(z.string()).optional(),
+  expected: z.string().optional(),
+  answer: z.string(),
+  score_avg: z.number(),
+});
+export type GradedAnswer = z.infer<typeof gradedAnswerLine> & { scaleMax: number; source: string };
+
+/** Reads a JSONL file of graded answers; the grade scale is 0–5 unless told otherwise. */
+export function readGradedAnswers(file: string, source: string, scaleMax = 5): GradedAnswer[] {
+  const out: GradedAnswer[] = [];
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .forEach((line, i) => {
+      if (!line.trim()) return;
+      const parsed = gradedAnswerLine.safeParse(JSON.parse(line));
+      if (!parsed.success) throw new Error(`${file}:${i + 1}: ${parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`);
+      out.push({ ...parsed.data, scaleMax, source });
+    });
+  return out;
+}
+
+export function toEvaluationInput(a: GradedAnswer, withReference = true): EvaluationInput {
+  const type: EvaluationQuestionType = a.type ?? 'technical';
+  return {
+    question: a.question,
+    type,
+    referenceAnswer: withReference ? a.reference_answer : undefined,
+    keyPoints: withReference ? a.key_points : undefined,
+    expectedAnswer: a.expected,
+    answer: a.answer,
+  };
+}
+
+export function groupOf(a: GradedAnswer): string {
+  return `${a.source}:${a.assignment ?? a.question_id ?? a.id}`;
+}
+
+export function toTrainingRows(
+  answers: readonly GradedAnswer[],
+  res: Pick<EvaluatorResources, 'analyze' | 'vectors'>,
+  weightOf: (a: GradedAnswer) => number = () => 1,
+): TrainingRow[] {
+  return answers.map((a) => {
+    const input = toEvaluationInput(a, true);
+    const analysis = analyzeAnswer(input, res);
+    const guards = guardAnswer(analysis, input, input.type === 'aptitude' && !!input.expectedAnswer);
+    return {
+      id: `${a.source}:${a.id}`,
+      group: groupOf(a),
+      longForm: analysis.longForm,
+      withReference: analysis.features.values,
+      withoutReference: analyzeAnswer(toEvaluationInput(a, false), res).features.values,
+      grade: (a.score_avg / a.scaleMax) * 5,
+      weight: weightOf(a),
+      cap: guards.reduce((c, g) => Math.min(c, g.cap), 100) / 20,
+    };
+  });
+}

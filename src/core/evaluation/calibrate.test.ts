@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { fitRidge, measureAgreement, parseGraderWeights, pearson, predictGrade, ranks } from './calibrate.js';
+import { FEATURE_NAMES, type FeatureValues } from './features.js';
+
+function row(values: Partial<FeatureValues>): FeatureValues {
+  const r = Object.fromEntries(FEATURE_NAMES.map((f) => [f, 0])) as FeatureValues;
+  return { ...r, ...values };
+}
+
+describe('fitRidge', () => {
+  it('recovers a linear relation and predicts on the original scale', () => {
+    const rows: FeatureValues[] = [];
+    const y: number[] = [];
+    for (let i = 0; i < 50; i++) {
+      const a = (i % 10) / 10;
+      const b = ((i * 7) % 11) / 11;
+      rows.push(row({ refRecall: a, ansPrecision: b }));
+      y.push(1 + 2 * a + 1 * b);
+    }
+    const model = fitRidge(rows, y, ['refRecall', 'ansPrecision'], 1e-6);
+    const scale = { min: 0, max: 5 };
+    expect(predictGrade(model, row({ refRecall: 0.5, ansPrecision: 0.5 }), scale)).toBeCloseTo(2.5, 3);
+    // Predictions are clipped to the grade range.
+    expect(predictGrade(model, row({ refRecall: 10, ansPrecision: 10 }), scale)).toBe(5);
+  });
+
+  it('is deterministic', () => {
+    const rows = [row({ refRecall: 0.1 }), row({ refRecall: 0.9 }), row({ refRecall: 0.5 })];
+    const a = fitRidge(rows, [1, 5, 3], ['refRecall'], 1);
+    const b = fitRidge(rows, [1, 5, 3], ['refRecall'], 1);
+    expect(a).toEqual(b);
+  });
+});
+
+describe('agreement measures', () => {
+  it('computes Pearson, Spearman (with ties) and RMSE', () => {
+    expect(pearson([1, 2, 3], [2, 4, 6])).toBeCloseTo(1);
+    expect(ranks([10, 20, 20, 30])).toEqual([1, 2.5, 2.5, 4]);
+    const m = measureAgreement([1, 2, 3, 4], [1, 3, 2, 4]);
+    expect(m.n).toBe(4);
+    expect(m.spearman).toBeCloseTo(0.8);
+    expect(m.rmse).toBeCloseTo(Math.sqrt(0.5));
+  });
+});
+
+describe('parseGraderWeights', () => {
+  it('rejects weights whose arrays do not match their features', () => {
+    const model = { features: ['refRecall'], mean: [0], scale: [1], coef: [1, 2], intercept: 0 };
+    expect(() =>
+      parseGraderWeights({ version: 'x', scale: { min: 0, max: 5 }, shortAnswer: model, longForm: model, withoutReference: model }),
+    ).toThrow();
+  });
+});

@@ -1,0 +1,230 @@
+import { contentTokens, type AnalyzedText } from './analyzed-text.js';
+import { alignWords, meanVectorCosine, toAlignWords, type AlignWord } from './alignment.js';
+import { measureKeyPoints, type KeyPointCoverage } from './key-points.js';
+import { detectStar, type StarDetection } from './star.js';
+import { measureStyle, type StyleSignals } from './style.js';
+import type { WordVectors } from './word-vectors.js';
+
+/** The analyzed parts of one grading task. */
+export interface GradingTexts {
+  question: AnalyzedText;
+  reference?: AnalyzedText;
+  /** Explicit key points, or the reference's clauses when there are none. */
+  keyPoints: readonly AnalyzedText[];
+  /** Whether keyPoints were written as a rubric (true) or derived from the reference. */
+  explicitKeyPoints: boolean;
+  answer: AnalyzedText;
+  behavioral: boolean;
+  /** Interview answers (behavioral, system design, communication) rather than short technical answers. */
+  longForm: boolean;
+}
+
+/**
+ * Feature names in a fixed order. The calibration model (content/grader/weights.json) names
+ * the subset it uses, so features can be added without breaking older weight files.
+ */
+export const FEATURE_NAMES = [
+  'refRecall',
+  'refRecallExact',
+  'ansPrecision',
+  'ansPrecisionExact',
+  'alignF1',
+  'refCosine',
+  'questionCosine',
+  'questionShare',
+  'kpMean',
+  'kpCovered',
+  'kpMin',
+  'lenRatio',
+  'logWords',
+  'newWords',
+  'refLength',
+  'hedgeRate',
+  'fillerRate',
+  'star',
+  'structure',
+  'bigramRecall',
+  'f1Sqrt',
+  'noMatch',
+  'longForm',
+  'kpLong',
+  'wordsLong',
+  'questionRecall',
+  'topicFit',
+  'substanceLong',
+  'behavioralTask',
+] as const;
+export type FeatureName = (typeof FEATURE_NAMES)[number];
+export type FeatureValues = Record<FeatureName, number>;
+
+export interface AnswerFeatures {
+  values: FeatureValues;
+  keyPoints: KeyPointCoverage[];
+  star: StarDetection | null;
+  style: StyleSignals;
+  /** Answer content words that are not just echoes of the question. */
+  answerWords: AlignWord[];
+  /** Reference words (question-demoted) the answer did not express, most informative first. */
+  missedReferenceWords: string[];
+  /** Answer words well aligned with the reference, most informative first. */
+  matchedAnswerWords: string[];
+  /** Share of answer content words found in the word vectors (1 without vectors). */
+  vectorCoverage: number;
+}
+
+function lemmaSet(a: AnalyzedText): Set<string> {
+  const s = new Set<string>();
+  for (const t of contentTokens(a)) {
+    s.add(t.lemma);
+    s.add(t.normal);
+  }
+  return s;
+}
+
+function contentBigrams(a: AnalyzedText, demote: ReadonlySet<string>): Set<string> {
+  const lemmas = contentTokens(a).map((t) => t.lemma);
+  const out = new Set<string>();
+  for (let i = 1; i < lemmas.length; i++) {
+    const x = lemmas[i - 1]!;
+    const y = lemmas[i]!;
+    if (demote.has(x) && demote.has(y)) continue;
+    out.add(`${x} ${y}`);
+  }
+  return out;
+}
+
+/** Words every interview question uses; matching them says nothing about the topic. */
+const GENERIC_QUESTION_WORDS = new Set([
+  'tell', 'time', 'describe', 'explain', 'give', 'example', 'walk', 'would', 'handle', 'approach', 'design',
+  'how', 'what', 'why', 'when', 'happen', 'situation', 'specific', 'main', 'component', 'difference', 'system',
+]);
+
+const clip = (x: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, x));
+
+export function extractFeatures(texts: GradingTexts, vectors: WordVectors | undefined): AnswerFeatures {
+  const questionLemmas = lemmaSet(texts.question);
+  const answerContent = contentTokens(texts.answer);
+  const answerAll = toAlignWords(answerContent, vectors);
+  // Question demoting: words that merely repeat the question earn nothing.
+  const answerWords = answerAll.filter((w) => !questionLemmas.has(w.lemma) && !questionLemmas.has(w.normal));
+  const questionWords = toAlignWords(contentTokens(texts.question), vectors);
+
+  let refWords: AlignWord[] = [];
+  let refAll: AlignWord[] = [];
+  if (texts.reference) {
+    refAll = toAlignWords(contentTokens(texts.reference), vectors);
+    refWords = refAll.filter((w) => !questionLemmas.has(w.lemma) && !questionLemmas.has(w.normal));
+    // A reference that only restates the question still defines what to say.
+    if (refWords.length === 0) refWords = refAll;
+  }
+
+  const recall = alignWords(refWords, answerWords, vectors);
+  const questionRecall = alignWords(questionWords.filter((w) => !GENERIC_QUESTION_WORDS.has(w.lemma)), answerAll, vectors);
+  const precisionSources = refAll.length > 0 ? refAll : questionWords;
+  const precision = alignWords(answerWords, precisionSources, vectors);
+  const f1 = recall.score + precision.score > 0 ? (2 * recall.score * precision.score) / (recall.score + precision.score) : 0;
+
+  const keyPoints = measureKeyPoints(texts.keyPoints, answerWords, vectors, questionLemmas, texts.explicitKeyPoints);
+  const kpScores = keyPoints.map((k) => k.coverage);
+  const kpMean = kpScores.length > 0 ? kpScores.reduce((a, b) => a + b, 0) / kpScores.length : recall.score;
+  const kpCovered = keyPoints.length > 0 ? keyPoints.filter((k) => k.covered).length / keyPoints.length : recall.score;
+  const kpMin = kpScores.length > 0 ? Math.min(...kpScores) : recall.score;
+  const topicFit = Math.max(questionRecall.score, kpMean, recall.score);
+
+  // Weighted share of the answer's content that is an echo of the question.
+  let echo = 0;
+  let total = 0;
+  for (const w of answerAll) {
+    total += w.weight;
+    if (questionLemmas.has(w.lemma) || questionLemmas.has(w.normal)) echo += w.weight;
+  }
+
+  const style = measureStyle(texts.answer);
+  const star = texts.behavioral ? detectStar(texts.answer) : null;
+  const refContent = texts.reference ? contentTokens(texts.reference).length : 0;
+
+  let bigramRecall = 0;
+  if (texts.reference) {
+    const rb = contentBigrams(texts.reference, questionLemmas);
+    const ab = contentBigrams(texts.answer, new Set());
+    let hit = 0;
+    for (const b of rb) if (ab.has(b)) hit++;
+    bigramRecall = rb.size > 0 ? hit / rb.size : 0;
+  }
+
+  const sentences = style.sentences;
+  const structure = clip(
+    (sentences >= 2 ? 0.35 : 0.1) + Math.min(0.35, style.connectiveRate * 0.7) + (style.enumerated ? 0.15 : 0) +
+      (style.wordsPerSentence >= 8 && style.wordsPerSentence <= 28 ? 0.15 : 0),
+    0,
+    1,
+  );
+
+  const values: FeatureValues = {
+    refRecall: recall.score,
+    refRecallExact: recall.exact,
+    ansPrecision: precision.score,
+    ansPrecisionExact: precision.exact,
+    alignF1: f1,
+    refCosine: refAll.length > 0 ? meanVectorCosine(answerWords, refWords, vectors) : 0,
+    questionCosine: meanVectorCosine(answerAll, questionWords, vectors),
+    questionShare: total > 0 ? echo / total : 0,
+    kpMean,
+    kpCovered,
+    kpMin,
+    lenRatio: clip(Math.log2((answerContent.length + 1) / (refContent + 1)), -3, 2),
+    logWords: Math.log1p(style.words) / Math.log(301),
+    newWords: Math.log1p(answerWords.length) / Math.log(101),
+    refLength: Math.log1p(refContent) / Math.log(101),
+    hedgeRate: Math.min(1, style.hedgeRate / 10),
+    fillerRate: Math.min(1, style.fillerRate / 10),
+    // Only behavioral answers are expected to tell a story; others lose nothing here.
+    star: star ? star.score : 1,
+    // Its own baseline for story questions, so the STAR feature measures only the story.
+    behavioralTask: texts.behavioral ? 1 : 0,
+    structure,
+    bigramRecall,
+    // Grades fall steeply once an answer shares next to nothing with the reference; a
+    // concave transform and an indicator let the linear model express that.
+    f1Sqrt: Math.sqrt(f1),
+    noMatch: recall.score < 0.08 && precision.score < 0.08 ? 1 : 0,
+    // Lets the model keep separate baselines for short technical answers and long interview
+    // answers, so neither kind of training data distorts the other's calibration.
+    longForm: texts.longForm ? 1 : 0,
+    // Interview answers are graded on coverage of several key points and on substance, more
+    // than short answers are; these interactions give them their own slopes.
+    // How much of what the question is about the answer takes up (soft, so "argued" counts
+    // for "conflict"): fluent text on another topic has none of it.
+    questionRecall: questionRecall.score,
+    topicFit,
+    // Length is worth something only when it is on topic: a long answer about something
+    // else has no substance for this question.
+    substanceLong: texts.longForm ? (Math.log1p(style.words) / Math.log(301)) * clip(topicFit / 0.4, 0, 1) : 0,
+    kpLong: texts.longForm ? kpMean : 0,
+    wordsLong: texts.longForm ? Math.log1p(style.words) / Math.log(301) : 0,
+  };
+
+  const missedReferenceWords = refWords
+    .map((w, i) => ({ w, b: recall.best[i]! }))
+    .filter((x) => x.b < 0.5)
+    .sort((a, b) => b.w.weight - a.w.weight)
+    .map((x) => x.w.normal);
+  const matchedAnswerWords = answerWords
+    .map((w, i) => ({ w, b: precision.best[i]! }))
+    // Name concepts, not numbers or function words ("each", "1").
+    .filter((x) => x.b >= 0.6 && !x.w.exactOnly && x.w.normal.length >= 3 && x.w.weight >= 0.5)
+    .sort((a, b) => b.w.weight - a.w.weight)
+    .map((x) => x.w.normal);
+  const withVec = answerAll.filter((w) => w.vec >= 0).length;
+
+  return {
+    values,
+    keyPoints,
+    star,
+    style,
+    answerWords,
+    missedReferenceWords,
+    matchedAnswerWords,
+    vectorCoverage: vectors ? (answerAll.length > 0 ? withVec / answerAll.length : 0) : 1,
+  };
+}

@@ -1,0 +1,208 @@
+import { isContentToken, isWordToken, type AnalyzedText } from './analyzed-text.js';
+import type { AnswerFeatures } from './features.js';
+
+/**
+ * Guards catch answers that can fool similarity features: keyword lists, off-topic
+ * fluency, echoes of the question, non-answers and instructions aimed at the grader.
+ * Each one caps the score; the lowest cap wins.
+ */
+export type GuardKind =
+  | 'empty'
+  | 'too_short'
+  | 'no_answer'
+  | 'grader_instruction'
+  | 'restatement'
+  | 'keyword_list'
+  | 'off_topic'
+  | 'no_example';
+
+export interface GuardHit {
+  kind: GuardKind;
+  /** Highest score (0–100) the answer may get. */
+  cap: number;
+  /** What the candidate should change, in plain words. */
+  message: string;
+}
+
+// Sentences that address the grader instead of the interviewer's question.
+const GRADER_INSTRUCTION = [
+  /\b(ignore|disregard|forget|override)\b[^.!?\n]{0,40}\b(previous|prior|above|earlier|all|your|the|these|any)\b[^.!?\n]{0,20}\b(instructions?|prompts?|rules?|guidelines?|rubric|criteria)\b/i,
+  /\b(give|assign|award|grade|rate|score|mark)\b[^.!?\n]{0,30}\b(this|me|my|the)\b[^.!?\n]{0,30}\b(100|10\s*\/\s*10|5\s*\/\s*5|full (marks|score|points)|perfect|maximum|max|top|highest|an? a\+?|excellent)\b/i,
+  /\b(this|my) answer (is|deserves|should (get|receive|be (given|scored|graded)))\b[^.!?\n]{0,30}\b(100|perfect|full marks|top|highest|maximum|excellent|correct)\b/i,
+  /\b(you are|act as|pretend to be|as) (an? )?(ai|language model|grader|evaluator|assistant|examiner|llm)\b[^.!?\n]{0,60}\b(score|grade|rate|mark|give)\b/i,
+  /\b(system prompt|developer mode|jailbreak)\b/i,
+  /\b(score|grade|rating)\s*[:=]\s*(100|10\/10|5\/5)\b/i,
+];
+
+/** Questions about LLM security may legitimately quote injection phrases. */
+const INJECTION_TOPIC = /\b(prompt|injection|jailbreak|llm|language model|chatbot|ai safety|guardrail)/i;
+
+// The whole answer is a non-answer ("I don't know", "no idea", "not answered", "pass").
+const NO_ANSWER =
+  /^\W*(?:(?:honestly|sorry|um+|uh+)[, ]+)?(?:i|we)?\s*(?:really\s+)?(?:do\s*n[o']?t|dont|did\s*n[o']?t|have\s+no|can\s*n?[o']?t|am\s+not|'m\s+not)\s+(?:know|sure|remember|recall|have\s+(?:an?\s+)?(?:idea|clue|answer)|idea|clue|answer)(?:\s+(?:the\s+answer|this|that|it|anything\s+about\s+(?:this|it)|how\s+to\s+answer(?:\s+this)?))?\W*$|^\W*(?:no\s+(?:idea|clue|answer|comment)|not\s+(?:sure|answered)|idk|dunno|pass|skip|n\/?a|nothing|none|i\s+give\s+up|no)\W*$/i;
+
+/** A short answer that opens by giving up ("I don't know how to design this"). */
+const NO_ANSWER_START =
+  /^\W*(?:(?:honestly|sorry|um+|uh+)[, ]+)?(?:i\s+(?:really\s+)?(?:do\s*n[o']?t|dont|have\s+no|can\s*n?[o']?t|am\s+not|'m\s+not)\s+(?:know|sure|remember|recall|idea|clue)|no\s+idea|not\s+sure|idk)\b/i;
+
+/** Questions that ask to name or list things accept a list as the answer. */
+const ASKS_FOR_LIST = /^\s*(what|which|name|list|give)\b(?!.*\b(why|how|explain|describe|difference|compare|design|tell me)\b)/i;
+
+export interface InjectionScan {
+  /** The answer with grader-directed sentences blanked out (same length, so offsets hold). */
+  cleaned: string;
+  found: boolean;
+}
+
+/**
+ * Blanks out sentences that instruct the grader. The answer is data, never instructions:
+ * such sentences earn nothing, and their presence caps the score (guard below).
+ */
+export function stripGraderInstructions(answer: string, question: string, reference = ''): InjectionScan {
+  const topical = INJECTION_TOPIC.test(question) || INJECTION_TOPIC.test(reference);
+  let found = false;
+  const cleaned = answer.replace(/[^.!?\n]+[.!?\n]*/g, (sentence) => {
+    const patterns = topical ? GRADER_INSTRUCTION.slice(1, 3).concat(GRADER_INSTRUCTION[5]!) : GRADER_INSTRUCTION;
+    if (patterns.some((re) => re.test(sentence))) {
+      found = true;
+      return ' '.repeat(sentence.length);
+    }
+    return sentence;
+  });
+  return { cleaned, found };
+}
+
+const FILLER_LEMMAS = new Set(['the', 'a', 'an', 'be', 'is', 'are', 'it', 'this', 'that', 'of', 'to', 'and', 'or', 'in', 'on', 'so', 'i', 'we', 'you', 'question', 'good', 'great', 'interesting', 'important', 'ask', 'well', 'think', 'what', 'mean', 'about', 'answer', 'really',
+  'topic', 'which', 'asking', 'talk', 'discuss', 'here', 'there', 'let', 'me', 'my', 'yes', 'okay', 'ok', 'basically', 'how', 'why', 'when',
+  'where', 'who', 'do', 'does', 'can', 'will', 'would', 'should', 'have', 'has', 'with', 'for', 'as', 'by', 'at', 'from', 'not', 'very']);
+
+/**
+ * Distinct answer words (any part of speech, filler aside) taken from the question, and
+ * those that are new.
+ */
+function compareWithQuestion(answer: AnalyzedText, question: string): { echoed: number; fresh: number; freshNumber: boolean } {
+  const q = new Set(question.toLowerCase().match(/[a-z0-9+#]+/g) ?? []);
+  const echoed = new Set<string>();
+  const fresh = new Set<string>();
+  for (const t of answer.tokens) {
+    if (!isWordToken(t) || FILLER_LEMMAS.has(t.lemma) || FILLER_LEMMAS.has(t.normal)) continue;
+    if (q.has(t.normal) || q.has(t.lemma)) echoed.add(t.lemma);
+    else fresh.add(t.lemma);
+  }
+  const freshNumber = answer.tokens.some((t) => (t.kind === 'number' || t.pos === 'NUM') && !q.has(t.normal));
+  return { echoed: echoed.size, fresh: fresh.size, freshNumber };
+}
+
+export interface GuardInput {
+  answer: AnalyzedText;
+  features: AnswerFeatures;
+  hasReference: boolean;
+  /** Content words of the reference: short references allow short answers. */
+  referenceContentWords: number;
+  aptitude: boolean;
+  injection: boolean;
+  question: string;
+  /** Interview answers (behavioral, design, communication) always need explanation. */
+  explanationExpected: boolean;
+}
+
+export function checkGuards(g: GuardInput): GuardHit[] {
+  const hits: GuardHit[] = [];
+  const f = g.features.values;
+  const words = g.features.style.words;
+  const text = g.answer.text.trim();
+
+  if (g.injection) {
+    hits.push({
+      kind: 'grader_instruction',
+      cap: 10,
+      message: 'The answer contains instructions to the grader; answer the question itself — scores come only from the content.',
+    });
+  }
+  if (words === 0) {
+    hits.push({ kind: 'empty', cap: 0, message: 'There is no answer to evaluate yet.' });
+    return hits;
+  }
+  if (NO_ANSWER.test(text.replace(/[’‘]/g, "'")) || (words <= 10 && NO_ANSWER_START.test(text.replace(/[’‘]/g, "'")))) {
+    hits.push({
+      kind: 'no_answer',
+      cap: 5,
+      message: 'Saying you do not know earns nothing; walk through what you do know and reason towards an answer.',
+    });
+  }
+
+  // Very short: the answer adds (almost) nothing beyond the question's own words. What
+  // counts as short depends on the reference — "By reference." fully answers some questions.
+  const contentWords = g.features.answerWords.length;
+  const needed = g.aptitude ? 0 : !g.hasReference ? 3 : g.referenceContentWords >= 25 ? 4 : 1;
+  // A few words that are exactly the reference's key terms can be a complete answer.
+  const codeLike = /[{};=]|->|=>|\w\[[^\]]*\]|&\w|\*\w|\*\(/.test(g.answer.text) || (g.answer.text.match(/\w\(/g)?.length ?? 0) >= 2;
+  if (contentWords < needed && words < 12 && !codeLike && !(contentWords > 0 && f.ansPrecision >= 0.5)) {
+    hits.push({
+      kind: 'too_short',
+      cap: 35 + 10 * contentWords,
+      message: 'The answer is too short to show understanding; explain your reasoning in a few full sentences.',
+    });
+  }
+
+  // An echo of the question: nearly all content comes from it and what is new misses the point.
+  const echo = compareWithQuestion(g.answer, g.question);
+  // A new number ("is one") or code is an answer, however much of the question it repeats.
+  const echoOnly = echo.fresh === 0 || (!g.aptitude && echo.fresh <= 2 && echo.echoed >= 5 && f.ansPrecision < 0.3);
+  if (!echo.freshNumber && !codeLike && echo.echoed >= 2 && echoOnly) {
+    hits.push({ kind: 'restatement', cap: 15, message: 'The answer mostly repeats the question; add what the question asks for.' });
+  }
+
+  // A bare list of terms where the question asks for an explanation.
+  const wordTokens = g.answer.tokens.filter(isWordToken);
+  const verbs = wordTokens.filter((t) => t.pos === 'VERB' || t.pos === 'AUX').length;
+  const functionWords = wordTokens.filter((t) => t.stop).length;
+  const separators = g.answer.tokens.filter((t) => /^[,;•·|/\n-]$|^\n/.test(t.text)).length + (g.answer.text.match(/\n/g)?.length ?? 0);
+  // Items between separators: a list has short fragments ("caching, sharding, replicas").
+  const segments = g.answer.text.split(/[,;\n•|]+|\s[-–]\s/).map((x) => x.trim()).filter((x) => /\w/.test(x));
+  const wordsPerSegment = segments.length > 0 ? wordTokens.length / segments.length : wordTokens.length;
+  const listy =
+    !codeLike &&
+    wordTokens.length >= 3 &&
+    ((verbs === 0 && functionWords / wordTokens.length < 0.2 && (separators >= 2 || wordTokens.length >= 4)) ||
+      (segments.length >= 4 && wordsPerSegment <= 2.5 && wordTokens.filter(isContentToken).length >= wordTokens.length * 0.5));
+  if (listy && g.referenceContentWords >= 10 && (g.explanationExpected || g.aptitude || !ASKS_FOR_LIST.test(g.question))) {
+    hits.push({
+      kind: 'keyword_list',
+      // An aptitude result in a list is still the result; the missing working costs less.
+      cap: g.aptitude ? 50 : 30,
+      message: 'The answer lists terms without explaining them; say how they relate and why they matter.',
+    });
+  }
+
+  // A behavioral question asks for a story: with neither a situation nor an action of the
+  // candidate's own, the answer is general talk, however relevant its words.
+  const star = g.features.star;
+  if (star && words >= 8 && !star.found.includes('situation') && !star.found.includes('action')) {
+    hits.push({
+      kind: 'no_example',
+      cap: 40,
+      message: 'Answer with one specific example from your own experience: where you were, what you did and what happened.',
+    });
+  }
+
+  // Fluent text about something else: it neither takes up the question's subject nor says
+  // what the reference says. Two tiers, because a weak on-topic story can look similar.
+  const fit = Math.max(f.topicFit, f.ansPrecision * 0.8);
+  if (!g.aptitude && contentWords >= 5 && f.questionShare < 0.3) {
+    const unrelated = g.explanationExpected
+      ? fit < 0.15 && f.refRecall < 0.15 && f.kpMean < 0.15
+      : // Short answers align noisily; demand that nothing at all relates.
+        f.ansPrecision < 0.12 && f.refRecall < 0.1 && f.kpMean < 0.12 && f.topicFit < 0.15 && Math.max(f.refCosine, f.questionCosine) < 0.45;
+    if (unrelated) {
+      hits.push({ kind: 'off_topic', cap: 15, message: 'The answer does not address this question; re-read it and answer what it asks.' });
+    } else if (g.explanationExpected && f.topicFit < 0.35 && f.ansPrecision < 0.3 && f.refRecall < 0.3 && f.kpMean < 0.3) {
+      hits.push({
+        kind: 'off_topic',
+        cap: 35,
+        message: 'Most of the answer is not about what the question asks; tie each point back to the question.',
+      });
+    }
+  }
+  return hits;
+}

@@ -1,0 +1,193 @@
+import { fitRidge, measureAgreement, predictGrade, type AgreementFigures, type GraderWeights } from './calibrate.js';
+import type { FeatureName, FeatureValues } from './features.js';
+
+/** One human-graded answer, already turned into features both ways. */
+export interface TrainingRow {
+  id: string;
+  /** Cross-validation group: a whole assignment (or example set), never a random answer. */
+  group: string;
+  /** Behavioral, system-design or communication answer (scored by the long-form model). */
+  longForm: boolean;
+  /** Features with the reference answer / key points available. */
+  withReference: FeatureValues;
+  /** Features when only the question is known. */
+  withoutReference: FeatureValues;
+  /** Gold grade on the 0–5 scale. */
+  grade: number;
+  /** Row weight in the fit. */
+  weight: number;
+  /** Highest grade (0–5) the rule-based guards allow; predictions are capped by it. */
+  cap: number;
+}
+
+/**
+ * Features of the calibrated models. Chosen for meaning, not by search: alignment with the
+ * reference (soft and exact, both directions), key-point coverage, how much is new beyond
+ * the question, length against the reference, and delivery signals.
+ */
+export const SHORT_ANSWER_FEATURES: readonly FeatureName[] = [
+  'refRecall',
+  'refRecallExact',
+  'ansPrecision',
+  'ansPrecisionExact',
+  'alignF1',
+  'f1Sqrt',
+  'noMatch',
+  'refCosine',
+  'questionCosine',
+  'questionShare',
+  'kpMean',
+  'kpCovered',
+  'kpMin',
+  'lenRatio',
+  'newWords',
+  'logWords',
+  'hedgeRate',
+  'bigramRecall',
+  'refLength',
+];
+
+/**
+ * Interview answers are longer and their reference is one good answer among many (a
+ * behavioral story is the candidate's own), so coverage of key points, staying on topic
+ * and structure carry more weight than word-for-word alignment.
+ */
+export const LONG_FORM_FEATURES: readonly FeatureName[] = [
+  'kpMean',
+  'kpCovered',
+  'refRecall',
+  'ansPrecision',
+  'topicFit',
+  'substanceLong',
+  'star',
+  'behavioralTask',
+  'structure',
+  'hedgeRate',
+];
+
+export const WITHOUT_REFERENCE_FEATURES: readonly FeatureName[] = [
+  'questionCosine',
+  'questionRecall',
+  'questionShare',
+  'newWords',
+  'logWords',
+  'hedgeRate',
+  'fillerRate',
+  'star',
+  'structure',
+];
+
+export type ModelKind = 'shortAnswer' | 'longForm' | 'withoutReference';
+
+export interface Penalties {
+  shortAnswer: number;
+  longForm: number;
+  withoutReference: number;
+}
+
+/** Rows each model learns from; guard-decided answers (non-answers, injections) are left out. */
+function rowsFor(kind: ModelKind, rows: readonly TrainingRow[]): readonly TrainingRow[] {
+  const fit = kind === 'shortAnswer' ? rows : rows.filter((r) => r.cap >= 2);
+  if (kind === 'shortAnswer') return fit.filter((r) => !r.longForm);
+  if (kind === 'longForm') return fit.filter((r) => r.longForm);
+  return fit;
+}
+
+const FEATURES: Record<ModelKind, readonly FeatureName[]> = {
+  shortAnswer: SHORT_ANSWER_FEATURES,
+  longForm: LONG_FORM_FEATURES,
+  withoutReference: WITHOUT_REFERENCE_FEATURES,
+};
+
+function fitKind(kind: ModelKind, rows: readonly TrainingRow[], lambda: number) {
+  let use = rowsFor(kind, rows);
+  // A data set without answers of this kind still yields a usable (if generic) model.
+  if (use.length < 10) use = rows;
+  const values = use.map((r) => (kind === 'withoutReference' ? r.withoutReference : r.withReference));
+  return fitRidge(values, use.map((r) => r.grade), FEATURES[kind], lambda, use.map((r) => r.weight));
+}
+
+export function trainGrader(rows: readonly TrainingRow[], version: string, penalties: Penalties): GraderWeights {
+  return {
+    version,
+    scale: { min: 0, max: 5 },
+    shortAnswer: fitKind('shortAnswer', rows, penalties.shortAnswer),
+    longForm: fitKind('longForm', rows, penalties.longForm),
+    withoutReference: fitKind('withoutReference', rows, penalties.withoutReference),
+  };
+}
+
+export interface FoldResult extends AgreementFigures {
+  group: string;
+}
+
+export interface CrossValidation {
+  folds: FoldResult[];
+  /** All held-out predictions pooled. */
+  overall: AgreementFigures;
+  predictions: Map<string, number>;
+}
+
+/**
+ * Leave-one-group-out: each group is predicted by a model that never saw its questions.
+ * `evaluateGroups` limits which groups are held out and reported (others only train).
+ */
+export function crossValidateByGroup(
+  rows: readonly TrainingRow[],
+  train: (rows: readonly TrainingRow[]) => GraderWeights,
+  predict: (weights: GraderWeights, row: TrainingRow) => number,
+  evaluateGroups?: readonly string[],
+): CrossValidation {
+  const groups = evaluateGroups ?? [...new Set(rows.map((r) => r.group))];
+  const folds: FoldResult[] = [];
+  const predictions = new Map<string, number>();
+  const allPred: number[] = [];
+  const allGold: number[] = [];
+  for (const g of groups) {
+    const test = rows.filter((r) => r.group === g);
+    if (test.length === 0) continue;
+    const weights = train(rows.filter((r) => r.group !== g));
+    const pred = test.map((r) => predict(weights, r));
+    test.forEach((r, i) => predictions.set(r.id, pred[i]!));
+    const gold = test.map((r) => r.grade);
+    folds.push({ group: g, ...measureAgreement(pred, gold) });
+    allPred.push(...pred);
+    allGold.push(...gold);
+  }
+  return { folds, overall: measureAgreement(allPred, allGold), predictions };
+}
+
+/** What the evaluator would grade the row: the model for its kind, capped by the guards. */
+export function predictRow(weights: GraderWeights, row: TrainingRow, kind: ModelKind = row.longForm ? 'longForm' : 'shortAnswer'): number {
+  const values = kind === 'withoutReference' ? row.withoutReference : row.withReference;
+  return Math.min(row.cap, predictGrade(weights[kind], values, weights.scale));
+}
+
+export const LAMBDA_GRID: readonly number[] = [3, 10, 30, 60, 100, 200, 400];
+
+/**
+ * Picks one model's ridge penalty by leave-one-group-out inside `rows` only (lowest pooled
+ * RMSE), so an outer fold's held-out answers never influence the penalty used on them.
+ */
+export function selectLambda(kind: ModelKind, rows: readonly TrainingRow[], grid: readonly number[] = LAMBDA_GRID): number {
+  const relevant = kind === 'withoutReference' ? rows : rows.filter((r) => r.longForm === (kind === 'longForm'));
+  let best = grid[0]!;
+  let bestRmse = Infinity;
+  for (const lambda of grid) {
+    const penalties = { shortAnswer: lambda, longForm: lambda, withoutReference: lambda };
+    const cv = crossValidateByGroup(relevant, (r) => trainGrader(r, 'inner', penalties), (w, r) => predictRow(w, r, kind));
+    if (cv.overall.rmse < bestRmse - 1e-9) {
+      bestRmse = cv.overall.rmse;
+      best = lambda;
+    }
+  }
+  return best;
+}
+
+export function selectPenalties(rows: readonly TrainingRow[]): Penalties {
+  return {
+    shortAnswer: selectLambda('shortAnswer', rows),
+    longForm: selectLambda('longForm', rows),
+    withoutReference: selectLambda('withoutReference', rows),
+  };
+}

@@ -1,0 +1,89 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseGraderWeights, type GraderWeights } from '../../core/evaluation/calibrate.js';
+import { createAnswerEvaluator, type EvaluatorResources } from '../../core/evaluation/evaluate-answer.js';
+import type { GrammarChecker } from '../../core/evaluation/grammar.js';
+import type { AnswerEvaluator } from '../../core/evaluation/types.js';
+import { parseWordVectors, type WordVectors } from '../../core/evaluation/word-vectors.js';
+import { createHarperGrammarChecker } from './harper-grammar-checker.js';
+import { createWinkTextAnalyzer } from './wink-text-analyzer.js';
+
+/** Bumped when scoring logic changes; the weights' own version is appended. */
+export const LOCAL_ENGINE_VERSION = '1.0.0';
+
+export interface LocalEvaluatorOptions {
+  /** Folder holding grader/ and embeddings/; defaults to the repository's content/. */
+  contentDir?: string;
+  /** Check grammar with harper.js (≈ 400 MiB, loaded lazily on first answer). Default true. */
+  grammar?: boolean;
+  /** Use the word embeddings (≈ 25 MiB). Default true; without them alignment is lexical only. */
+  embeddings?: boolean;
+}
+
+function findContentDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++) {
+    if (existsSync(join(dir, 'content', 'grader'))) return join(dir, 'content');
+    dir = dirname(dir);
+  }
+  return resolve('content');
+}
+
+export async function loadGraderWeights(contentDir = findContentDir()): Promise<GraderWeights> {
+  const raw = await readFile(join(contentDir, 'grader', 'weights.json'), 'utf8');
+  return parseGraderWeights(JSON.parse(raw));
+}
+
+export async function loadWordVectors(contentDir = findContentDir()): Promise<WordVectors | undefined> {
+  const bin = join(contentDir, 'embeddings', 'vectors.bin');
+  const vocabFile = join(contentDir, 'embeddings', 'vocab.txt');
+  if (!existsSync(bin) || !existsSync(vocabFile)) return undefined;
+  const [bytes, vocab] = await Promise.all([readFile(bin), readFile(vocabFile, 'utf8')]);
+  return parseWordVectors(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), vocab.split('\n').filter((w, i, all) => w !== '' || i < all.length - 1));
+}
+
+// One load per resource per process: the API, CLI and jobs all share it.
+const shared = new Map<string, Promise<unknown>>();
+function once<T>(key: string, load: () => Promise<T>): Promise<T> {
+  let p = shared.get(key) as Promise<T> | undefined;
+  if (!p) {
+    p = load();
+    shared.set(key, p);
+    // A failed load may succeed later (e.g. a file being written); do not cache the failure.
+    p.catch(() => shared.delete(key));
+  }
+  return p;
+}
+
+/** Grammar checking is set up on the first answer that needs it, then shared. */
+function lazyHarper(): GrammarChecker {
+  return {
+    async check(text) {
+      const checker = await once('harper', createHarperGrammarChecker);
+      return checker.check(text);
+    },
+  };
+}
+
+/**
+ * The local answer evaluator. Resources (NLP model, embeddings, weights) load once per
+ * process and are shared by every evaluator created here.
+ */
+export async function createLocalEvaluator(options: LocalEvaluatorOptions = {}): Promise<AnswerEvaluator> {
+  const contentDir = options.contentDir ?? findContentDir();
+  const [analyze, weights, vectors] = await Promise.all([
+    once('wink', async () => createWinkTextAnalyzer()),
+    once(`weights:${contentDir}`, () => loadGraderWeights(contentDir)),
+    options.embeddings === false ? Promise.resolve(undefined) : once(`vectors:${contentDir}`, () => loadWordVectors(contentDir)),
+  ]);
+  const resources: EvaluatorResources = {
+    analyze,
+    weights,
+    vectors,
+    grammar: options.grammar === false ? undefined : lazyHarper(),
+    engineVersion: `${LOCAL_ENGINE_VERSION}+${weights.version}${vectors ? '' : '-lexical'}`,
+  };
+  return createAnswerEvaluator(resources);
+}
