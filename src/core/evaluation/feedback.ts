@@ -56,7 +56,11 @@ export function writeFeedback(i: FeedbackInput): { strengths: string[]; improvem
   if (blocking.length === 0) {
     const covered = f.keyPoints.filter((k) => k.covered).sort((a, b) => b.coverage - a.coverage);
     if (covered.length > 0) strengths.push(`Covers ${list(covered.slice(0, 3).map((k) => quote(k.text, 70)))}.`);
-    else if (f.matchedAnswerWords.length >= 2) strengths.push(`Uses relevant concepts: ${list(f.matchedAnswerWords.slice(0, 5))}.`);
+    else {
+      // Short, common words ("wrote", "handle") read as noise in a strength; keep the telling ones.
+      const terms = f.matchedAnswerWords.filter((w) => w.length >= 5).slice(0, 3);
+      if (terms.length >= 2) strengths.push(`Stays on topic, using terms the question calls for (${list(terms)}).`);
+    }
 
     if (f.star && f.star.found.length >= 3) {
       strengths.push(
@@ -71,8 +75,7 @@ export function writeFeedback(i: FeedbackInput): { strengths: string[]; improvem
 
   const missing = f.keyPoints.filter((k) => !k.covered).sort((a, b) => a.coverage - b.coverage);
   for (const k of missing.slice(0, 3)) {
-    const hint = k.missingWords.slice(0, 3);
-    improvements.push(`Address ${quote(k.text, 80)}${hint.length > 0 ? ` (e.g. ${list(hint)})` : ''}.`);
+    improvements.push(k.coverage > 0.3 ? `Make this point explicitly: ${quote(k.text, 90)}.` : `Add the missing point: ${quote(k.text, 90)}.`);
   }
   if (missing.length === 0 && i.hasReference && f.missedReferenceWords.length >= 3 && i.contentScore < 80) {
     improvements.push(`Go deeper: the strongest answers also mention ${list(f.missedReferenceWords.slice(0, 4))}.`);
