@@ -17,6 +17,7 @@ import { createThreadedEvaluator } from '../src/server/ai/threaded-evaluator.js'
 import { buildApp } from '../src/server/app.js';
 import { loadConfig } from '../src/server/config.js';
 import { loadQuestionBank } from '../src/server/questions/question-bank.js';
+import { loadSkillsTaxonomy } from '../src/server/skills/skills-taxonomy.js';
 
 const { values } = parseArgs({
   options: {
@@ -62,8 +63,8 @@ const config = loadConfig({
 });
 // Graded the way `panelist serve` grades: on worker threads unless EVALUATOR_THREADS=0.
 const threaded = config.evaluatorThreads > 0 ? await createThreadedEvaluator({ threads: config.evaluatorThreads }) : undefined;
-const [bank, evaluator] = await Promise.all([loadQuestionBank(), threaded ?? createLocalEvaluator()]);
-const app = await buildApp({ config, database, evaluator, bank, logger: false, webDistDir: path.join(dataDir, 'none') });
+const [bank, skills, evaluator] = await Promise.all([loadQuestionBank(), loadSkillsTaxonomy(), threaded ?? createLocalEvaluator()]);
+const app = await buildApp({ config, database, evaluator, bank, skills, logger: false, webDistDir: path.join(dataDir, 'none') });
 const address = await app.listen({ host: '127.0.0.1', port: 0 });
 
 async function call(method: string, url: string, body?: unknown, token?: string) {

@@ -15,6 +15,7 @@ export type InterviewStatus = z.infer<typeof interviewStatus>;
 
 export const MAX_ANSWER_CHARS = 20_000;
 export const MAX_JOB_DESCRIPTION_CHARS = 20_000;
+export const MAX_RESUME_CHARS = 30_000;
 
 export const createInterviewBody = z.object({
   kind: z.literal('practice'),
@@ -23,6 +24,8 @@ export const createInterviewBody = z.object({
   level,
   questionCount: z.number().int().min(1).max(20),
   jobDescription: z.string().trim().max(MAX_JOB_DESCRIPTION_CHARS).optional(),
+  /** Plain resume text; used to tailor questions and not stored. */
+  resumeText: z.string().trim().max(MAX_RESUME_CHARS).optional(),
 });
 export type CreateInterviewBody = z.infer<typeof createInterviewBody>;
 
@@ -31,6 +34,8 @@ export const interviewQuestion = z.object({
   order: z.number().int(),
   type: questionType,
   text: z.string(),
+  /** Skill ids of the skills taxonomy the question exercises. */
+  targetSkills: z.array(z.string()).default([]),
 });
 export type InterviewQuestion = z.infer<typeof interviewQuestion>;
 
@@ -140,5 +145,16 @@ export const report = z.object({
   ),
   strengths: z.array(z.string()),
   improvements: z.array(z.string()),
+  /** Per skill: how many answered questions targeted it and their average score. */
+  skillCoverage: z
+    .array(
+      z.object({
+        skill: z.string(),
+        name: z.string(),
+        questions: z.number().int(),
+        averageScore: z.number().int().min(0).max(100),
+      }),
+    )
+    .optional(),
 });
 export type Report = z.infer<typeof report>;

@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AnswerEvaluator } from '../core/evaluation/types.js';
 import type { BankQuestion } from '../core/questions/bank.js';
+import type { SkillTaxonomy } from '../core/skills/taxonomy.js';
 import type { DatabaseHandle } from '../db/client.js';
 import { createAuthService, type AuthService } from './auth/auth.service.js';
 import { authRoutes } from './auth/auth.routes.js';
@@ -23,6 +24,7 @@ export interface AppDeps {
   database: DatabaseHandle;
   evaluator: AnswerEvaluator;
   bank: BankQuestion[];
+  skills: SkillTaxonomy;
   clock?: Clock;
   /** Overrides the pino logger options (tests silence it). */
   logger?: FastifyServerOptions['logger'];
@@ -60,7 +62,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
 
   const auth = createAuthService({ db: database.db, config, clock });
-  const interviews = createInterviewsService({ db: database.db, clock, bank: deps.bank, evaluator: deps.evaluator });
+  const interviews = createInterviewsService({ db: database.db, clock, bank: deps.bank, skills: deps.skills, evaluator: deps.evaluator });
   app.decorate('services', { auth });
 
   app.addHook('onSend', async (request, reply) => {

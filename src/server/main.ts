@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { loadQuestionBank } from './questions/question-bank.js';
+import { loadSkillsTaxonomy } from './skills/skills-taxonomy.js';
 import { createLocalEvaluator } from './ai/local-evaluator.js';
 import { createThreadedEvaluator } from './ai/threaded-evaluator.js';
 import { createOpenAiEvaluator } from './ai/openai-evaluator.js';
@@ -16,7 +17,7 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
   const database = await openConfiguredDatabase(config);
   await database.migrate();
   const threaded = config.evaluatorThreads > 0 ? await createThreadedEvaluator({ threads: config.evaluatorThreads }) : undefined;
-  const [bank, localEvaluator] = await Promise.all([loadQuestionBank(), threaded ?? createLocalEvaluator()]);
+  const [bank, skills, localEvaluator] = await Promise.all([loadQuestionBank(), loadSkillsTaxonomy(), threaded ?? createLocalEvaluator()]);
   // The LLM engine grades with the local one beside it (guards) and behind it (any failure).
   const evaluator: AnswerEvaluator =
     config.ai.provider === 'openai'
@@ -26,7 +27,7 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
           onFallback: (err) => app.log.warn({ reason: err.message }, 'LLM evaluation failed; the answer was graded locally'),
         })
       : localEvaluator;
-  const app = await buildApp({ config, database, evaluator, bank });
+  const app = await buildApp({ config, database, evaluator, bank, skills });
   // Runs after in-flight requests have finished: only then are graders and database let go.
   app.addHook('onClose', async () => {
     await threaded?.close();

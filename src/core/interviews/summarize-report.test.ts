@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Evaluation } from '../../contract/interviews.js';
-import { averageDimensions, overallScore, summarizeFeedback } from './summarize-report.js';
+import { averageDimensions, overallScore, summarizeFeedback, summarizeSkillCoverage } from './summarize-report.js';
 
 function evaluation(score: number, dims: Partial<Evaluation['dimensions']> = {}, extra: Partial<Evaluation> = {}): Evaluation {
   return {
@@ -45,5 +45,33 @@ describe('report summary', () => {
       evaluation(50, {}, { improvements: ['Give a concrete example.'] }),
     ], 0);
     expect(s.improvements).toContain('Give a concrete example.');
+  });
+});
+
+describe('skill coverage', () => {
+  it('averages the scores of answered questions per target skill, most practised first', () => {
+    const coverage = summarizeSkillCoverage(
+      [
+        { targetSkills: ['go', 'concurrency'], evaluation: evaluation(80) },
+        { targetSkills: ['go'], evaluation: evaluation(61) },
+        { targetSkills: ['sql'], evaluation: evaluation(40) },
+        { targetSkills: ['sql', 'go'], evaluation: null },
+      ],
+      (id) => ({ go: 'Go', concurrency: 'Concurrency', sql: 'SQL' })[id] ?? id,
+    );
+    expect(coverage).toEqual([
+      { skill: 'go', name: 'Go', questions: 2, averageScore: 71 },
+      { skill: 'concurrency', name: 'Concurrency', questions: 1, averageScore: 80 },
+      { skill: 'sql', name: 'SQL', questions: 1, averageScore: 40 },
+    ]);
+  });
+  it('is empty when nothing targeted a skill or nothing was answered', () => {
+    expect(summarizeSkillCoverage([{ targetSkills: [], evaluation: evaluation(90) }])).toEqual([]);
+    expect(summarizeSkillCoverage([{ targetSkills: ['go'], evaluation: null }])).toEqual([]);
+  });
+  it('counts a skill once per question even when listed twice', () => {
+    expect(summarizeSkillCoverage([{ targetSkills: ['go', 'go'], evaluation: evaluation(50) }])).toEqual([
+      { skill: 'go', name: 'go', questions: 1, averageScore: 50 },
+    ]);
   });
 });

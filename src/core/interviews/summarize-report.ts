@@ -48,3 +48,34 @@ function mostCommon(items: string[], n: number): string[] {
 }
 
 const dedupe = (xs: string[]) => [...new Set(xs)];
+
+export interface SkillCoverage {
+  skill: string;
+  name: string;
+  questions: number;
+  averageScore: number;
+}
+
+/**
+ * Per skill, how many answered questions targeted it and how they scored on average. Only answered
+ * questions count: unlike the overall score, this says how well a skill went, not how much of the
+ * interview was skipped. Most-practised skills first.
+ */
+export function summarizeSkillCoverage(
+  questions: { targetSkills: readonly string[]; evaluation: Evaluation | null }[],
+  nameOf: (skillId: string) => string = (id) => id,
+): SkillCoverage[] {
+  const totals = new Map<string, { questions: number; sum: number }>();
+  for (const q of questions) {
+    if (!q.evaluation) continue;
+    for (const skill of new Set(q.targetSkills)) {
+      const t = totals.get(skill) ?? { questions: 0, sum: 0 };
+      t.questions += 1;
+      t.sum += q.evaluation.score;
+      totals.set(skill, t);
+    }
+  }
+  return [...totals.entries()]
+    .map(([skill, t]) => ({ skill, name: nameOf(skill), questions: t.questions, averageScore: Math.round(t.sum / t.questions) }))
+    .sort((a, b) => b.questions - a.questions || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}

@@ -103,6 +103,26 @@ describe('selectQuestions', () => {
     expect(ids(picked).sort()).toEqual([k8s.id, sql.id].sort());
   });
 
+  it('prefers questions on preferred topics even when the text never names them', () => {
+    const queues = makeQuestion({ topics: ['queues', 'messaging'] });
+    const others = makeMany(8, { topics: ['css'] });
+    const bank = [...others, queues];
+    const picked = selectQuestions(bank, request({ role: 'Engineer', jobDescription: 'Kafka experience.', preferredTopics: ['messaging'], count: 1 }));
+    expect(picked[0]?.id).toBe(queues.id);
+    // Without the preference nothing in the text points at it.
+    const plain = selectQuestions(bank, request({ role: 'Engineer', jobDescription: 'Kafka experience.', count: 9 }));
+    expect(plain).toHaveLength(9);
+  });
+
+  it('ranks a question sharing more preferred topics higher, but never above the level', () => {
+    const two = makeQuestion({ topics: ['sql', 'indexing'] });
+    const one = makeQuestion({ topics: ['sql', 'css'] });
+    const offLevel = makeQuestion({ topics: ['sql', 'indexing', 'transactions'], levels: ['senior'] });
+    const picked = selectQuestions([offLevel, one, two, ...makeMany(4)], request({ preferredTopics: ['sql', 'indexing', 'transactions'], count: 3 }));
+    expect(ids(picked.slice(0, 2))).toEqual([two.id, one.id]);
+    expect(ids(picked)).not.toContain(offLevel.id);
+  });
+
   it('does not read the verb "go" as the Go language, but recognises the language', () => {
     const goQuestion = makeQuestion({ topics: ['go', 'concurrency'] });
     const bank = [...makeMany(9, { topics: ['css'] }), goQuestion];

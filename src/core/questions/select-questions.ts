@@ -8,6 +8,11 @@ export interface SelectQuestionsRequest {
   role: string;
   count: number;
   jobDescription?: string;
+  /**
+   * Bank topics the candidate's extracted skills point to (from the job description, resume and
+   * role). A question sharing one counts as relevant just like a topic named in the text.
+   */
+  preferredTopics?: readonly string[];
   /** Questions the candidate answered recently; used only while enough others exist. */
   recentlySeenIds?: string[];
   /** Same seed, same questions in the same order. */
@@ -51,7 +56,7 @@ export function selectQuestions(bank: BankQuestion[], request: SelectQuestionsRe
   const count = Math.max(0, Math.floor(request.count));
   if (count === 0) return [];
 
-  const context = buildMatchContext(request.role, request.jobDescription);
+  const context = buildMatchContext(request.role, request.jobDescription, request.preferredTopics);
   const seen = new Set(request.recentlySeenIds ?? []);
   const candidates = removeDuplicateIds(bank);
   const rankType = (type: QuestionType): BankQuestion[] =>
@@ -142,6 +147,8 @@ interface MatchContext {
   roleWords: Set<string>;
   /** Normalized role + job description, padded with spaces for whole-phrase matching. */
   text: string;
+  /** Topics preferred because of extracted skills, lower-case as the bank writes them. */
+  preferredTopics: ReadonlySet<string>;
 }
 
 /**
@@ -183,7 +190,7 @@ const IMPLIED_TERMS: readonly [RegExp, string][] = [
  */
 const GO_LANGUAGE = /(?:[,;(/]\s*Go\b|\bGo\s*[,;)/]|\b(?:in|with|and|or)\s+Go\b|\bGo\s+(?:developer|engineer|programmer|services?))/;
 
-function buildMatchContext(role: string, jobDescription: string | undefined): MatchContext {
+function buildMatchContext(role: string, jobDescription: string | undefined, preferredTopics: readonly string[] = []): MatchContext {
   const roleText = normalizeText(role);
   const fullText = `${roleText} ${normalizeText(jobDescription ?? '')}`;
   const mentionsGo = GO_LANGUAGE.test(`${role} ${jobDescription ?? ''}`);
@@ -191,11 +198,20 @@ function buildMatchContext(role: string, jobDescription: string | undefined): Ma
   const withImplied = [fullText, ...implied].join(' ');
   // A bare "go" left in the text would match the language topic on "go live" or "go-to".
   const text = stemWords(withImplied.replace(/\bgo\b/g, ' ') + (mentionsGo || /\bgolang\b/.test(fullText) ? ' go' : ''));
-  return { roleWords: toRoleWords(roleText), text: ` ${text} ` };
+  return {
+    roleWords: toRoleWords(roleText),
+    text: ` ${text} `,
+    preferredTopics: new Set(preferredTopics.map((t) => t.toLowerCase())),
+  };
 }
 
+/**
+ * Role fit plus shared topics. Topics count once whether the text names them or an extracted skill
+ * points to them; the cap of 3 keeps a question tagged with many topics from outranking a better
+ * fitting one on tag count alone.
+ */
 function scoreRelevance(question: BankQuestion, context: MatchContext): number {
-  return scoreRole(question.roles, context.roleWords) + Math.min(countTopicMatches(question.topics, context.text), 2);
+  return scoreRole(question.roles, context.roleWords) + Math.min(countTopicMatches(question.topics, context), 3);
 }
 
 /** 2 when a role shares a distinctive word, 1 for questions meant for any role, 0 otherwise. */
@@ -207,11 +223,11 @@ function scoreRole(roles: readonly string[], roleWords: Set<string>): number {
   return 0;
 }
 
-function countTopicMatches(topics: readonly string[], text: string): number {
+function countTopicMatches(topics: readonly string[], context: MatchContext): number {
   let matches = 0;
   for (const topic of topics) {
     const phrase = stemWords(normalizeText(topic));
-    if (phrase.length > 0 && text.includes(` ${phrase} `)) matches += 1;
+    if (context.preferredTopics.has(topic.toLowerCase()) || (phrase.length > 0 && context.text.includes(` ${phrase} `))) matches += 1;
   }
   return matches;
 }

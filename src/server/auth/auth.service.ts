@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createSecretKey } from 'node:crypto';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { SignJWT, jwtVerify } from 'jose';
 import type { LoginBody, RegisterBody, SetupBody, TokenResponse, User } from '../../contract/auth.js';
@@ -49,7 +49,8 @@ export type AuthService = ReturnType<typeof createAuthService>;
 
 export function createAuthService(deps: { db: Database; config: Config; clock: Clock }) {
   const { db, config, clock } = deps;
-  const accessKey = createHash('sha256').update(`access-token:${config.secretKey}`).digest();
+  // A KeyObject lets jose use node:crypto directly instead of importing a WebCrypto key per call.
+  const accessKey = createSecretKey(createHash('sha256').update(`access-token:${config.secretKey}`).digest());
 
   function rejectWeakPassword(password: string, context: { email: string; name: string }) {
     const weakness = passwordWeakness(password, context);

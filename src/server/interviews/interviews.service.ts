@@ -13,9 +13,10 @@ import type {
 import type { PageQuery } from '../../contract/common.js';
 import { AppError, notFound } from '../../core/errors.js';
 import type { AnswerEvaluator } from '../../core/evaluation/types.js';
-import { overallScore, averageDimensions, summarizeFeedback } from '../../core/interviews/summarize-report.js';
+import { overallScore, averageDimensions, summarizeFeedback, summarizeSkillCoverage } from '../../core/interviews/summarize-report.js';
 import type { BankQuestion } from '../../core/questions/bank.js';
-import { selectQuestions } from '../../core/questions/select-questions.js';
+import { planInterviewQuestions } from '../../core/questions/tailor-questions.js';
+import type { SkillTaxonomy } from '../../core/skills/taxonomy.js';
 import type { Database } from '../../db/client.js';
 import type { Actor } from '../auth/auth.service.js';
 import type { Clock } from '../clock.js';
@@ -31,8 +32,14 @@ const RECENT_INTERVIEWS = 5;
 
 export type InterviewsService = ReturnType<typeof createInterviewsService>;
 
-export function createInterviewsService(deps: { db: Database; clock: Clock; bank: BankQuestion[]; evaluator: AnswerEvaluator }) {
-  const { db, clock, bank, evaluator } = deps;
+export function createInterviewsService(deps: {
+  db: Database;
+  clock: Clock;
+  bank: BankQuestion[];
+  skills: SkillTaxonomy;
+  evaluator: AnswerEvaluator;
+}) {
+  const { db, clock, bank, skills, evaluator } = deps;
 
   /** Owners and platform admins see an interview; everyone else gets the same 404 as for a missing one. */
   function assertVisible(actor: Actor, row: InterviewRow | undefined): InterviewRow {
@@ -126,7 +133,7 @@ export function createInterviewsService(deps: { db: Database; clock: Clock; bank
     return {
       ...toSummary(row, current.length),
       jobDescription: row.jobDescription,
-      questions: questions.map((q) => ({ id: q.id, order: q.order, type: q.type as QuestionType, text: q.text })),
+      questions: questions.map((q) => ({ id: q.id, order: q.order, type: q.type as QuestionType, text: q.text, targetSkills: q.targetSkills })),
       answers: current.map(toAnswer),
     };
   }
@@ -134,12 +141,16 @@ export function createInterviewsService(deps: { db: Database; clock: Clock; bank
   return {
     async createPractice(actor: Actor, body: CreateInterviewBody): Promise<Interview> {
       const id = newId();
-      const picked = selectQuestions(bank, {
+      // The resume only shapes the questions; it is not stored with the interview.
+      const picked = planInterviewQuestions({
+        bank,
+        taxonomy: skills,
         type: body.type,
         level: body.level,
         role: body.role,
         count: body.questionCount,
         jobDescription: body.jobDescription,
+        resumeText: body.resumeText,
         recentlySeenIds: await recentlySeenIds(actor.userId),
         seed: id,
       });
@@ -168,10 +179,11 @@ export function createInterviewsService(deps: { db: Database; clock: Clock; bank
             order: i + 1,
             type: q.type,
             text: q.text,
-            bankQuestionId: q.id,
-            referenceAnswer: q.referenceAnswer,
+            bankQuestionId: q.bankQuestionId ?? null,
+            referenceAnswer: q.referenceAnswer ?? null,
             keyPoints: q.keyPoints,
             expectedAnswer: q.expectedAnswer ?? null,
+            targetSkills: q.targetSkills,
           })),
         );
       });
@@ -293,6 +305,10 @@ export function createInterviewsService(deps: { db: Database; clock: Clock; bank
           return { questionId: q.id, order: q.order, type: q.type as QuestionType, text: q.text, answer: a?.text ?? null, evaluation: a?.evaluation ?? null };
         }),
         ...summarizeFeedback(evaluations, unanswered),
+        skillCoverage: summarizeSkillCoverage(
+          questions.map((q) => ({ targetSkills: q.targetSkills, evaluation: byQuestion.get(q.id)?.evaluation ?? null })),
+          (skillId) => skills.byId.get(skillId)?.name ?? skillId,
+        ),
       };
     },
   };

@@ -41,6 +41,8 @@ export const interviewQuestions = pgTable(
     referenceAnswer: text('reference_answer'),
     keyPoints: jsonb('key_points').$type<string[]>().notNull(),
     expectedAnswer: text('expected_answer'),
+    /** Skill ids (content/skills) the question exercises; the report's skill coverage reads them. */
+    targetSkills: jsonb('target_skills').$type<string[]>().notNull().default([]),
   },
   (t) => [uniqueIndex('interview_questions_order_key').on(t.interviewId, t.order)],
 );

@@ -10,6 +10,7 @@ import { buildApp } from '../app.js';
 import { ManualClock } from '../clock.js';
 import { loadConfig, type Config } from '../config.js';
 import { loadQuestionBank } from '../questions/question-bank.js';
+import { loadSkillsTaxonomy } from '../skills/skills-taxonomy.js';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -57,8 +58,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   }
   await database.migrate();
   const clock = new ManualClock('2026-03-02T09:00:00Z');
-  const [bank, evaluator] = await Promise.all([loadQuestionBank(), createLocalEvaluator()]);
-  const app = await buildApp({ config, database, evaluator, bank, clock, logger: false, webDistDir: path.join(dataDir, 'no-web') });
+  const [bank, skills, evaluator] = await Promise.all([loadQuestionBank(), loadSkillsTaxonomy(), createLocalEvaluator()]);
+  const app = await buildApp({ config, database, evaluator, bank, skills, clock, logger: false, webDistDir: path.join(dataDir, 'no-web') });
   await app.ready();
   return {
     app,

@@ -1,0 +1,200 @@
+import { describe, expect, it } from 'vitest';
+import skillsFile from '../../../content/skills/skills.json' with { type: 'json' };
+import { extractJobSkills, extractResumeFacts, extractSkills } from './extract-skills.js';
+import { validateSkillTaxonomy } from './taxonomy.js';
+
+const taxonomy = validateSkillTaxonomy(skillsFile);
+const ids = (text: string) => extractSkills(text, taxonomy).map((s) => s.skillId);
+
+describe('extractSkills', () => {
+  it('matches names with punctuation inside them', () => {
+    expect(ids('We write C++ and C# on .NET, with Node.js services and CI/CD.').sort()).toEqual(
+      ['ci-cd', 'cpp', 'csharp', 'dotnet', 'nodejs'].sort(),
+    );
+  });
+
+  it('does not confuse related spellings', () => {
+    expect(ids('Java and JavaScript')).toEqual(['java', 'javascript']);
+    expect(ids('ASP.NET Core')).toEqual(['aspnet']);
+    expect(ids('Objective-C')).toEqual(['objective-c']);
+    expect(ids('C-level stakeholders')).not.toContain('c');
+  });
+
+  it('understands abbreviations and other spellings', () => {
+    expect(ids('We run k8s on GCP with postgres and react.js')).toEqual(['kubernetes', 'gcp', 'postgresql', 'react']);
+    expect(ids('ci-cd pipelines, golang, JS')).toEqual(['ci-cd', 'go', 'javascript']);
+  });
+
+  it('does not read everyday words as languages', () => {
+    expect(ids('We go live every week, go to market fast and R&D reviews the plan B.')).toEqual([]);
+    expect(ids('We react quickly to incidents; the rest of the team helps.')).toEqual([]);
+    expect(ids('Go to the settings page.')).toEqual([]);
+    expect(ids('Grade: C. Copyright (C) 2024 Acme(R). Series C funding, C-level buy-in.')).toEqual([]);
+    expect(ids('Excel at it. We Spark joy. Lean on your friends.')).toEqual([]);
+  });
+
+  it('recognises ambiguous names in a technical context', () => {
+    expect(ids('Go developer wanted')).toEqual(['go']);
+    expect(ids('Experience with Go, Rust or Java.')).toEqual(['go', 'rust', 'java']);
+    expect(ids('Statistics in R, mostly.')).toContain('r');
+    expect(ids('Languages: Go, R')).toEqual(['go', 'r']);
+    expect(ids('services written in Go on Kubernetes')).toEqual(['go', 'kubernetes']);
+    expect(ids('Python, R and SQL')).toEqual(['python', 'r', 'sql']);
+    expect(ids('Backend Engineer (Go)')).toEqual(['backend', 'go']);
+    expect(ids('C and C++ for embedded firmware').sort()).toEqual(['c', 'cpp', 'embedded-systems']);
+  });
+
+  it('is case-insensitive for ordinary aliases and counts mentions with evidence', () => {
+    const [kubernetes] = extractSkills('KUBERNETES in prod. kubernetes in staging. Kubernetes at home.', taxonomy);
+    expect(kubernetes).toMatchObject({ skillId: 'kubernetes', name: 'Kubernetes', category: 'devops', mentions: 3 });
+    expect(kubernetes?.evidence).toContain('KUBERNETES in prod');
+  });
+
+  it('accepts plurals of real words but keeps the longest spelling only once', () => {
+    expect(ids('REST APIs over microservices and databases')).toEqual(['rest', 'microservices', 'databases']);
+    expect(extractSkills('Node.js', taxonomy)).toHaveLength(1);
+  });
+
+  it('finds soft skills too', () => {
+    expect(ids('Strong stakeholder management and mentoring of junior engineers.')).toEqual(['stakeholder-management', 'mentoring']);
+  });
+});
+
+describe('extractJobSkills', () => {
+  const jd = `Senior Backend Engineer
+
+About the role
+You will build payment services in Go on Kubernetes.
+
+Requirements:
+- 5+ years with PostgreSQL
+- Strong experience with Kafka and Docker
+
+Nice to have:
+- Terraform
+- GraphQL
+
+Experience with Rust is a plus.`;
+
+  it('separates required from nice-to-have sections', () => {
+    const skills = extractJobSkills(jd, taxonomy);
+    const required = skills.required.map((s) => s.skillId);
+    const nice = skills.niceToHave.map((s) => s.skillId);
+    expect(required).toEqual(expect.arrayContaining(['go', 'kubernetes', 'postgresql', 'kafka', 'docker']));
+    expect(nice.sort()).toEqual(['graphql', 'rust', 'terraform']);
+    expect(required.filter((id) => nice.includes(id))).toEqual([]);
+  });
+
+  it('reads inline headings and sentence markers', () => {
+    const skills = extractJobSkills('Must have: Python and SQL.\nBonus: Airflow.\nKnowledge of dbt would be great.', taxonomy);
+    expect(skills.required.map((s) => s.skillId)).toEqual(['python', 'sql']);
+    expect(skills.niceToHave.map((s) => s.skillId)).toEqual(['airflow', 'dbt']);
+  });
+
+  it('treats a skill that is both required and a plus as required', () => {
+    const skills = extractJobSkills('Requirements: AWS.\nPreferred: deep AWS networking knowledge.', taxonomy);
+    expect(skills.required.map((s) => s.skillId)).toContain('aws');
+    expect(skills.niceToHave.map((s) => s.skillId)).not.toContain('aws');
+  });
+
+  it('counts a plain ad without headings as required', () => {
+    const skills = extractJobSkills('We are looking for a React developer who knows TypeScript.', taxonomy);
+    expect(skills.required.map((s) => s.skillId)).toEqual(['react', 'typescript']);
+    expect(skills.niceToHave).toEqual([]);
+  });
+});
+
+const SAMPLE_RESUME = `Jordan Reyes
+Senior Backend Engineer
+jordan@example.com · Berlin
+
+EXPERIENCE
+Senior Backend Engineer, Northwind Logistics — Berlin (2021 – present)
+- Led the Route Planner project: rebuilt the dispatch API in Go and PostgreSQL, cutting p95 latency by 40%.
+- Moved 30 services to Kubernetes (k8s) with Terraform and GitHub Actions CI/CD.
+- Mentored four junior engineers.
+
+Software Engineer at Bluefin Analytics (2017 – 2021)
+- Built Harbor, an internal data pipeline on Apache Kafka and Python.
+- Worked with Acme Payments Ltd on a shared billing integration.
+
+PROJECTS
+Tidewatch – open-source Node.js library for reading tide gauges
+
+SKILLS
+Go, Python, TypeScript, PostgreSQL, Redis, Kafka, Docker, Kubernetes, AWS
+
+EDUCATION
+BSc Computer Science, TU Berlin (2013 – 2017)
+`;
+
+describe('extractResumeFacts', () => {
+  const facts = extractResumeFacts(SAMPLE_RESUME, taxonomy);
+
+  it('finds employers with their titles, most recent first', () => {
+    expect(facts.employers.map((e) => [e.name, e.title])).toEqual([
+      ['Northwind Logistics', 'Senior Backend Engineer'],
+      ['Bluefin Analytics', 'Software Engineer'],
+    ]);
+    expect(facts.titles).toEqual(['Senior Backend Engineer', 'Software Engineer']);
+  });
+
+  it('finds named projects, with the employer they belong to and their technologies', () => {
+    const byName = new Map(facts.projects.map((p) => [p.name, p]));
+    expect([...byName.keys()]).toEqual(['Route Planner', 'Harbor', 'Tidewatch']);
+    expect(byName.get('Route Planner')).toMatchObject({ employer: 'Northwind Logistics' });
+    expect(byName.get('Route Planner')?.skillIds).toEqual(expect.arrayContaining(['go', 'postgresql']));
+    expect(byName.get('Harbor')).toMatchObject({ employer: 'Bluefin Analytics' });
+    expect(byName.get('Harbor')?.skillIds).toEqual(expect.arrayContaining(['kafka', 'python']));
+    expect(byName.get('Tidewatch')?.employer).toBeUndefined();
+    expect(byName.get('Tidewatch')?.skillIds).toContain('nodejs');
+  });
+
+  it('lists technologies but not soft skills, and never a partner company as an employer', () => {
+    const tech = facts.technologies.map((s) => s.skillId);
+    expect(tech).toEqual(expect.arrayContaining(['go', 'postgresql', 'kubernetes', 'terraform', 'kafka', 'python', 'nodejs', 'redis', 'aws']));
+    expect(tech).not.toContain('mentoring');
+    expect(facts.employers.map((e) => e.name)).not.toContain('Acme Payments Ltd');
+  });
+
+  it('reads inline employers with a company suffix and other header shapes', () => {
+    const other = extractResumeFacts(
+      ['Experience', 'Globex Corp | Staff Engineer | 2019 - 2024', '- Shipped the Beacon platform in Rust.', 'Previously a developer at Initech Software.'].join('\n'),
+      taxonomy,
+    );
+    expect(other.employers.map((e) => e.name)).toEqual(['Globex Corp', 'Initech Software']);
+    expect(other.employers[0]?.title).toBe('Staff Engineer');
+    expect(other.projects.map((p) => [p.name, p.employer])).toEqual([['Beacon', 'Globex Corp']]);
+  });
+
+  it('reads markdown resumes and job headers split over two lines', () => {
+    const markdown = extractResumeFacts(
+      [
+        '# Sam Ortiz',
+        '**Staff Frontend Engineer** · sam@example.com',
+        '## Work experience',
+        '### Quillmark Inc. — Staff Frontend Engineer (Mar 2021 – Present)',
+        '* Architected the Canvas Editor rewrite in React and TypeScript.',
+        'Brightwave Media',
+        'Frontend Developer, 2017 – 2021',
+        '* Built Pulse, a real-time dashboard with D3.js.',
+      ].join('\n'),
+      taxonomy,
+    );
+    expect(markdown.titles[0]).toBe('Staff Frontend Engineer');
+    expect(markdown.employers.map((e) => [e.name, e.title])).toEqual([
+      ['Quillmark Inc.', 'Staff Frontend Engineer'],
+      ['Brightwave Media', 'Frontend Developer'],
+    ]);
+    expect(markdown.projects.map((p) => [p.name, p.employer])).toEqual([
+      ['Canvas Editor', 'Quillmark Inc.'],
+      ['Pulse', 'Brightwave Media'],
+    ]);
+  });
+
+  it('invents nothing from text without names', () => {
+    const none = extractResumeFacts('I like building things and working with people. I built the new internal platform.', taxonomy);
+    expect(none.employers).toEqual([]);
+    expect(none.projects).toEqual([]);
+  });
+});

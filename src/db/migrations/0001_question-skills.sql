@@ -1,0 +1,1 @@
+ALTER TABLE "interview_questions" ADD COLUMN "target_skills" jsonb DEFAULT '[]'::jsonb NOT NULL;
