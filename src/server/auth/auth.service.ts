@@ -129,8 +129,18 @@ export function createAuthService(deps: { db: Database; config: Config; clock: C
     return { accessToken, refreshToken, tokenType: 'bearer', expiresIn: config.accessTokenTtlSeconds };
   }
 
+  // Run on every authenticated request: prepared once, so neither Drizzle nor PostgreSQL
+  // rebuilds or re-plans them each time.
+  const userById = db.select().from(users).where(eq(users.id, sql.placeholder('id'))).prepare('auth_user_by_id');
+  const sessionByTokenHash = db
+    .select({ sessionId: sessions.id, expiresAt: sessions.expiresAt, revokedAt: sessions.revokedAt, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.tokenHash, sql.placeholder('tokenHash')))
+    .prepare('auth_session_by_token_hash');
+
   async function activeUser(userId: string): Promise<UserRow | null> {
-    const [row] = await db.select().from(users).where(eq(users.id, userId));
+    const [row] = await userById.execute({ id: userId });
     return row && !row.deactivatedAt ? row : null;
   }
 
@@ -153,11 +163,7 @@ export function createAuthService(deps: { db: Database; config: Config; clock: C
     /** The user behind a session cookie, or null if it is unknown, expired or revoked. */
     async resolveSession(token: string): Promise<{ actor: Actor; sessionId: string } | null> {
       const now = clock.now();
-      const [row] = await db
-        .select({ sessionId: sessions.id, expiresAt: sessions.expiresAt, revokedAt: sessions.revokedAt, user: users })
-        .from(sessions)
-        .innerJoin(users, eq(users.id, sessions.userId))
-        .where(eq(sessions.tokenHash, hashToken(token)));
+      const [row] = await sessionByTokenHash.execute({ tokenHash: hashToken(token) });
       if (!row || row.revokedAt || row.expiresAt <= now || row.user.deactivatedAt) return null;
       return { actor: { userId: row.user.id, platformRole: row.user.platformRole }, sessionId: row.sessionId };
     },

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type {
   Answer,
   AnswerBody,
@@ -48,7 +48,7 @@ export function createInterviewsService(deps: {
   }
 
   async function loadVisible(actor: Actor, interviewId: string): Promise<InterviewRow> {
-    const [row] = await db.select().from(interviews).where(eq(interviews.id, interviewId));
+    const [row] = await interviewById.execute({ id: interviewId });
     return assertVisible(actor, row);
   }
 
@@ -56,9 +56,23 @@ export function createInterviewsService(deps: {
    * Reads the interview, its questions and current answers in one round of parallel queries;
    * nothing leaves this function unless the caller may see the interview.
    */
+  // The reads behind every interview page and report, prepared once.
+  const interviewById = db.select().from(interviews).where(eq(interviews.id, sql.placeholder('id'))).prepare('interview_by_id');
+  const questionsByInterview = db
+    .select()
+    .from(interviewQuestions)
+    .where(eq(interviewQuestions.interviewId, sql.placeholder('id')))
+    .orderBy(asc(interviewQuestions.order))
+    .prepare('interview_questions_by_interview');
+  const currentAnswersByInterview = db
+    .select()
+    .from(answers)
+    .where(and(eq(answers.interviewId, sql.placeholder('id')), isNull(answers.supersededAt)))
+    .prepare('interview_current_answers');
+
   async function loadVisibleWithContent(actor: Actor, interviewId: string) {
     const [[row], questions, current] = await Promise.all([
-      db.select().from(interviews).where(eq(interviews.id, interviewId)),
+      interviewById.execute({ id: interviewId }),
       questionsOf(interviewId),
       currentAnswersOf(interviewId),
     ]);
@@ -66,11 +80,11 @@ export function createInterviewsService(deps: {
   }
 
   async function questionsOf(interviewId: string): Promise<QuestionRow[]> {
-    return db.select().from(interviewQuestions).where(eq(interviewQuestions.interviewId, interviewId)).orderBy(asc(interviewQuestions.order));
+    return questionsByInterview.execute({ id: interviewId });
   }
 
   async function currentAnswersOf(interviewId: string): Promise<AnswerRow[]> {
-    return db.select().from(answers).where(and(eq(answers.interviewId, interviewId), isNull(answers.supersededAt)));
+    return currentAnswersByInterview.execute({ id: interviewId });
   }
 
   async function answeredCounts(interviewIds: string[]): Promise<Map<string, number>> {
