@@ -20,7 +20,7 @@ const root = new URL('..', import.meta.url).pathname;
 const { values } = parseArgs({
   options: {
     top: { type: 'string', default: '45000' },
-    data: { type: 'string', multiple: true, default: ['/work/shared/data/asag/mohler-dev.jsonl'] },
+    data: { type: 'string', multiple: true, default: [join(root, '..', 'shared', 'data', 'asag', 'mohler-dev.jsonl')] },
     out: { type: 'string', default: join(root, 'content', 'embeddings') },
   },
 });

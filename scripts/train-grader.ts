@@ -30,7 +30,8 @@ import { readGradedAnswers, toTrainingRows, type GradedAnswer } from './grading-
 const root = new URL('..', import.meta.url).pathname;
 const { values } = parseArgs({
   options: {
-    data: { type: 'string', default: '/work/shared/data/asag/mohler-dev.jsonl' },
+    // The shared data folder sits beside the checkout (../shared), as on the team's machines and CI.
+    data: { type: 'string', default: join(root, '..', 'shared', 'data', 'asag', 'mohler-dev.jsonl') },
     examples: { type: 'string', default: join(root, 'content', 'grader', 'graded-examples.jsonl') },
     /** Fixed ridge penalty for every model; by default each is chosen by nested validation. */
     lambda: { type: 'string' },
