@@ -1,30 +1,7 @@
-import { createRequire } from 'node:module';
-import type { Page } from '@playwright/test';
-import { answerCurrentQuestion, expect, registerViaUi, SAMPLE_ANSWERS, startPractice, test } from './fixtures.js';
-
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+import { answerCurrentQuestion, axeViolations, expect, openTailoring, registerViaUi, SAMPLE_ANSWERS, startPractice, test } from './fixtures.js';
 
 // axe is injected as an inline script, which the app's Content-Security-Policy rightly forbids.
 test.use({ bypassCSP: true });
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: Array<{ target: string[]; failureSummary?: string }>;
-}
-
-/** Runs axe-core (WCAG 2.2 A/AA rules) on the page and returns readable violations. */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.waitForTimeout(400); // let entrance animations finish so colours are final
-  await page.addScriptTag({ path: axePath });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
-    return result.violations;
-  });
-  return violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 4).join(' | ')}`);
-}
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`main pages pass axe checks in the ${scheme} theme`, async ({ page }) => {
@@ -48,6 +25,9 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.goto('/practice/new');
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     expect(await axeViolations(page), 'practice setup').toEqual([]);
+    await openTailoring(page);
+    await page.getByLabel(/^Resume/).fill('Backend engineer at Acme Payments.');
+    expect(await axeViolations(page), 'practice setup, tailoring open').toEqual([]);
 
     await page.goto('/');
     await expect(page.getByText('Completed').first()).toBeVisible();

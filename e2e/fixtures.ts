@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 
@@ -30,6 +31,12 @@ export async function shot(page: Page, name: string): Promise<void> {
   // Full-page captures of a scrolled page paint the sticky header mid-page; start from the top.
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true, animations: 'disabled' });
+}
+
+/** Saves what the window shows (not the full page), e.g. with a tooltip open. */
+export async function shotViewport(page: Page, name: string): Promise<void> {
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), animations: 'disabled' });
 }
 
 let counter = 0;
@@ -65,7 +72,15 @@ export interface PracticeOptions {
   level?: 'Junior' | 'Mid-level' | 'Senior';
   questions: number;
   jobDescription?: string;
+  resumeText?: string;
   screenshot?: string;
+}
+
+/** Opens the collapsible "Tailor to a job and resume" section of practice setup. */
+export async function openTailoring(page: Page): Promise<void> {
+  const toggle = page.getByRole('button', { name: /Tailor to a job and resume/ });
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
 }
 
 export async function startPractice(page: Page, opts: PracticeOptions): Promise<void> {
@@ -75,7 +90,9 @@ export async function startPractice(page: Page, opts: PracticeOptions): Promise<
   await page.getByLabel('Role').fill(opts.role ?? 'Software Engineer');
   await page.getByRole('radio', { name: new RegExp(opts.level ?? 'Mid-level') }).check();
   await page.getByLabel('Number of questions').fill(String(opts.questions));
+  if (opts.jobDescription || opts.resumeText) await openTailoring(page);
   if (opts.jobDescription) await page.getByLabel(/Job description/).fill(opts.jobDescription);
+  if (opts.resumeText) await page.getByLabel(/^Resume/).fill(opts.resumeText);
   if (opts.screenshot) await shot(page, opts.screenshot);
   await page.getByRole('button', { name: 'Start interview' }).click();
   await expect(page).toHaveURL(/\/interviews\/[0-9a-f-]{36}$/);
@@ -137,4 +154,25 @@ export async function backgroundLuminance(page: Page): Promise<number> {
     };
     return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
   });
+}
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: Array<{ target: string[]; failureSummary?: string }>;
+}
+
+/** Runs axe-core (WCAG 2.2 A/AA rules) on the page and returns readable violations; needs `test.use({ bypassCSP: true })`. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.waitForTimeout(400); // let entrance animations finish so colours are final
+  await page.addScriptTag({ path: axePath });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
+    return result.violations;
+  });
+  return violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 4).join(' | ')}`);
 }

@@ -15,6 +15,8 @@ import { Skeleton } from '../../ui/skeleton.js';
 import { Spinner } from '../../ui/spinner.js';
 import { useCompleteInterview, useInterview, useSubmitAnswer } from './api.js';
 import { AnswerFeedback } from './components/answer-feedback.js';
+import { GrammarLegend, GrammarText, usableIssues } from './components/grammar-text.js';
+import { SkillChips } from './components/skill-chips.js';
 import { interviewTypeLabel, levelLabel, scoreBand } from './meta.js';
 import { useDraft } from './use-draft.js';
 import { forgetStart, secondsSince, startClock, useNowSeconds } from './use-elapsed.js';
@@ -226,6 +228,7 @@ function InterviewSession({ interview }: { interview: Interview }) {
         >
           {question.text}
         </h1>
+        <SkillChips skills={question.targetSkills} className="mt-3" />
         <p className="mt-4 flex gap-2 text-sm text-fg-muted">
           <Lightbulb className="mt-0.5 size-4 shrink-0 text-warning" aria-hidden="true" />
           {guidance[question.type]}
@@ -286,7 +289,12 @@ function InterviewSession({ interview }: { interview: Interview }) {
                 {words} {words === 1 ? 'word' : 'words'}
               </span>
             </div>
-            <p className="max-h-72 overflow-y-auto text-[0.9375rem] leading-relaxed whitespace-pre-wrap text-fg-muted">{answer.text}</p>
+            <GrammarText
+              text={answer.text}
+              issues={answer.evaluation.grammar}
+              className="max-h-72 overflow-y-auto text-[0.9375rem] leading-relaxed whitespace-pre-wrap text-fg-muted"
+            />
+            <GrammarLegend count={usableIssues(answer.text, answer.evaluation.grammar).length} className="mt-3 border-t border-border pt-3" />
           </section>
 
           <AnswerFeedback evaluation={answer.evaluation} answerText={answer.text} headingId={feedbackHeadingId} />

@@ -1,9 +1,10 @@
-import { ArrowRight, Check, Clock, Lightbulb, Minus, Plus } from 'lucide-react';
+import { ArrowRight, Check, ChevronDown, Clock, FileText, Lightbulb, Minus, Plus } from 'lucide-react';
 import { useId, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import {
   createInterviewBody,
   MAX_JOB_DESCRIPTION_CHARS,
+  MAX_RESUME_CHARS,
   type CreateInterviewBody,
   type InterviewType,
   type Level,
@@ -43,15 +44,20 @@ interface Draft {
   level: Level;
   questionCount: number;
   jobDescription: string;
+  resumeText: string;
 }
 
+/** Fields of the "Tailor to a job and resume" section, which opens to show their errors. */
+const tailorFields = ['jobDescription', 'resumeText'];
+
 function loadDefaults(): Draft {
-  const fallback: Draft = { type: 'behavioral', role: '', level: 'mid', questionCount: 5, jobDescription: '' };
+  const fallback: Draft = { type: 'behavioral', role: '', level: 'mid', questionCount: 5, jobDescription: '', resumeText: '' };
   try {
     const saved = JSON.parse(localStorage.getItem(DEFAULTS_KEY) ?? 'null') as Partial<Draft> | null;
     if (!saved) return fallback;
     const parsed = createInterviewBody.partial().safeParse({ ...saved, kind: 'practice' });
-    return parsed.success ? { ...fallback, ...parsed.data, jobDescription: '' } : fallback;
+    // Only the choices are remembered: a job description or resume is never kept on the device.
+    return parsed.success ? { ...fallback, ...parsed.data, jobDescription: '', resumeText: '' } : fallback;
   } catch {
     return fallback;
   }
@@ -64,6 +70,8 @@ export function NewPracticePage() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const roleListId = useId();
   const countId = useId();
+  const tailorId = useId();
+  const [tailorOpen, setTailorOpen] = useState(false);
   const update = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
@@ -76,6 +84,7 @@ export function NewPracticePage() {
       level: draft.level,
       questionCount: draft.questionCount,
       ...(draft.jobDescription.trim() ? { jobDescription: draft.jobDescription.trim() } : {}),
+      ...(draft.resumeText.trim() ? { resumeText: draft.resumeText.trim() } : {}),
     };
     const local: Record<string, string> = {};
     if (!body.role) local.role = 'Enter the role you are preparing for, for example “Software Engineer”.';
@@ -85,6 +94,7 @@ export function NewPracticePage() {
     const parsed = createInterviewBody.safeParse(body);
     const found = { ...(parsed.success ? {} : zodFieldErrors(parsed.error)), ...local };
     setErrors(found);
+    if (tailorFields.some((k) => k in found)) setTailorOpen(true);
     if (Object.keys(found).length) {
       requestAnimationFrame(() => form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
       return;
@@ -99,14 +109,20 @@ export function NewPracticePage() {
         void navigate(`/interviews/${interview.id}`);
       },
       onError: (err) => {
-        if (err instanceof ApiError) setErrors(Object.fromEntries(Object.entries(err.fieldErrors).map(([k, v]) => [k, sentence(v)])));
+        if (!(err instanceof ApiError)) return;
+        const fieldErrors = Object.fromEntries(Object.entries(err.fieldErrors).map(([k, v]) => [k, sentence(v)]));
+        setErrors(fieldErrors);
+        if (tailorFields.some((k) => k in fieldErrors)) setTailorOpen(true);
       },
     });
   }
 
-  const knownFields = ['type', 'role', 'level', 'questionCount', 'jobDescription'];
+  const knownFields = ['type', 'role', 'level', 'questionCount', ...tailorFields];
   const showFormError = create.isError && !Object.keys(errors).some((k) => knownFields.includes(k));
   const minutes = estimatedMinutes(draft.questionCount || 1);
+  const hasJob = draft.jobDescription.trim().length > 0;
+  const hasResume = draft.resumeText.trim().length > 0;
+  const tailoredTo = hasJob && hasResume ? 'Job and resume' : hasJob ? 'Job description' : hasResume ? 'Resume' : '—';
 
   return (
     <div className="space-y-8">
@@ -114,7 +130,7 @@ export function NewPracticePage() {
       <PageHeader
         eyebrow="Practice"
         title="Set up your practice interview"
-        description="Tell us what you are preparing for. Questions are chosen for the type, role and level you pick."
+        description="Tell us what you are preparing for. Questions are chosen for the type, role and level you pick, and can be tailored to a job posting and your resume."
       />
 
       <form onSubmit={onSubmit} noValidate className="grid grid-cols-1 gap-8 lg:grid-cols-[minmax(0,1fr)_18rem]">
@@ -265,27 +281,75 @@ export function NewPracticePage() {
               </div>
               {errors.questionCount ? <p className="text-sm font-medium text-danger">{errors.questionCount}</p> : null}
             </div>
-
-            <TextAreaField
-              label="Job description"
-              optional
-              name="jobDescription"
-              rows={5}
-              maxLength={MAX_JOB_DESCRIPTION_CHARS}
-              placeholder="Paste the job posting to get questions that match it."
-              value={draft.jobDescription}
-              onChange={(e) => update('jobDescription', e.target.value)}
-              error={errors.jobDescription}
-              hint="Skills and responsibilities in the posting shape which questions you get."
-              aside={
-                draft.jobDescription.length > 0 ? (
-                  <span className="text-xs tabular-nums text-fg-subtle">
-                    {draft.jobDescription.length.toLocaleString()} / {MAX_JOB_DESCRIPTION_CHARS.toLocaleString()}
-                  </span>
-                ) : null
-              }
-            />
           </div>
+
+          <section className="card overflow-hidden">
+            <h2>
+              <button
+                type="button"
+                aria-expanded={tailorOpen}
+                aria-controls={`${tailorId}-panel`}
+                onClick={() => setTailorOpen((o) => !o)}
+                className="flex w-full items-start gap-3 p-5 text-left transition-colors hover:bg-surface-muted/60 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-ring sm:p-6"
+              >
+                <span className="grid size-10 shrink-0 place-items-center rounded-xl bg-primary-soft text-primary-soft-fg" aria-hidden="true">
+                  <FileText className="size-5" />
+                </span>
+                <span className="min-w-0 flex-1">
+                  <span className="block font-semibold text-fg">
+                    Tailor to a job and resume <span className="font-normal text-fg-subtle">(optional)</span>
+                  </span>
+                  <span className="mt-0.5 block text-sm leading-snug text-fg-muted">
+                    Get questions about the skills in a job posting and the experience on your resume.
+                  </span>
+                  {!tailorOpen && (hasJob || hasResume) ? (
+                    <span className="mt-2 flex flex-wrap gap-1.5">
+                      {hasJob ? <AddedChip>Job description added</AddedChip> : null}
+                      {hasResume ? <AddedChip>Resume added</AddedChip> : null}
+                    </span>
+                  ) : null}
+                </span>
+                <ChevronDown
+                  className={cn('mt-2.5 size-5 shrink-0 text-fg-subtle transition-transform duration-200', tailorOpen && 'rotate-180')}
+                  aria-hidden="true"
+                />
+              </button>
+            </h2>
+            <div id={`${tailorId}-panel`} hidden={!tailorOpen} className="border-t border-border p-5 sm:p-6">
+              <div className="grid grid-cols-1 gap-6 md:grid-cols-2 lg:grid-cols-1 xl:grid-cols-2">
+                <TextAreaField
+                  id={`${tailorId}-job`}
+                  label="Job description"
+                  optional
+                  name="jobDescription"
+                  rows={8}
+                  maxLength={MAX_JOB_DESCRIPTION_CHARS}
+                  placeholder="Paste the job posting to get questions that match it."
+                  value={draft.jobDescription}
+                  onChange={(e) => update('jobDescription', e.target.value)}
+                  error={errors.jobDescription}
+                  hint="Skills and responsibilities in the posting shape which questions you get."
+                  describedById={`${tailorId}-job-count`}
+                  aside={<CharCount id={`${tailorId}-job-count`} length={draft.jobDescription.length} max={MAX_JOB_DESCRIPTION_CHARS} />}
+                />
+                <TextAreaField
+                  id={`${tailorId}-resume`}
+                  label="Resume"
+                  optional
+                  name="resumeText"
+                  rows={8}
+                  maxLength={MAX_RESUME_CHARS}
+                  placeholder="Paste your resume as plain text: roles, employers, projects and skills."
+                  value={draft.resumeText}
+                  onChange={(e) => update('resumeText', e.target.value)}
+                  error={errors.resumeText}
+                  hint="Used only to tailor your questions. It is not stored."
+                  describedById={`${tailorId}-resume-count`}
+                  aside={<CharCount id={`${tailorId}-resume-count`} length={draft.resumeText.length} max={MAX_RESUME_CHARS} />}
+                />
+              </div>
+            </div>
+          </section>
 
           {showFormError ? <Alert title="Could not start the interview">{errorMessage(create.error)}</Alert> : null}
         </div>
@@ -300,6 +364,7 @@ export function NewPracticePage() {
                 ['Level', levelLabel(draft.level)],
                 ['Questions', Number.isFinite(draft.questionCount) ? String(draft.questionCount) : '—'],
                 ['Time', `~${minutes} min`],
+                ['Tailored to', tailoredTo],
               ].map(([k, v]) => (
                 <div key={k} className="flex justify-between gap-4">
                   <dt className="shrink-0 text-fg-subtle">{k}</dt>
@@ -320,5 +385,25 @@ export function NewPracticePage() {
         </aside>
       </form>
     </div>
+  );
+}
+
+function AddedChip({ children }: { children: string }) {
+  return (
+    <span className="inline-flex items-center gap-1 rounded-md bg-success-soft px-2 py-0.5 text-xs font-medium text-success">
+      <Check className="size-3.5" aria-hidden="true" />
+      {children}
+    </span>
+  );
+}
+
+/** "1,234 / 30,000 characters", amber near the limit; read with the field it describes. */
+function CharCount({ id, length, max }: { id: string; length: number; max: number }) {
+  const near = length >= max * 0.9;
+  return (
+    <span id={id} className={cn('shrink-0 text-xs tabular-nums', near ? 'font-medium text-warning' : 'text-fg-subtle')}>
+      {length.toLocaleString()} / {max.toLocaleString()}
+      <span className="sr-only"> characters{length >= max ? ', limit reached' : ''}</span>
+    </span>
   );
 }

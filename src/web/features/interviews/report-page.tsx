@@ -12,6 +12,9 @@ import { ScoreRing } from '../../ui/score-ring.js';
 import { Skeleton } from '../../ui/skeleton.js';
 import { useInterview, useReport } from './api.js';
 import { GrammarNotes, KeyPoints, StarParts } from './components/answer-feedback.js';
+import { GrammarLegend, GrammarText, usableIssues } from './components/grammar-text.js';
+import { SkillChips } from './components/skill-chips.js';
+import { SkillCoverageCard } from './components/skill-coverage.js';
 import { DimensionBars } from './components/dimension-bars.js';
 import { DimensionChart } from './components/dimension-chart.js';
 import { interviewTypeLabel, levelLabel, scoreBand, scoreTextClass } from './meta.js';
@@ -51,6 +54,8 @@ export function ReportPage() {
   const meta = interview.data;
   const band = scoreBand(data.overallScore);
   const answered = data.questions.filter((q) => q.evaluation).length;
+  const skillNameById = new Map((data.skillCoverage ?? []).map((s) => [s.skill, s.name]));
+  const targetsById = new Map((meta?.questions ?? []).map((q) => [q.id, q.targetSkills]));
 
   return (
     <div className="space-y-10 print:space-y-6">
@@ -121,6 +126,8 @@ export function ReportPage() {
         />
       </div>
 
+      {data.skillCoverage?.length ? <SkillCoverageCard coverage={data.skillCoverage} /> : null}
+
       <section aria-labelledby="questions-heading" className="space-y-5">
         <h2 id="questions-heading" className="text-lg font-semibold tracking-tight text-fg">
           Question by question
@@ -129,7 +136,7 @@ export function ReportPage() {
           {[...data.questions]
             .sort((a, b) => a.order - b.order)
             .map((q, i) => (
-              <QuestionReport key={q.questionId} item={q} number={i + 1} />
+              <QuestionReport key={q.questionId} item={q} number={i + 1} targetSkills={targetsById.get(q.questionId) ?? []} skillNames={skillNameById} />
             ))}
         </ol>
       </section>
@@ -164,7 +171,17 @@ function SummaryList({ title, items, empty, icon, bullet }: { title: string; ite
   );
 }
 
-function QuestionReport({ item, number }: { item: Report['questions'][number]; number: number }) {
+function QuestionReport({
+  item,
+  number,
+  targetSkills,
+  skillNames,
+}: {
+  item: Report['questions'][number];
+  number: number;
+  targetSkills: readonly string[];
+  skillNames: ReadonlyMap<string, string>;
+}) {
   const ev = item.evaluation;
   const band = scoreBand(ev?.score);
   return (
@@ -176,6 +193,7 @@ function QuestionReport({ item, number }: { item: Report['questions'][number]; n
             <Badge>{interviewTypeLabel(item.type)}</Badge>
           </div>
           <h3 className="text-[1.0625rem] leading-snug font-semibold text-fg">{item.text}</h3>
+          <SkillChips skills={targetSkills} names={skillNames} className="pt-1" />
         </div>
         <div className="flex shrink-0 flex-col items-center gap-1">
           <ScoreRing score={ev?.score ?? null} tone={band.tone} size={60} />
@@ -189,7 +207,15 @@ function QuestionReport({ item, number }: { item: Report['questions'][number]; n
             <MessageSquareQuote className="size-3.5" aria-hidden="true" /> Your answer
           </h4>
           {item.answer ? (
-            <blockquote className="border-l-2 border-border-strong pl-4 text-[0.9375rem] leading-relaxed whitespace-pre-wrap text-fg-muted">{item.answer}</blockquote>
+            <>
+              <GrammarText
+                as="blockquote"
+                text={item.answer}
+                issues={ev?.grammar ?? []}
+                className="border-l-2 border-border-strong pl-4 text-[0.9375rem] leading-relaxed whitespace-pre-wrap text-fg-muted"
+              />
+              <GrammarLegend count={usableIssues(item.answer, ev?.grammar ?? []).length} className="mt-2 pl-4.5 print:hidden" />
+            </>
           ) : (
             <p className="text-sm text-fg-subtle italic">Not answered.</p>
           )}

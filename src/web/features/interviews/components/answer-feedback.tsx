@@ -5,6 +5,7 @@ import { cn } from '../../../ui/cn.js';
 import { ScoreRing } from '../../../ui/score-ring.js';
 import { scoreBand, scoreTextClass, starLabels, starOrder } from '../meta.js';
 import { DimensionBars } from './dimension-bars.js';
+import { grammarMessage, grammarSuggestions } from './grammar-text.js';
 
 function Panel({ title, icon, children, className }: { title: string; icon: ReactNode; children: ReactNode; className?: string }) {
   return (
@@ -110,16 +111,17 @@ export function GrammarNotes({ issues, text }: { issues: GrammarIssue[]; text: s
     <ul className="space-y-3">
       {issues.map((g, i) => {
         const snippet = text.slice(g.start, g.end);
+        const suggestions = grammarSuggestions(g);
         return (
           <li key={`${g.start}-${i}`} className="text-sm leading-relaxed">
             {snippet ? (
               <span className="mr-2 rounded bg-danger-soft px-1.5 py-0.5 font-medium text-danger decoration-danger/60 decoration-wavy">“{snippet}”</span>
             ) : null}
-            <span className="text-fg-muted">{g.message}</span>
-            {g.suggestions.length ? (
+            <span className="text-fg-muted">{grammarMessage(g.message)}</span>
+            {suggestions.length ? (
               <span className="text-fg-muted">
                 {' '}
-                Try <span className="font-medium text-fg">{g.suggestions.slice(0, 3).map((s) => `“${s}”`).join(', ')}</span>.
+                Try <span className="font-medium text-fg">{suggestions.map((s) => `“${s}”`).join(', ')}</span>.
               </span>
             ) : null}
           </li>
