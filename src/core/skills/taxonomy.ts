@@ -50,21 +50,10 @@ export interface SkillTaxonomy {
 }
 
 /** Categories that name a technology or technique, as opposed to a soft skill, method or industry. */
-const TECHNICAL_CATEGORIES: ReadonlySet<SkillCategory> = new Set<SkillCategory>([
-  'language',
-  'frontend',
-  'backend',
-  'database',
-  'cloud',
-  'devops',
-  'data',
-  'ml',
-  'testing',
-  'security',
-  'mobile',
-  'architecture',
-  'tool',
-]);
+const NON_TECHNICAL_CATEGORIES: readonly SkillCategory[] = ['design', 'methodology', 'domain', 'soft-skill'];
+const TECHNICAL_CATEGORIES: ReadonlySet<SkillCategory> = new Set(
+  skillCategory.options.filter((c) => !NON_TECHNICAL_CATEGORIES.includes(c)),
+);
 
 export function isTechnicalSkill(s: Pick<Skill, 'category'>): boolean {
   return TECHNICAL_CATEGORIES.has(s.category);
