@@ -1,15 +1,13 @@
 import { ShieldCheck } from 'lucide-react';
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { PASSWORD_MIN_LENGTH } from '../../../contract/index.js';
 import { errorMessage } from '../../lib/api-client.js';
 import { Alert } from '../../ui/alert.js';
 import { Button } from '../../ui/button.js';
-import { TextField } from '../../ui/field.js';
 import { useSetup } from './api.js';
 import { AuthLayout } from './auth-layout.js';
-import { PasswordField } from './password-field.js';
-import { focusFirstInvalid, serverFieldErrors, validateAccount, type AccountFields } from './register-page.js';
+import { NewAccountFields, serverFieldErrors, useAccountForm } from './account-form.js';
 
 /** First-run page: the one-time link printed by the server creates the first platform admin. */
 export function SetupPage() {
@@ -17,18 +15,12 @@ export function SetupPage() {
   const token = params.get('token') ?? '';
   const setup = useSetup();
   const navigate = useNavigate();
-  const [values, setValues] = useState<AccountFields>({ name: '', email: '', password: '' });
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const set = (key: keyof AccountFields) => (e: React.ChangeEvent<HTMLInputElement>) => setValues((v) => ({ ...v, [key]: e.target.value }));
+  const form = useAccountForm();
+  const { values, fieldErrors, setFieldErrors } = form;
 
   function onSubmit(e: FormEvent) {
     e.preventDefault();
-    const errors = validateAccount(values);
-    setFieldErrors(errors);
-    if (Object.keys(errors).length) {
-      focusFirstInvalid(e.currentTarget as HTMLFormElement);
-      return;
-    }
+    if (!form.checkBeforeSubmit(e)) return;
     setup.mutate(
       { token, name: values.name.trim(), email: values.email.trim(), password: values.password },
       {
@@ -63,27 +55,7 @@ export function SetupPage() {
             This link works once. The account gets full admin rights.
           </Alert>
           {formError ? <Alert title="Setup failed">{formError}</Alert> : null}
-          <TextField label="Name" name="name" autoComplete="name" autoFocus required value={values.name} onChange={set('name')} error={fieldErrors.name} />
-          <TextField
-            label="Email"
-            type="email"
-            name="email"
-            autoComplete="email"
-            required
-            value={values.email}
-            onChange={set('email')}
-            error={fieldErrors.email}
-          />
-          <PasswordField
-            label="Password"
-            name="password"
-            autoComplete="new-password"
-            required
-            value={values.password}
-            onChange={set('password')}
-            error={fieldErrors.password}
-            hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
-          />
+          <NewAccountFields form={form} passwordHint={`At least ${PASSWORD_MIN_LENGTH} characters.`} />
           <Button type="submit" size="lg" className="w-full" loading={setup.isPending} loadingText="Creating admin…">
             Create admin account
           </Button>
