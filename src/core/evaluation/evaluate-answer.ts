@@ -4,7 +4,7 @@ import { checkAptitudeAnswer, findNumbers, type AptitudeCheck } from './aptitude
 import { predictGrade, type GraderWeights } from './calibrate.js';
 import { extractFeatures, type AnswerFeatures } from './features.js';
 import { writeFeedback } from './feedback.js';
-import { selectGrammarIssues, type GrammarChecker } from './grammar.js';
+import { isLikelyTermOfArt, selectGrammarIssues, type GrammarChecker } from './grammar.js';
 import { checkGuards, stripGraderInstructions, type GuardHit } from './guards.js';
 import { splitReferenceIntoPoints } from './key-points.js';
 import type { AnswerEvaluator, EvaluationInput } from './types.js';
@@ -236,7 +236,9 @@ export function createAnswerEvaluator(res: EvaluatorResources, options: LocalEva
     const local = new Set(
       `${input.question} ${input.referenceAnswer ?? ''} ${(input.keyPoints ?? []).join(' ')}`.toLowerCase().split(/[^a-z0-9+#.-]+/),
     );
-    return (w) => local.has(w) || (res.vectors !== undefined && res.vectors.indexOf(w) >= 0);
+    const inVocabulary = (w: string) => res.vectors !== undefined && res.vectors.indexOf(w) >= 0;
+    const common = (w: string) => res.vectors !== undefined && w.length >= 3 && res.vectors.indexOf(w) >= 0 && res.vectors.rankOf(res.vectors.indexOf(w)) < 20_000;
+    return (w) => local.has(w) || inVocabulary(w) || isLikelyTermOfArt(w, inVocabulary, common);
   };
   return {
     name: 'local',

@@ -56,11 +56,8 @@ export function writeFeedback(i: FeedbackInput): { strengths: string[]; improvem
   if (blocking.length === 0) {
     const covered = f.keyPoints.filter((k) => k.covered).sort((a, b) => b.coverage - a.coverage);
     if (covered.length > 0) strengths.push(`Covers ${list(covered.slice(0, 3).map((k) => quote(k.text, 70)))}.`);
-    else {
-      // Short, common words ("wrote", "handle") read as noise in a strength; keep the telling ones.
-      const terms = f.matchedAnswerWords.filter((w) => w.length >= 5).slice(0, 3);
-      if (terms.length >= 2) strengths.push(`Stays on topic, using terms the question calls for (${list(terms)}).`);
-    }
+    // No "uses relevant terms" strength without a covered key point: soft word matches are too
+    // loose to praise (an off-topic story shares words with almost any reference).
 
     if (f.star && f.star.found.length >= 3) {
       strengths.push(

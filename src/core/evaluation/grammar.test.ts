@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codePointToUtf16Offsets, selectGrammarIssues, type GrammarFinding } from './grammar.js';
+import { codePointToUtf16Offsets, isLikelyTermOfArt, selectGrammarIssues, type GrammarFinding } from './grammar.js';
 
 const finding = (start: number, end: number, kind = 'Grammar', message = 'm'): GrammarFinding => ({ start, end, kind, message, suggestions: ['a', 'b', 'c', 'd'] });
 
@@ -25,5 +25,21 @@ describe('codePointToUtf16Offsets', () => {
     const text = '😀 I has';
     const map = codePointToUtf16Offsets(text);
     expect(text.slice(map(4), map(7))).toBe('has');
+  });
+});
+
+describe('isLikelyTermOfArt', () => {
+  const common = new Set(['run', 'book', 'back', 'fill', 'indexed', 'the', 'receive', 'separate']);
+  const isWord = (w: string) => common.has(w);
+  it('accepts metrics, prefixed words and compounds of common words', () => {
+    expect(isLikelyTermOfArt('p95', isWord)).toBe(true);
+    expect(isLikelyTermOfArt('unindexed', isWord)).toBe(true);
+    expect(isLikelyTermOfArt('runbook', isWord)).toBe(true);
+    expect(isLikelyTermOfArt('backfill', isWord)).toBe(true);
+  });
+  it('still rejects ordinary misspellings', () => {
+    expect(isLikelyTermOfArt('teh', isWord)).toBe(false);
+    expect(isLikelyTermOfArt('recieve', isWord)).toBe(false);
+    expect(isLikelyTermOfArt('seperate', isWord)).toBe(false);
   });
 });

@@ -57,3 +57,23 @@ export function codePointToUtf16Offsets(text: string): (cp: number) => number {
   map.push(u);
   return (cp) => map[Math.min(Math.max(cp, 0), map.length - 1)]!;
 }
+
+const PREFIXES = ['un', 're', 'pre', 'non', 'de', 'multi', 'sub', 'over', 'under', 'micro', 'auto'];
+
+/**
+ * Whether a word the spell checker does not know is still a real word of the trade: metrics and
+ * versions with digits ("p95", "k8s"), a known word with a common prefix ("unindexed"), or a
+ * compound of two common words ("runbook", "backfill"); compounds are only built from common
+ * words so that a real misspelling rarely splits into two. Flagging these as misspellings teaches a
+ * candidate to distrust every grammar note.
+ */
+export function isLikelyTermOfArt(word: string, isWord: (w: string) => boolean, isCommonWord: (w: string) => boolean = isWord): boolean {
+  if (/\d/.test(word)) return true;
+  for (const p of PREFIXES) {
+    if (word.length - p.length >= 4 && word.startsWith(p) && isWord(word.slice(p.length))) return true;
+  }
+  for (let i = 3; i <= word.length - 3; i++) {
+    if (isCommonWord(word.slice(0, i)) && isCommonWord(word.slice(i))) return true;
+  }
+  return false;
+}

@@ -11,7 +11,7 @@ import { createHarperGrammarChecker } from './harper-grammar-checker.js';
 import { createWinkTextAnalyzer } from './wink-text-analyzer.js';
 
 /** Bumped when scoring logic changes; the weights' own version is appended. */
-export const LOCAL_ENGINE_VERSION = '1.0.0';
+export const LOCAL_ENGINE_VERSION = '1.1.0';
 
 export interface LocalEvaluatorOptions {
   /** Folder holding grader/ and embeddings/; defaults to the repository's content/. */

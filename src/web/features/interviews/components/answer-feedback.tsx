@@ -37,38 +37,35 @@ export function KeyPoints({ covered, missing }: { covered: string[]; missing: st
   if (!covered.length && !missing.length) return null;
   return (
     <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-      <div>
-        <p className="mb-2 text-xs font-semibold tracking-wide text-fg-subtle uppercase">Covered</p>
-        {covered.length ? (
-          <ul className="flex flex-wrap gap-2">
-            {covered.map((k) => (
-              <li key={k} className="inline-flex items-center gap-1.5 rounded-lg bg-success-soft px-2.5 py-1 text-sm text-success">
-                <Check className="size-3.5 shrink-0" aria-hidden="true" />
-                <span className="sr-only">Covered: </span>
-                {k}
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="text-sm text-fg-subtle">None of the key points yet.</p>
-        )}
-      </div>
-      <div>
-        <p className="mb-2 text-xs font-semibold tracking-wide text-fg-subtle uppercase">Missed</p>
-        {missing.length ? (
-          <ul className="flex flex-wrap gap-2">
-            {missing.map((k) => (
-              <li key={k} className="inline-flex items-center gap-1.5 rounded-lg bg-warning-soft px-2.5 py-1 text-sm text-warning">
-                <X className="size-3.5 shrink-0" aria-hidden="true" />
-                <span className="sr-only">Missed: </span>
-                {k}
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="text-sm text-fg-subtle">You covered every key point.</p>
-        )}
-      </div>
+      <KeyPointList title="Covered" items={covered} tone="success" Icon={Check} empty="None of the key points yet." />
+      <KeyPointList title="Missed" items={missing} tone="warning" Icon={X} empty="You covered every key point." />
+    </div>
+  );
+}
+
+const keyPointTones = {
+  success: 'bg-success-soft text-success',
+  warning: 'bg-warning-soft text-warning',
+} as const;
+
+/** One column of key points; the title is repeated for screen readers because chips stand alone. */
+function KeyPointList({ title, items, tone, Icon, empty }: { title: string; items: string[]; tone: keyof typeof keyPointTones; Icon: typeof Check; empty: string }) {
+  return (
+    <div>
+      <p className="mb-2 text-xs font-semibold tracking-wide text-fg-subtle uppercase">{title}</p>
+      {items.length ? (
+        <ul className="flex flex-wrap gap-2">
+          {items.map((k) => (
+            <li key={k} className={`inline-flex items-center gap-1.5 rounded-lg px-2.5 py-1 text-sm ${keyPointTones[tone]}`}>
+              <Icon className="size-3.5 shrink-0" aria-hidden="true" />
+              <span className="sr-only">{title}: </span>
+              {k}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="text-sm text-fg-subtle">{empty}</p>
+      )}
     </div>
   );
 }
