@@ -10,24 +10,119 @@ export type InterviewType = z.infer<typeof interviewType>;
 export const level = z.enum(['junior', 'mid', 'senior']);
 export type Level = z.infer<typeof level>;
 
-export const interviewStatus = z.enum(['in_progress', 'completed']);
+/**
+ * Practice: in_progress → completed. Assigned: scheduled → in_progress → completed → reviewed,
+ * or scheduled → missed (window closed unstarted) / cancelled (by the coach before it starts).
+ */
+export const interviewStatus = z.enum(['scheduled', 'in_progress', 'completed', 'reviewed', 'missed', 'cancelled']);
 export type InterviewStatus = z.infer<typeof interviewStatus>;
 
 export const MAX_ANSWER_CHARS = 20_000;
 export const MAX_JOB_DESCRIPTION_CHARS = 20_000;
 export const MAX_RESUME_CHARS = 30_000;
 
-export const createInterviewBody = z.object({
-  kind: z.literal('practice'),
+export const interviewKind = z.enum(['practice', 'assigned']);
+export type InterviewKind = z.infer<typeof interviewKind>;
+
+/** Who may see an assigned interview's scores: the candidate once the coach finalizes, or at once. */
+export const releaseResults = z.enum(['on_finalize', 'immediately']);
+export type ReleaseResults = z.infer<typeof releaseResults>;
+
+export const MAX_DURATION_MINUTES = 8 * 60;
+
+const interviewBase = {
   type: interviewType,
   role: z.string().trim().min(1).max(120),
   level,
   questionCount: z.number().int().min(1).max(20),
   jobDescription: z.string().trim().max(MAX_JOB_DESCRIPTION_CHARS).optional(),
+  /** A job description of the organization; its text and skills tailor the questions. */
+  jobDescriptionId: id.optional(),
+  /** A stored resume (the candidate's); its trusted text tailors the questions. */
+  resumeId: id.optional(),
+  language: z.string().trim().min(2).max(10).optional(),
+};
+
+export const createPracticeBody = z.object({
+  kind: z.literal('practice'),
+  ...interviewBase,
   /** Plain resume text; used to tailor questions and not stored. */
   resumeText: z.string().trim().max(MAX_RESUME_CHARS).optional(),
 });
+export type CreatePracticeBody = z.infer<typeof createPracticeBody>;
+
+export const scheduleInterviewBody = z
+  .object({
+    kind: z.literal('assigned'),
+    ...interviewBase,
+    candidateId: id,
+    /** Needed only when coach and candidate share more than one organization. */
+    orgId: id.optional(),
+    windowStart: z.iso.datetime({ offset: true }),
+    windowEnd: z.iso.datetime({ offset: true }),
+    durationMinutes: z.number().int().min(1).max(MAX_DURATION_MINUTES),
+    releaseResults: releaseResults.default('on_finalize'),
+  })
+  .refine((b) => Date.parse(b.windowEnd) > Date.parse(b.windowStart), { path: ['windowEnd'], message: 'must be after windowStart' });
+export type ScheduleInterviewBody = z.infer<typeof scheduleInterviewBody>;
+
+export const createInterviewBody = z.discriminatedUnion('kind', [createPracticeBody, scheduleInterviewBody]);
 export type CreateInterviewBody = z.infer<typeof createInterviewBody>;
+
+/** Reschedule or change an assigned interview before it starts; give only what changes. */
+export const updateInterviewBody = z
+  .object({
+    windowStart: z.iso.datetime({ offset: true }).optional(),
+    windowEnd: z.iso.datetime({ offset: true }).optional(),
+    durationMinutes: z.number().int().min(1).max(MAX_DURATION_MINUTES).optional(),
+    role: z.string().trim().min(1).max(120).optional(),
+    releaseResults: releaseResults.optional(),
+  })
+  .refine((b) => Object.values(b).some((v) => v !== undefined), 'give at least one field');
+export type UpdateInterviewBody = z.infer<typeof updateInterviewBody>;
+
+/** A question as the coach edits it; an id keeps an existing question, no id adds one. */
+export const editedQuestion = z.object({
+  id: id.optional(),
+  type: z.enum(['behavioral', 'technical', 'system_design', 'communication', 'aptitude']),
+  text: z.string().trim().min(10).max(2000),
+  keyPoints: z.array(z.string().trim().min(1).max(300)).max(10).optional(),
+  referenceAnswer: z.string().trim().max(5000).optional(),
+});
+export type EditedQuestion = z.infer<typeof editedQuestion>;
+/** The whole ordered list: questions left out are removed. */
+export const replaceQuestionsBody = z.object({ questions: z.array(editedQuestion).min(1).max(20) });
+export type ReplaceQuestionsBody = z.infer<typeof replaceQuestionsBody>;
+
+export const draftParams = z.object({ id, questionId: id });
+export const draftBody = z.object({ text: z.string().max(MAX_ANSWER_CHARS) });
+export type DraftBody = z.infer<typeof draftBody>;
+export const draft = z.object({ questionId: id, text: z.string(), updatedAt: isoDateTime });
+export type Draft = z.infer<typeof draft>;
+
+export const answerParams = z.object({ id, answerId: id });
+export const overrideBody = z.object({
+  score: z.number().int().min(0).max(100),
+  note: z.string().trim().min(1).max(2000),
+});
+export type OverrideBody = z.infer<typeof overrideBody>;
+export const cancelBody = z.object({ reason: z.string().trim().max(500).optional() });
+export type CancelBody = z.infer<typeof cancelBody>;
+
+/** `scope=mine` (default): interviews I take. `scope=coach`: interviews I schedule or review. */
+export const interviewListQuery = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  scope: z.enum(['mine', 'coach']).default('mine'),
+  status: z
+    .string()
+    .regex(/^[a-z_]+(,[a-z_]+)*$/)
+    .optional()
+    .describe('comma-separated statuses, e.g. scheduled,in_progress'),
+  kind: interviewKind.optional(),
+  candidateId: id.optional(),
+});
+export type InterviewListQuery = z.infer<typeof interviewListQuery>;
 
 export const interviewQuestion = z.object({
   id,
@@ -36,6 +131,9 @@ export const interviewQuestion = z.object({
   text: z.string(),
   /** Skill ids of the skills taxonomy the question exercises. */
   targetSkills: z.array(z.string()).default([]),
+  /** Shown to coaches only (for editing and review), never to the candidate. */
+  keyPoints: z.array(z.string()).optional(),
+  referenceAnswer: z.string().nullable().optional(),
 });
 export type InterviewQuestion = z.infer<typeof interviewQuestion>;
 
@@ -93,19 +191,35 @@ export const answerBody = z.object({
 });
 export type AnswerBody = z.infer<typeof answerBody>;
 
+export const scoreOverride = z.object({
+  score: z.number().int().min(0).max(100),
+  note: z.string(),
+  by: z.object({ id, name: z.string() }),
+  at: isoDateTime,
+});
+export type ScoreOverride = z.infer<typeof scoreOverride>;
+
 export const answer = z.object({
   id,
   interviewId: id,
   questionId: id,
   text: z.string(),
+  durationSeconds: z.number().int().nullable().optional(),
   createdAt: isoDateTime,
-  evaluation,
+  /** Null while an assigned interview's results are not released to the candidate. */
+  evaluation: evaluation.nullable(),
+  /** A coach's score override; the engine's evaluation stays as it was. */
+  override: scoreOverride.nullable().optional(),
+  /** The score that counts: the override's when there is one, else the evaluation's. */
+  finalScore: z.number().int().min(0).max(100).nullable().optional(),
 });
 export type Answer = z.infer<typeof answer>;
 
+const person = z.object({ id, name: z.string() });
+
 export const interviewSummary = z.object({
   id,
-  kind: z.literal('practice'),
+  kind: interviewKind,
   type: interviewType,
   role: z.string(),
   level,
@@ -115,6 +229,22 @@ export const interviewSummary = z.object({
   overallScore: z.number().int().nullable(),
   createdAt: isoDateTime,
   completedAt: isoDateTime.nullable(),
+  /** Assigned interviews only (null for practice). */
+  orgId: id.nullable().optional(),
+  candidate: person.optional(),
+  coach: person.nullable().optional(),
+  windowStart: isoDateTime.nullable().optional(),
+  windowEnd: isoDateTime.nullable().optional(),
+  durationMinutes: z.number().int().nullable().optional(),
+  startedAt: isoDateTime.nullable().optional(),
+  /** Server-owned: started_at + duration, capped at windowEnd. */
+  deadlineAt: isoDateTime.nullable().optional(),
+  releaseResults: releaseResults.nullable().optional(),
+  finalizedAt: isoDateTime.nullable().optional(),
+  cancelledAt: isoDateTime.nullable().optional(),
+  /** Whether the caller may see scores and feedback. */
+  resultsVisible: z.boolean().optional(),
+  language: z.string().optional(),
 });
 export type InterviewSummary = z.infer<typeof interviewSummary>;
 
@@ -123,6 +253,11 @@ export const interview = interviewSummary.extend({
   questions: z.array(interviewQuestion),
   /** The current answer to each answered question. */
   answers: z.array(answer),
+  /** The candidate's autosaved drafts (candidate only). */
+  drafts: z.array(draft).optional(),
+  jobDescriptionId: id.nullable().optional(),
+  /** The server's time when this was read, so a countdown does not trust the device clock. */
+  serverNow: isoDateTime.optional(),
 });
 export type Interview = z.infer<typeof interview>;
 

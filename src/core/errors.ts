@@ -12,6 +12,17 @@ export const errorStatus = {
   conflict: 409,
   email_taken: 409,
   interview_completed: 409,
+  /** The action does not fit the resource's current state (e.g. editing a started interview). */
+  invalid_state: 409,
+  already_member: 409,
+  /** An assigned interview's window has not opened yet; details.opensAt says when it does. */
+  not_yet_open: 409,
+  /** The window closed before the interview was started; it is marked missed. */
+  window_closed: 409,
+  /** The server-owned deadline of a started interview has passed. */
+  deadline_passed: 409,
+  /** A one-time link that expired, was used or was revoked. */
+  link_expired: 410,
   payload_too_large: 413,
   unsupported_media_type: 415,
   unprocessable: 422,

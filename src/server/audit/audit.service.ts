@@ -3,6 +3,8 @@ import { newId } from '../ids.js';
 import { auditLog } from './audit.table.js';
 
 export interface AuditEntry {
+  /** Set for actions inside an organization, so its admins can read them. */
+  orgId?: string | null;
   actorId: string | null;
   action: string;
   targetType: string;
@@ -17,6 +19,7 @@ export interface AuditEntry {
 export async function writeAudit(tx: DbOrTx, entry: AuditEntry): Promise<void> {
   await tx.insert(auditLog).values({
     id: newId(),
+    orgId: entry.orgId ?? null,
     actorId: entry.actorId,
     action: entry.action,
     targetType: entry.targetType,

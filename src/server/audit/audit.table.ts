@@ -7,6 +7,8 @@ export const auditLog = pgTable(
   'audit_log',
   {
     id: uuid('id').primaryKey(),
+    /** The organization the action belongs to; null for platform-wide actions. */
+    orgId: uuid('org_id'),
     actorId: uuid('actor_id'),
     action: text('action').notNull(),
     targetType: text('target_type').notNull(),
@@ -16,5 +18,5 @@ export const auditLog = pgTable(
     ip: text('ip'),
     createdAt: ts('created_at').notNull(),
   },
-  (t) => [index('audit_log_created_idx').on(t.createdAt)],
+  (t) => [index('audit_log_created_idx').on(t.createdAt), index('audit_log_org_created_idx').on(t.orgId, t.createdAt)],
 );

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { Evaluation } from '../../contract/interviews.js';
 import { users } from '../auth/auth.table.js';
 
@@ -12,18 +12,38 @@ export const interviews = pgTable(
     candidateId: uuid('candidate_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    kind: text('kind', { enum: ['practice'] }).notNull(),
+    kind: text('kind', { enum: ['practice', 'assigned'] }).notNull(),
     type: text('type').notNull(),
     role: text('role').notNull(),
     level: text('level').notNull(),
     questionCount: integer('question_count').notNull(),
     jobDescription: text('job_description'),
-    status: text('status', { enum: ['in_progress', 'completed'] }).notNull(),
+    status: text('status', { enum: ['scheduled', 'in_progress', 'completed', 'reviewed', 'missed', 'cancelled'] }).notNull(),
     overallScore: integer('overall_score'),
     createdAt: ts('created_at').notNull(),
     completedAt: ts('completed_at'),
+    language: text('language').notNull().default('en'),
+    // Assigned interviews only. The organization is a plain uuid: interviews reach orgs through its service.
+    orgId: uuid('org_id'),
+    coachId: uuid('coach_id').references(() => users.id, { onDelete: 'set null' }),
+    jobDescriptionId: uuid('job_description_id'),
+    windowStart: ts('window_start'),
+    windowEnd: ts('window_end'),
+    durationMinutes: integer('duration_minutes'),
+    startedAt: ts('started_at'),
+    /** started_at + duration, capped at window_end: the server's deadline, not the browser's. */
+    deadlineAt: ts('deadline_at'),
+    releaseResults: text('release_results', { enum: ['on_finalize', 'immediately'] }),
+    finalizedAt: ts('finalized_at'),
+    finalizedBy: uuid('finalized_by').references(() => users.id, { onDelete: 'set null' }),
+    cancelledAt: ts('cancelled_at'),
+    cancelReason: text('cancel_reason'),
   },
-  (t) => [index('interviews_candidate_created_idx').on(t.candidateId, t.createdAt)],
+  (t) => [
+    index('interviews_candidate_created_idx').on(t.candidateId, t.createdAt),
+    index('interviews_org_status_idx').on(t.orgId, t.status),
+    index('interviews_coach_idx').on(t.coachId, t.status),
+  ],
 );
 
 /** A question as asked in one interview: a copy, so editing the bank never rewrites history. */
@@ -69,10 +89,31 @@ export const answers = pgTable(
     engineVersion: text('engine_version').notNull(),
     createdAt: ts('created_at').notNull(),
     supersededAt: ts('superseded_at'),
+    // A coach's override; score and evaluation above stay as the engine gave them.
+    overrideScore: integer('override_score'),
+    overrideNote: text('override_note'),
+    overriddenBy: uuid('overridden_by').references(() => users.id, { onDelete: 'set null' }),
+    overriddenAt: ts('overridden_at'),
   },
   (t) => [
     index('answers_interview_idx').on(t.interviewId, t.questionId),
     // At most one current answer per question, even when two submissions race.
     uniqueIndex('answers_current_key').on(t.questionId).where(sql`superseded_at is null`),
   ],
+);
+
+/** The candidate's unsent text per question, saved as they type so a reload loses nothing. */
+export const answerDrafts = pgTable(
+  'answer_drafts',
+  {
+    interviewId: uuid('interview_id')
+      .notNull()
+      .references(() => interviews.id, { onDelete: 'cascade' }),
+    questionId: uuid('question_id')
+      .notNull()
+      .references(() => interviewQuestions.id, { onDelete: 'cascade' }),
+    text: text('text').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.interviewId, t.questionId] })],
 );

@@ -1,0 +1,54 @@
+import { sql } from 'drizzle-orm';
+import type { NotificationKind } from '../../contract/notifications.js';
+import type { DbOrTx } from '../../db/client.js';
+import { usersByIds } from '../auth/user-directory.js';
+import { newId } from '../ids.js';
+import { queueMail, type OutgoingMail } from '../mail/mail-outbox.js';
+import { notifications } from './notifications.table.js';
+
+/** The PostgreSQL channel every instance listens on; NOTIFY is delivered only when the transaction commits. */
+export const EVENTS_CHANNEL = 'panelist_events';
+
+export interface NewNotification {
+  userId: string;
+  kind: NotificationKind;
+  title: string;
+  body: string;
+  link?: string;
+  data?: Record<string, unknown>;
+  /** Also email the user (to their account address). */
+  email?: Omit<OutgoingMail, 'to' | 'kind'>;
+}
+
+/** A realtime event as it travels between instances (small: NOTIFY payloads stop at 8000 bytes). */
+export type BusEvent =
+  | { type: 'notification'; userId: string; notificationId: string }
+  | { type: 'interview'; userIds: string[]; interviewId: string; status: string };
+
+export async function publishEvent(tx: DbOrTx, event: BusEvent): Promise<void> {
+  await tx.execute(sql`select pg_notify(${EVENTS_CHANNEL}, ${JSON.stringify(event)})`);
+}
+
+/**
+ * Records an in-app notification (and its email) inside the caller's transaction. The live
+ * push rides on NOTIFY, so it goes out on commit, to whichever instance holds the user's socket.
+ */
+export async function notify(tx: DbOrTx, n: NewNotification, now: Date): Promise<string> {
+  const id = newId();
+  await tx.insert(notifications).values({
+    id,
+    userId: n.userId,
+    kind: n.kind,
+    title: n.title,
+    body: n.body,
+    link: n.link ?? null,
+    data: n.data ?? {},
+    createdAt: now,
+  });
+  if (n.email) {
+    const user = (await usersByIds(tx, [n.userId])).get(n.userId);
+    if (user && !user.deactivated) await queueMail(tx, { ...n.email, to: user.email, kind: n.kind }, now);
+  }
+  await publishEvent(tx, { type: 'notification', userId: n.userId, notificationId: id });
+  return id;
+}

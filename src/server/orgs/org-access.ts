@@ -1,0 +1,95 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { OrgRole } from '../../contract/orgs.js';
+import { AppError, notFound } from '../../core/errors.js';
+import type { DbOrTx } from '../../db/client.js';
+import type { Actor } from '../auth/auth.service.js';
+import { coachAssignments, memberships } from './orgs.table.js';
+
+/**
+ * Who may do what inside organizations. Every feature that touches org data (interviews,
+ * resumes, job descriptions) asks here instead of reading the membership tables itself.
+ */
+export type OrgAccess = ReturnType<typeof createOrgAccess>;
+
+export function createOrgAccess(db: DbOrTx) {
+  async function roleIn(userId: string, orgId: string, tx: DbOrTx = db): Promise<OrgRole | null> {
+    const [m] = await tx
+      .select({ role: memberships.role })
+      .from(memberships)
+      .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)));
+    return m?.role ?? null;
+  }
+
+  return {
+    roleIn,
+
+    /**
+     * The caller's role, when it is one of `roles`. Not a member: 404, so an organization's
+     * existence is not revealed. A member with another role: 403. The platform admin passes
+     * with role null.
+     */
+    async requireRole(actor: Actor, orgId: string, roles: readonly OrgRole[], tx: DbOrTx = db): Promise<OrgRole | null> {
+      const role = await roleIn(actor.userId, orgId, tx);
+      if (role && roles.includes(role)) return role;
+      if (actor.platformRole === 'superadmin') return role;
+      if (!role) throw notFound('Organization');
+      throw new AppError('forbidden', `This needs the ${roles.join(' or ')} role in the organization.`);
+    },
+
+    /** Organizations the user belongs to, with their role. */
+    async membershipsOf(userId: string, tx: DbOrTx = db): Promise<{ orgId: string; role: OrgRole }[]> {
+      return tx.select({ orgId: memberships.orgId, role: memberships.role }).from(memberships).where(eq(memberships.userId, userId));
+    },
+
+    /**
+     * Organizations in which the caller may act for this candidate (schedule, review, read
+     * resumes): where the candidate is a candidate member and the caller is an admin there or
+     * one of the candidate's assigned coaches. The platform admin: every such organization.
+     */
+    async orgsWhereCoaching(actor: Actor, candidateId: string, tx: DbOrTx = db): Promise<string[]> {
+      const candidateOrgs = await tx
+        .select({ orgId: memberships.orgId })
+        .from(memberships)
+        .where(and(eq(memberships.userId, candidateId), eq(memberships.role, 'candidate')));
+      const orgIds = candidateOrgs.map((r) => r.orgId);
+      if (orgIds.length === 0) return [];
+      if (actor.platformRole === 'superadmin') return orgIds;
+      const [adminOf, assigned] = await Promise.all([
+        tx
+          .select({ orgId: memberships.orgId })
+          .from(memberships)
+          .where(and(eq(memberships.userId, actor.userId), eq(memberships.role, 'admin'), inArray(memberships.orgId, orgIds))),
+        tx
+          .select({ orgId: coachAssignments.orgId, role: memberships.role })
+          .from(coachAssignments)
+          .innerJoin(memberships, and(eq(memberships.orgId, coachAssignments.orgId), eq(memberships.userId, coachAssignments.coachId)))
+          .where(and(eq(coachAssignments.coachId, actor.userId), eq(coachAssignments.candidateId, candidateId), inArray(coachAssignments.orgId, orgIds))),
+      ]);
+      // A coach demoted to candidate keeps no power through old assignment rows.
+      const coaching = assigned.filter((a) => a.role === 'coach' || a.role === 'admin').map((a) => a.orgId);
+      return [...new Set([...adminOf.map((r) => r.orgId), ...coaching])];
+    },
+
+    /** Whether the caller may act for the candidate in this organization (see orgsWhereCoaching). */
+    async canCoach(actor: Actor, candidateId: string, orgId: string, tx: DbOrTx = db): Promise<boolean> {
+      return (await this.orgsWhereCoaching(actor, candidateId, tx)).includes(orgId);
+    },
+
+    /** The candidate's assigned coaches in the organization (who to tell when they finish). */
+    async coachIdsOf(candidateId: string, orgId: string, tx: DbOrTx = db): Promise<string[]> {
+      const rows = await tx
+        .select({ coachId: coachAssignments.coachId })
+        .from(coachAssignments)
+        .where(and(eq(coachAssignments.orgId, orgId), eq(coachAssignments.candidateId, candidateId)));
+      return rows.map((r) => r.coachId);
+    },
+
+    async adminIdsOf(orgId: string, tx: DbOrTx = db): Promise<string[]> {
+      const rows = await tx
+        .select({ userId: memberships.userId })
+        .from(memberships)
+        .where(and(eq(memberships.orgId, orgId), eq(memberships.role, 'admin')));
+      return rows.map((r) => r.userId);
+    },
+  };
+}
