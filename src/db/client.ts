@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { createPgListener } from './pg-listener.js';
 import * as schema from './schema.js';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -17,6 +18,13 @@ export interface DatabaseHandle {
   /** Number of migrations in the repo that this database has not applied yet. */
   pendingMigrations(): Promise<number>;
   ping(): Promise<void>;
+  /**
+   * Calls onPayload for every NOTIFY on the channel (delivered on commit of the sending
+   * transaction). On PostgreSQL this uses one dedicated connection, outside the pool, that
+   * reconnects by itself; onResync (if given) is called after a reconnect, since notifications
+   * sent while it was down are lost. Resolves to a function that stops listening.
+   */
+  listen(channel: string, onPayload: (payload: string) => void, onResync?: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -69,6 +77,14 @@ async function openPglite(dir: string | undefined): Promise<DatabaseHandle> {
     ping: async () => {
       await client.query('select 1');
     },
+    // PGlite is one in-process connection: NOTIFY from a committed transaction reaches its own
+    // listeners (checked in src/db/listen.test.ts), a rolled-back one does not.
+    listen: async (channel, onPayload) => {
+      const stop = await client.listen(channel, onPayload);
+      return async () => {
+        if (!client.closed) await stop();
+      };
+    },
     close: async () => {
       if (!client.closed) await client.close();
     },
@@ -83,6 +99,7 @@ async function openPostgres(url: string, poolSize: number): Promise<DatabaseHand
   // An idle client that errors (e.g. the server restarted) must not crash the process.
   pool.on('error', () => {});
   const db = drizzle(pool, { schema }) as unknown as Database;
+  const listener = createPgListener(url);
   return {
     db,
     kind: 'postgres',
@@ -101,7 +118,9 @@ async function openPostgres(url: string, poolSize: number): Promise<DatabaseHand
     ping: async () => {
       await pool.query('select 1');
     },
+    listen: (channel, onPayload, onResync) => listener.listen(channel, onPayload, onResync),
     close: async () => {
+      await listener.close();
       // Closing twice (a failed readiness test, then shutdown) must be harmless.
       if (!pool.ended) await pool.end();
     },

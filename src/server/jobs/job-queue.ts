@@ -36,7 +36,8 @@ export async function enqueueJob(tx: DbOrTx, job: NewJob, now: Date): Promise<vo
     .onConflictDoUpdate({
       target: jobs.dedupeKey,
       targetWhere: sql`completed_at is null and failed_at is null`,
-      set: { runAt: job.runAt, payload: job.payload, attempts: 0, lastError: null },
+      // Dropping the lease means a run already under way cannot mark the moved job done.
+      set: { runAt: job.runAt, payload: job.payload, attempts: 0, lastError: null, lockedUntil: null, lockedBy: null },
     });
 }
 

@@ -4,6 +4,8 @@ export interface JobContext {
   now: Date;
   /** 1 on the first run. */
   attempt: number;
+  /** The job's last allowed attempt; a handler may record a final failure when attempt reaches it. */
+  maxAttempts: number;
 }
 
 export type JobHandler = (payload: Record<string, unknown>, ctx: JobContext) => Promise<void>;

@@ -23,7 +23,9 @@ export interface NewNotification {
 /** A realtime event as it travels between instances (small: NOTIFY payloads stop at 8000 bytes). */
 export type BusEvent =
   | { type: 'notification'; userId: string; notificationId: string }
-  | { type: 'interview'; userIds: string[]; interviewId: string; status: string };
+  | { type: 'interview'; userIds: string[]; interviewId: string; status: string }
+  /** The user's unread count changed without a new notification (marked read elsewhere). */
+  | { type: 'unread'; userId: string };
 
 export async function publishEvent(tx: DbOrTx, event: BusEvent): Promise<void> {
   await tx.execute(sql`select pg_notify(${EVENTS_CHANNEL}, ${JSON.stringify(event)})`);
