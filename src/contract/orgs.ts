@@ -26,6 +26,14 @@ export const org = z.object({
 export type Org = z.infer<typeof org>;
 export const orgList = z.object({ items: z.array(org) });
 export type OrgList = z.infer<typeof orgList>;
+/** `all=true`: every organization on the platform (platform admin only). */
+export const orgListQuery = z.object({
+  all: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+});
+export type OrgListQuery = z.infer<typeof orgListQuery>;
 
 export const team = z.object({ id, orgId: id, name, memberCount: z.number().int(), createdAt: isoDateTime });
 export type Team = z.infer<typeof team>;

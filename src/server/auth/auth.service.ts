@@ -3,7 +3,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import { SignJWT, jwtVerify } from 'jose';
 import type { LoginBody, RegisterBody, SetupBody, TokenResponse, User } from '../../contract/auth.js';
 import { AppError } from '../../core/errors.js';
-import type { Database } from '../../db/client.js';
+import type { Database, DbOrTx } from '../../db/client.js';
 import { writeAudit } from '../audit/audit.service.js';
 import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
@@ -148,6 +148,23 @@ export function createAuthService(deps: { db: Database; config: Config; clock: C
     async register(input: RegisterBody, meta: RequestMeta): Promise<NewSession> {
       rejectWeakPassword(input.password, input);
       const row = await insertUser(input, 'user');
+      return createSession(row, meta);
+    },
+
+    /**
+     * Creates an account inside the caller's transaction, so accepting an invitation makes
+     * the account and the membership together or not at all. Sign it in with startSession
+     * once the transaction has committed.
+     */
+    async createAccount(tx: DbOrTx, input: RegisterBody): Promise<User> {
+      rejectWeakPassword(input.password, input);
+      return toUser(await insertUser(input, 'user', tx));
+    },
+
+    /** A browser session for an account that has just been created (see createAccount). */
+    async startSession(userId: string, meta: RequestMeta): Promise<NewSession> {
+      const row = await activeUser(userId);
+      if (!row) throw new AppError('unauthenticated', 'This account cannot sign in.');
       return createSession(row, meta);
     },
 

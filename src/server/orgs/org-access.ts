@@ -1,9 +1,10 @@
 import { and, eq, inArray } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { OrgRole } from '../../contract/orgs.js';
 import { AppError, notFound } from '../../core/errors.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { Actor } from '../auth/auth.service.js';
-import { coachAssignments, memberships } from './orgs.table.js';
+import { coachAssignments, memberships, organizations } from './orgs.table.js';
 
 /**
  * Who may do what inside organizations. Every feature that touches org data (interviews,
@@ -90,6 +91,51 @@ export function createOrgAccess(db: DbOrTx) {
         .from(memberships)
         .where(and(eq(memberships.orgId, orgId), eq(memberships.role, 'admin')));
       return rows.map((r) => r.userId);
+    },
+
+    /**
+     * Everyone the user acts for as staff (same rule as orgsWhereCoaching, seen from the coach):
+     * every candidate member of the organizations they administer, and their assigned candidates
+     * where they are still coach or admin. `staffOrgIds`: organizations where they are coach or admin.
+     */
+    async coachingScope(userId: string, tx: DbOrTx = db): Promise<{ adminOrgIds: string[]; staffOrgIds: string[]; candidates: { orgId: string; candidateId: string }[] }> {
+      const mine = await tx.select({ orgId: memberships.orgId, role: memberships.role }).from(memberships).where(eq(memberships.userId, userId));
+      const adminOrgIds = mine.filter((m) => m.role === 'admin').map((m) => m.orgId);
+      const staffOrgIds = mine.filter((m) => m.role === 'admin' || m.role === 'coach').map((m) => m.orgId);
+      if (staffOrgIds.length === 0) return { adminOrgIds, staffOrgIds, candidates: [] };
+      const candidateMember = alias(memberships, 'candidate_member');
+      const [ofAdminOrgs, assigned] = await Promise.all([
+        adminOrgIds.length === 0
+          ? Promise.resolve([])
+          : tx
+              .select({ orgId: memberships.orgId, candidateId: memberships.userId })
+              .from(memberships)
+              .where(and(inArray(memberships.orgId, adminOrgIds), eq(memberships.role, 'candidate'))),
+        tx
+          .select({ orgId: coachAssignments.orgId, candidateId: coachAssignments.candidateId })
+          .from(coachAssignments)
+          .innerJoin(
+            candidateMember,
+            and(eq(candidateMember.orgId, coachAssignments.orgId), eq(candidateMember.userId, coachAssignments.candidateId), eq(candidateMember.role, 'candidate')),
+          )
+          .where(and(eq(coachAssignments.coachId, userId), inArray(coachAssignments.orgId, staffOrgIds))),
+      ]);
+      const seen = new Set<string>();
+      const candidates = [...ofAdminOrgs, ...assigned].filter((c) => {
+        const key = `${c.orgId}:${c.candidateId}`;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      });
+      return { adminOrgIds, staffOrgIds, candidates };
+    },
+
+    /** Organization names by id, for lists that show where something belongs. */
+    async orgNames(orgIds: readonly string[], tx: DbOrTx = db): Promise<Map<string, string>> {
+      const unique = [...new Set(orgIds)];
+      if (unique.length === 0) return new Map();
+      const rows = await tx.select({ id: organizations.id, name: organizations.name }).from(organizations).where(inArray(organizations.id, unique));
+      return new Map(rows.map((r) => [r.id, r.name]));
     },
   };
 }
