@@ -33,6 +33,8 @@ export const problem = z.object({
   code: z.string(),
   instance: z.string().optional(),
   errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  /** Machine-readable facts about the error, e.g. `opensAt` for an interview window not open yet. */
+  details: z.record(z.string(), z.unknown()).optional(),
 });
 export type Problem = z.infer<typeof problem>;
 

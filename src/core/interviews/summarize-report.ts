@@ -13,9 +13,19 @@ const dimensionLabels: Record<keyof DimensionScores, string> = {
  * answered ones would flatter a candidate who skipped the hard questions.
  */
 export function overallScore(evaluations: (Evaluation | null)[]): number | null {
-  if (evaluations.length === 0 || evaluations.every((e) => e === null)) return null;
-  const total = evaluations.reduce((sum, e) => sum + (e?.score ?? 0), 0);
-  return Math.round(total / evaluations.length);
+  return overallFromScores(evaluations.map((e) => e?.score ?? null));
+}
+
+/** The same rule over final scores (a coach's override where there is one), one per question. */
+export function overallFromScores(scores: (number | null)[]): number | null {
+  if (scores.length === 0 || scores.every((s) => s === null)) return null;
+  const total = scores.reduce<number>((sum, s) => sum + (s ?? 0), 0);
+  return Math.round(total / scores.length);
+}
+
+/** The score that counts for an answer: the coach's override when there is one, else the engine's. */
+export function finalScoreOf(answer: { score: number; overrideScore: number | null }): number {
+  return answer.overrideScore ?? answer.score;
 }
 
 export function averageDimensions(evaluations: Evaluation[]): DimensionScores | null {

@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { idParams, pageQuery, problem } from '../../contract/common.js';
-import { answer, answerBody, createInterviewBody, interview, interviewList, report } from '../../contract/interviews.js';
-import { requireActor } from '../plugins/auth.js';
+import { idParams, problem } from '../../contract/common.js';
+import { answer, answerBody, createInterviewBody, interview, interviewList, interviewListQuery, report } from '../../contract/interviews.js';
+import { requestMeta, requireActor } from '../plugins/auth.js';
+import { assignedInterviewsRoutes } from './assigned-interviews.routes.js';
 import type { InterviewsService } from './interviews.service.js';
 
 const errors = { 400: problem, 401: problem, 403: problem, 404: problem, 409: problem, 422: problem };
@@ -13,11 +14,27 @@ export async function interviewsRoutes(app: FastifyInstance, opts: { interviews:
   const tags = ['interviews'];
 
   r.post('/interviews', {
-    schema: { tags, summary: 'Start a practice interview', body: createInterviewBody, response: { 201: interview, ...errors } },
-  }, async (request, reply) => reply.status(201).send(await interviews.createPractice(requireActor(request), request.body)));
+    schema: {
+      tags,
+      summary: 'Start a practice interview, or schedule one for a candidate you coach',
+      description: '`kind: "practice"` starts at once for the caller. `kind: "assigned"` schedules an interview for a candidate in a time window and tells them.',
+      body: createInterviewBody,
+      response: { 201: interview, ...errors },
+    },
+  }, async (request, reply) => {
+    const actor = requireActor(request);
+    const body = request.body;
+    const created = body.kind === 'assigned' ? await interviews.schedule(actor, body, requestMeta(request)) : await interviews.createPractice(actor, body);
+    return reply.status(201).send(created);
+  });
 
   r.get('/interviews', {
-    schema: { tags, summary: 'Your interviews, newest first', querystring: pageQuery, response: { 200: interviewList, ...errors } },
+    schema: {
+      tags,
+      summary: 'Interviews you take (scope=mine) or may review (scope=coach), newest first',
+      querystring: interviewListQuery,
+      response: { 200: interviewList, ...errors },
+    },
   }, async (request) => interviews.list(requireActor(request), request.query));
 
   r.get('/interviews/:id', {
@@ -35,4 +52,6 @@ export async function interviewsRoutes(app: FastifyInstance, opts: { interviews:
   r.get('/interviews/:id/report', {
     schema: { tags, summary: 'Scores and feedback for the whole interview', params: idParams, response: { 200: report, ...errors } },
   }, async (request) => interviews.report(requireActor(request), request.params.id));
+
+  await app.register(assignedInterviewsRoutes, { interviews });
 }

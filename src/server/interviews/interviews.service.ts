@@ -1,176 +1,115 @@
-import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type {
-  Answer,
-  AnswerBody,
-  CreateInterviewBody,
-  Evaluation,
-  Interview,
-  InterviewList,
-  InterviewSummary,
-  QuestionType,
-  Report,
+import { and, count, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
+import {
+  interviewStatus,
+  type Answer,
+  type AnswerBody,
+  type CreatePracticeBody,
+  type Evaluation,
+  type Interview,
+  type InterviewList,
+  type InterviewListQuery,
+  type InterviewStatus,
+  type QuestionType,
+  type Report,
 } from '../../contract/interviews.js';
-import type { PageQuery } from '../../contract/common.js';
 import { AppError, notFound } from '../../core/errors.js';
-import type { AnswerEvaluator } from '../../core/evaluation/types.js';
-import { overallScore, averageDimensions, summarizeFeedback, summarizeSkillCoverage } from '../../core/interviews/summarize-report.js';
-import type { BankQuestion } from '../../core/questions/bank.js';
-import { planInterviewQuestions } from '../../core/questions/tailor-questions.js';
-import type { SkillTaxonomy } from '../../core/skills/taxonomy.js';
-import type { Database } from '../../db/client.js';
+import { planWithCuratedQuestions } from '../../core/interviews/plan-with-sources.js';
+import { averageDimensions, finalScoreOf, overallFromScores, summarizeFeedback, summarizeSkillCoverage } from '../../core/interviews/summarize-report.js';
 import type { Actor } from '../auth/auth.service.js';
-import type { Clock } from '../clock.js';
 import { newId } from '../ids.js';
-import { answers, interviewQuestions, interviews } from './interviews.table.js';
-
-type InterviewRow = typeof interviews.$inferSelect;
-type QuestionRow = typeof interviewQuestions.$inferSelect;
-type AnswerRow = typeof answers.$inferSelect;
-
-/** How many of a candidate's latest interviews count as "recently seen" when picking questions. */
-const RECENT_INTERVIEWS = 5;
+import { createAssignedInterviews } from './assigned-interviews.service.js';
+import { questionsVisible, resultsVisible, type InterviewRow, type InterviewViewer } from './interview-access.js';
+import { completeLocked } from './interview-completion.js';
+import { createInterviewContext, type InterviewDeps } from './interview-context.js';
+import { registerInterviewJobs } from './interview-jobs.js';
+import { gatherTailoring } from './interview-tailoring.js';
+import { toAnswer, toInterview, toSummary, type AnswerRow } from './interview-views.js';
+import { answerDrafts, answers, interviewQuestions, interviews } from './interviews.table.js';
 
 export type InterviewsService = ReturnType<typeof createInterviewsService>;
 
-export function createInterviewsService(deps: {
-  db: Database;
-  clock: Clock;
-  bank: BankQuestion[];
-  skills: SkillTaxonomy;
-  evaluator: AnswerEvaluator;
-}) {
-  const { db, clock, bank, skills, evaluator } = deps;
+const notInProgress: Record<Exclude<InterviewStatus, 'in_progress'>, () => AppError> = {
+  scheduled: () => new AppError('invalid_state', 'Start the interview first.'),
+  completed: () => new AppError('interview_completed', 'This interview is completed; answers can no longer change.'),
+  reviewed: () => new AppError('interview_completed', 'This interview is completed; answers can no longer change.'),
+  missed: () => new AppError('window_closed', 'The window of this interview closed before it was started.'),
+  cancelled: () => new AppError('invalid_state', 'This interview was cancelled.'),
+};
 
-  /** Owners and platform admins see an interview; everyone else gets the same 404 as for a missing one. */
-  function assertVisible(actor: Actor, row: InterviewRow | undefined): InterviewRow {
-    if (!row || (row.candidateId !== actor.userId && actor.platformRole !== 'superadmin')) throw notFound('Interview');
-    return row;
+function requireInProgress(row: Pick<InterviewRow, 'status'>): void {
+  if (row.status !== 'in_progress') throw notInProgress[row.status]();
+}
+
+/** The server's deadline decides, not the browser's timer: an answer after it is refused even before the deadline job ran. */
+function requireBeforeDeadline(row: Pick<InterviewRow, 'deadlineAt'>, now: Date): void {
+  if (row.deadlineAt && now >= row.deadlineAt) {
+    throw new AppError('deadline_passed', 'The time for this interview is up; answers can no longer be sent.', { deadlineAt: row.deadlineAt.toISOString() });
+  }
+}
+
+function requireCandidate(viewer: InterviewViewer, doing: string): void {
+  if (viewer !== 'candidate') throw new AppError('forbidden', `Only the candidate can ${doing}.`);
+}
+
+function parseStatuses(raw: string | undefined): InterviewStatus[] | undefined {
+  if (!raw) return undefined;
+  const parts = raw.split(',');
+  const bad = parts.filter((s) => !interviewStatus.safeParse(s).success);
+  if (bad.length > 0) {
+    throw new AppError('validation_failed', `Unknown status ${bad.join(', ')}.`, {
+      errors: [{ path: 'querystring.status', message: `must be among ${interviewStatus.options.join(', ')}` }],
+    });
+  }
+  return parts as InterviewStatus[];
+}
+
+/**
+ * Interviews: practice (the candidate's own, started at once) and the reads, answers and
+ * completion shared with assigned interviews; scheduling and reviewing live in
+ * assigned-interviews.service.ts, who-sees-what in interview-access.ts.
+ */
+export function createInterviewsService(deps: InterviewDeps) {
+  const ctx = createInterviewContext(deps);
+  const { db, clock, bank, skills, evaluator, reads, access } = ctx;
+  registerInterviewJobs(ctx);
+
+  async function loadFor(actor: Actor, interviewId: string) {
+    return access.requireViewer(actor, await reads.interview(interviewId));
   }
 
-  async function loadVisible(actor: Actor, interviewId: string): Promise<InterviewRow> {
-    const [row] = await interviewById.execute({ id: interviewId });
-    return assertVisible(actor, row);
-  }
-
-  /**
-   * Reads the interview, its questions and current answers in one round of parallel queries;
-   * nothing leaves this function unless the caller may see the interview.
-   */
-  // The reads behind every interview page and report, prepared once.
-  const interviewById = db.select().from(interviews).where(eq(interviews.id, sql.placeholder('id'))).prepare('interview_by_id');
-  const questionsByInterview = db
-    .select()
-    .from(interviewQuestions)
-    .where(eq(interviewQuestions.interviewId, sql.placeholder('id')))
-    .orderBy(asc(interviewQuestions.order))
-    .prepare('interview_questions_by_interview');
-  const currentAnswersByInterview = db
-    .select()
-    .from(answers)
-    .where(and(eq(answers.interviewId, sql.placeholder('id')), isNull(answers.supersededAt)))
-    .prepare('interview_current_answers');
-
-  async function loadVisibleWithContent(actor: Actor, interviewId: string) {
-    const [[row], questions, current] = await Promise.all([
-      interviewById.execute({ id: interviewId }),
-      questionsOf(interviewId),
-      currentAnswersOf(interviewId),
+  async function view(row: InterviewRow, viewer: InterviewViewer): Promise<Interview> {
+    const [questions, current, drafts] = await Promise.all([
+      reads.questions(row.id),
+      reads.currentAnswers(row.id),
+      viewer === 'candidate' && row.status === 'in_progress' ? reads.drafts(row.id) : Promise.resolve([]),
     ]);
-    return { row: assertVisible(actor, row), questions, current };
-  }
-
-  async function questionsOf(interviewId: string): Promise<QuestionRow[]> {
-    return questionsByInterview.execute({ id: interviewId });
-  }
-
-  async function currentAnswersOf(interviewId: string): Promise<AnswerRow[]> {
-    return currentAnswersByInterview.execute({ id: interviewId });
-  }
-
-  async function answeredCounts(interviewIds: string[]): Promise<Map<string, number>> {
-    if (interviewIds.length === 0) return new Map();
-    const rows = await db
-      .select({ interviewId: answers.interviewId, n: count() })
-      .from(answers)
-      .where(and(inArray(answers.interviewId, interviewIds), isNull(answers.supersededAt)))
-      .groupBy(answers.interviewId);
-    return new Map(rows.map((r) => [r.interviewId, Number(r.n)]));
-  }
-
-  async function recentlySeenIds(candidateId: string): Promise<string[]> {
-    const recent = db
-      .select({ id: interviews.id })
-      .from(interviews)
-      .where(eq(interviews.candidateId, candidateId))
-      .orderBy(desc(interviews.createdAt))
-      .limit(RECENT_INTERVIEWS);
-    const rows = await db
-      .select({ bankQuestionId: interviewQuestions.bankQuestionId })
-      .from(interviewQuestions)
-      .where(inArray(interviewQuestions.interviewId, recent));
-    return rows.map((r) => r.bankQuestionId).filter((x): x is string => !!x);
-  }
-
-  function toSummary(row: InterviewRow, answeredCount: number): InterviewSummary {
-    return {
-      id: row.id,
-      kind: row.kind,
-      type: row.type as InterviewSummary['type'],
-      role: row.role,
-      level: row.level as InterviewSummary['level'],
-      status: row.status,
-      questionCount: row.questionCount,
-      answeredCount,
-      overallScore: row.overallScore,
-      createdAt: row.createdAt.toISOString(),
-      completedAt: row.completedAt?.toISOString() ?? null,
-    };
-  }
-
-  function toAnswer(row: AnswerRow): Answer {
-    return {
-      id: row.id,
-      interviewId: row.interviewId,
-      questionId: row.questionId,
-      text: row.text,
-      createdAt: row.createdAt.toISOString(),
-      evaluation: row.evaluation,
-    };
-  }
-
-  async function toInterview(row: InterviewRow): Promise<Interview> {
-    const [questions, current] = await Promise.all([questionsOf(row.id), currentAnswersOf(row.id)]);
-    return assembleInterview(row, questions, current);
-  }
-
-  function assembleInterview(row: InterviewRow, questions: QuestionRow[], current: AnswerRow[]): Interview {
-    return {
-      ...toSummary(row, current.length),
-      jobDescription: row.jobDescription,
-      questions: questions.map((q) => ({ id: q.id, order: q.order, type: q.type as QuestionType, text: q.text, targetSkills: q.targetSkills })),
-      answers: current.map(toAnswer),
-    };
+    const people = await reads.people([row], current);
+    return toInterview(row, { questions, answers: current, drafts }, { viewer, people, now: clock.now() });
   }
 
   return {
-    async createPractice(actor: Actor, body: CreateInterviewBody): Promise<Interview> {
+    ...createAssignedInterviews(ctx, view),
+
+    async createPractice(actor: Actor, body: CreatePracticeBody): Promise<Interview> {
       const id = newId();
+      const tailoring = await gatherTailoring(ctx.tailoring, actor, body, actor.userId);
       // The resume only shapes the questions; it is not stored with the interview.
-      const picked = planInterviewQuestions({
+      const picked = planWithCuratedQuestions({
         bank,
         taxonomy: skills,
         type: body.type,
         level: body.level,
         role: body.role,
         count: body.questionCount,
-        jobDescription: body.jobDescription,
-        resumeText: body.resumeText,
-        recentlySeenIds: await recentlySeenIds(actor.userId),
+        jobDescription: tailoring.jobText,
+        resumeText: tailoring.resumeText,
+        recentlySeenIds: await reads.recentBankQuestionIds(actor.userId),
         seed: id,
+        curated: tailoring.curated,
       });
       if (picked.length === 0) throw new AppError('unprocessable', 'No questions match this interview type and level.');
       const now = clock.now();
-      const row: InterviewRow = {
+      const row: typeof interviews.$inferInsert = {
         id,
         candidateId: actor.userId,
         kind: 'practice',
@@ -178,14 +117,14 @@ export function createInterviewsService(deps: {
         role: body.role,
         level: body.level,
         questionCount: picked.length,
-        jobDescription: body.jobDescription || null,
+        jobDescription: body.jobDescription || tailoring.job?.text || null,
+        jobDescriptionId: tailoring.job?.id ?? null,
+        language: body.language ?? 'en',
         status: 'in_progress',
-        overallScore: null,
         createdAt: now,
-        completedAt: null,
       };
-      await db.transaction(async (tx) => {
-        await tx.insert(interviews).values(row);
+      const created = await db.transaction(async (tx) => {
+        const [inserted] = await tx.insert(interviews).values(row).returning();
         await tx.insert(interviewQuestions).values(
           picked.map((q, i) => ({
             id: newId(),
@@ -200,46 +139,63 @@ export function createInterviewsService(deps: {
             targetSkills: q.targetSkills,
           })),
         );
+        return inserted!;
       });
-      return toInterview(row);
+      return view(created, 'candidate');
     },
 
-    async list(actor: Actor, page: PageQuery): Promise<InterviewList> {
-      const where = eq(interviews.candidateId, actor.userId);
+    /** `scope=mine`: interviews the caller takes. `scope=coach`: assigned interviews the caller may review. */
+    async list(actor: Actor, query: InterviewListQuery): Promise<InterviewList> {
+      const statuses = parseStatuses(query.status);
+      const conditions: (SQL | undefined)[] = [];
+      let viewer: InterviewViewer;
+      if (query.scope === 'coach') {
+        viewer = 'staff';
+        conditions.push(await access.reviewableCondition(actor));
+        if (query.candidateId) conditions.push(eq(interviews.candidateId, query.candidateId));
+      } else {
+        viewer = 'candidate';
+        conditions.push(eq(interviews.candidateId, actor.userId));
+      }
+      if (statuses) conditions.push(inArray(interviews.status, statuses));
+      if (query.kind) conditions.push(eq(interviews.kind, query.kind));
+      const where = and(...conditions);
       const [rows, [totalRow]] = await Promise.all([
         db
           .select()
           .from(interviews)
           .where(where)
           .orderBy(desc(interviews.createdAt), desc(interviews.id))
-          .limit(page.limit)
-          .offset((page.page - 1) * page.limit),
+          .limit(query.limit)
+          .offset((query.page - 1) * query.limit),
         db.select({ n: count() }).from(interviews).where(where),
       ]);
-      const answered = await answeredCounts(rows.map((r) => r.id));
+      const [answered, people] = await Promise.all([reads.answeredCounts(rows.map((r) => r.id)), reads.people(rows)]);
       const total = totalRow?.n ?? 0;
       return {
-        items: rows.map((r) => toSummary(r, answered.get(r.id) ?? 0)),
+        items: rows.map((r) => toSummary(r, answered.get(r.id) ?? 0, viewer, people)),
         total,
-        page: page.page,
-        limit: page.limit,
-        pages: Math.ceil(total / page.limit),
+        page: query.page,
+        limit: query.limit,
+        pages: Math.ceil(total / query.limit),
       };
     },
 
     async get(actor: Actor, interviewId: string): Promise<Interview> {
-      const { row, questions, current } = await loadVisibleWithContent(actor, interviewId);
-      return assembleInterview(row, questions, current);
+      const { row, viewer } = await loadFor(actor, interviewId);
+      return view(row, viewer);
     },
 
     /**
      * Grades outside the transaction (it is the slow part), then stores the answer and
-     * supersedes the previous one under a row lock, re-checking that the interview is still open.
+     * supersedes the previous one under a row lock, re-checking that the interview is still
+     * open and, for an assigned interview, that its deadline has not passed.
      */
     async submitAnswer(actor: Actor, interviewId: string, body: AnswerBody): Promise<Answer> {
-      const row = await loadVisible(actor, interviewId);
-      if (row.candidateId !== actor.userId) throw new AppError('forbidden', 'Only the candidate can answer this interview.');
-      if (row.status !== 'in_progress') throw new AppError('interview_completed', 'This interview is completed; answers can no longer change.');
+      const { row, viewer } = await loadFor(actor, interviewId);
+      requireCandidate(viewer, 'answer this interview');
+      requireInProgress(row);
+      requireBeforeDeadline(row, clock.now());
       const [question] = await db
         .select()
         .from(interviewQuestions)
@@ -257,62 +213,92 @@ export function createInterviewsService(deps: {
         durationSeconds: body.durationSeconds,
       });
 
-      const now = clock.now();
-      const stored: AnswerRow = {
-        id: newId(),
-        interviewId,
-        questionId: question.id,
-        text: body.text,
-        durationSeconds: body.durationSeconds ?? null,
-        score: evaluation.score,
-        evaluation,
-        engine: evaluation.engine,
-        engineVersion: evaluation.engineVersion,
-        createdAt: now,
-        supersededAt: null,
-      };
-      await db.transaction(async (tx) => {
-        const [locked] = await tx.select({ status: interviews.status }).from(interviews).where(eq(interviews.id, interviewId)).for('update');
-        if (locked?.status !== 'in_progress') throw new AppError('interview_completed', 'This interview is completed; answers can no longer change.');
+      const stored = await db.transaction(async (tx) => {
+        const locked = await reads.lockInterview(tx, interviewId);
+        if (!locked) throw notFound('Interview');
+        requireInProgress(locked);
+        // The clock is read under the lock: the deadline job completes under the same lock.
+        const now = clock.now();
+        requireBeforeDeadline(locked, now);
+        const answer: AnswerRow = {
+          id: newId(),
+          interviewId,
+          questionId: question.id,
+          text: body.text,
+          durationSeconds: body.durationSeconds ?? null,
+          score: evaluation.score,
+          evaluation,
+          engine: evaluation.engine,
+          engineVersion: evaluation.engineVersion,
+          createdAt: now,
+          supersededAt: null,
+          overrideScore: null,
+          overrideNote: null,
+          overriddenBy: null,
+          overriddenAt: null,
+        };
         await tx
           .update(answers)
           .set({ supersededAt: now })
           .where(and(eq(answers.questionId, question.id), isNull(answers.supersededAt)));
-        await tx.insert(answers).values(stored);
+        await tx.insert(answers).values(answer);
+        // The draft was the unsent text of this answer.
+        await tx.delete(answerDrafts).where(and(eq(answerDrafts.interviewId, interviewId), eq(answerDrafts.questionId, question.id)));
+        return answer;
       });
-      return toAnswer(stored);
+      return toAnswer(stored, resultsVisible(viewer, row), new Map());
+    },
+
+    /** Autosave of the text being typed; only while the interview is open to answers. */
+    async saveDraft(actor: Actor, interviewId: string, questionId: string, text: string): Promise<void> {
+      const { row, viewer } = await loadFor(actor, interviewId);
+      requireCandidate(viewer, 'write answers');
+      requireInProgress(row);
+      const now = clock.now();
+      requireBeforeDeadline(row, now);
+      const [question] = await db
+        .select({ id: interviewQuestions.id })
+        .from(interviewQuestions)
+        .where(and(eq(interviewQuestions.id, questionId), eq(interviewQuestions.interviewId, interviewId)));
+      if (!question) throw notFound('Question in this interview');
+      await db
+        .insert(answerDrafts)
+        .values({ interviewId, questionId, text, updatedAt: now })
+        .onConflictDoUpdate({ target: [answerDrafts.interviewId, answerDrafts.questionId], set: { text, updatedAt: now } });
     },
 
     async complete(actor: Actor, interviewId: string): Promise<Interview> {
-      const row = await loadVisible(actor, interviewId);
-      if (row.candidateId !== actor.userId) throw new AppError('forbidden', 'Only the candidate can complete this interview.');
-      if (row.status !== 'in_progress') throw new AppError('interview_completed', 'This interview is already completed.');
-      const now = clock.now();
+      const { row, viewer } = await loadFor(actor, interviewId);
+      requireCandidate(viewer, 'complete this interview');
+      if (row.status !== 'in_progress') {
+        if (row.status === 'completed' || row.status === 'reviewed') throw new AppError('interview_completed', 'This interview is already completed.');
+        throw notInProgress[row.status]();
+      }
       const updated = await db.transaction(async (tx) => {
-        const [locked] = await tx.select().from(interviews).where(eq(interviews.id, interviewId)).for('update');
+        const locked = await reads.lockInterview(tx, interviewId);
         if (locked?.status !== 'in_progress') throw new AppError('interview_completed', 'This interview is already completed.');
-        const qs = await tx.select({ id: interviewQuestions.id }).from(interviewQuestions).where(eq(interviewQuestions.interviewId, interviewId));
-        const current = await tx.select().from(answers).where(and(eq(answers.interviewId, interviewId), isNull(answers.supersededAt)));
-        const byQuestion = new Map(current.map((a) => [a.questionId, a.evaluation]));
-        const score = overallScore(qs.map((q) => byQuestion.get(q.id) ?? null));
-        const [u] = await tx
-          .update(interviews)
-          .set({ status: 'completed', completedAt: now, overallScore: score })
-          .where(eq(interviews.id, interviewId))
-          .returning();
-        return u!;
+        return completeLocked(ctx, tx, locked, clock.now(), 'submitted');
       });
-      return toInterview(updated);
+      return view(updated, viewer);
     },
 
     async report(actor: Actor, interviewId: string): Promise<Report> {
-      const { row, questions, current } = await loadVisibleWithContent(actor, interviewId);
+      const { row, viewer } = await loadFor(actor, interviewId);
+      if (!resultsVisible(viewer, row)) {
+        throw new AppError('forbidden', 'Your coach has not released the results of this interview yet. You will be notified when they do.');
+      }
+      const [allQuestions, current] = await Promise.all([reads.questions(row.id), reads.currentAnswers(row.id)]);
+      const questions = questionsVisible(viewer, row) ? allQuestions : [];
       const byQuestion = new Map(current.map((a) => [a.questionId, a]));
       const evaluations = current.map((a) => a.evaluation);
       const unanswered = questions.length - current.length;
+      const finalScores = questions.map((q) => {
+        const a = byQuestion.get(q.id);
+        return a ? finalScoreOf(a) : null;
+      });
       return {
         interviewId: row.id,
-        overallScore: row.status === 'completed' ? row.overallScore : overallScore(questions.map((q) => byQuestion.get(q.id)?.evaluation ?? null)),
+        overallScore: row.completedAt ? row.overallScore : overallFromScores(finalScores),
         dimensions: averageDimensions(evaluations),
         questions: questions.map((q) => {
           const a = byQuestion.get(q.id);

@@ -38,6 +38,10 @@ export const interviews = pgTable(
     finalizedBy: uuid('finalized_by').references(() => users.id, { onDelete: 'set null' }),
     cancelledAt: ts('cancelled_at'),
     cancelReason: text('cancel_reason'),
+    /** The calendar invitation's SEQUENCE: calendars apply an update only when it grows. */
+    inviteSequence: integer('invite_sequence').notNull().default(0),
+    /** When the "starting soon" reminder went out for the current window (null again after a reschedule). */
+    remindedAt: ts('reminded_at'),
   },
   (t) => [
     index('interviews_candidate_created_idx').on(t.candidateId, t.createdAt),

@@ -46,7 +46,8 @@ Junior Developer at Hollow Pine Software (2018 – 2020)
 Skills
 Go, PostgreSQL, Kafka, Python, Docker`;
 
-const RESUME_NAMES = ['Dispatch Board', 'Skylark', 'Larkspur Freight', 'Hollow Pine Software'];
+// Tailored questions may name the candidate's projects, employers or listed skills.
+const RESUME_NAMES = ['Dispatch Board', 'Skylark', 'Larkspur Freight', 'Hollow Pine Software', 'Python', 'Docker'];
 const JOB_SKILLS = ['Go', 'PostgreSQL', 'Kafka', 'Apache Kafka', 'stakeholder management'];
 
 const practice = {

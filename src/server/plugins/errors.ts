@@ -28,6 +28,7 @@ export function sendProblem(reply: FastifyReply, request: FastifyRequest, p: Omi
     instance: request.url.split('?')[0],
     ...(p.detail !== undefined ? { detail: p.detail } : {}),
     ...(p.errors !== undefined ? { errors: p.errors } : {}),
+    ...(p.details !== undefined ? { details: p.details } : {}),
   };
   return reply.status(p.status).type('application/problem+json').send(body);
 }
@@ -52,7 +53,15 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
       if (error.code === 'too_many_requests' && typeof error.details?.retryAfterSeconds === 'number') {
         reply.header('retry-after', String(error.details.retryAfterSeconds));
       }
-      return sendProblem(reply, request, { status: error.status, code: error.code, detail: error.message, ...(errors ? { errors } : {}) });
+      const { errors: _fieldErrors, ...details } = error.details ?? {};
+      const hasDetails = Object.keys(details).length > 0;
+      return sendProblem(reply, request, {
+        status: error.status,
+        code: error.code,
+        detail: error.message,
+        ...(errors ? { errors } : {}),
+        ...(hasDetails ? { details } : {}),
+      });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const where = error.validationContext ?? 'body';

@@ -1,0 +1,50 @@
+import type { AnswerEvaluator } from '../../core/evaluation/types.js';
+import type { BankQuestion } from '../../core/questions/bank.js';
+import type { SkillTaxonomy } from '../../core/skills/taxonomy.js';
+import type { Database } from '../../db/client.js';
+import type { Clock } from '../clock.js';
+import type { Config } from '../config.js';
+import type { JobRegistry } from '../jobs/job-registry.js';
+import { appUrl } from '../mail/app-url.js';
+import type { OrgAccess } from '../orgs/org-access.js';
+import { createInterviewAccess } from './interview-access.js';
+import type { NoticeContext } from './interview-notices.js';
+import { createInterviewReads } from './interview-reads.js';
+import type { TailoringSources } from './interview-tailoring.js';
+
+export interface InterviewDeps {
+  db: Database;
+  clock: Clock;
+  bank: BankQuestion[];
+  skills: SkillTaxonomy;
+  evaluator: AnswerEvaluator;
+  orgAccess: OrgAccess;
+  /** Where the interview job kinds (reminder, window close, deadline) are registered. */
+  jobs: JobRegistry;
+  /** Stored job descriptions and resumes; optional until their features are wired in. */
+  tailoring?: TailoringSources;
+  config: Pick<Config, 'publicUrl' | 'port' | 'mailFrom'>;
+}
+
+/** What the practice and assigned halves of the feature share. */
+export function createInterviewContext(deps: InterviewDeps) {
+  const { config } = deps;
+  return {
+    ...deps,
+    tailoring: deps.tailoring ?? {},
+    reads: createInterviewReads(deps.db),
+    access: createInterviewAccess(deps.orgAccess),
+    notices: (now: Date): NoticeContext => ({ url: (path) => appUrl(config, path), now }),
+    /** The invite's organizer when the scheduling coach's account is gone. */
+    fallbackOrganizer: parseMailbox(config.mailFrom),
+  };
+}
+
+export type InterviewContext = ReturnType<typeof createInterviewContext>;
+
+/** "Panelist <no-reply@example.com>" → name and address. */
+function parseMailbox(from: string): { name: string; email: string } {
+  const m = /^\s*"?([^"<]*?)"?\s*<([^>]+)>\s*$/.exec(from);
+  if (m) return { name: m[1]!.trim() || 'Panelist', email: m[2]!.trim() };
+  return { name: 'Panelist', email: from.trim() };
+}

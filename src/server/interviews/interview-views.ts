@@ -1,0 +1,108 @@
+import type { Answer, Draft, Interview, InterviewSummary, QuestionType } from '../../contract/interviews.js';
+import { finalScoreOf } from '../../core/interviews/summarize-report.js';
+import type { DirectoryEntry } from '../auth/user-directory.js';
+import { questionsVisible, resultsVisible, type InterviewRow, type InterviewViewer } from './interview-access.js';
+import type { answerDrafts, answers, interviewQuestions } from './interviews.table.js';
+
+export type QuestionRow = typeof interviewQuestions.$inferSelect;
+export type AnswerRow = typeof answers.$inferSelect;
+export type DraftRow = typeof answerDrafts.$inferSelect;
+export type People = ReadonlyMap<string, DirectoryEntry>;
+
+/** Everyone an interview response names: candidate, scheduling coach, overriding coaches. */
+export function peopleIds(rows: readonly InterviewRow[], answerRows: readonly AnswerRow[] = []): string[] {
+  const ids = rows.flatMap((r) => [r.candidateId, r.coachId]);
+  ids.push(...answerRows.map((a) => a.overriddenBy));
+  return ids.filter((x): x is string => !!x);
+}
+
+/** Stands in for a coach whose account was deleted (the column is then null). */
+const DELETED_ACCOUNT = '00000000-0000-0000-0000-000000000000';
+
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+function person(people: People, id: string) {
+  return { id, name: people.get(id)?.name ?? 'Former member' };
+}
+
+/** One interview as a list shows it; scores stay hidden from a candidate until released. */
+export function toSummary(row: InterviewRow, answeredCount: number, viewer: InterviewViewer, people: People): InterviewSummary {
+  const visible = resultsVisible(viewer, row);
+  return {
+    id: row.id,
+    kind: row.kind,
+    type: row.type as InterviewSummary['type'],
+    role: row.role,
+    level: row.level as InterviewSummary['level'],
+    status: row.status,
+    questionCount: row.questionCount,
+    answeredCount,
+    overallScore: visible ? row.overallScore : null,
+    createdAt: row.createdAt.toISOString(),
+    completedAt: iso(row.completedAt),
+    orgId: row.orgId,
+    candidate: person(people, row.candidateId),
+    coach: row.coachId ? person(people, row.coachId) : null,
+    windowStart: iso(row.windowStart),
+    windowEnd: iso(row.windowEnd),
+    durationMinutes: row.durationMinutes,
+    startedAt: iso(row.startedAt),
+    deadlineAt: iso(row.deadlineAt),
+    releaseResults: row.releaseResults,
+    finalizedAt: iso(row.finalizedAt),
+    cancelledAt: iso(row.cancelledAt),
+    resultsVisible: visible,
+    language: row.language,
+  };
+}
+
+/** An answer; its evaluation, override and final score only when the viewer may see results. */
+export function toAnswer(row: AnswerRow, visible: boolean, people: People): Answer {
+  const override =
+    row.overrideScore !== null && row.overriddenAt
+      ? { score: row.overrideScore, note: row.overrideNote ?? '', by: person(people, row.overriddenBy ?? DELETED_ACCOUNT), at: row.overriddenAt.toISOString() }
+      : null;
+  return {
+    id: row.id,
+    interviewId: row.interviewId,
+    questionId: row.questionId,
+    text: row.text,
+    durationSeconds: row.durationSeconds,
+    createdAt: row.createdAt.toISOString(),
+    evaluation: visible ? row.evaluation : null,
+    override: visible ? override : null,
+    finalScore: visible ? finalScoreOf(row) : null,
+  };
+}
+
+export function toDraft(row: DraftRow): Draft {
+  return { questionId: row.questionId, text: row.text, updatedAt: row.updatedAt.toISOString() };
+}
+
+export function toInterview(
+  row: InterviewRow,
+  content: { questions: QuestionRow[]; answers: AnswerRow[]; drafts?: DraftRow[] },
+  ctx: { viewer: InterviewViewer; people: People; now: Date },
+): Interview {
+  const { viewer, people } = ctx;
+  const visible = resultsVisible(viewer, row);
+  const staff = viewer === 'staff';
+  const questions = questionsVisible(viewer, row) ? content.questions : [];
+  return {
+    ...toSummary(row, content.answers.length, viewer, people),
+    jobDescription: row.jobDescription,
+    jobDescriptionId: row.jobDescriptionId,
+    questions: questions.map((q) => ({
+      id: q.id,
+      order: q.order,
+      type: q.type as QuestionType,
+      text: q.text,
+      targetSkills: q.targetSkills,
+      // What a good answer covers is for the people who grade, never for the candidate.
+      ...(staff ? { keyPoints: q.keyPoints, referenceAnswer: q.referenceAnswer } : {}),
+    })),
+    answers: content.answers.map((a) => toAnswer(a, visible, people)),
+    ...(viewer === 'candidate' ? { drafts: (content.drafts ?? []).map(toDraft) } : {}),
+    serverNow: ctx.now.toISOString(),
+  };
+}
