@@ -53,24 +53,75 @@ export function findSkillMentions(text: string, taxonomy: SkillTaxonomy): SkillM
     }
   }
   const accepted = removeOverlaps(plain);
-  const pending = removeOverlaps(ambiguous).filter((a) => !accepted.some((p) => overlaps(p, a)));
-  // An ambiguous word may be vouched for by a neighbour that was itself ambiguous ("R, Julia"),
-  // so accept in rounds until nothing changes.
-  let changed = true;
-  while (changed && pending.length > 0) {
-    changed = false;
-    for (let i = 0; i < pending.length; i += 1) {
-      const candidate = pending[i]!;
-      if (hasTechnicalContext(text, candidate, accepted)) {
-        accepted.push(candidate);
-        accepted.sort(byPosition);
-        pending.splice(i, 1);
-        i -= 1;
-        changed = true;
-      }
+  return acceptInContext(text, accepted, withoutOverlapping(removeOverlaps(ambiguous), accepted));
+}
+
+/** The mentions of `candidates` that overlap none of `kept`; both sorted and without overlaps inside. */
+function withoutOverlapping(candidates: readonly SkillMention[], kept: readonly SkillMention[]): SkillMention[] {
+  const out: SkillMention[] = [];
+  let k = 0;
+  for (const c of candidates) {
+    while (k < kept.length && kept[k]!.end <= c.start) k += 1;
+    if (k < kept.length && overlaps(kept[k]!, c)) continue;
+    out.push(c);
+  }
+  return out;
+}
+
+/** How far a neighbour can vouch for an ambiguous mention (see hasTechnicalContext). */
+const CONTEXT_REACH = 20;
+
+/**
+ * Adds the ambiguous mentions read in a technical context to the accepted ones. An ambiguous word
+ * may be vouched for by a neighbour that was itself ambiguous ("R, Julia"), so when one is
+ * accepted its pending neighbours are looked at again, until nothing changes. Acceptance only
+ * grows the context, so the result is the same in any order; looking only at near neighbours
+ * keeps this linear in the text (a resume can be one long list of "R, R, R").
+ */
+function acceptInContext(text: string, accepted: readonly SkillMention[], pending: readonly SkillMention[]): SkillMention[] {
+  if (pending.length === 0) return [...accepted];
+  // Every mention in text order; none overlap, so a mention's neighbours sit next to it.
+  const all = [...accepted.map((m) => ({ m, ok: true })), ...pending.map((m) => ({ m, ok: false }))].sort((a, b) => byPosition(a.m, b.m));
+  const lineStarts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  const lineStartOf = (position: number) => {
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lineStarts[mid]! <= position) lo = mid;
+      else hi = mid - 1;
+    }
+    return lineStarts[lo]!;
+  };
+  const neighbours = (i: number): number[] => {
+    const { m } = all[i]!;
+    const near: number[] = [];
+    for (let j = i - 1; j >= 0 && m.start - all[j]!.m.end <= CONTEXT_REACH; j -= 1) near.push(j);
+    for (let j = i + 1; j < all.length && all[j]!.m.start - m.end <= CONTEXT_REACH; j += 1) near.push(j);
+    return near;
+  };
+  const queue: number[] = [];
+  const queued = new Uint8Array(all.length);
+  all.forEach((entry, i) => {
+    if (entry.ok) return;
+    queue.push(i);
+    queued[i] = 1;
+  });
+  for (let q = 0; q < queue.length; q += 1) {
+    const i = queue[q]!;
+    queued[i] = 0;
+    const near = neighbours(i);
+    const acceptedNear = near.filter((j) => all[j]!.ok).map((j) => all[j]!.m);
+    if (!hasTechnicalContext(text, all[i]!.m, acceptedNear, lineStartOf(all[i]!.m.start))) continue;
+    all[i]!.ok = true;
+    for (const j of near) {
+      if (all[j]!.ok || queued[j]) continue;
+      queue.push(j);
+      queued[j] = 1;
     }
   }
-  return accepted.sort(byPosition);
+  return all.filter((e) => e.ok).map((e) => e.m);
 }
 
 /** Groups mentions into one entry per skill. */
@@ -538,14 +589,13 @@ const SKILLS_LINE =
  * skills line ("Languages: Go, R"), or a usage phrase before it closed by list punctuation
  * ("experience in R," "written in Go.").
  */
-function hasTechnicalContext(text: string, m: SkillMention, accepted: readonly SkillMention[]): boolean {
+function hasTechnicalContext(text: string, m: SkillMention, accepted: readonly SkillMention[], lineStart: number): boolean {
   const after = text.slice(m.end, m.end + 40);
   if (ROLE_AFTER.test(after)) return true;
   for (const other of accepted) {
     if (other.end <= m.start && LIST_GAP.test(text.slice(other.end, m.start)) && m.start - other.end <= 8) return true;
     if (other.start >= m.end && LIST_GAP.test(text.slice(m.end, other.start)) && other.start - m.end <= 8) return true;
   }
-  const lineStart = text.lastIndexOf('\n', m.start - 1) + 1;
   if (SKILLS_LINE.test(text.slice(lineStart, m.start)) && LIST_AFTER.test(after)) return true;
   const before = text.slice(Math.max(0, m.start - 40), m.start);
   if (TECH_NOUN_BEFORE.test(before)) return true;

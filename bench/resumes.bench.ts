@@ -1,0 +1,132 @@
+/**
+ * Quality and speed of resume reading over the labelled set in test/fixtures/resumes:
+ * per-field precision / recall / F1 (skills, email, phone, name, positions, education), years of
+ * experience within one year, and time per file (p50/p95, two-page PDFs separately).
+ *
+ *   npm run bench:resumes [-- --rounds 20] [--verbose] [--json]
+ */
+import { parseArgs } from 'node:util';
+import { readResume, sniffResumeType, type ResumeReading } from '../src/server/resumes/reading/read-resume.js';
+import { loadResumeFixtures, metrics, scoreReading, type FixtureScore } from '../src/server/resumes/reading/resume-fixtures.js';
+import { loadSkillsTaxonomy } from '../src/server/skills/skills-taxonomy.js';
+
+const { values } = parseArgs({
+  options: {
+    rounds: { type: 'string', default: '20' },
+    verbose: { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
+  },
+});
+const rounds = Math.max(1, Number(values.rounds));
+
+const taxonomy = await loadSkillsTaxonomy();
+const fixtures = loadResumeFixtures();
+
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+async function read(file: Buffer, asOf: string): Promise<ResumeReading> {
+  const type = sniffResumeType(file);
+  if (!type) throw new Error('a fixture was not recognised');
+  return readResume(file, type, taxonomy, { now: new Date(`${asOf}T00:00:00Z`) });
+}
+
+/** CPU milliseconds of this process: unlike wall time, not inflated when the machine is busy. */
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+// Cold start: the first PDF loads pdf.js and compiles the skill matchers.
+const coldStart = performance.now();
+const coldCpuStart = cpuMs();
+await read(fixtures.find((f) => f.expected.file.endsWith('.pdf'))!.file, '2025-06-01');
+const coldMs = performance.now() - coldStart;
+const coldCpuMs = cpuMs() - coldCpuStart;
+
+const scores: FixtureScore[] = [];
+const times: { file: string; kind: string; pages: number; ms: number[]; cpu: number[] }[] = [];
+let noTextRight = 0;
+let noTextTotal = 0;
+for (const { expected, file } of fixtures) {
+  const reading = await read(file, expected.asOf);
+  const ms: number[] = [];
+  const cpu: number[] = [];
+  for (let r = 0; r < rounds; r += 1) {
+    const t0 = performance.now();
+    const c0 = cpuMs();
+    await read(file, expected.asOf);
+    ms.push(performance.now() - t0);
+    cpu.push(cpuMs() - c0);
+  }
+  times.push({ file: expected.file, kind: expected.file.split('.').at(-1)!, pages: reading.pages ?? 1, ms, cpu });
+  if (expected.status === 'no_text') {
+    noTextTotal += 1;
+    if (reading.status === 'no_text' && reading.flags.noTextLayer === expected.flags.noTextLayer) noTextRight += 1;
+    continue;
+  }
+  const score = scoreReading(expected, reading);
+  scores.push(score);
+  if (values.verbose) {
+    const problems: string[] = [];
+    if (!score.name) problems.push(`name: ${reading.parsed.name} ≠ ${expected.name}`);
+    if (score.email.correct < score.email.expected) problems.push(`email: ${reading.parsed.email}`);
+    if (score.phone.correct < score.phone.expected) problems.push(`phone: ${reading.parsed.phone} ≠ ${expected.phone}`);
+    if (score.skills.missing.length > 0) problems.push(`skills missing: ${score.skills.missing.join(', ')}`);
+    if (score.skills.extra.length > 0) problems.push(`skills extra: ${score.skills.extra.join(', ')}`);
+    if (score.yearsWithinOne === false) problems.push(`years: ${reading.parsed.yearsOfExperience} ≠ ${expected.yearsOfExperience}`);
+    for (const p of score.positions.missing) problems.push(`position missing: ${JSON.stringify(p)}`);
+    for (const p of score.positions.extra) problems.push(`position extra: ${JSON.stringify(p)}`);
+    for (const e of score.education.missing) problems.push(`education missing: ${JSON.stringify(e)}`);
+    for (const e of score.education.extra) problems.push(`education extra: ${JSON.stringify(e)}`);
+    console.log(`${problems.length === 0 ? 'ok  ' : 'FAIL'} ${expected.file}`);
+    for (const p of problems) console.log(`       ${p}`);
+  }
+}
+
+const years = scores.filter((s) => s.yearsWithinOne !== null);
+const fields = {
+  email: metrics(scores.map((s) => s.email)),
+  phone: metrics(scores.map((s) => s.phone)),
+  skills: metrics(scores.map((s) => s.skills)),
+  positions: metrics(scores.map((s) => s.positions)),
+  education: metrics(scores.map((s) => s.education)),
+  name: { accuracy: scores.filter((s) => s.name).length / scores.length },
+  yearsWithinOneYear: { share: years.filter((s) => s.yearsWithinOne).length / years.length, resumes: years.length },
+};
+const timing = (select: (t: (typeof times)[number]) => boolean) => {
+  const all = times.filter(select).flatMap((t) => t.ms).sort((a, b) => a - b);
+  const cpu = times.filter(select).flatMap((t) => t.cpu).sort((a, b) => a - b);
+  return { files: times.filter(select).length, p50: percentile(all, 50), p95: percentile(all, 95), cpuP50: percentile(cpu, 50), cpuP95: percentile(cpu, 95) };
+};
+const speed = {
+  coldStartMs: coldMs,
+  coldStartCpuMs: coldCpuMs,
+  all: timing(() => true),
+  pdf: timing((t) => t.kind === 'pdf'),
+  twoPagePdf: timing((t) => t.kind === 'pdf' && t.pages === 2),
+  docx: timing((t) => t.kind === 'docx'),
+  txt: timing((t) => t.kind === 'txt'),
+};
+
+if (values.json) {
+  console.log(JSON.stringify({ resumes: scores.length, noText: { right: noTextRight, total: noTextTotal }, fields, speed }, null, 2));
+} else {
+  const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
+  console.log(`\nResume reading over ${scores.length} labelled resumes (+ ${noTextTotal} without text, ${noTextRight} recognised)\n`);
+  console.log('field       precision  recall   F1');
+  for (const [name, m] of Object.entries({ email: fields.email, phone: fields.phone, skills: fields.skills, positions: fields.positions, education: fields.education })) {
+    console.log(`${name.padEnd(11)} ${pct(m.precision).padStart(9)}  ${pct(m.recall).padStart(6)}  ${m.f1.toFixed(3)}`);
+  }
+  console.log(`name        ${pct(fields.name.accuracy)} exact`);
+  console.log(`years       ${pct(fields.yearsWithinOneYear.share)} within one year (${fields.yearsWithinOneYear.resumes} resumes)`);
+  const load = (await import('node:os')).loadavg()[0]!;
+  console.log(`\ntime per file, ${rounds} warm rounds each (load average ${load.toFixed(1)}; cold start ${speed.coldStartMs.toFixed(0)} ms wall, ${speed.coldStartCpuMs.toFixed(0)} ms CPU)`);
+  console.log('                         wall p50   wall p95    CPU p50    CPU p95');
+  for (const [name, t] of Object.entries({ all: speed.all, pdf: speed.pdf, 'two-page pdf': speed.twoPagePdf, docx: speed.docx, txt: speed.txt })) {
+    const f = (n: number) => `${n.toFixed(1)} ms`.padStart(10);
+    console.log(`${name.padEnd(13)} ${String(t.files).padStart(2)} files ${f(t.p50)} ${f(t.p95)} ${f(t.cpuP50)} ${f(t.cpuP95)}`);
+  }
+}
