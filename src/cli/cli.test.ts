@@ -24,7 +24,9 @@ async function panelist(args: string[], extraEnv: Record<string, string> = {}) {
 
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-describe('the panelist command', () => {
+// Each case starts a whole Node process (PGlite, content, engine): on a busy 2-core machine that
+// takes far longer than a unit test, so these get minutes, not the default 30 s.
+describe('the panelist command', { timeout: 180_000 }, () => {
   it('prints usage', async () => {
     const r = await panelist(['help']);
     expect(r.code).toBe(0);
@@ -55,7 +57,7 @@ describe('the panelist command', () => {
   });
 });
 
-describe('panelist serve', () => {
+describe('panelist serve', { timeout: 180_000 }, () => {
   async function startServe() {
     const { spawn } = await import('node:child_process');
     const child = spawn(process.execPath, [bin, 'serve'], { env: { ...env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' } });

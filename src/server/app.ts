@@ -7,12 +7,37 @@ import type { SkillTaxonomy } from '../core/skills/taxonomy.js';
 import type { DatabaseHandle } from '../db/client.js';
 import { createAuthService, type AuthService } from './auth/auth.service.js';
 import { authRoutes } from './auth/auth.routes.js';
+import { auditRoutes } from './audit/audit.routes.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import { healthRoutes } from './health/health.routes.js';
 import { newId } from './ids.js';
 import { createInterviewsService } from './interviews/interviews.service.js';
 import { interviewsRoutes } from './interviews/interviews.routes.js';
+import { JobRegistry } from './jobs/job-registry.js';
+import { createJobRunner, type JobRunner } from './jobs/job-runner.js';
+import { createJobDescriptionsService } from './job-descriptions/job-descriptions.service.js';
+import { jobDescriptionsRoutes } from './job-descriptions/job-descriptions.routes.js';
+import { createLocalFileStorage, type FileStorage } from './files/file-storage.js';
+import { createWinkTextAnalyzer } from './ai/wink-text-analyzer.js';
+import { readResume, sniffResumeType } from './resumes/reading/read-resume.js';
+import { createResumesService } from './resumes/resumes.service.js';
+import { resumesRoutes } from './resumes/resumes.routes.js';
+import type { TextAnalyzer } from '../core/evaluation/analyzed-text.js';
+import { adminMailsRoutes } from './admin/admin-mails.routes.js';
+import { createMailService } from './mail/mail.service.js';
+import { createSmtpMailer, createStoringMailer, type Mailer } from './mail/mailer.js';
+import { createNotificationsService } from './notifications/notifications.service.js';
+import { notificationsRoutes } from './notifications/notifications.routes.js';
+import { realtimePlugin } from './notifications/realtime.js';
+import { createSocketHub } from './notifications/socket-hub.js';
+import { createOrgAccess } from './orgs/org-access.js';
+import { createInvitationsService } from './orgs/invitations.service.js';
+import { invitationsRoutes } from './orgs/invitations.routes.js';
+import { createMembersService } from './orgs/members.service.js';
+import { membersRoutes } from './orgs/members.routes.js';
+import { createOrgsService } from './orgs/orgs.service.js';
+import { orgsRoutes } from './orgs/orgs.routes.js';
 import { authPlugin } from './plugins/auth.js';
 import { errorsPlugin } from './plugins/errors.js';
 import { openapiPlugin } from './plugins/openapi.js';
@@ -26,6 +51,10 @@ export interface AppDeps {
   bank: BankQuestion[];
   skills: SkillTaxonomy;
   clock?: Clock;
+  /** Defaults to SMTP when SMTP_URL is set, else a mailer that only keeps mails in the outbox. */
+  mailer?: Mailer;
+  /** Uploaded files; defaults to the local disk under STORAGE_DIR. */
+  storage?: FileStorage;
   /** Overrides the pino logger options (tests silence it). */
   logger?: FastifyServerOptions['logger'];
   /** Where the built web app lives; defaults to dist/web. */
@@ -35,6 +64,8 @@ export interface AppDeps {
 declare module 'fastify' {
   interface FastifyInstance {
     services: { auth: AuthService };
+    /** Runs due background jobs; `panelist serve` starts its polling, tests call runDue(). */
+    jobRunner: JobRunner;
   }
 }
 
@@ -62,7 +93,50 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
 
   const auth = createAuthService({ db: database.db, config, clock });
-  const interviews = createInterviewsService({ db: database.db, clock, bank: deps.bank, skills: deps.skills, evaluator: deps.evaluator });
+  // Shared by the features: job kinds are registered here by the services that own them.
+  const jobs = new JobRegistry();
+  const orgAccess = createOrgAccess(database.db);
+  const orgs = createOrgsService({ db: database.db, clock, orgAccess });
+  const members = createMembersService({ db: database.db, clock, orgAccess });
+  const invitations = createInvitationsService({ db: database.db, clock, config, orgAccess, auth });
+  const jobDescriptions = createJobDescriptionsService({ db: database.db, clock, orgAccess, skills: deps.skills });
+  let textAnalyzer: TextAnalyzer | undefined;
+  const resumes = createResumesService({
+    db: database.db,
+    clock,
+    orgAccess,
+    storage: deps.storage ?? createLocalFileStorage(config.storageDir),
+    skills: deps.skills,
+    reader: { sniff: sniffResumeType, read: readResume },
+    // Loaded on the first ATS analysis, not at start.
+    analyzer: () => (textAnalyzer ??= createWinkTextAnalyzer()),
+    jobDescriptions,
+    log: app.log.child({ component: 'resumes' }),
+  });
+  const interviews = createInterviewsService({
+    db: database.db,
+    clock,
+    bank: deps.bank,
+    skills: deps.skills,
+    evaluator: deps.evaluator,
+    orgAccess,
+    jobs,
+    config,
+    // Stored job descriptions and resumes shape the questions.
+    tailoring: { jobDescriptions, resumes },
+  });
+  const mailer = deps.mailer ?? (config.smtpUrl ? createSmtpMailer(config.smtpUrl) : createStoringMailer(app.log.child({ component: 'mail' })));
+  const mail = createMailService({ db: database.db, mailer, jobs, config, clock });
+  const notifications = createNotificationsService({ db: database.db, clock });
+  const hub = createSocketHub({ notifications, log: app.log.child({ component: 'realtime' }), heartbeatMs: config.wsHeartbeatMs });
+  // Handlers are looked up when a job runs, so kinds registered after this line are found too.
+  const jobRunner = createJobRunner({ db: database.db, registry: jobs, clock, log: app.log.child({ component: 'jobs' }), pollMs: config.jobsPollMs });
+  app.decorate('jobRunner', jobRunner);
+  // Before the server and then the database close: the job under way finishes first.
+  app.addHook('preClose', async () => {
+    await jobRunner.stop();
+    await mail.close();
+  });
   app.decorate('services', { auth });
 
   app.addHook('onSend', async (request, reply) => {
@@ -78,11 +152,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     if (request.auth) request.log = request.log.child({ userId: request.auth.actor.userId });
   });
 
+  await app.register(realtimePlugin, { database, notifications, hub });
   await app.register(healthRoutes, { database });
   await app.register(
     async (api) => {
       await api.register(authRoutes, { auth, config });
       await api.register(interviewsRoutes, { interviews });
+      await api.register(notificationsRoutes, { notifications, hub, config });
+      await api.register(adminMailsRoutes, { mail });
+      await api.register(orgsRoutes, { orgs });
+      await api.register(membersRoutes, { members });
+      await api.register(invitationsRoutes, { invitations, auth, config });
+      await api.register(auditRoutes, { db: database.db, orgAccess });
+      await api.register(jobDescriptionsRoutes, { jobDescriptions });
+      await api.register(resumesRoutes, { resumes });
     },
     { prefix: '/api/v1' },
   );

@@ -13,6 +13,7 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('localhost'),
   DATA_DIR: z.string().min(1).default('./data'),
+  STORAGE_DIR: z.string().min(1).optional(),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
@@ -37,6 +38,10 @@ const envSchema = z.object({
   AI_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(20_000),
   AI_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
   AI_SAMPLES: z.coerce.number().int().min(1).max(5).default(1),
+  JOBS_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(1000),
+  SMTP_URL: z.string().regex(/^smtps?:\/\/[^\s]+$/, 'must be an smtp:// or smtps:// URL').optional(),
+  MAIL_FROM: z.string().min(3).default('Panelist <no-reply@localhost>'),
+  WS_HEARTBEAT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
 }).superRefine((e, ctx) => {
   if (e.AI_PROVIDER !== 'openai') return;
   for (const name of ['AI_BASE_URL', 'AI_MODEL'] as const) {
@@ -62,6 +67,8 @@ export interface Config {
   port: number;
   host: string;
   dataDir: string;
+  /** Uploaded files (resumes); defaults to DATA_DIR/files. */
+  storageDir: string;
   databaseUrl: string | undefined;
   dbPoolSize: number;
   secretKey: string;
@@ -77,6 +84,13 @@ export interface Config {
   secureCookies: boolean;
   /** Worker threads that grade answers; 0 grades on the main thread. */
   evaluatorThreads: number;
+  /** How often each instance looks for due background jobs. */
+  jobsPollMs: number;
+  /** Without it, mails are kept in the outbox (status stored) instead of sent. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** Sockets that miss a ping for this long are dropped. */
+  wsHeartbeatMs: number;
   ai: AiConfig;
 }
 
@@ -99,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     dataDir,
+    storageDir: e.STORAGE_DIR ? path.resolve(e.STORAGE_DIR) : path.join(dataDir, 'files'),
     databaseUrl: e.DATABASE_URL,
     dbPoolSize: e.DB_POOL_SIZE,
     secretKey: e.SECRET_KEY ?? loadOrCreateSecret(dataDir),
@@ -113,6 +128,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     authRateLimitPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE,
     secureCookies: e.SECURE_COOKIES ?? e.NODE_ENV === 'production',
     evaluatorThreads: e.EVALUATOR_THREADS,
+    jobsPollMs: e.JOBS_POLL_MS,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    wsHeartbeatMs: e.WS_HEARTBEAT_MS,
     ai:
       e.AI_PROVIDER === 'openai'
         ? {

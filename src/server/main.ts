@@ -30,6 +30,8 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
   const app = await buildApp({ config, database, evaluator, bank, skills });
   // Runs after in-flight requests have finished: only then are graders and database let go.
   app.addHook('onClose', async () => {
+    // Already stopped in preClose; kept here so the order "jobs, then database" is plain to see.
+    await app.jobRunner.stop();
     await threaded?.close();
     await database.close();
   });
@@ -66,6 +68,7 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
   process.once('SIGTERM', () => shutdown('SIGTERM'));
 
   await app.listen({ port: config.port, host: config.host });
+  app.jobRunner.start();
   app.log.info({ database: database.kind, questions: bank.length }, 'Panelist is ready');
 
   if (!(await app.services.auth.hasPlatformAdmin())) {

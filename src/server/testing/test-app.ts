@@ -17,6 +17,13 @@ export interface TestApp {
   clock: ManualClock;
   config: Config;
   database: DatabaseHandle;
+  /** Runs every background job due at the clock's now (until none is left); returns how many ran. */
+  runJobs(): Promise<number>;
+  /**
+   * Another instance of the app on the same database, with its own connections and the same
+   * clock (PostgreSQL only: an in-memory PGlite cannot be shared). Closed by close().
+   */
+  startPeer(): Promise<{ app: FastifyInstance; database: DatabaseHandle }>;
   close(): Promise<void>;
 }
 
@@ -37,6 +44,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const serverUrl = process.env.DATABASE_URL;
   let dropDatabase: (() => Promise<void>) | undefined;
   let database: DatabaseHandle;
+  let databaseUrl: string | undefined;
   if (serverUrl) {
     const name = `panelist_test_${randomBytes(6).toString('hex')}`;
     const pg = (await import('pg')).default;
@@ -46,7 +54,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     await admin.end();
     const url = new URL(serverUrl);
     url.pathname = `/${name}`;
-    database = await openDatabase({ url: url.toString(), poolSize: 5 });
+    databaseUrl = url.toString();
+    database = await openDatabase({ url: databaseUrl, poolSize: 5 });
     dropDatabase = async () => {
       const c = new pg.Client({ connectionString: serverUrl });
       await c.connect();
@@ -61,12 +70,26 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const [bank, skills, evaluator] = await Promise.all([loadQuestionBank(), loadSkillsTaxonomy(), createLocalEvaluator()]);
   const app = await buildApp({ config, database, evaluator, bank, skills, clock, logger: false, webDistDir: path.join(dataDir, 'no-web') });
   await app.ready();
+  const peers: { app: FastifyInstance; database: DatabaseHandle }[] = [];
   return {
     app,
     clock,
     config,
     database,
+    runJobs: () => app.jobRunner.runDue(),
+    async startPeer() {
+      if (!databaseUrl) throw new Error('a peer instance needs PostgreSQL (DATABASE_URL)');
+      const peerDatabase = await openDatabase({ url: databaseUrl, poolSize: 5 });
+      const peer = await buildApp({ config, database: peerDatabase, evaluator, bank, skills, clock, logger: false, webDistDir: path.join(dataDir, 'no-web') });
+      await peer.ready();
+      peers.push({ app: peer, database: peerDatabase });
+      return { app: peer, database: peerDatabase };
+    },
     async close() {
+      for (const peer of peers) {
+        await peer.app.close();
+        await peer.database.close();
+      }
       await app.close();
       await database.close();
       await dropDatabase?.();
