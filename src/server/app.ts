@@ -124,6 +124,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     config,
     // Stored job descriptions and resumes shape the questions.
     tailoring: { jobDescriptions, resumes },
+    log: app.log.child({ component: 'interviews' }),
   });
   const mailer = deps.mailer ?? (config.smtpUrl ? createSmtpMailer(config.smtpUrl) : createStoringMailer(app.log.child({ component: 'mail' })));
   const mail = createMailService({ db: database.db, mailer, jobs, config, clock });

@@ -320,6 +320,31 @@ describe('the deadline', () => {
     expect(await notificationsOf(t, coach().user.id, 'interview_completed', iv.id)).toHaveLength(1);
   });
 
+  it('grades what the candidate was still typing when time ran out, and ignores blank drafts', async () => {
+    const iv = await schedule(t, coach(), candidate().user.id, { startIn: 0, length: 2 * HOUR, duration: 20, count: 3 });
+    const started = await startNow(candidate(), iv.id);
+    const [q1, q2, q3] = started.questions;
+    const sent = await candidate().request({ method: 'POST', url: url(iv.id, '/answers'), payload: { questionId: q1!.id, text: 'A queue decouples producers from consumers and absorbs bursts of load.' } });
+    expect(sent.statusCode, sent.body).toBe(201);
+    const unsent = 'Retries with exponential backoff and jitter, plus idempotency keys so a repeated request does no harm.';
+    for (const [q, text] of [[q2!, unsent], [q3!, '   ']] as const) {
+      const res = await candidate().request({ method: 'PUT', url: url(iv.id, `/drafts/${q.id}`), payload: { text } });
+      expect(res.statusCode, res.body).toBe(204);
+    }
+    t.clock.advance(20 * MINUTE);
+    await t.runJobs();
+
+    const row = await interviewRow(t, iv.id);
+    expect(row.status).toBe('completed');
+    const stored = await t.database.db.select().from(answers).where(eq(answers.interviewId, iv.id));
+    expect(stored.map((a) => a.questionId).sort()).toEqual([q1!.id, q2!.id].sort());
+    const fromDraft = stored.find((a) => a.questionId === q2!.id)!;
+    expect(fromDraft.text).toBe(unsent);
+    expect(fromDraft.evaluation.score).toBe(fromDraft.score);
+    // Three questions, the blank one counting 0.
+    expect(row.overallScore).toBe(Math.round(stored.reduce((sum, a) => sum + a.score, 0) / 3));
+  });
+
   it('is kept in the database: an app built afresh on the same database completes the interview', async () => {
     const iv = await schedule(t, coach(), candidate().user.id, { startIn: 0, duration: 15 });
     await startNow(candidate(), iv.id);

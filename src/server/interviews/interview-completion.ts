@@ -1,4 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Evaluation, QuestionType } from '../../contract/interviews.js';
+import type { Level } from '../../contract/interviews.js';
 import { finalScoreOf, overallFromScores } from '../../core/interviews/summarize-report.js';
 import type { DbOrTx } from '../../db/client.js';
 import { usersByIds } from '../auth/user-directory.js';
@@ -8,7 +10,8 @@ import type { InterviewRow } from './interview-access.js';
 import type { InterviewContext } from './interview-context.js';
 import { completedNotice } from './interview-notices.js';
 import { interviewJobKeys } from './interview-job-plan.js';
-import { interviews } from './interviews.table.js';
+import { newId } from '../ids.js';
+import { answerDrafts, answers, interviews } from './interviews.table.js';
 
 /** The coaches who hear about an assigned interview: whoever scheduled it and the candidate's coaches there. */
 export async function staffToTell(ctx: InterviewContext, row: InterviewRow, tx: DbOrTx): Promise<string[]> {
@@ -67,4 +70,66 @@ export async function completeLocked(
   }
   await publishInterviewChange(ctx, tx, updated!);
   return updated!;
+}
+
+export interface GradedDraft {
+  questionId: string;
+  text: string;
+  evaluation: Evaluation;
+}
+
+/**
+ * When time runs out, what the candidate was still typing counts: the autosaved draft of each
+ * question left unanswered is graded here, outside any transaction (grading is the slow part).
+ * A draft that cannot be graded is left out rather than holding the interview open.
+ */
+export async function gradeUnsentDrafts(ctx: InterviewContext, row: InterviewRow, onError: (err: unknown) => void): Promise<GradedDraft[]> {
+  const [questions, current, drafts] = await Promise.all([ctx.reads.questions(row.id), ctx.reads.currentAnswers(row.id), ctx.reads.drafts(row.id)]);
+  const answered = new Set(current.map((a) => a.questionId));
+  const byId = new Map(questions.map((q) => [q.id, q]));
+  const graded: GradedDraft[] = [];
+  for (const draft of drafts) {
+    const question = byId.get(draft.questionId);
+    if (!question || answered.has(draft.questionId) || draft.text.trim().length === 0) continue;
+    try {
+      const evaluation = await ctx.evaluator.evaluate({
+        question: question.text,
+        type: question.type as QuestionType,
+        level: row.level as Level,
+        referenceAnswer: question.referenceAnswer ?? undefined,
+        keyPoints: question.keyPoints,
+        expectedAnswer: question.expectedAnswer ?? undefined,
+        answer: draft.text,
+      });
+      graded.push({ questionId: draft.questionId, text: draft.text, evaluation });
+    } catch (err) {
+      onError(err);
+    }
+  }
+  return graded;
+}
+
+/** Stores graded drafts as answers under the interview's lock, for questions still unanswered. */
+export async function storeGradedDrafts(tx: DbOrTx, interviewId: string, graded: readonly GradedDraft[], now: Date): Promise<void> {
+  for (const d of graded) {
+    const [existing] = await tx
+      .select({ id: answers.id })
+      .from(answers)
+      .where(and(eq(answers.questionId, d.questionId), isNull(answers.supersededAt)));
+    if (existing) continue;
+    await tx.insert(answers).values({
+      id: newId(),
+      interviewId,
+      questionId: d.questionId,
+      text: d.text,
+      durationSeconds: null,
+      score: d.evaluation.score,
+      evaluation: d.evaluation,
+      engine: d.evaluation.engine,
+      engineVersion: d.evaluation.engineVersion,
+      createdAt: now,
+      supersededAt: null,
+    });
+    await tx.delete(answerDrafts).where(and(eq(answerDrafts.interviewId, interviewId), eq(answerDrafts.questionId, d.questionId)));
+  }
 }

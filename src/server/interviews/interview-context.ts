@@ -24,6 +24,8 @@ export interface InterviewDeps {
   /** Stored job descriptions and resumes; optional until their features are wired in. */
   tailoring?: TailoringSources;
   config: Pick<Config, 'publicUrl' | 'port' | 'mailFrom'>;
+  /** Where background work reports what it had to skip. */
+  log?: { warn(obj: object, msg: string): void };
 }
 
 /** What the practice and assigned halves of the feature share. */
@@ -37,6 +39,7 @@ export function createInterviewContext(deps: InterviewDeps) {
     notices: (now: Date): NoticeContext => ({ url: (path) => appUrl(config, path), now }),
     /** The invite's organizer when the scheduling coach's account is gone. */
     fallbackOrganizer: parseMailbox(config.mailFrom),
+    onJobWarning: (err: unknown, msg: string) => deps.log?.warn({ err }, msg),
   };
 }
 

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { REMINDER_LEAD_MS } from '../../core/interviews/interview-window.js';
 import type { JobContext } from '../jobs/job-registry.js';
 import { notify } from '../notifications/notify.js';
-import { completeLocked, noticePeople, publishInterviewChange } from './interview-completion.js';
+import { completeLocked, gradeUnsentDrafts, noticePeople, publishInterviewChange, storeGradedDrafts } from './interview-completion.js';
 import type { InterviewContext } from './interview-context.js';
 import { INTERVIEW_DEADLINE_JOB, INTERVIEW_REMINDER_JOB, INTERVIEW_WINDOW_CLOSE_JOB } from './interview-job-plan.js';
 import { startingSoonNotice } from './interview-notices.js';
@@ -47,11 +47,15 @@ export function registerInterviewJobs(ctx: InterviewContext): void {
   jobs.register(INTERVIEW_DEADLINE_JOB, async (payload, job: JobContext) => {
     const id = interviewIdOf(payload);
     if (!id) return;
+    const before = await reads.interview(id);
+    if (!before || before.status !== 'in_progress') return;
+    const graded = await gradeUnsentDrafts(ctx, before, (err) => ctx.onJobWarning(err, `interview ${id}: a draft could not be graded at the deadline`));
     await db.transaction(async (tx) => {
       const row = await reads.lockInterview(tx, id);
       if (!row || row.status !== 'in_progress' || !row.deadlineAt) return;
       // Claimed early by an instance whose clock runs ahead: fail, and the retry comes after the deadline.
       if (job.now < row.deadlineAt) throw new Error(`interview ${id}: deadline ${row.deadlineAt.toISOString()} not reached yet`);
+      await storeGradedDrafts(tx, id, graded, job.now);
       await completeLocked(ctx, tx, row, job.now, 'deadline');
     });
   });
