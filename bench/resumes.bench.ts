@@ -1,13 +1,16 @@
 /**
  * Quality and speed of resume reading over the labelled set in test/fixtures/resumes:
  * per-field precision / recall / F1 (skills, email, phone, name, positions, education), years of
- * experience within one year, and time per file (p50/p95, two-page PDFs separately).
+ * experience within one year, and time per file (p50/p95, two-page PDFs separately). Also the
+ * time for texts far larger than a resume (the reader reads only their start): 2 MB of resumes,
+ * 10 MB of one letter and 2 MB of random words, as plain-text uploads.
  *
  *   npm run bench:resumes [-- --rounds 20] [--verbose] [--json]
  */
 import { parseArgs } from 'node:util';
 import { readResume, sniffResumeType, type ResumeReading } from '../src/server/resumes/reading/read-resume.js';
 import { loadResumeFixtures, metrics, scoreReading, type FixtureScore } from '../src/server/resumes/reading/resume-fixtures.js';
+import { TEXT_TYPE } from '../src/server/resumes/reading/sniff-resume-type.js';
 import { loadSkillsTaxonomy } from '../src/server/skills/skills-taxonomy.js';
 
 const { values } = parseArgs({
@@ -86,6 +89,47 @@ for (const { expected, file } of fixtures) {
   }
 }
 
+// Far more text than a resume: parsing must stay linear, and only the start is read.
+const resumeText = fixtures
+  .filter((f) => f.expected.file.endsWith('.txt'))
+  .map((f) => f.file.toString('utf8'))
+  .join('\n\n');
+const fill = (unit: string, size: number) => unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
+function randomWords(size: number): string {
+  const words = resumeText.split(/\s+/).filter(Boolean);
+  let seed = 42;
+  const out: string[] = [];
+  for (let length = 0; length < size; ) {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    const word = words[seed % words.length]!;
+    out.push(word);
+    length += word.length + 1;
+  }
+  return out.join(' ');
+}
+const largeTexts = [
+  { name: '2 MB resumes', file: Buffer.from(fill(`${resumeText}\n\n`, 2_000_000), 'utf8') },
+  { name: '10 MB one letter', file: Buffer.from('a'.repeat(10_000_000), 'utf8') },
+  { name: '2 MB random words', file: Buffer.from(randomWords(2_000_000), 'utf8') },
+];
+const largeRounds = Math.min(rounds, 5);
+const large: { name: string; megabytes: number; readChars: number; p50: number; cpuP50: number }[] = [];
+for (const { name, file } of largeTexts) {
+  const ms: number[] = [];
+  const cpu: number[] = [];
+  let readChars = 0;
+  for (let r = 0; r < largeRounds; r += 1) {
+    const t0 = performance.now();
+    const c0 = cpuMs();
+    const reading = await readResume(file, TEXT_TYPE, taxonomy, { now: new Date('2025-06-01T00:00:00Z') });
+    ms.push(performance.now() - t0);
+    cpu.push(cpuMs() - c0);
+    readChars = reading.trustedText.length;
+  }
+  const sorted = (list: number[]) => [...list].sort((a, b) => a - b);
+  large.push({ name, megabytes: file.length / 1e6, readChars, p50: percentile(sorted(ms), 50), cpuP50: percentile(sorted(cpu), 50) });
+}
+
 const years = scores.filter((s) => s.yearsWithinOne !== null);
 const fields = {
   email: metrics(scores.map((s) => s.email)),
@@ -109,6 +153,7 @@ const speed = {
   twoPagePdf: timing((t) => t.kind === 'pdf' && t.pages === 2),
   docx: timing((t) => t.kind === 'docx'),
   txt: timing((t) => t.kind === 'txt'),
+  largeText: large,
 };
 
 if (values.json) {
@@ -128,5 +173,10 @@ if (values.json) {
   for (const [name, t] of Object.entries({ all: speed.all, pdf: speed.pdf, 'two-page pdf': speed.twoPagePdf, docx: speed.docx, txt: speed.txt })) {
     const f = (n: number) => `${n.toFixed(1)} ms`.padStart(10);
     console.log(`${name.padEnd(13)} ${String(t.files).padStart(2)} files ${f(t.p50)} ${f(t.p95)} ${f(t.cpuP50)} ${f(t.cpuP95)}`);
+  }
+  console.log(`\nlarge text as a TXT upload, ${largeRounds} rounds each (only the start is read)`);
+  console.log('                         wall p50    CPU p50   chars read');
+  for (const l of large) {
+    console.log(`${l.name.padEnd(22)} ${`${l.p50.toFixed(0)} ms`.padStart(10)} ${`${l.cpuP50.toFixed(0)} ms`.padStart(10)} ${l.readChars.toLocaleString('en-US').padStart(12)}`);
   }
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeResumeText } from './normalize-text.js';
+import { normalizeResumeText, normalizeResumeTextWithin } from './normalize-text.js';
+import { MAX_RESUME_TEXT_CHARS, RAW_TEXT_FACTOR } from './resume-text-limit.js';
+
+/** CPU time of this test process: unlike wall time, not inflated by a busy shared machine. */
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
 
 describe('normalizeResumeText', () => {
   it('folds ligatures, odd spaces, curly quotes and invisible characters', () => {
@@ -27,5 +34,24 @@ describe('normalizeResumeText', () => {
   it('keeps a wide gap as one tab (a table cell) and collapses the rest', () => {
     expect(normalizeResumeText('Engineer, Acme        2019 - 2021\r\n\r\n\r\n\r\nnext   line')).toBe('Engineer, Acme\t2019 - 2021\n\nnext\tline');
     expect(normalizeResumeText('a  b')).toBe('a b');
+  });
+
+  it('normalizes only a resume-sized start and says when it cut', () => {
+    expect(normalizeResumeTextWithin('Jane  Doe\r\nEngineer')).toEqual({ text: 'Jane Doe\nEngineer', truncated: false });
+    const long = normalizeResumeTextWithin('Built things.\n'.repeat(20_000));
+    expect(long.truncated).toBe(true);
+    expect(long.text.length).toBeLessThanOrEqual(MAX_RESUME_TEXT_CHARS);
+    expect(long.text.endsWith('Built things.')).toBe(true);
+    // Padding that normalizes away still counts as unread text past the raw limit.
+    const padded = normalizeResumeTextWithin(`Jane Doe${' '.repeat(MAX_RESUME_TEXT_CHARS * RAW_TEXT_FACTOR)}hidden tail`);
+    expect(padded).toEqual({ text: 'Jane Doe', truncated: true });
+  });
+
+  it('stays linear on long runs that a trailing-run regex retries from every position', () => {
+    const started = cpuMs();
+    const text = normalizeResumeText(`a${' '.repeat(300_000)}b\n${'c '.repeat(100_000)}d`);
+    expect(text.startsWith('a\tb\nc c')).toBe(true);
+    // Generous: the quadratic version took minutes.
+    expect(cpuMs() - started).toBeLessThan(5000);
   });
 });

@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import skillsFile from '../../../content/skills/skills.json' with { type: 'json' };
 import { validateSkillTaxonomy } from '../skills/taxonomy.js';
-import { normalizeResumeText } from './normalize-text.js';
+import { normalizeResumeText, normalizeResumeTextWithin } from './normalize-text.js';
 import { parseResume } from './parse-resume.js';
+import { removeInjections } from './resume-injection.js';
+import { MAX_RESUME_TEXT_CHARS } from './resume-text-limit.js';
+
+/** CPU time of this test process: unlike wall time, not inflated by a busy shared machine. */
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
 
 const taxonomy = validateSkillTaxonomy(skillsFile);
 const now = { year: 2025, month: 6 };
@@ -86,3 +94,48 @@ describe('parseResume', () => {
     });
   });
 });
+
+describe('parseResume on hostile text', () => {
+  // The most parseResume reads; the old quadratic steps took from half a minute to hours here.
+  const size = MAX_RESUME_TEXT_CHARS;
+  const repeat = (unit: string) => unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
+  /** What readResume does with a text file's content. */
+  const read = (raw: string) => {
+    const { text } = removeInjections(normalizeResumeTextWithin(raw).text);
+    return parseResume(text, taxonomy, { now });
+  };
+
+  // Each of these made one step quadratic (or worse): a regex retrying a long run from every
+  // position, or a loop rescanning what it had read.
+  it.each([
+    ['dotted words', repeat('a.')],
+    ['dotted capitals', repeat('A.')],
+    ['digits and dashes', repeat('1-')],
+    ['dotted hosts', repeat('a.com.')],
+    ['capitalised words', repeat('Go ')],
+    ['capitalised pairs', repeat('Abc Def ')],
+    ['a list of ambiguous skills', `Skills: Python, ${repeat('R, ')}`],
+    ['a mixed list on one line', repeat('Python, SQL; Go | R • Excel\t')],
+    ['a model name with a long number', `gpt${repeat('1')}`],
+    ['a long sentence ending in a decimal', `${repeat('word ')}1.5`],
+  ])('reads %s in linear time', (_, raw) => {
+    const started = cpuMs();
+    const parsed = read(raw);
+    // Generous: each takes well under a second now.
+    expect(cpuMs() - started).toBeLessThan(5000);
+    expect(parsed.positions.length).toBeLessThanOrEqual(50);
+  }, 120_000);
+
+  it('still reads what hostile text says', () => {
+    expect(read(`Skills: Python, ${repeat('R, ')}`).skills.sort()).toEqual(['Python', 'R']);
+    expect(read(repeat('Python, SQL; Go | R • Excel\t')).skills).toEqual(expect.arrayContaining(['Python', 'SQL', 'Go', 'R', 'Excel']));
+  });
+
+  it('parses only the resume-sized start of a longer text', () => {
+    const filler = 'Led weekly planning with the team.\n'.repeat(Math.ceil(MAX_RESUME_TEXT_CHARS / 35));
+    const parsed = parseResume(`Jane Doe\njane@example.com\nSummary\n${filler}Skills\nKubernetes, Terraform`, taxonomy, { now });
+    expect(parsed.email).toBe('jane@example.com');
+    expect(parsed.skills).not.toContain('Kubernetes');
+  });
+});
+

@@ -5,11 +5,18 @@ import PDFDocument from 'pdfkit';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parsedResume, suspiciousText } from '../../../contract/resumes.js';
 import { AppError } from '../../../core/errors.js';
+import { MAX_RESUME_TEXT_CHARS } from '../../../core/resumes/resume-text-limit.js';
 import type { SkillTaxonomy } from '../../../core/skills/taxonomy.js';
 import { loadSkillsTaxonomy } from '../../skills/skills-taxonomy.js';
 import { readResume, sniffResumeType, type ResumeReading } from './read-resume.js';
 import { FIXTURES_DIR, loadResumeFixtures, metrics, scoreReading, type FixtureScore } from './resume-fixtures.js';
 import { DOCX_TYPE, PDF_TYPE, TEXT_TYPE } from './sniff-resume-type.js';
+
+/** CPU time of this test process: unlike wall time, not inflated by a busy shared machine. */
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
 
 let taxonomy: SkillTaxonomy;
 beforeAll(async () => {
@@ -261,3 +268,72 @@ describe('hidden text in PDFs', () => {
     expect(reading.suspicious).toEqual([{ kind: 'hidden_text', reason: 'white text', text: 'Snowflake BigQuery' }]);
   });
 });
+
+describe('readResume on huge text', () => {
+  const resumes = loadResumeFixtures()
+    .filter((f) => f.expected.file.endsWith('.txt'))
+    .map((f) => f.file.toString('utf8'))
+    .join('\n\n');
+  const fill = (unit: string, size: number) => unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
+  const randomWords = (size: number) => {
+    const words = resumes.split(/\s+/).filter(Boolean);
+    let seed = 42;
+    const out: string[] = [];
+    for (let length = 0; length < size; ) {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      const word = words[seed % words.length]!;
+      out.push(word);
+      length += word.length + 1;
+    }
+    return out.join(' ');
+  };
+
+  const first = loadResumeFixtures().find((f) => f.expected.file.endsWith('.txt'))!.expected;
+
+  // Parsing was quadratic: 2 MB took minutes and 10 MB of one letter 27 s, all on the main thread.
+  it.each([
+    { name: '2 MB of resumes', make: () => fill(`${resumes}\n\n`, 2_000_000), first },
+    { name: '10 MB of one letter', make: () => 'a'.repeat(10_000_000) },
+    { name: '2 MB of random words', make: () => randomWords(2_000_000) },
+  ])('reads $name quickly, only its start, and says so', async ({ make, first: expected }) => {
+    const file = Buffer.from(make(), 'utf8');
+    const started = cpuMs();
+    const reading = await read(file, TEXT_TYPE);
+    // Generous: it takes well under a second.
+    expect(cpuMs() - started).toBeLessThan(5000);
+    expect(reading.status).toBe('parsed');
+    expect(reading.trustedText.length).toBeLessThanOrEqual(MAX_RESUME_TEXT_CHARS);
+    expect(reading.warnings).toContainEqual(expect.stringMatching(/^Only the first [\d,]+ characters \([\d,]+ lines?\) of this file's text were read/));
+    // The resume at the start is still read as it would be alone.
+    if (expected) expect(reading.parsed).toMatchObject({ name: expected.name, email: expected.email, phone: expected.phone });
+  }, 120_000);
+
+  it('does not warn about a resume-sized text', async () => {
+    const reading = await read(fixture('txt-qa-engineer.txt'), TEXT_TYPE);
+    expect(reading.warnings.filter((w) => w.startsWith('Only'))).toEqual([]);
+  });
+});
+
+describe('readResume giving up on a PDF', () => {
+  const timeouts = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+
+  it('leaves no pdf.js promise rejecting unhandled and no timer running, on failures and timeouts', async () => {
+    const unhandled: unknown[] = [];
+    const listener = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', listener);
+    try {
+      const timersBefore = timeouts();
+      for (const name of ['corrupt.pdf', 'encrypted.pdf']) await rejection(read(bad(name), PDF_TYPE));
+      const twoPages = fixture('pdf-nurse-two-page.pdf');
+      // 0 gives up before loading; the others stop while loading or between and inside pages.
+      for (const timeoutMs of [0, 1, 3, 10, 30, 100]) await read(twoPages, PDF_TYPE, { timeoutMs }).catch((e: unknown) => expect(e).toBeInstanceOf(AppError));
+      // pdf.js rejects what was pending when the document is destroyed, a few ticks later.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(unhandled).toEqual([]);
+      expect(timeouts()).toBeLessThanOrEqual(timersBefore);
+    } finally {
+      process.off('unhandledRejection', listener);
+    }
+  }, 60_000);
+});
+
