@@ -29,6 +29,7 @@ import { cancelledNotice, rescheduledNotice, resultsReadyNotice, scheduledNotice
 import { gatherTailoring } from './interview-tailoring.js';
 import { toAnswer } from './interview-views.js';
 import { answers, interviewQuestions, interviews } from './interviews.table.js';
+import { insertPlannedQuestions } from './interview-questions.js';
 
 /** Who did it and from where, for the audit log. */
 export interface ActionMeta {
@@ -138,20 +139,7 @@ export function createAssignedInterviews(ctx: InterviewContext, view: View) {
             releaseResults: body.releaseResults,
           })
           .returning();
-        await tx.insert(interviewQuestions).values(
-          picked.map((q, i) => ({
-            id: newId(),
-            interviewId: id,
-            order: i + 1,
-            type: q.type,
-            text: q.text,
-            bankQuestionId: q.bankQuestionId ?? null,
-            referenceAnswer: q.referenceAnswer ?? null,
-            keyPoints: q.keyPoints,
-            expectedAnswer: q.expectedAnswer ?? null,
-            targetSkills: q.targetSkills,
-          })),
-        );
+        await insertPlannedQuestions(tx, id, picked);
         await planWindowJobs(tx, row!, now);
         await notify(tx, scheduledNotice(row!, await noticePeople(ctx, tx, row!), ctx.notices(now)), now);
         await publishInterviewChange(ctx, tx, row!);

@@ -25,6 +25,7 @@ import { registerInterviewJobs } from './interview-jobs.js';
 import { gatherTailoring } from './interview-tailoring.js';
 import { toAnswer, toInterview, toSummary, type AnswerRow } from './interview-views.js';
 import { answerDrafts, answers, interviewQuestions, interviews } from './interviews.table.js';
+import { insertPlannedQuestions } from './interview-questions.js';
 
 export type InterviewsService = ReturnType<typeof createInterviewsService>;
 
@@ -125,20 +126,7 @@ export function createInterviewsService(deps: InterviewDeps) {
       };
       const created = await db.transaction(async (tx) => {
         const [inserted] = await tx.insert(interviews).values(row).returning();
-        await tx.insert(interviewQuestions).values(
-          picked.map((q, i) => ({
-            id: newId(),
-            interviewId: id,
-            order: i + 1,
-            type: q.type,
-            text: q.text,
-            bankQuestionId: q.bankQuestionId ?? null,
-            referenceAnswer: q.referenceAnswer ?? null,
-            keyPoints: q.keyPoints,
-            expectedAnswer: q.expectedAnswer ?? null,
-            targetSkills: q.targetSkills,
-          })),
-        );
+        await insertPlannedQuestions(tx, id, picked);
         return inserted!;
       });
       return view(created, 'candidate');
