@@ -93,6 +93,8 @@ function runPlaywright(baseUrl, serverLog) {
         E2E_BASE_URL: baseUrl,
         // The first-admin setup link is only printed in the server log; setup.spec.ts reads it there.
         ...(serverLog ? { E2E_SERVER_LOG: serverLog } : {}),
+        // Specs share small facts about this server here (e.g. the platform admin setup.spec.ts made).
+        ...(serverLog ? { E2E_STATE_DIR: path.dirname(serverLog) } : {}),
         CHROMIUM_PATH: chromium,
         PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1',
       },

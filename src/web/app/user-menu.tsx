@@ -1,5 +1,5 @@
 import * as Menu from '@radix-ui/react-dropdown-menu';
-import { ChevronDown, History, LayoutDashboard, LogOut, Plus } from 'lucide-react';
+import { Bell, Building2, ChevronDown, History, LayoutDashboard, LogOut, MailOpen, Plus } from 'lucide-react';
 import { useNavigate } from 'react-router';
 import { useCurrentUser, useLogout } from '../features/auth/api.js';
 import { initials } from '../lib/format.js';
@@ -7,7 +7,8 @@ import { initials } from '../lib/format.js';
 const item =
   'flex cursor-pointer items-center gap-2.5 rounded-lg px-2.5 py-2 text-sm text-fg outline-none select-none data-[highlighted]:bg-surface-muted';
 
-export function UserMenu() {
+/** `showName`: the name beside the avatar on wide screens; off when the header row is full. */
+export function UserMenu({ showName = true }: { showName?: boolean }) {
   const user = useCurrentUser();
   const logout = useLogout();
   const navigate = useNavigate();
@@ -23,7 +24,7 @@ export function UserMenu() {
         </span>
         {/* Visible name on wide screens, spoken everywhere: the button is "Account menu for <name>". */}
         <span className="sr-only">Account menu for </span>
-        <span className="sr-only max-w-36 truncate lg:not-sr-only">{user.name}</span>
+        <span className={showName ? 'sr-only max-w-36 truncate lg:not-sr-only' : 'sr-only'}>{user.name}</span>
         <ChevronDown className="hidden size-4 text-fg-subtle sm:block" aria-hidden="true" />
       </Menu.Trigger>
       <Menu.Portal>
@@ -46,6 +47,17 @@ export function UserMenu() {
           <Menu.Item className={item} onSelect={() => void navigate('/interviews')}>
             <History className="size-4 text-fg-subtle" aria-hidden="true" /> Interview history
           </Menu.Item>
+          <Menu.Item className={item} onSelect={() => void navigate('/notifications')}>
+            <Bell className="size-4 text-fg-subtle" aria-hidden="true" /> Notifications
+          </Menu.Item>
+          <Menu.Item className={item} onSelect={() => void navigate('/orgs')}>
+            <Building2 className="size-4 text-fg-subtle" aria-hidden="true" /> Organizations
+          </Menu.Item>
+          {user.platformRole === 'superadmin' ? (
+            <Menu.Item className={item} onSelect={() => void navigate('/admin/mails')}>
+              <MailOpen className="size-4 text-fg-subtle" aria-hidden="true" /> Outgoing mail
+            </Menu.Item>
+          ) : null}
           <Menu.Separator className="my-1 h-px bg-border" />
           <Menu.Item
             className={item}

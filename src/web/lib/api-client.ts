@@ -18,7 +18,7 @@ function readCookie(name: string): string | null {
 }
 
 /** The cookie is authoritative (the server may rotate it); the session copy covers the first request. */
-function csrfToken(): string | null {
+export function csrfToken(): string | null {
   return readCookie(CSRF_COOKIE) ?? csrfFromSession;
 }
 

@@ -1,8 +1,10 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from 'react';
+import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
 import { cn } from './cn.js';
 
 const control =
-  'block w-full rounded-xl border bg-surface px-3.5 text-fg placeholder:text-fg-subtle transition-colors focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-ring disabled:opacity-60 read-only:bg-surface-muted';
+  'block w-full rounded-xl border bg-surface px-3.5 text-fg placeholder:text-fg-subtle transition-colors focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-ring disabled:opacity-60';
+/** Text controls only: a <select> always matches :read-only, and must not look disabled. */
+const readOnlyLook = 'read-only:bg-surface-muted';
 
 function controlClass(invalid: boolean, extra?: string) {
   return cn(control, invalid ? 'border-danger' : 'border-border-strong hover:border-fg-subtle', extra);
@@ -70,7 +72,7 @@ export function TextField({ id: givenId, label, hint, error, optional, aside, cl
     <FieldShell id={id} label={label} hint={hint} error={error} optional={optional} aside={aside}>
       <input
         id={id}
-        className={controlClass(Boolean(error), cn('h-11', className))}
+        className={controlClass(Boolean(error), cn('h-11', readOnlyLook, className))}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, hint, error)}
         {...rest}
@@ -97,11 +99,38 @@ export function TextAreaField({ id: givenId, label, hint, error, optional, aside
     <FieldShell id={id} label={label} hint={hint} error={error} optional={optional} aside={aside}>
       <textarea
         id={id}
-        className={controlClass(Boolean(error), cn('py-3 leading-relaxed', className))}
+        className={controlClass(Boolean(error), cn('py-3 leading-relaxed', readOnlyLook, className))}
         aria-invalid={error ? true : undefined}
         aria-describedby={described}
         {...rest}
       />
+    </FieldShell>
+  );
+}
+
+interface SelectFieldProps extends SelectHTMLAttributes<HTMLSelectElement> {
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string | undefined;
+  optional?: boolean;
+  aside?: ReactNode;
+}
+
+/** A native <select>: the platform's own picker on phones and full keyboard support everywhere. */
+export function SelectField({ id: givenId, label, hint, error, optional, aside, className, children, ...rest }: SelectFieldProps) {
+  const autoId = useId();
+  const id = givenId ?? autoId;
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={error} optional={optional} aside={aside}>
+      <select
+        id={id}
+        className={controlClass(Boolean(error), cn('h-11 pr-9', className))}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        {...rest}
+      >
+        {children}
+      </select>
     </FieldShell>
   );
 }

@@ -13,11 +13,12 @@ export function LogoMark({ className }: { className?: string }) {
   );
 }
 
-export function Logo({ className }: { className?: string }) {
+/** `wordmarkClassName` can hide the name on narrow screens (e.g. `max-sm:sr-only`), keeping the mark. */
+export function Logo({ className, wordmarkClassName }: { className?: string; wordmarkClassName?: string }) {
   return (
     <span className={cn('inline-flex items-center gap-2.5', className)}>
       <LogoMark />
-      <span className="text-lg font-semibold tracking-tight text-fg">Panelist</span>
+      <span className={cn('text-lg font-semibold tracking-tight text-fg', wordmarkClassName)}>Panelist</span>
     </span>
   );
 }

@@ -9,8 +9,10 @@ import { cn } from '../../ui/cn.js';
 import { ProgressBar } from '../../ui/progress-bar.js';
 import { Skeleton } from '../../ui/skeleton.js';
 import { useCurrentUser } from '../auth/api.js';
+import { CoachShortcut } from '../coach/components/coach-shortcut.js';
 import { useInterviewList } from '../interviews/api.js';
 import { InterviewListSkeleton, InterviewRow } from '../interviews/components/interview-list.js';
+import { UpcomingInterviews } from '../interviews/components/upcoming-interviews.js';
 import { interviewTypeLabel, levelLabel, scoreBand, scoreTextClass } from '../interviews/meta.js';
 
 const RECENT = 6;
@@ -23,12 +25,20 @@ function greeting(now = new Date()): string {
   return 'Good evening';
 }
 
+/** Set by a coach and still to take: listed under "Upcoming interviews", not with the history. */
+function isUpcoming(i: InterviewSummary): boolean {
+  return i.kind === 'assigned' && (i.status === 'scheduled' || i.status === 'in_progress');
+}
+
 export function DashboardPage() {
   const user = useCurrentUser();
-  const list = useInterviewList(1, 20);
-  const items = list.data?.items ?? [];
+  const list = useInterviewList({ page: 1, limit: 20 });
+  // Interviews a coach set that are still to take are listed under "Upcoming interviews" instead.
+  const all = list.data?.items ?? [];
+  const items = all.filter((i) => !isUpcoming(i));
+  const upcoming = all.length - items.length;
   const inProgress = items.find((i) => i.status === 'in_progress');
-  const isNew = list.isSuccess && list.data.total === 0;
+  const isNew = list.isSuccess && items.length === 0;
   if (!user) return null;
 
   return (
@@ -39,9 +49,16 @@ export function DashboardPage() {
           {greeting()}, {firstName(user.name)}
         </h1>
         <p className="text-fg-muted">
-          {isNew ? 'Welcome to Panelist. Your first practice interview takes about ten minutes.' : 'Ready for another round? Short, regular sessions build confidence fastest.'}
+          {upcoming > 0
+            ? `Your coach has set you ${upcoming === 1 ? 'an interview' : `${upcoming} interviews`}. A practice round first is a good warm-up.`
+            : isNew
+              ? 'Welcome to Panelist. Your first practice interview takes about ten minutes.'
+              : 'Ready for another round? Short, regular sessions build confidence fastest.'}
         </p>
       </div>
+
+      <UpcomingInterviews />
+      <CoachShortcut />
 
       <div className={cn('grid grid-cols-1 gap-5', inProgress ? 'lg:grid-cols-[minmax(0,1.4fr)_minmax(0,1fr)]' : '')}>
         <StartCard />
@@ -50,7 +67,7 @@ export function DashboardPage() {
 
       {list.isError ? <Alert title="Could not load your interviews">{errorMessage(list.error)}</Alert> : null}
 
-      {!isNew && !list.isError ? <Stats items={items} total={list.data?.total} loading={list.isPending} /> : null}
+      {!isNew && !list.isError ? <Stats items={items} total={list.data ? list.data.total - upcoming : undefined} loading={list.isPending} /> : null}
 
       <section aria-labelledby="recent-heading" className="space-y-4">
         <div className="flex items-end justify-between gap-3">
@@ -68,7 +85,7 @@ export function DashboardPage() {
             <InterviewListSkeleton />
           ) : isNew ? (
             <EmptyState />
-          ) : list.isError ? (
+          ) : list.isError || items.length === 0 ? (
             <p className="px-5 py-10 text-center text-fg-muted">Your interviews will appear here.</p>
           ) : (
             <ul className="divide-y divide-border">
@@ -138,7 +155,7 @@ function ContinueCard({ interview }: { interview: InterviewSummary }) {
 }
 
 function Stats({ items, total, loading }: { items: InterviewSummary[]; total: number | undefined; loading: boolean }) {
-  const scores = items.filter((i) => i.status === 'completed' && i.overallScore !== null).map((i) => i.overallScore as number);
+  const scores = items.filter((i) => (i.status === 'completed' || i.status === 'reviewed') && i.overallScore !== null).map((i) => i.overallScore as number);
   const average = scores.length ? Math.round(scores.reduce((a, b) => a + b, 0) / scores.length) : null;
   const latest = scores[0] ?? null;
   const stats = [

@@ -12,7 +12,7 @@ const PAGE_SIZE = 10;
 export function HistoryPage() {
   const [params, setParams] = useSearchParams();
   const page = Math.max(1, Number(params.get('page')) || 1);
-  const list = useInterviewList(page, PAGE_SIZE);
+  const list = useInterviewList({ page, limit: PAGE_SIZE });
   const goTo = (p: number) => setParams(p === 1 ? {} : { page: String(p) });
 
   return (
@@ -20,7 +20,7 @@ export function HistoryPage() {
       <title>Interview history · Panelist</title>
       <PageHeader
         title="Interview history"
-        description="Every practice session you have started, newest first."
+        description="Every practice session you have started and every interview a coach set for you, newest first."
         actions={
           // The header carries this button on wider screens.
           <div className="md:hidden">

@@ -3,6 +3,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import {
   createInterviewBody,
+  createPracticeBody,
   MAX_JOB_DESCRIPTION_CHARS,
   MAX_RESUME_CHARS,
   type CreateInterviewBody,
@@ -16,6 +17,7 @@ import { Button } from '../../ui/button.js';
 import { cn } from '../../ui/cn.js';
 import { TextAreaField, TextField } from '../../ui/field.js';
 import { PageHeader } from '../../ui/page-header.js';
+import { SavedTailoringPicker, savedTailoringBody, useSavedTailoring } from '../resumes/saved-tailoring-picker.js';
 import { useCreateInterview } from './api.js';
 import { estimatedMinutes, interviewTypeLabel, interviewTypes, levelLabel, levels } from './meta.js';
 
@@ -48,14 +50,14 @@ interface Draft {
 }
 
 /** Fields of the "Tailor to a job and resume" section, which opens to show their errors. */
-const tailorFields = ['jobDescription', 'resumeText'];
+const tailorFields = ['jobDescription', 'resumeText', 'resumeId', 'jobDescriptionId'];
 
 function loadDefaults(): Draft {
   const fallback: Draft = { type: 'behavioral', role: '', level: 'mid', questionCount: 5, jobDescription: '', resumeText: '' };
   try {
     const saved = JSON.parse(localStorage.getItem(DEFAULTS_KEY) ?? 'null') as Partial<Draft> | null;
     if (!saved) return fallback;
-    const parsed = createInterviewBody.partial().safeParse({ ...saved, kind: 'practice' });
+    const parsed = createPracticeBody.partial().safeParse({ ...saved, kind: 'practice' });
     // Only the choices are remembered: a job description or resume is never kept on the device.
     return parsed.success ? { ...fallback, ...parsed.data, jobDescription: '', resumeText: '' } : fallback;
   } catch {
@@ -72,6 +74,8 @@ export function NewPracticePage() {
   const countId = useId();
   const tailorId = useId();
   const [tailorOpen, setTailorOpen] = useState(false);
+  // Saved resume / job description picker (owned by the resumes feature).
+  const [saved, setSaved] = useSavedTailoring();
   const update = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
@@ -85,6 +89,7 @@ export function NewPracticePage() {
       questionCount: draft.questionCount,
       ...(draft.jobDescription.trim() ? { jobDescription: draft.jobDescription.trim() } : {}),
       ...(draft.resumeText.trim() ? { resumeText: draft.resumeText.trim() } : {}),
+      ...savedTailoringBody(saved),
     };
     const local: Record<string, string> = {};
     if (!body.role) local.role = 'Enter the role you are preparing for, for example “Software Engineer”.';
@@ -120,8 +125,8 @@ export function NewPracticePage() {
   const knownFields = ['type', 'role', 'level', 'questionCount', ...tailorFields];
   const showFormError = create.isError && !Object.keys(errors).some((k) => knownFields.includes(k));
   const minutes = estimatedMinutes(draft.questionCount || 1);
-  const hasJob = draft.jobDescription.trim().length > 0;
-  const hasResume = draft.resumeText.trim().length > 0;
+  const hasJob = draft.jobDescription.trim().length > 0 || saved.jobDescriptionId !== '';
+  const hasResume = draft.resumeText.trim().length > 0 || saved.resumeId !== '';
   const tailoredTo = hasJob && hasResume ? 'Job and resume' : hasJob ? 'Job description' : hasResume ? 'Resume' : '—';
 
   return (
@@ -316,6 +321,9 @@ export function NewPracticePage() {
               </button>
             </h2>
             <div id={`${tailorId}-panel`} hidden={!tailorOpen} className="border-t border-border p-5 sm:p-6">
+              <div className="mb-6">
+                <SavedTailoringPicker value={saved} onChange={setSaved} errors={errors} idPrefix={`${tailorId}-saved`} />
+              </div>
               <div className="grid grid-cols-1 gap-6 md:grid-cols-2 lg:grid-cols-1 xl:grid-cols-2">
                 <TextAreaField
                   id={`${tailorId}-job`}

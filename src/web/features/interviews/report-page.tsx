@@ -1,6 +1,6 @@
 import { ArrowUpRight, Check, MessageSquareQuote, Printer, RotateCcw, ThumbsUp } from 'lucide-react';
 import { Link, useParams } from 'react-router';
-import type { Report } from '../../../contract/index.js';
+import type { Report, ScoreOverride } from '../../../contract/index.js';
 import { ApiError, errorMessage } from '../../lib/api-client.js';
 import { formatDateTime } from '../../lib/format.js';
 import { Alert } from '../../ui/alert.js';
@@ -10,6 +10,7 @@ import { cn } from '../../ui/cn.js';
 import { PageHeader } from '../../ui/page-header.js';
 import { ScoreRing } from '../../ui/score-ring.js';
 import { Skeleton } from '../../ui/skeleton.js';
+import { useCurrentUser } from '../auth/api.js';
 import { useInterview, useReport } from './api.js';
 import { GrammarNotes, KeyPoints, StarParts } from './components/answer-feedback.js';
 import { GrammarLegend, GrammarText, usableIssues } from './components/grammar-text.js';
@@ -32,8 +33,24 @@ export function ReportPage() {
   const { id = '' } = useParams();
   const report = useReport(id);
   const interview = useInterview(id);
+  const user = useCurrentUser();
 
   if (report.isPending) return <ReportSkeleton />;
+  if (report.isError && report.error instanceof ApiError && report.error.status === 403) {
+    // An assigned interview whose coach has not released the results yet.
+    return (
+      <div className="mx-auto max-w-lg space-y-6 py-10 text-center">
+        <title>Results not released yet · Panelist</title>
+        <h1 tabIndex={-1} data-page-heading className="text-2xl font-semibold">
+          Results not released yet
+        </h1>
+        <p className="text-fg-muted">Your coach is reviewing this interview. You will get a notification when the results are ready.</p>
+        <Link to="/" className={buttonClass('primary')}>
+          Back to dashboard
+        </Link>
+      </div>
+    );
+  }
   if (report.isError) {
     const notFound = report.error instanceof ApiError && report.error.status === 404;
     return (
@@ -56,12 +73,14 @@ export function ReportPage() {
   const answered = data.questions.filter((q) => q.evaluation).length;
   const skillNameById = new Map((data.skillCoverage ?? []).map((s) => [s.skill, s.name]));
   const targetsById = new Map((meta?.questions ?? []).map((q) => [q.id, q.targetSkills]));
+  const answersById = new Map((meta?.answers ?? []).map((a) => [a.questionId, a]));
+  const assigned = meta?.kind === 'assigned';
 
   return (
     <div className="space-y-10 print:space-y-6">
       <title>{`Report${meta ? ` · ${meta.role}` : ''} · Panelist`}</title>
       <PageHeader
-        eyebrow="Interview report"
+        eyebrow={assigned && meta?.coach ? `Interview report · reviewed by ${meta.coach.name}` : 'Interview report'}
         title={meta ? meta.role : 'Your interview'}
         description={
           meta ? (
@@ -76,9 +95,19 @@ export function ReportPage() {
             <Button variant="secondary" onClick={() => window.print()}>
               <Printer className="size-4" aria-hidden="true" /> Print or save PDF
             </Button>
-            <Link to="/practice/new" className={buttonClass('primary')}>
-              <RotateCcw className="size-4" aria-hidden="true" /> Practise again
-            </Link>
+            {assigned && meta?.candidate && user && meta.candidate.id !== user.id ? (
+              <Link to={`/coach/interviews/${meta.id}`} className={buttonClass('primary')}>
+                Back to the review
+              </Link>
+            ) : assigned ? (
+              <Link to="/" className={buttonClass('primary')}>
+                Back to dashboard
+              </Link>
+            ) : (
+              <Link to="/practice/new" className={buttonClass('primary')}>
+                <RotateCcw className="size-4" aria-hidden="true" /> Practise again
+              </Link>
+            )}
           </>
         }
       />
@@ -136,7 +165,14 @@ export function ReportPage() {
           {[...data.questions]
             .sort((a, b) => a.order - b.order)
             .map((q, i) => (
-              <QuestionReport key={q.questionId} item={q} number={i + 1} targetSkills={targetsById.get(q.questionId) ?? []} skillNames={skillNameById} />
+              <QuestionReport
+                key={q.questionId}
+                item={q}
+                number={i + 1}
+                targetSkills={targetsById.get(q.questionId) ?? []}
+                skillNames={skillNameById}
+                override={answersById.get(q.questionId)?.override ?? null}
+              />
             ))}
         </ol>
       </section>
@@ -176,14 +212,18 @@ function QuestionReport({
   number,
   targetSkills,
   skillNames,
+  override,
 }: {
   item: Report['questions'][number];
   number: number;
   targetSkills: readonly string[];
   skillNames: ReadonlyMap<string, string>;
+  /** A coach's change to the score; it is the score that counts. */
+  override: ScoreOverride | null;
 }) {
   const ev = item.evaluation;
-  const band = scoreBand(ev?.score);
+  const score = override?.score ?? ev?.score ?? null;
+  const band = scoreBand(score);
   return (
     <li className="card overflow-hidden">
       <div className="flex gap-4 p-5 sm:p-6">
@@ -196,12 +236,21 @@ function QuestionReport({
           <SkillChips skills={targetSkills} names={skillNames} className="pt-1" />
         </div>
         <div className="flex shrink-0 flex-col items-center gap-1">
-          <ScoreRing score={ev?.score ?? null} tone={band.tone} size={60} />
+          <ScoreRing score={score} tone={band.tone} size={60} />
           <span className={cn('text-xs font-medium', scoreTextClass[band.tone])}>{band.label}</span>
         </div>
       </div>
 
       <div className="space-y-5 border-t border-border bg-surface-muted/40 p-5 sm:p-6">
+        {override ? (
+          <div className="rounded-xl border border-primary/30 bg-primary-soft px-4 py-3 text-sm text-primary-soft-fg">
+            <p className="font-semibold">
+              {override.by.name} set the score to {override.score}
+              {ev ? ` (the engine gave ${ev.score})` : ''}
+            </p>
+            <p className="mt-0.5">“{override.note}”</p>
+          </div>
+        ) : null}
         <div>
           <h4 className="mb-2 flex items-center gap-2 text-xs font-semibold tracking-wide text-fg-subtle uppercase">
             <MessageSquareQuote className="size-3.5" aria-hidden="true" /> Your answer

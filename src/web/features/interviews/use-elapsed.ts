@@ -37,7 +37,8 @@ export function forgetStart(key: string): void {
 const listeners = new Set<() => void>();
 let timer: number | undefined;
 
-function subscribe(listener: () => void) {
+/** Calls `listener` once a second while anyone listens; returns the unsubscribe function. */
+export function subscribeToSeconds(listener: () => void) {
   listeners.add(listener);
   timer ??= window.setInterval(() => listeners.forEach((l) => l()), 1000);
   return () => {
@@ -53,5 +54,5 @@ const nowSeconds = () => Math.floor(Date.now() / 1000);
 
 /** The current time in whole seconds, re-rendering once a second. */
 export function useNowSeconds(): number {
-  return useSyncExternalStore(subscribe, nowSeconds, nowSeconds);
+  return useSyncExternalStore(subscribeToSeconds, nowSeconds, nowSeconds);
 }

@@ -2,64 +2,83 @@ import { ChevronRight } from 'lucide-react';
 import { Link } from 'react-router';
 import type { InterviewSummary } from '../../../../contract/index.js';
 import { formatRelativeDay } from '../../../lib/format.js';
-import { Badge } from '../../../ui/badge.js';
 import { cn } from '../../../ui/cn.js';
 import { Skeleton } from '../../../ui/skeleton.js';
 import { interviewTypeIcons, interviewTypeLabel, levelLabel, scoreBand, scoreTextClass } from '../meta.js';
+import { StatusBadge, statusLabel } from './status-badge.js';
 
-export function interviewHref(i: Pick<InterviewSummary, 'id' | 'status'>): string {
-  return i.status === 'completed' ? `/interviews/${i.id}/report` : `/interviews/${i.id}`;
+/** Practice reports open directly; an assigned interview's page decides what its candidate may see. */
+export function interviewHref(i: Pick<InterviewSummary, 'id' | 'status' | 'kind'>): string {
+  return i.kind !== 'assigned' && i.status === 'completed' ? `/interviews/${i.id}/report` : `/interviews/${i.id}`;
 }
 
-function StatusBadge({ interview }: { interview: InterviewSummary }) {
-  if (interview.status === 'completed') return <Badge tone="success">Completed</Badge>;
-  return (
-    <Badge tone="primary">
-      In progress · {interview.answeredCount}/{interview.questionCount}
-    </Badge>
-  );
+function hasScore(i: InterviewSummary): boolean {
+  return (i.status === 'completed' || i.status === 'reviewed') && i.overallScore !== null && i.resultsVisible !== false;
 }
 
-export function InterviewRow({ interview }: { interview: InterviewSummary }) {
+function spokenStatus(i: InterviewSummary, audience: 'candidate' | 'coach'): string {
+  const { label } = statusLabel(i, audience);
+  if (hasScore(i)) return `${label}, score ${i.overallScore}`;
+  if (i.status === 'in_progress') return `In progress, ${i.answeredCount} of ${i.questionCount} answered`;
+  return label;
+}
+
+/**
+ * One interview in a list. For coaches (`audience="coach"`) the row names the candidate and
+ * `href` usually leads to the review page.
+ */
+export function InterviewRow({ interview, href, audience = 'candidate' }: { interview: InterviewSummary; href?: string; audience?: 'candidate' | 'coach' }) {
   const Icon = interviewTypeIcons[interview.type];
   const band = scoreBand(interview.overallScore);
-  const completed = interview.status === 'completed';
+  const scored = hasScore(interview);
+  const when = interview.completedAt ?? interview.createdAt;
+  const title = audience === 'coach' && interview.candidate ? interview.candidate.name : interview.role;
   return (
     <li>
       <Link
-        to={interviewHref(interview)}
+        to={href ?? interviewHref(interview)}
         className="group flex items-center gap-3 px-4 py-4 transition-colors hover:bg-surface-muted/70 focus-visible:-outline-offset-2 sm:gap-4 sm:px-5"
       >
         <span className="grid size-10 shrink-0 place-items-center rounded-xl bg-primary-soft text-primary-soft-fg" aria-hidden="true">
           <Icon className="size-5" />
         </span>
         <span className="min-w-0 flex-1">
-          <span className="line-clamp-2 font-medium break-words text-fg sm:line-clamp-1">{interview.role}</span>
+          <span className="line-clamp-2 font-medium break-words text-fg sm:line-clamp-1">{title}</span>
           <span className="mt-0.5 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-fg-subtle">
+            {audience === 'coach' ? (
+              <>
+                <span>{interview.role}</span>
+                <span aria-hidden="true">·</span>
+              </>
+            ) : null}
             <span>{interviewTypeLabel(interview.type)}</span>
             <span aria-hidden="true">·</span>
             <span>{levelLabel(interview.level)}</span>
             <span aria-hidden="true">·</span>
-            <time dateTime={interview.completedAt ?? interview.createdAt}>{formatRelativeDay(interview.completedAt ?? interview.createdAt)}</time>
+            <time dateTime={when}>{formatRelativeDay(when)}</time>
+            {audience === 'candidate' && interview.kind === 'assigned' && interview.coach ? (
+              <>
+                <span aria-hidden="true">·</span>
+                <span>Set by {interview.coach.name}</span>
+              </>
+            ) : null}
           </span>
         </span>
         <span className="hidden sm:block">
-          <StatusBadge interview={interview} />
+          <StatusBadge interview={interview} audience={audience} />
         </span>
-        <span className="w-14 shrink-0 text-right">
-          {completed && interview.overallScore !== null ? (
-            <>
+        <span className="w-16 shrink-0 text-right">
+          {scored ? (
+            <span aria-hidden="true">
               <span className={cn('block text-xl font-semibold tabular-nums', scoreTextClass[band.tone])}>{interview.overallScore}</span>
               <span className="block text-xs text-fg-subtle">{band.label}</span>
-            </>
+            </span>
           ) : (
-            <span className="text-sm font-medium text-primary sm:hidden">
-              {interview.answeredCount}/{interview.questionCount}
+            <span className="text-sm font-medium text-primary sm:hidden" aria-hidden="true">
+              {interview.status === 'in_progress' ? `${interview.answeredCount}/${interview.questionCount}` : statusLabel(interview, audience).label}
             </span>
           )}
-          <span className="sr-only">
-            {completed ? `Completed, score ${interview.overallScore ?? 'not available'}` : `In progress, ${interview.answeredCount} of ${interview.questionCount} answered`}
-          </span>
+          <span className="sr-only">{spokenStatus(interview, audience)}</span>
         </span>
         <ChevronRight className="size-4 shrink-0 text-fg-subtle transition-transform group-hover:translate-x-0.5" aria-hidden="true" />
       </Link>
