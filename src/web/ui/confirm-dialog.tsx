@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import { Button } from './button.js';
+import { ModalFrame } from './modal-frame.js';
 
 interface ConfirmDialogProps {
   open: boolean;
@@ -15,29 +16,15 @@ interface ConfirmDialogProps {
 
 /** A modal built on <dialog>: the browser traps focus, handles Escape and restores focus. */
 export function ConfirmDialog({ open, title, children, confirmLabel, cancelLabel = 'Cancel', onConfirm, onCancel, busy, tone = 'primary' }: ConfirmDialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const bodyId = useId();
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
-
   return (
-    <dialog
-      ref={ref}
-      aria-labelledby={titleId}
-      aria-describedby={bodyId}
-      onCancel={(e) => {
-        e.preventDefault();
-        onCancel();
-      }}
-      onClick={(e) => {
-        if (e.target === ref.current) onCancel();
-      }}
+    <ModalFrame
+      open={open}
+      onDismiss={onCancel}
+      labelledBy={titleId}
+      describedBy={bodyId}
       className="m-auto w-[calc(100%-2rem)] max-w-md rounded-2xl border border-border bg-surface p-0 text-fg shadow-pop backdrop:bg-black/40 backdrop:backdrop-blur-[2px]"
     >
       <div className="space-y-2 p-6">
@@ -56,6 +43,6 @@ export function ConfirmDialog({ open, title, children, confirmLabel, cancelLabel
           {confirmLabel}
         </Button>
       </div>
-    </dialog>
+    </ModalFrame>
   );
 }

@@ -1,6 +1,7 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import { X } from 'lucide-react';
 import { cn } from './cn.js';
+import { ModalFrame } from './modal-frame.js';
 
 interface DialogProps {
   open: boolean;
@@ -16,29 +17,15 @@ interface DialogProps {
  * the browser traps focus, closes on Escape and puts focus back where it was.
  */
 export function Dialog({ open, title, description, children, onClose, className }: DialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const descriptionId = useId();
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
-
   return (
-    <dialog
-      ref={ref}
-      aria-labelledby={titleId}
-      aria-describedby={description ? descriptionId : undefined}
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
-      onClick={(e) => {
-        if (e.target === ref.current) onClose();
-      }}
+    <ModalFrame
+      open={open}
+      onDismiss={onClose}
+      labelledBy={titleId}
+      describedBy={description ? descriptionId : undefined}
       className={cn(
         'm-auto max-h-[calc(100dvh-2rem)] w-[calc(100%-2rem)] max-w-lg overflow-y-auto rounded-2xl border border-border bg-surface p-0 text-fg shadow-pop backdrop:bg-black/40 backdrop:backdrop-blur-[2px]',
         className,
@@ -68,6 +55,6 @@ export function Dialog({ open, title, description, children, onClose, className 
           </button>
         </div>
       ) : null}
-    </dialog>
+    </ModalFrame>
   );
 }

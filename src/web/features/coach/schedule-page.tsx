@@ -16,6 +16,7 @@ import { Button, buttonClass } from '../../ui/button.js';
 import { cn } from '../../ui/cn.js';
 import { SelectField, TextField } from '../../ui/field.js';
 import { PageHeader } from '../../ui/page-header.js';
+import { SegmentedChoice } from '../../ui/segmented-choice.js';
 import { PageSpinner } from '../../ui/spinner.js';
 import { useCreateInterview } from '../interviews/api.js';
 import { estimatedMinutes, interviewTypeLabel, interviewTypes, levelLabel, levels } from '../interviews/meta.js';
@@ -254,34 +255,7 @@ export function SchedulePage() {
               />
             </div>
 
-            <fieldset>
-              <legend className="mb-2 text-sm font-medium text-fg">Level</legend>
-              <div className="grid grid-cols-3 gap-2 rounded-2xl bg-surface-muted p-1">
-                {levels.map(({ value, label, description }) => {
-                  const checked = draft.level === value;
-                  return (
-                    <label
-                      key={value}
-                      className={cn(
-                        'relative cursor-pointer rounded-xl px-2 py-2 text-center transition-colors has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-ring',
-                        checked ? 'bg-surface shadow-sm ring-1 ring-border' : 'hover:bg-surface/60',
-                      )}
-                    >
-                      <input
-                        type="radio"
-                        name="level"
-                        value={value}
-                        checked={checked}
-                        onChange={() => update('level', value)}
-                        className="absolute inset-0 z-10 m-0 size-full cursor-pointer appearance-none opacity-0"
-                      />
-                      <span className={cn('block text-sm font-medium', checked ? 'text-fg' : 'text-fg-muted')}>{label}</span>
-                      <span className="block text-xs text-fg-subtle">{description}</span>
-                    </label>
-                  );
-                })}
-              </div>
-            </fieldset>
+            <SegmentedChoice legend="Level" name="level" options={levels} value={draft.level} onChange={(level) => update('level', level)} compact />
 
             <JobDescriptionField orgId={chosen?.orgId ?? null} value={draft.job} onChange={(job) => update('job', job)} error={errors.jobDescription ?? errors.jobDescriptionId} />
             <CandidateResumeSelect

@@ -1,8 +1,5 @@
-import { SearchX } from 'lucide-react';
-import { Link, Navigate, useParams } from 'react-router';
-import { ApiError, errorMessage } from '../../lib/api-client.js';
-import { Alert } from '../../ui/alert.js';
-import { Button, buttonClass } from '../../ui/button.js';
+import { Navigate, useParams } from 'react-router';
+import { LoadFailure } from '../../ui/load-failure.js';
 import { Skeleton } from '../../ui/skeleton.js';
 import { useCurrentUser } from '../auth/api.js';
 import { useInterview } from './api.js';
@@ -15,38 +12,7 @@ export function InterviewPage() {
   const query = useInterview(id);
 
   if (query.isPending) return <InterviewSkeleton />;
-  if (query.isError) {
-    const notFound = query.error instanceof ApiError && (query.error.status === 404 || query.error.status === 400);
-    return (
-      <div className="mx-auto max-w-lg space-y-6 py-10 text-center">
-        <title>Interview · Panelist</title>
-        {notFound ? (
-          <>
-            <div className="mx-auto grid size-14 place-items-center rounded-2xl bg-surface-muted text-fg-muted">
-              <SearchX className="size-7" aria-hidden="true" />
-            </div>
-            <h1 tabIndex={-1} data-page-heading className="text-2xl font-semibold">
-              Interview not found
-            </h1>
-            <p className="text-fg-muted">It may have been deleted, or the link is wrong.</p>
-          </>
-        ) : (
-          <>
-            <h1 tabIndex={-1} data-page-heading className="text-2xl font-semibold">
-              Could not load the interview
-            </h1>
-            <Alert>{errorMessage(query.error)}</Alert>
-            <Button variant="secondary" onClick={() => void query.refetch()}>
-              Try again
-            </Button>
-          </>
-        )}
-        <Link to="/" className={buttonClass('primary')}>
-          Back to dashboard
-        </Link>
-      </div>
-    );
-  }
+  if (query.isError) return <LoadFailure what="Interview" error={query.error} onRetry={() => void query.refetch()} back={{ to: '/', label: 'Back to dashboard' }} />;
 
   const interview = query.data;
   if (interview.kind === 'assigned') {

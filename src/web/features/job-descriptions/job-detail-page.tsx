@@ -1,12 +1,13 @@
-import { ChevronLeft, FileText, ListChecks, PencilLine, ScanSearch, SearchX, Sparkles, Trash2 } from 'lucide-react';
+import { ChevronLeft, FileText, ListChecks, PencilLine, ScanSearch, Sparkles, Trash2 } from 'lucide-react';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { JobDescription } from '../../../contract/index.js';
-import { ApiError, errorMessage } from '../../lib/api-client.js';
+import { errorMessage } from '../../lib/api-client.js';
 import { formatDate } from '../../lib/format.js';
 import { Alert } from '../../ui/alert.js';
 import { Badge } from '../../ui/badge.js';
 import { Button, buttonClass } from '../../ui/button.js';
+import { LoadFailure } from '../../ui/load-failure.js';
 import { ChipList } from '../../ui/chip-input.js';
 import { ConfirmDialog } from '../../ui/confirm-dialog.js';
 import { PageHeader } from '../../ui/page-header.js';
@@ -23,24 +24,7 @@ export function JobDetailPage() {
   const query = useJobDescription(id);
   if (query.isPending) return <PageSpinner label="Loading the job description…" />;
   if (query.isError) {
-    const notFound = query.error instanceof ApiError && (query.error.status === 404 || query.error.status === 400);
-    return (
-      <div className="mx-auto max-w-lg space-y-6 py-10 text-center">
-        <title>Job description · Panelist</title>
-        {notFound ? (
-          <div className="mx-auto grid size-14 place-items-center rounded-2xl bg-surface-muted text-fg-muted">
-            <SearchX className="size-7" aria-hidden="true" />
-          </div>
-        ) : null}
-        <h1 tabIndex={-1} data-page-heading className="text-2xl font-semibold">
-          {notFound ? 'Job description not found' : 'Could not load the job description'}
-        </h1>
-        {notFound ? <p className="text-fg-muted">It may have been deleted or no longer shared with you.</p> : <Alert>{errorMessage(query.error)}</Alert>}
-        <Link to="/jobs" className={buttonClass('primary')}>
-          Back to jobs
-        </Link>
-      </div>
-    );
+    return <LoadFailure what="Job description" error={query.error} notFoundHint="It may have been deleted or no longer shared with you." back={{ to: '/jobs', label: 'Back to jobs' }} />;
   }
   return <JobDetail key={query.data.id} job={query.data} />;
 }

@@ -13,9 +13,9 @@ import { sentence } from '../../lib/form.js';
 import { Alert } from '../../ui/alert.js';
 import { Button, buttonClass } from '../../ui/button.js';
 import { ChipInput, type ChipTone } from '../../ui/chip-input.js';
-import { cn } from '../../ui/cn.js';
 import { SelectField, TextAreaField, TextField } from '../../ui/field.js';
 import { PageHeader } from '../../ui/page-header.js';
+import { SegmentedChoice } from '../../ui/segmented-choice.js';
 import { PageSpinner, Spinner } from '../../ui/spinner.js';
 import { levels } from '../interviews/meta.js';
 import { useCreateJobDescription, useJobDescription, useStaffOrgs, useUpdateJobDescription } from './api.js';
@@ -179,34 +179,7 @@ function JobForm({ existing }: { existing: JobDescription | null }) {
             <Alert title="You are not a coach or admin in any organization">Job descriptions belong to an organization. Ask an admin to invite you as a coach.</Alert>
           ) : null}
           <TextField label="Title" value={draft.title} maxLength={200} required error={errors.title} onChange={(e) => set('title', e.target.value)} placeholder="e.g. Backend Engineer, Payments" />
-          <fieldset>
-            <legend className="mb-2 text-sm font-medium text-fg">Level</legend>
-            <div className="grid grid-cols-3 gap-2 rounded-2xl bg-surface-muted p-1">
-              {levels.map(({ value, label, description }) => {
-                const checked = draft.level === value;
-                return (
-                  <label
-                    key={value}
-                    className={cn(
-                      'relative cursor-pointer rounded-xl px-2 py-2.5 text-center transition-colors has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-ring',
-                      checked ? 'bg-surface shadow-sm ring-1 ring-border' : 'hover:bg-surface/60',
-                    )}
-                  >
-                    <input
-                      type="radio"
-                      name="level"
-                      value={value}
-                      checked={checked}
-                      onChange={() => set('level', value)}
-                      className="absolute inset-0 z-10 m-0 size-full cursor-pointer appearance-none opacity-0"
-                    />
-                    <span className={cn('block text-sm font-medium', checked ? 'text-fg' : 'text-fg-muted')}>{label}</span>
-                    <span className="block text-xs text-fg-subtle">{description}</span>
-                  </label>
-                );
-              })}
-            </div>
-          </fieldset>
+          <SegmentedChoice legend="Level" name="level" options={levels} value={draft.level} onChange={(level) => set('level', level)} />
           <TextAreaField
             label="Job description"
             rows={10}

@@ -10,7 +10,7 @@ import { buttonClass } from '../../ui/button.js';
 import { SelectField } from '../../ui/field.js';
 import { PageHeader } from '../../ui/page-header.js';
 import { Pagination } from '../../ui/pagination.js';
-import { Skeleton } from '../../ui/skeleton.js';
+import { ListSkeleton } from '../../ui/skeleton.js';
 import { levelLabel } from '../interviews/meta.js';
 import { useMyOrgs } from '../orgs/api.js';
 import { useJobDescriptions, useStaffOrgs } from './api.js';
@@ -179,17 +179,5 @@ function JobRow({ job, orgName, showShares }: { job: JobDescription; orgName: st
 }
 
 function JobListSkeleton() {
-  return (
-    <ul className="divide-y divide-border" aria-hidden="true">
-      {Array.from({ length: 3 }, (_, i) => (
-        <li key={i} className="flex items-center gap-4 px-5 py-4">
-          <Skeleton className="size-10 rounded-xl" />
-          <div className="flex-1 space-y-2">
-            <Skeleton className="h-4 w-2/5" />
-            <Skeleton className="h-3 w-3/5" />
-          </div>
-        </li>
-      ))}
-    </ul>
-  );
+  return <ListSkeleton rows={3} />;
 }

@@ -1,11 +1,12 @@
-import { ChevronLeft, Download, SearchX, Sparkles, Star, Trash2 } from 'lucide-react';
+import { ChevronLeft, Download, Sparkles, Star, Trash2 } from 'lucide-react';
 import { useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { AtsAnalysis, Level, Resume } from '../../../contract/index.js';
-import { ApiError, errorMessage } from '../../lib/api-client.js';
+import { errorMessage } from '../../lib/api-client.js';
 import { formatDate } from '../../lib/format.js';
 import { Alert } from '../../ui/alert.js';
 import { Button, buttonClass } from '../../ui/button.js';
+import { LoadFailure } from '../../ui/load-failure.js';
 import { ConfirmDialog } from '../../ui/confirm-dialog.js';
 import { PageHeader } from '../../ui/page-header.js';
 import { Skeleton } from '../../ui/skeleton.js';
@@ -26,38 +27,7 @@ export function ResumePage() {
   const query = useResume(id);
 
   if (query.isPending) return <ResumeSkeleton />;
-  if (query.isError) {
-    const notFound = query.error instanceof ApiError && (query.error.status === 404 || query.error.status === 400);
-    return (
-      <div className="mx-auto max-w-lg space-y-6 py-10 text-center">
-        <title>Resume · Panelist</title>
-        {notFound ? (
-          <>
-            <div className="mx-auto grid size-14 place-items-center rounded-2xl bg-surface-muted text-fg-muted">
-              <SearchX className="size-7" aria-hidden="true" />
-            </div>
-            <h1 tabIndex={-1} data-page-heading className="text-2xl font-semibold">
-              Resume not found
-            </h1>
-            <p className="text-fg-muted">It may have been deleted, or the link is wrong.</p>
-          </>
-        ) : (
-          <>
-            <h1 tabIndex={-1} data-page-heading className="text-2xl font-semibold">
-              Could not load the resume
-            </h1>
-            <Alert>{errorMessage(query.error)}</Alert>
-            <Button variant="secondary" onClick={() => void query.refetch()}>
-              Try again
-            </Button>
-          </>
-        )}
-        <Link to="/resumes" className={buttonClass('primary')}>
-          Back to resumes
-        </Link>
-      </div>
-    );
-  }
+  if (query.isError) return <LoadFailure what="Resume" error={query.error} onRetry={() => void query.refetch()} back={{ to: '/resumes', label: 'Back to resumes' }} />;
   return <ResumeView key={query.data.id} resume={query.data} />;
 }
 

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import type { InterviewSummary } from '../../../../contract/index.js';
 import { formatRelativeDay } from '../../../lib/format.js';
 import { cn } from '../../../ui/cn.js';
-import { Skeleton } from '../../../ui/skeleton.js';
+import { ListSkeleton } from '../../../ui/skeleton.js';
 import { interviewTypeIcons, interviewTypeLabel, levelLabel, scoreBand, scoreTextClass } from '../meta.js';
 import { StatusBadge, statusLabel } from './status-badge.js';
 
@@ -87,18 +87,5 @@ export function InterviewRow({ interview, href, audience = 'candidate' }: { inte
 }
 
 export function InterviewListSkeleton({ rows = 3 }: { rows?: number }) {
-  return (
-    <ul className="divide-y divide-border" aria-hidden="true">
-      {Array.from({ length: rows }, (_, i) => (
-        <li key={i} className="flex items-center gap-4 px-5 py-4">
-          <Skeleton className="size-10 rounded-xl" />
-          <div className="flex-1 space-y-2">
-            <Skeleton className="h-4 w-2/5" />
-            <Skeleton className="h-3 w-3/5" />
-          </div>
-          <Skeleton className="h-6 w-10" />
-        </li>
-      ))}
-    </ul>
-  );
+  return <ListSkeleton rows={rows} trailing="h-6 w-10" />;
 }

@@ -4,7 +4,7 @@ import type { Resume } from '../../../../contract/index.js';
 import { formatRelativeDay } from '../../../lib/format.js';
 import { Button, buttonClass } from '../../../ui/button.js';
 import { cn } from '../../../ui/cn.js';
-import { Skeleton } from '../../../ui/skeleton.js';
+import { ListSkeleton } from '../../../ui/skeleton.js';
 import { resumeFileUrl } from '../api.js';
 import { fileTypeLabel, formatBytes } from '../resume-file.js';
 import { ResumeBadges } from './resume-badges.js';
@@ -86,18 +86,5 @@ export function ResumeRow({ resume, onMakeActive, makingActive, onDelete }: Resu
 }
 
 export function ResumeListSkeleton({ rows = 2 }: { rows?: number }) {
-  return (
-    <ul className="divide-y divide-border" aria-hidden="true">
-      {Array.from({ length: rows }, (_, i) => (
-        <li key={i} className="flex items-center gap-4 px-5 py-4">
-          <Skeleton className="size-10 rounded-xl" />
-          <div className="flex-1 space-y-2">
-            <Skeleton className="h-4 w-2/5" />
-            <Skeleton className="h-3 w-3/5" />
-          </div>
-          <Skeleton className="h-8 w-24" />
-        </li>
-      ))}
-    </ul>
-  );
+  return <ListSkeleton rows={rows} trailing="h-8 w-24" />;
 }
