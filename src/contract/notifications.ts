@@ -7,6 +7,7 @@ export const notificationKind = z.enum([
   'interview_cancelled',
   'interview_starting_soon',
   'interview_completed',
+  'interview_missed',
   'results_ready',
   'invitation_accepted',
 ]);

@@ -287,6 +287,16 @@ describe('starting', () => {
     await t.runJobs();
     expect((await interviewRow(t, never.id)).status).toBe('missed');
     expect((await interviewRow(t, late.id)).status).toBe('missed');
+    // The coach hears of each no-show once, in the app and by email; the candidate is not nagged.
+    for (const iv of [late, never]) {
+      const told = await notificationsOf(t, coach().user.id, 'interview_missed', iv.id);
+      expect(told).toHaveLength(1);
+      expect(told[0]!.body).toMatch(/did not start the interview before its window closed/);
+      expect(await notificationsOf(t, candidate().user.id, 'interview_missed', iv.id)).toHaveLength(0);
+    }
+    await t.runJobs();
+    expect(await notificationsOf(t, coach().user.id, 'interview_missed', never.id)).toHaveLength(1);
+    expect(await mailsTo(t, coach().user.email, 'interview_missed')).toHaveLength(2);
   });
 });
 

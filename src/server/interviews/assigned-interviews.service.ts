@@ -22,7 +22,7 @@ import { newId } from '../ids.js';
 import { cancelJob } from '../jobs/job-queue.js';
 import { notify } from '../notifications/notify.js';
 import type { InterviewRow, InterviewViewer } from './interview-access.js';
-import { noticePeople, publishInterviewChange, recomputeOverall } from './interview-completion.js';
+import { markMissedLocked, noticePeople, publishInterviewChange, recomputeOverall } from './interview-completion.js';
 import type { InterviewContext } from './interview-context.js';
 import { cancelWindowJobs, interviewJobKeys, planDeadlineJob, planWindowJobs } from './interview-job-plan.js';
 import { cancelledNotice, rescheduledNotice, resultsReadyNotice, scheduledNotice } from './interview-notices.js';
@@ -320,9 +320,8 @@ export function createAssignedInterviews(ctx: InterviewContext, view: View) {
         }
         if (!check.ok) {
           // Marked missed now rather than waiting for the window-close job; the error follows the commit.
-          const [missed] = await tx.update(interviews).set({ status: 'missed' }).where(eq(interviews.id, interviewId)).returning();
+          await markMissedLocked(ctx, tx, row, now);
           await cancelJob(tx, interviewJobKeys.windowClose(interviewId), now);
-          await publishInterviewChange(ctx, tx, missed!);
           return { closed: true as const };
         }
         const deadlineAt = deadlineFor(now, row.durationMinutes!, row.windowEnd!);

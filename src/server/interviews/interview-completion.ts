@@ -8,7 +8,7 @@ import { cancelJob } from '../jobs/job-queue.js';
 import { notify, publishEvent } from '../notifications/notify.js';
 import type { InterviewRow } from './interview-access.js';
 import type { InterviewContext } from './interview-context.js';
-import { completedNotice } from './interview-notices.js';
+import { completedNotice, missedNotice } from './interview-notices.js';
 import { interviewJobKeys } from './interview-job-plan.js';
 import { newId } from '../ids.js';
 import { answerDrafts, answers, interviews } from './interviews.table.js';
@@ -132,4 +132,19 @@ export async function storeGradedDrafts(tx: DbOrTx, interviewId: string, graded:
     });
     await tx.delete(answerDrafts).where(and(eq(answerDrafts.interviewId, interviewId), eq(answerDrafts.questionId, d.questionId)));
   }
+}
+
+/**
+ * Marks a scheduled interview whose window closed unstarted as missed (the caller holds its
+ * lock) and tells the coaches, so a no-show does not go unnoticed.
+ */
+export async function markMissedLocked(ctx: InterviewContext, tx: DbOrTx, row: InterviewRow, now: Date): Promise<InterviewRow> {
+  const [missed] = await tx.update(interviews).set({ status: 'missed' }).where(eq(interviews.id, row.id)).returning();
+  const candidate = (await usersByIds(tx, [row.candidateId])).get(row.candidateId) ?? { name: 'Your candidate', email: '' };
+  const notices = ctx.notices(now);
+  for (const coachId of await staffToTell(ctx, missed!, tx)) {
+    await notify(tx, missedNotice(missed!, coachId, candidate, notices), now);
+  }
+  await publishInterviewChange(ctx, tx, missed!);
+  return missed!;
 }

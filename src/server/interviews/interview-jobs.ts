@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { REMINDER_LEAD_MS } from '../../core/interviews/interview-window.js';
 import type { JobContext } from '../jobs/job-registry.js';
 import { notify } from '../notifications/notify.js';
-import { completeLocked, gradeUnsentDrafts, noticePeople, publishInterviewChange, storeGradedDrafts } from './interview-completion.js';
+import { completeLocked, gradeUnsentDrafts, markMissedLocked, noticePeople, storeGradedDrafts } from './interview-completion.js';
 import type { InterviewContext } from './interview-context.js';
 import { INTERVIEW_DEADLINE_JOB, INTERVIEW_REMINDER_JOB, INTERVIEW_WINDOW_CLOSE_JOB } from './interview-job-plan.js';
 import { startingSoonNotice } from './interview-notices.js';
@@ -39,8 +39,7 @@ export function registerInterviewJobs(ctx: InterviewContext): void {
     await db.transaction(async (tx) => {
       const row = await reads.lockInterview(tx, id);
       if (!row || row.status !== 'scheduled' || !row.windowEnd || job.now < row.windowEnd) return;
-      const [missed] = await tx.update(interviews).set({ status: 'missed' }).where(eq(interviews.id, id)).returning();
-      await publishInterviewChange(ctx, tx, missed!);
+      await markMissedLocked(ctx, tx, row, job.now);
     });
   });
 

@@ -174,6 +174,26 @@ export function completedNotice(row: InterviewRow, coachId: string, candidate: P
   };
 }
 
+/** To a coach: the window closed and the candidate never started. */
+export function missedNotice(row: InterviewRow, coachId: string, candidate: Person, ctx: NoticeContext): NewNotification {
+  return {
+    userId: coachId,
+    kind: 'interview_missed',
+    title: `Missed: ${candidate.name}`,
+    body: `${candidate.name} did not start the interview before its window closed (${row.role}).`,
+    link: `/interviews/${row.id}`,
+    data: { interviewId: row.id, candidateId: row.candidateId },
+    email: {
+      subject: `Interview missed: ${candidate.name}, ${row.role}`,
+      text: [
+        `${candidate.name} did not start the ${title(row)} before its window closed (${formatUtc(row.windowEnd!)}).`,
+        '',
+        `Schedule it again if you wish: ${ctx.url(`/interviews/${row.id}`)}`,
+      ].join('\n'),
+    },
+  };
+}
+
 export function resultsReadyNotice(row: InterviewRow, people: { candidate: Person; coach: Person }, ctx: NoticeContext): NewNotification {
   return {
     userId: row.candidateId,

@@ -1,4 +1,4 @@
-import { Award, Bell, CalendarClock, CalendarPlus, CalendarX, Check, CheckCircle2, Timer, UserCheck, type LucideIcon } from 'lucide-react';
+import { Award, Bell, CalendarClock, CalendarPlus, CalendarX, Check, CheckCircle2, Timer, UserCheck, UserX, type LucideIcon } from 'lucide-react';
 import { Link } from 'react-router';
 import type { Notification, NotificationKind } from '../../../contract/index.js';
 import { formatDateTime, formatRelativeDay } from '../../lib/format.js';
@@ -10,6 +10,7 @@ const kindIcons: Record<NotificationKind, LucideIcon> = {
   interview_cancelled: CalendarX,
   interview_starting_soon: Timer,
   interview_completed: CheckCircle2,
+  interview_missed: UserX,
   results_ready: Award,
   invitation_accepted: UserCheck,
 };
