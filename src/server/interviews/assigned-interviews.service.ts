@@ -11,7 +11,6 @@ import type {
 import type { CoachedCandidateList } from '../../contract/orgs.js';
 import { AppError, notFound } from '../../core/errors.js';
 import { checkStart, deadlineFor, windowProblems } from '../../core/interviews/interview-window.js';
-import { planWithCuratedQuestions } from '../../core/interviews/plan-with-sources.js';
 import { finalScoreOf } from '../../core/interviews/summarize-report.js';
 import { extractSkills } from '../../core/skills/extract-skills.js';
 import type { Tx } from '../../db/client.js';
@@ -29,7 +28,7 @@ import { cancelledNotice, rescheduledNotice, resultsReadyNotice, scheduledNotice
 import { gatherTailoring } from './interview-tailoring.js';
 import { toAnswer } from './interview-views.js';
 import { answers, interviewQuestions, interviews } from './interviews.table.js';
-import { insertPlannedQuestions } from './interview-questions.js';
+import { insertPlannedQuestions, planQuestions } from './interview-questions.js';
 
 /** Who did it and from where, for the audit log. */
 export interface ActionMeta {
@@ -62,7 +61,7 @@ const asJson = (v: unknown) => (v instanceof Date ? v.toISOString() : v);
  * started, and a review in which the coach may override scores and then finalize.
  */
 export function createAssignedInterviews(ctx: InterviewContext, view: View) {
-  const { db, clock, bank, skills, reads, access, orgAccess } = ctx;
+  const { db, clock, skills, reads, access, orgAccess } = ctx;
 
   /** Loads, checks the caller is staff of an assigned interview, and returns the row. */
   async function loadForStaff(actor: Actor, interviewId: string, doing: string): Promise<InterviewRow> {
@@ -100,20 +99,7 @@ export function createAssignedInterviews(ctx: InterviewContext, view: View) {
 
       const id = newId();
       const tailoring = await gatherTailoring(ctx.tailoring, actor, body, body.candidateId, orgId);
-      const picked = planWithCuratedQuestions({
-        bank,
-        taxonomy: skills,
-        type: body.type,
-        level: body.level,
-        role: body.role,
-        count: body.questionCount,
-        jobDescription: tailoring.jobText,
-        resumeText: tailoring.resumeText,
-        recentlySeenIds: await reads.recentBankQuestionIds(body.candidateId),
-        seed: id,
-        curated: tailoring.curated,
-      });
-      if (picked.length === 0) throw new AppError('unprocessable', 'No questions match this interview type and level.');
+      const picked = await planQuestions(ctx, { interviewId: id, candidateId: body.candidateId, type: body.type, level: body.level, role: body.role, questionCount: body.questionCount, tailoring });
 
       const created = await db.transaction(async (tx) => {
         const [row] = await tx

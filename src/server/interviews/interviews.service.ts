@@ -13,7 +13,6 @@ import {
   type Report,
 } from '../../contract/interviews.js';
 import { AppError, notFound } from '../../core/errors.js';
-import { planWithCuratedQuestions } from '../../core/interviews/plan-with-sources.js';
 import { averageDimensions, finalScoreOf, overallFromScores, summarizeFeedback, summarizeSkillCoverage } from '../../core/interviews/summarize-report.js';
 import type { Actor } from '../auth/auth.service.js';
 import { newId } from '../ids.js';
@@ -25,7 +24,7 @@ import { registerInterviewJobs } from './interview-jobs.js';
 import { gatherTailoring } from './interview-tailoring.js';
 import { toAnswer, toInterview, toSummary, type AnswerRow } from './interview-views.js';
 import { answerDrafts, answers, interviewQuestions, interviews } from './interviews.table.js';
-import { insertPlannedQuestions } from './interview-questions.js';
+import { insertPlannedQuestions, planQuestions } from './interview-questions.js';
 
 export type InterviewsService = ReturnType<typeof createInterviewsService>;
 
@@ -71,7 +70,7 @@ function parseStatuses(raw: string | undefined): InterviewStatus[] | undefined {
  */
 export function createInterviewsService(deps: InterviewDeps) {
   const ctx = createInterviewContext(deps);
-  const { db, clock, bank, skills, evaluator, reads, access } = ctx;
+  const { db, clock, skills, evaluator, reads, access } = ctx;
   registerInterviewJobs(ctx);
 
   async function loadFor(actor: Actor, interviewId: string) {
@@ -95,20 +94,7 @@ export function createInterviewsService(deps: InterviewDeps) {
       const id = newId();
       const tailoring = await gatherTailoring(ctx.tailoring, actor, body, actor.userId);
       // The resume only shapes the questions; it is not stored with the interview.
-      const picked = planWithCuratedQuestions({
-        bank,
-        taxonomy: skills,
-        type: body.type,
-        level: body.level,
-        role: body.role,
-        count: body.questionCount,
-        jobDescription: tailoring.jobText,
-        resumeText: tailoring.resumeText,
-        recentlySeenIds: await reads.recentBankQuestionIds(actor.userId),
-        seed: id,
-        curated: tailoring.curated,
-      });
-      if (picked.length === 0) throw new AppError('unprocessable', 'No questions match this interview type and level.');
+      const picked = await planQuestions(ctx, { interviewId: id, candidateId: actor.userId, type: body.type, level: body.level, role: body.role, questionCount: body.questionCount, tailoring });
       const now = clock.now();
       const row: typeof interviews.$inferInsert = {
         id,
