@@ -28,7 +28,28 @@ export default tseslint.config(
   { files: ['src/web/**/*.{ts,tsx}'], plugins: { 'react-hooks': reactHooks }, rules: reactHooks.configs.recommended.rules },
   // The layers of docs/DESIGN.md: imports flow web → contract; server → contract, core, db.
   layer(['src/contract/**'], ['../*', '!./*'], 'contract imports nothing of ours: it is shared by server and web.'),
-  layer(['src/core/**'], ['**/server/**', '**/db/**', '**/web/**', '**/cli/**', 'node:fs', 'node:fs/*', 'node:net', 'node:http', 'fs', 'pg', '@electric-sql/*', 'fastify'], 'core is pure: no I/O, no server, db or web code.'),
-  layer(['src/web/**'], ['**/server/**', '**/core/**', '**/db/**', '**/cli/**', 'node:*'], 'web talks to the server only through src/contract and HTTP.'),
+  layer(
+    ['src/core/**'],
+    [
+      '**/server/**',
+      '**/db/**',
+      '**/web/**',
+      '**/cli/**',
+      'node:fs',
+      'node:fs/*',
+      'node:net',
+      'node:http',
+      'fs',
+      'pg',
+      '@electric-sql/*',
+      'fastify',
+    ],
+    'core is pure: no I/O, no server, db or web code.',
+  ),
+  layer(
+    ['src/web/**'],
+    ['**/server/**', '**/core/**', '**/db/**', '**/cli/**', 'node:*'],
+    'web talks to the server only through src/contract and HTTP.',
+  ),
   { files: ['src/cli/**', 'bench/**', 'scripts/**', 'bin/**', 'e2e/**'], rules: { 'no-console': 'off' } },
 );

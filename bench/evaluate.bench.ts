@@ -53,7 +53,13 @@ function buildAnswer(i: number, targetWords: number): string {
 function inputs(targetWords: number): EvaluationInput[] {
   return Array.from({ length: rounds }, (_, i) => {
     const q = bank[i % bank.length]!;
-    return { question: q.text, type: q.type, referenceAnswer: q.referenceAnswer, keyPoints: q.keyPoints, answer: buildAnswer(i, targetWords) };
+    return {
+      question: q.text,
+      type: q.type,
+      referenceAnswer: q.referenceAnswer,
+      keyPoints: q.keyPoints,
+      answer: buildAnswer(i, targetWords),
+    };
   });
 }
 

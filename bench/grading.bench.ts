@@ -47,7 +47,9 @@ const crossValidated = !values['no-train'] && assignments.length >= 2;
 // Training rows are computed once; each fold selects from them.
 // (Not when the data file is the examples file itself: its held-out questions would leak in.)
 const examples =
-  crossValidated && existsSync(values.examples!) && resolve(values.examples!) !== resolve(values.data) ? readGradedAnswers(values.examples!, 'examples') : [];
+  crossValidated && existsSync(values.examples!) && resolve(values.examples!) !== resolve(values.data)
+    ? readGradedAnswers(values.examples!, 'examples')
+    : [];
 const rows = crossValidated ? toTrainingRows([...answers, ...examples], { analyze, vectors }) : [];
 const shipped = crossValidated ? null : await loadGraderWeights();
 
@@ -78,7 +80,9 @@ for (const assignment of crossValidated ? assignments : ['all']) {
 const overall = measureAgreement(pred, gold);
 
 if (values.json) {
-  process.stdout.write(`${JSON.stringify({ data: values.data, protocol: crossValidated ? 'leave-one-assignment-out' : 'shipped-weights', scaleMax, overall, folds })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ data: values.data, protocol: crossValidated ? 'leave-one-assignment-out' : 'shipped-weights', scaleMax, overall, folds })}\n`,
+  );
 } else {
   const fmt = (f: AgreementFigures): string =>
     `n=${String(f.n).padStart(5)}  r=${f.pearson.toFixed(3)}  rho=${f.spearman.toFixed(3)}  RMSE=${f.rmse.toFixed(3)}`;

@@ -79,7 +79,10 @@ const server = spawn(process.execPath, [...profileArgs, path.join(root, 'bin/pan
 const deadline = Date.now() + 90_000;
 for (;;) {
   if (Date.now() > deadline || server.exitCode !== null) throw new Error(`the server did not become ready (exit code ${server.exitCode})`);
-  const ok = await fetch(`${address}/readyz`).then((r) => r.ok, () => false);
+  const ok = await fetch(`${address}/readyz`).then(
+    (r) => r.ok,
+    () => false,
+  );
   if (ok) break;
   await new Promise((r) => setTimeout(r, 250));
 }
@@ -101,7 +104,14 @@ await call('POST', '/api/v1/auth/register', { email, password, name: 'Bench' });
 const { accessToken } = await call('POST', '/api/v1/auth/token', { email, password });
 const interviewsMade = [] as { id: string; questions: { id: string; text: string }[] }[];
 for (let i = 0; i < 5; i++) {
-  interviewsMade.push(await call('POST', '/api/v1/interviews', { kind: 'practice', type: 'technical', role: 'Backend engineer', level: 'mid', questionCount: 5 }, accessToken));
+  interviewsMade.push(
+    await call(
+      'POST',
+      '/api/v1/interviews',
+      { kind: 'practice', type: 'technical', role: 'Backend engineer', level: 'mid', questionCount: 5 },
+      accessToken,
+    ),
+  );
 }
 // Several different answers, so grading is not measured on one repeated text.
 const answers = [
@@ -111,7 +121,8 @@ const answers = [
   'HTTP is stateless, so the server keeps state in a session store or in signed tokens. Cookies carry the session id; I mark them httpOnly and SameSite to reduce the risk of theft and cross-site requests.',
 ];
 for (const iv of interviewsMade) {
-  for (const [i, q] of iv.questions.entries()) await call('POST', `/api/v1/interviews/${iv.id}/answers`, { questionId: q.id, text: answers[i % answers.length] }, accessToken);
+  for (const [i, q] of iv.questions.entries())
+    await call('POST', `/api/v1/interviews/${iv.id}/answers`, { questionId: q.id, text: answers[i % answers.length] }, accessToken);
 }
 
 const target = interviewsMade[0]!;
@@ -160,6 +171,8 @@ if (values.json) console.log(JSON.stringify(results, null, 2));
 else {
   console.log(`database: ${results[0]!.database}, ${connections} connections, ${duration} s per scenario, server in its own process`);
   for (const r of results) {
-    console.log(`${r.scenario.padEnd(14)} ${String(r.requestsPerSecond).padStart(6)} req/s   p50 ${String(r.p50Ms).padStart(4)} ms   p99 ${String(r.p99Ms).padStart(4)} ms   errors ${r.errors}`);
+    console.log(
+      `${r.scenario.padEnd(14)} ${String(r.requestsPerSecond).padStart(6)} req/s   p50 ${String(r.p50Ms).padStart(4)} ms   p99 ${String(r.p99Ms).padStart(4)} ms   errors ${r.errors}`,
+    );
   }
 }

@@ -99,7 +99,7 @@ function randomWords(size: number): string {
   const words = resumeText.split(/\s+/).filter(Boolean);
   let seed = 42;
   const out: string[] = [];
-  for (let length = 0; length < size; ) {
+  for (let length = 0; length < size;) {
     seed = (seed * 1103515245 + 12345) % 2147483648;
     const word = words[seed % words.length]!;
     out.push(word);
@@ -141,9 +141,21 @@ const fields = {
   yearsWithinOneYear: { share: years.filter((s) => s.yearsWithinOne).length / years.length, resumes: years.length },
 };
 const timing = (select: (t: (typeof times)[number]) => boolean) => {
-  const all = times.filter(select).flatMap((t) => t.ms).sort((a, b) => a - b);
-  const cpu = times.filter(select).flatMap((t) => t.cpu).sort((a, b) => a - b);
-  return { files: times.filter(select).length, p50: percentile(all, 50), p95: percentile(all, 95), cpuP50: percentile(cpu, 50), cpuP95: percentile(cpu, 95) };
+  const all = times
+    .filter(select)
+    .flatMap((t) => t.ms)
+    .sort((a, b) => a - b);
+  const cpu = times
+    .filter(select)
+    .flatMap((t) => t.cpu)
+    .sort((a, b) => a - b);
+  return {
+    files: times.filter(select).length,
+    p50: percentile(all, 50),
+    p95: percentile(all, 95),
+    cpuP50: percentile(cpu, 50),
+    cpuP95: percentile(cpu, 95),
+  };
 };
 const speed = {
   coldStartMs: coldMs,
@@ -162,21 +174,37 @@ if (values.json) {
   const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
   console.log(`\nResume reading over ${scores.length} labelled resumes (+ ${noTextTotal} without text, ${noTextRight} recognised)\n`);
   console.log('field       precision  recall   F1');
-  for (const [name, m] of Object.entries({ email: fields.email, phone: fields.phone, skills: fields.skills, positions: fields.positions, education: fields.education })) {
+  for (const [name, m] of Object.entries({
+    email: fields.email,
+    phone: fields.phone,
+    skills: fields.skills,
+    positions: fields.positions,
+    education: fields.education,
+  })) {
     console.log(`${name.padEnd(11)} ${pct(m.precision).padStart(9)}  ${pct(m.recall).padStart(6)}  ${m.f1.toFixed(3)}`);
   }
   console.log(`name        ${pct(fields.name.accuracy)} exact`);
   console.log(`years       ${pct(fields.yearsWithinOneYear.share)} within one year (${fields.yearsWithinOneYear.resumes} resumes)`);
   const load = (await import('node:os')).loadavg()[0]!;
-  console.log(`\ntime per file, ${rounds} warm rounds each (load average ${load.toFixed(1)}; cold start ${speed.coldStartMs.toFixed(0)} ms wall, ${speed.coldStartCpuMs.toFixed(0)} ms CPU)`);
+  console.log(
+    `\ntime per file, ${rounds} warm rounds each (load average ${load.toFixed(1)}; cold start ${speed.coldStartMs.toFixed(0)} ms wall, ${speed.coldStartCpuMs.toFixed(0)} ms CPU)`,
+  );
   console.log('                         wall p50   wall p95    CPU p50    CPU p95');
-  for (const [name, t] of Object.entries({ all: speed.all, pdf: speed.pdf, 'two-page pdf': speed.twoPagePdf, docx: speed.docx, txt: speed.txt })) {
+  for (const [name, t] of Object.entries({
+    all: speed.all,
+    pdf: speed.pdf,
+    'two-page pdf': speed.twoPagePdf,
+    docx: speed.docx,
+    txt: speed.txt,
+  })) {
     const f = (n: number) => `${n.toFixed(1)} ms`.padStart(10);
     console.log(`${name.padEnd(13)} ${String(t.files).padStart(2)} files ${f(t.p50)} ${f(t.p95)} ${f(t.cpuP50)} ${f(t.cpuP95)}`);
   }
   console.log(`\nlarge text as a TXT upload, ${largeRounds} rounds each (only the start is read)`);
   console.log('                         wall p50    CPU p50   chars read');
   for (const l of large) {
-    console.log(`${l.name.padEnd(22)} ${`${l.p50.toFixed(0)} ms`.padStart(10)} ${`${l.cpuP50.toFixed(0)} ms`.padStart(10)} ${l.readChars.toLocaleString('en-US').padStart(12)}`);
+    console.log(
+      `${l.name.padEnd(22)} ${`${l.p50.toFixed(0)} ms`.padStart(10)} ${`${l.cpuP50.toFixed(0)} ms`.padStart(10)} ${l.readChars.toLocaleString('en-US').padStart(12)}`,
+    );
   }
 }

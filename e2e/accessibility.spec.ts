@@ -1,4 +1,13 @@
-import { answerCurrentQuestion, axeViolations, expect, openTailoring, registerViaUi, SAMPLE_ANSWERS, startPractice, test } from './fixtures.js';
+import {
+  answerCurrentQuestion,
+  axeViolations,
+  expect,
+  openTailoring,
+  registerViaUi,
+  SAMPLE_ANSWERS,
+  startPractice,
+  test,
+} from './fixtures.js';
 
 // axe is injected as an inline script, which the app's Content-Security-Policy rightly forbids.
 test.use({ bypassCSP: true });

@@ -37,7 +37,10 @@ async function signedIn(browser: Parameters<typeof newPerson>[0], account: { ema
   return person;
 }
 
-test('a coach schedules an interview, the candidate takes it, the coach overrides a score and the candidate reads the results', async ({ page, browser }) => {
+test('a coach schedules an interview, the candidate takes it, the coach overrides a score and the candidate reads the results', async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(240_000);
   const mailReader = await platformAdminPerson(browser, test);
   const seed = await seedOrg(page, mailReader.page, browser, 'Lakeside Coaching');
@@ -98,7 +101,9 @@ test('a coach schedules an interview, the candidate takes it, the coach override
   await shotAll(c, 'coach-question-editor');
   await c.getByRole('button', { name: 'Save questions' }).click();
   await expect(c.getByText('All changes saved.')).toBeVisible();
-  const saved = (await api(c, 'GET', `/api/v1/interviews/${interviewId}`)) as { questions: Array<{ order: number; text: string; keyPoints?: string[] }> };
+  const saved = (await api(c, 'GET', `/api/v1/interviews/${interviewId}`)) as {
+    questions: Array<{ order: number; text: string; keyPoints?: string[] }>;
+  };
   const first = [...saved.questions].sort((a, b) => a.order - b.order)[0]!;
   expect(saved.questions).toHaveLength(2);
   expect(first.text).toContain('messy data');

@@ -129,7 +129,11 @@ export async function answerCurrentQuestion(page: Page, text: string, screenshot
 export async function answerAllAndFinish(page: Page, count: number, screenshotPrefix?: string): Promise<void> {
   for (let i = 1; i <= count; i++) {
     await expect(page.getByText(`Question ${i} of ${count}`)).toBeVisible();
-    await answerCurrentQuestion(page, SAMPLE_ANSWERS[(i - 1) % SAMPLE_ANSWERS.length]!, screenshotPrefix && i === 1 ? `${screenshotPrefix}-question` : undefined);
+    await answerCurrentQuestion(
+      page,
+      SAMPLE_ANSWERS[(i - 1) % SAMPLE_ANSWERS.length]!,
+      screenshotPrefix && i === 1 ? `${screenshotPrefix}-question` : undefined,
+    );
     if (screenshotPrefix && i === 1) await shot(page, `${screenshotPrefix}-feedback`);
     if (i < count) await page.getByRole('button', { name: 'Next question' }).click();
   }
@@ -171,8 +175,16 @@ export async function axeViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: axePath });
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+    });
     return result.violations;
   });
-  return violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 4).join(' | ')}`);
+  return violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 4)
+        .join(' | ')}`,
+  );
 }

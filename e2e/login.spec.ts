@@ -26,7 +26,9 @@ test('a wrong password shows a clear error and stays on the login page', async (
 
 test('a signed-out visitor is sent to log in and then back to the page they wanted', async ({ page, request }) => {
   const email = uniqueEmail('deep-link');
-  expect((await request.post('/api/v1/auth/register', { data: { email, password: PASSWORD, name: 'Katherine Johnson' } })).status()).toBe(201);
+  expect((await request.post('/api/v1/auth/register', { data: { email, password: PASSWORD, name: 'Katherine Johnson' } })).status()).toBe(
+    201,
+  );
   await page.goto('/practice/new');
   await expect(page).toHaveURL(/\/login$/);
   await page.getByLabel('Email').fill(email);

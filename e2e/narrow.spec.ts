@@ -1,4 +1,13 @@
-import { answerCurrentQuestion, expect, hasHorizontalScroll, registerViaUi, SAMPLE_ANSWERS, shot, startPractice, test } from './fixtures.js';
+import {
+  answerCurrentQuestion,
+  expect,
+  hasHorizontalScroll,
+  registerViaUi,
+  SAMPLE_ANSWERS,
+  shot,
+  startPractice,
+  test,
+} from './fixtures.js';
 
 test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
 

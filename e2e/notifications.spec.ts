@@ -35,14 +35,18 @@ test('the bell and the notifications page: live, announced, reconnecting, marked
     const link = await invitationLink(mailReader.page, emails[i]!);
     // A new person, at their own browser, creates their account with the invitation.
     const joiner = await browser.newContext({ baseURL: process.env.E2E_BASE_URL ?? 'http://127.0.0.1:3000' });
-    const res = await joiner.request.post('/api/v1/invitations/accept', { data: { token: tokenOf(link), name: names[i], password: PASSWORD } });
+    const res = await joiner.request.post('/api/v1/invitations/accept', {
+      data: { token: tokenOf(link), name: names[i], password: PASSWORD },
+    });
     expect(res.status(), await res.text()).toBe(200);
     await joiner.close();
   };
 
   await accept(0);
   await expect(bell).toHaveAccessibleName('Notifications, 1 unread');
-  await expect(page.locator('[aria-live="polite"]').filter({ hasText: 'New notification: Vint Cerf joined Spanning Tree Labs' })).toBeAttached();
+  await expect(
+    page.locator('[aria-live="polite"]').filter({ hasText: 'New notification: Vint Cerf joined Spanning Tree Labs' }),
+  ).toBeAttached();
 
   // The connection drops: the app reconnects by itself and the next notification still arrives live.
   expect(sockets).toHaveLength(1);

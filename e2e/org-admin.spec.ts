@@ -160,7 +160,14 @@ test('an admin builds an organization: team, invitations, live bell, assignment,
   // The audit log tells the story, readably, and filters by action.
   await sections.getByRole('link', { name: 'Audit log' }).click();
   const entries = page.getByRole('list', { name: 'Audit log entries, newest first' });
-  for (const action of ['Organization created', 'Team created', 'Invitation sent', 'Invitation accepted', 'Coach assigned', 'Team changed']) {
+  for (const action of [
+    'Organization created',
+    'Team created',
+    'Invitation sent',
+    'Invitation accepted',
+    'Coach assigned',
+    'Team changed',
+  ]) {
     await expect(entries.getByText(action, { exact: true }).first()).toBeVisible();
   }
   await page.getByLabel('Action').selectOption({ label: 'Coach assigned' });
@@ -291,7 +298,12 @@ test.describe('organization pages look right and pass axe', () => {
       if (scheme === 'dark') await shotViewport(page, `org-role-dialog${suffix}`);
       await page.getByRole('button', { name: 'Cancel' }).click();
       await page.getByRole('button', { name: /^Notifications/ }).click();
-      await expect(page.getByRole('region', { name: 'Notifications' }).getByText(/joined/).first()).toBeVisible();
+      await expect(
+        page
+          .getByRole('region', { name: 'Notifications' })
+          .getByText(/joined/)
+          .first(),
+      ).toBeVisible();
       expect(await axeViolations(page), 'bell open').toEqual([]);
       if (scheme === 'dark') await shotViewport(page, `bell-open${suffix}`);
       await page.keyboard.press('Escape');
@@ -321,7 +333,10 @@ test.describe('organization pages look right and pass axe', () => {
 
       // The platform admin's mail page, with a mail open.
       await mailReader.page.goto('/admin/mails');
-      await mailReader.page.getByRole('link', { name: /invited you to/ }).first().click();
+      await mailReader.page
+        .getByRole('link', { name: /invited you to/ })
+        .first()
+        .click();
       await expect(mailReader.page.getByRole('article')).toBeVisible();
       expect(await axeViolations(mailReader.page), 'mail page').toEqual([]);
       if (scheme === 'dark') await shot(mailReader.page, `admin-mails${suffix}`);
@@ -385,7 +400,10 @@ test.describe('at 360 px wide', () => {
     await expect(narrowAdmin.page.getByRole('heading', { level: 1, name: 'Outgoing mail' })).toBeVisible();
     expect(await hasHorizontalScroll(narrowAdmin.page), 'mail list scrolls sideways').toBe(false);
     await shot(narrowAdmin.page, 'admin-mails-360');
-    await narrowAdmin.page.getByRole('link', { name: /invited you to/ }).first().click();
+    await narrowAdmin.page
+      .getByRole('link', { name: /invited you to/ })
+      .first()
+      .click();
     await expect(narrowAdmin.page.getByRole('article')).toBeVisible();
     expect(await hasHorizontalScroll(narrowAdmin.page), 'open mail scrolls sideways').toBe(false);
     await shot(narrowAdmin.page, 'admin-mail-open-360');

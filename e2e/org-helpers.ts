@@ -24,7 +24,11 @@ export async function newPerson(browser: Browser, options: Parameters<Browser['n
 /** A request as the signed-in browser of `page`, with the CSRF header the web app sends. */
 export async function api(page: Page, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, data?: unknown) {
   const csrf = (await page.context().cookies()).find((c) => c.name === 'panelist_csrf')?.value;
-  const res = await page.request.fetch(path, { method, ...(data === undefined ? {} : { data }), headers: csrf ? { 'x-csrf-token': csrf } : {} });
+  const res = await page.request.fetch(path, {
+    method,
+    ...(data === undefined ? {} : { data }),
+    headers: csrf ? { 'x-csrf-token': csrf } : {},
+  });
   expect(res.status(), `${method} ${path}: ${await res.text()}`).toBeLessThan(400);
   return res.status() === 204 ? null : ((await res.json()) as Record<string, unknown>);
 }
@@ -62,14 +66,17 @@ export async function platformAdminPerson(
 export async function invitationLink(adminPage: Page, email: string): Promise<string> {
   let link: string | null = null;
   await expect
-    .poll(async () => {
-      const res = await adminPage.request.get(`/api/v1/admin/mails?to=${encodeURIComponent(email)}&limit=5`);
-      const body = (await res.json()) as { items: Array<{ kind: string; text: string }> };
-      const mail = body.items.find((m) => m.kind === 'invitation');
-      const match = mail ? /https?:\/\/[^/\s]+(\/invitations\/accept\?token=[\w.~%-]+)/.exec(mail.text) : null;
-      link = match ? match[1]! : null;
-      return link;
-    }, { message: `an invitation mail to ${email}` })
+    .poll(
+      async () => {
+        const res = await adminPage.request.get(`/api/v1/admin/mails?to=${encodeURIComponent(email)}&limit=5`);
+        const body = (await res.json()) as { items: Array<{ kind: string; text: string }> };
+        const mail = body.items.find((m) => m.kind === 'invitation');
+        const match = mail ? /https?:\/\/[^/\s]+(\/invitations\/accept\?token=[\w.~%-]+)/.exec(mail.text) : null;
+        link = match ? match[1]! : null;
+        return link;
+      },
+      { message: `an invitation mail to ${email}` },
+    )
     .not.toBeNull();
   return link!;
 }

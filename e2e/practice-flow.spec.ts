@@ -8,7 +8,13 @@ test('a new candidate registers, practises, finishes and reads the report', asyn
   await shot(page, 'dashboard-empty');
   await page.getByRole('link', { name: 'Start a practice interview' }).first().click();
 
-  await startPractice(page, { type: 'Behavioral', role: 'Software Engineer', level: 'Mid-level', questions: 2, screenshot: 'practice-setup' });
+  await startPractice(page, {
+    type: 'Behavioral',
+    role: 'Software Engineer',
+    level: 'Mid-level',
+    questions: 2,
+    screenshot: 'practice-setup',
+  });
   await expect(page.getByRole('timer')).toBeVisible();
   await expect(page.getByRole('progressbar', { name: 'Interview progress' })).toBeVisible();
 
@@ -45,7 +51,9 @@ test('resuming an interview opens the first unanswered question', async ({ page 
   await registerViaUi(page, 'Grace Hopper');
   await startPractice(page, { type: 'Technical', role: 'Backend Engineer', questions: 3 });
   const url = page.url();
-  await page.getByLabel('Your answer').fill('A first answer about caching: keep hot data close to where it is used, and invalidate it when the source changes.');
+  await page
+    .getByLabel('Your answer')
+    .fill('A first answer about caching: keep hot data close to where it is used, and invalidate it when the source changes.');
   await page.getByRole('button', { name: 'Submit answer' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Feedback' })).toBeVisible({ timeout: 20_000 });
 

@@ -23,7 +23,11 @@ const CURATED_QUESTION = 'Walk us through how you would serve a PyTorch recommen
 const variants = [
   { name: 'light', suffix: '', use: { colorScheme: 'light' as const } },
   { name: 'dark', suffix: '-dark', use: { colorScheme: 'dark' as const } },
-  { name: '360 px', suffix: '-360', use: { colorScheme: 'light' as const, viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true } },
+  {
+    name: '360 px',
+    suffix: '-360',
+    use: { colorScheme: 'light' as const, viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true },
+  },
 ];
 
 // axe is injected as an inline script, which the app's Content-Security-Policy rightly forbids.
@@ -36,7 +40,12 @@ async function csrfOf(context: BrowserContext): Promise<string> {
 }
 
 /** A JSON API call as the signed-in person of `context`; fails the test on an error status. */
-async function api<T = unknown>(context: BrowserContext, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, data?: unknown): Promise<T> {
+async function api<T = unknown>(
+  context: BrowserContext,
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  url: string,
+  data?: unknown,
+): Promise<T> {
   const request: APIRequestContext = context.request;
   const headers: Record<string, string> = method === 'GET' ? {} : { 'x-csrf-token': await csrfOf(context) };
   const res = await request.fetch(url, { method, headers, ...(data === undefined ? {} : { data }) });
@@ -60,7 +69,10 @@ for (const variant of variants) {
   test.describe(`resumes and job descriptions (${variant.name})`, () => {
     test.use(variant.use);
 
-    test('a coach shares a job; the candidate uploads a resume, checks it against the job and practises for it', async ({ page, browser }) => {
+    test('a coach shares a job; the candidate uploads a resume, checks it against the job and practises for it', async ({
+      page,
+      browser,
+    }) => {
       test.setTimeout(240_000);
       const narrow = variant.suffix === '-360';
       const noSideScroll = async (p: Page, where: string) => {
@@ -79,7 +91,9 @@ for (const variant of variants) {
         if (msg.type() === 'error' && msg.text().includes('contract mismatch')) coachErrors.push(msg.text());
       });
       const coachEmail = uniqueEmail('coach');
-      const signup = await coachContext.request.post('/api/v1/auth/register', { data: { name: 'Grace Hopper', email: coachEmail, password: PASSWORD } });
+      const signup = await coachContext.request.post('/api/v1/auth/register', {
+        data: { name: 'Grace Hopper', email: coachEmail, password: PASSWORD },
+      });
       expect(signup.ok()).toBe(true);
       const org = await api<{ id: string }>(coachContext, 'POST', '/api/v1/orgs', { name: `Acme Careers ${variant.name}` });
 
@@ -104,7 +118,9 @@ for (const variant of variants) {
       await coachPage.getByRole('button', { name: 'Add a question' }).click();
       await coachPage.getByLabel('Type', { exact: true }).selectOption('technical');
       await coachPage.getByLabel('Question', { exact: true }).fill(CURATED_QUESTION);
-      await coachPage.getByLabel(/Key points/).fill('Batch requests on the GPU\nCache embeddings of popular items\nMeasure p99, not the mean');
+      await coachPage
+        .getByLabel(/Key points/)
+        .fill('Batch requests on the GPU\nCache embeddings of popular items\nMeasure p99, not the mean');
       await noSideScroll(coachPage, 'job form');
       await axe(coachPage, 'job form');
       await shot(coachPage, `jobs-form${variant.suffix}`);
@@ -131,7 +147,10 @@ for (const variant of variants) {
         await expect(sharePanel.getByRole('list', { name: 'Shared with' }).getByText('Jordan Rivera', { exact: true })).toBeVisible();
         shared = true;
       } else {
-        test.info().annotations.push({ type: 'outbox', description: 'no platform admin to read the outbox: job not shared, ATS check uses pasted text' });
+        test.info().annotations.push({
+          type: 'outbox',
+          description: 'no platform admin to read the outbox: job not shared, ATS check uses pasted text',
+        });
       }
       await noSideScroll(coachPage, 'job detail');
       await axe(coachPage, 'job detail');
@@ -185,14 +204,21 @@ for (const variant of variants) {
       await expect(list.locator(':scope > li')).toHaveCount(1);
       await expect(list.getByText('Active')).toBeVisible();
       await expect(page.getByText('No resumes yet')).toHaveCount(0);
-      if (shared) await expect(page.getByRole('region', { name: 'Jobs shared with you' }).getByRole('link', { name: new RegExp(JOB_TITLE) })).toBeVisible();
+      if (shared)
+        await expect(
+          page.getByRole('region', { name: 'Jobs shared with you' }).getByRole('link', { name: new RegExp(JOB_TITLE) }),
+        ).toBeVisible();
       await noSideScroll(page, 'resumes list');
       await axe(page, 'resumes list');
       await shot(page, `resumes-list${variant.suffix}`);
 
       // ── The coach schedules an interview with the shared job and the candidate's resume.
       if (shared) {
-        const members = await api<{ items: Array<{ userId: string; email: string }> }>(coachContext, 'GET', `/api/v1/orgs/${org.id}/members?role=candidate`);
+        const members = await api<{ items: Array<{ userId: string; email: string }> }>(
+          coachContext,
+          'GET',
+          `/api/v1/orgs/${org.id}/members?role=candidate`,
+        );
         const candidateId = members.items.find((m) => m.email === candidate.email)!.userId;
         const me = await api<{ user: { id: string } }>(coachContext, 'GET', '/api/v1/auth/me');
         await api(coachContext, 'POST', `/api/v1/orgs/${org.id}/assignments`, { coachId: me.user.id, candidateId });
@@ -262,11 +288,17 @@ for (const variant of variants) {
       await axe(page, 'ATS report');
       await shot(page, `resume-ats${variant.suffix}`);
       // The report on its own, without the sticky header painted over it.
-      await page.locator('header').first().evaluate((el) => (el.style.visibility = 'hidden'));
+      await page
+        .locator('header')
+        .first()
+        .evaluate((el) => (el.style.visibility = 'hidden'));
       await report.scrollIntoViewIfNeeded();
       await page.waitForTimeout(800);
       await report.screenshot({ path: `e2e/screenshots/resume-ats-report${variant.suffix}.png`, animations: 'disabled' });
-      await page.locator('header').first().evaluate((el) => (el.style.visibility = ''));
+      await page
+        .locator('header')
+        .first()
+        .evaluate((el) => (el.style.visibility = ''));
 
       // ── A practice tailored to this resume and job: the job's own question comes first.
       await report.getByRole('button', { name: 'Start a tailored practice' }).click();
@@ -281,9 +313,16 @@ for (const variant of variants) {
       await expect(page).toHaveURL(/\/interviews\/[0-9a-f-]{36}$/);
       await expect(page.getByText('Question 1 of 3')).toBeVisible();
       const interviewId = page.url().split('/').pop()!;
-      const interview = await api<{ questions: Array<{ order: number; text: string; targetSkills: string[] }> }>(page.context(), 'GET', `/api/v1/interviews/${interviewId}`);
+      const interview = await api<{ questions: Array<{ order: number; text: string; targetSkills: string[] }> }>(
+        page.context(),
+        'GET',
+        `/api/v1/interviews/${interviewId}`,
+      );
       const targeted = interview.questions.flatMap((q) => q.targetSkills);
-      expect(targeted.some((s) => /pytorch|python|kubernetes|spark|airflow|scala|sql/i.test(s)), `targets ${targeted.join(', ')}`).toBe(true);
+      expect(
+        targeted.some((s) => /pytorch|python|kubernetes|spark|airflow|scala|sql/i.test(s)),
+        `targets ${targeted.join(', ')}`,
+      ).toBe(true);
       if (shared) {
         // The curated question of the job opens the interview and names the skill it targets.
         await expect(page.getByText(CURATED_QUESTION)).toBeVisible();
@@ -336,7 +375,9 @@ for (const variant of variants) {
 test('the resumes page works with the keyboard: choose a file, make active, delete with a confirmation', async ({ page }) => {
   await registerViaUi(page, 'Key Board');
   await page.goto('/resumes');
-  const text = Buffer.from('Kim Lee\nkim@example.com\n\nExperience\nBackend Engineer, Acme (2019 - present)\nBuilt services in Go and PostgreSQL.\n\nSkills\nGo, PostgreSQL, Docker\n');
+  const text = Buffer.from(
+    'Kim Lee\nkim@example.com\n\nExperience\nBackend Engineer, Acme (2019 - present)\nBuilt services in Go and PostgreSQL.\n\nSkills\nGo, PostgreSQL, Docker\n',
+  );
   const input = page.getByTestId('resume-file-input');
   await input.setInputFiles({ name: 'first.txt', mimeType: 'text/plain', buffer: text });
   await expect(page.getByText('Uploaded “first.txt”')).toBeVisible();

@@ -33,7 +33,11 @@ const QUESTIONS = 3;
 const variants = [
   { name: 'light', suffix: '', use: { colorScheme: 'light' as const } },
   { name: 'dark', suffix: '-dark', use: { colorScheme: 'dark' as const } },
-  { name: '360 px', suffix: '-360', use: { colorScheme: 'light' as const, viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true } },
+  {
+    name: '360 px',
+    suffix: '-360',
+    use: { colorScheme: 'light' as const, viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true },
+  },
 ];
 
 // axe is injected as an inline script, which the app's Content-Security-Policy rightly forbids.

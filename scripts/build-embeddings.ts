@@ -27,16 +27,23 @@ const { values } = parseArgs({
 const top = Number(values.top);
 
 function wordsOf(text: string): string[] {
-  return text.toLowerCase().replace(/[’‘]/g, "'").match(/[a-z0-9][a-z0-9'+#-]*/g) ?? [];
+  return (
+    text
+      .toLowerCase()
+      .replace(/[’‘]/g, "'")
+      .match(/[a-z0-9][a-z0-9'+#-]*/g) ?? []
+  );
 }
 
 // Every text the evaluator will see or is trained on.
 const wanted = new Set<string>();
 const addText = (t: unknown): void => {
-  if (typeof t === 'string') for (const w of wordsOf(t)) {
-    wanted.add(w);
-    for (const part of w.split(/[-']/)) if (part) wanted.add(part);
-  } else if (Array.isArray(t)) t.forEach(addText);
+  if (typeof t === 'string')
+    for (const w of wordsOf(t)) {
+      wanted.add(w);
+      for (const part of w.split(/[-']/)) if (part) wanted.add(part);
+    }
+  else if (Array.isArray(t)) t.forEach(addText);
   else if (t && typeof t === 'object') Object.values(t).forEach(addText);
 };
 const bankDir = join(root, 'content', 'questions');

@@ -38,6 +38,9 @@ function shutdown(code = 0) {
 process.on('SIGINT', () => shutdown(0));
 process.on('SIGTERM', () => shutdown(0));
 
-start('api', bin('tsx'), ['watch', '--clear-screen=false', 'src/cli/main.ts', 'serve'], { PORT: apiPort, HOST: process.env.HOST ?? '127.0.0.1' });
+start('api', bin('tsx'), ['watch', '--clear-screen=false', 'src/cli/main.ts', 'serve'], {
+  PORT: apiPort,
+  HOST: process.env.HOST ?? '127.0.0.1',
+});
 start('web', bin('vite'), [], { PANELIST_API_URL: `http://127.0.0.1:${apiPort}` });
 console.log(`[dev] API on http://127.0.0.1:${apiPort}, web app on http://127.0.0.1:5173 (Ctrl-C stops both)`);

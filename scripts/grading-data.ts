@@ -30,7 +30,8 @@ export function readGradedAnswers(file: string, source: string, scaleMax = 5): G
     .forEach((line, i) => {
       if (!line.trim()) return;
       const parsed = gradedAnswerLine.safeParse(JSON.parse(line));
-      if (!parsed.success) throw new Error(`${file}:${i + 1}: ${parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`);
+      if (!parsed.success)
+        throw new Error(`${file}:${i + 1}: ${parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`);
       out.push({ ...parsed.data, scaleMax, source });
     });
   return out;

@@ -113,7 +113,10 @@ const people: Person[] = [
         place: 'Portland, OR',
         start: '2017-06',
         end: '2021-02',
-        bullets: ['Built React dashboards for warehouse supervisors.', 'Wrote integration tests with Jest and Cypress for the order pipeline.'],
+        bullets: [
+          'Built React dashboards for warehouse supervisors.',
+          'Wrote integration tests with Jest and Cypress for the order pipeline.',
+        ],
       },
       {
         title: 'Junior Developer',
@@ -124,13 +127,43 @@ const people: Person[] = [
         bullets: ['Maintained PHP and MySQL storefronts for local retailers.'],
       },
     ],
-    schools: [{ line: 'B.S. in Computer Science, Oregon State University, 2015', degree: 'B.S. in Computer Science', institution: 'Oregon State University', year: 2015 }],
-    skillLines: ['Languages: TypeScript, JavaScript, Python, SQL', 'Frameworks: React, Node.js, Express', 'Cloud and tools: AWS, Docker, Terraform, GitHub Actions, PostgreSQL'],
+    schools: [
+      {
+        line: 'B.S. in Computer Science, Oregon State University, 2015',
+        degree: 'B.S. in Computer Science',
+        institution: 'Oregon State University',
+        year: 2015,
+      },
+    ],
+    skillLines: [
+      'Languages: TypeScript, JavaScript, Python, SQL',
+      'Frameworks: React, Node.js, Express',
+      'Cloud and tools: AWS, Docker, Terraform, GitHub Actions, PostgreSQL',
+    ],
     headings: { summary: 'Summary', experience: 'Experience', education: 'Education', skills: 'Skills' },
     dates: 'mon',
     skills: [
-      'TypeScript', 'JavaScript', 'Python', 'SQL', 'React', 'Node.js', 'Express', 'AWS', 'Docker', 'Terraform', 'GitHub Actions',
-      'PostgreSQL', 'REST APIs', 'AWS Lambda', 'Code Review', 'Integration Testing', 'Jest', 'Cypress', 'PHP', 'MySQL', 'Computer Science',
+      'TypeScript',
+      'JavaScript',
+      'Python',
+      'SQL',
+      'React',
+      'Node.js',
+      'Express',
+      'AWS',
+      'Docker',
+      'Terraform',
+      'GitHub Actions',
+      'PostgreSQL',
+      'REST APIs',
+      'AWS Lambda',
+      'Code Review',
+      'Integration Testing',
+      'Jest',
+      'Cypress',
+      'PHP',
+      'MySQL',
+      'Computer Science',
     ],
   },
   {
@@ -148,14 +181,20 @@ const people: Person[] = [
         employer: 'Brightwater Insurance',
         start: '2020-09',
         end: 'present',
-        bullets: ['Built gradient boosting models in Python that price two million home policies.', 'Ran A/B tests on renewal emails with the marketing team.'],
+        bullets: [
+          'Built gradient boosting models in Python that price two million home policies.',
+          'Ran A/B tests on renewal emails with the marketing team.',
+        ],
       },
       {
         title: 'Data Scientist',
         employer: 'Kestrel Retail Group',
         start: '2017-01',
         end: '2020-08',
-        bullets: ['Forecast weekly demand for 900 stores with time series models.', 'Presented results to regional directors every quarter.'],
+        bullets: [
+          'Forecast weekly demand for 900 stores with time series models.',
+          'Presented results to regional directors every quarter.',
+        ],
       },
     ],
     schools: [
@@ -165,7 +204,20 @@ const people: Person[] = [
     skillLines: ['Python', 'R', 'SQL', 'scikit-learn', 'PyTorch', 'pandas', 'Tableau', 'Apache Spark', 'A/B Testing'],
     headings: { summary: 'Profile', experience: 'Experience', education: 'Education', skills: 'Skills' },
     dates: 'mon',
-    skills: ['Python', 'R', 'SQL', 'scikit-learn', 'PyTorch', 'pandas', 'Tableau', 'Apache Spark', 'A/B Testing', 'Gradient Boosting', 'Time Series Analysis', 'Statistics'],
+    skills: [
+      'Python',
+      'R',
+      'SQL',
+      'scikit-learn',
+      'PyTorch',
+      'pandas',
+      'Tableau',
+      'Apache Spark',
+      'A/B Testing',
+      'Gradient Boosting',
+      'Time Series Analysis',
+      'Statistics',
+    ],
   },
   {
     file: 'pdf-product-designer-table',
@@ -182,7 +234,10 @@ const people: Person[] = [
         employer: 'Maple & Finch Studio',
         start: '2021-07',
         end: 'present',
-        bullets: ['Led the redesign of a clinic booking flow; completed bookings rose 18%.', 'Built a design system of 60 components used by four product teams.'],
+        bullets: [
+          'Led the redesign of a clinic booking flow; completed bookings rose 18%.',
+          'Built a design system of 60 components used by four product teams.',
+        ],
       },
       {
         title: 'Product Designer',
@@ -199,7 +254,14 @@ const people: Person[] = [
         bullets: ['Designed onboarding for a language-learning app with 300,000 users.'],
       },
     ],
-    schools: [{ line: 'BFA in Graphic Design, Concordia University, 2016', degree: 'BFA in Graphic Design', institution: 'Concordia University', year: 2016 }],
+    schools: [
+      {
+        line: 'BFA in Graphic Design, Concordia University, 2016',
+        degree: 'BFA in Graphic Design',
+        institution: 'Concordia University',
+        year: 2016,
+      },
+    ],
     skillLines: ['Figma, Prototyping, Design Systems, User Research, Usability Testing, Accessibility, HTML, CSS'],
     headings: { summary: 'About', experience: 'Work Experience', education: 'Education', skills: 'Toolbox' },
     dates: 'num',
@@ -246,12 +308,27 @@ const people: Person[] = [
       },
     ],
     schools: [
-      { line: 'Bachelor of Business Administration, Georgia State University, 2012', degree: 'Bachelor of Business Administration', institution: 'Georgia State University', year: 2012 },
+      {
+        line: 'Bachelor of Business Administration, Georgia State University, 2012',
+        degree: 'Bachelor of Business Administration',
+        institution: 'Georgia State University',
+        year: 2012,
+      },
     ],
-    skillLines: ['Consultative Selling • Negotiation • Pipeline Management • Salesforce • Forecasting • Team Leadership • Contract Management'],
+    skillLines: [
+      'Consultative Selling • Negotiation • Pipeline Management • Salesforce • Forecasting • Team Leadership • Contract Management',
+    ],
     headings: { summary: 'Career Summary', experience: 'Work History', education: 'Education', skills: 'Core Competencies' },
     dates: 'month',
-    skills: ['Consultative Selling', 'Negotiation', 'Pipeline Management', 'CRM', 'Time Series Analysis', 'Leadership', 'Contract Management'],
+    skills: [
+      'Consultative Selling',
+      'Negotiation',
+      'Pipeline Management',
+      'CRM',
+      'Time Series Analysis',
+      'Leadership',
+      'Contract Management',
+    ],
   },
   {
     file: 'pdf-nurse-two-page',
@@ -322,14 +399,30 @@ const people: Person[] = [
       },
     ],
     schools: [
-      { line: 'Bachelor of Science in Nursing (BSN), The Ohio State University, 2016', degree: 'Bachelor of Science in Nursing', institution: 'The Ohio State University', year: 2016 },
-      { line: 'Associate of Applied Science, Columbus State Community College, 2013', degree: 'Associate of Applied Science', institution: 'Columbus State Community College', year: 2013 },
+      {
+        line: 'Bachelor of Science in Nursing (BSN), The Ohio State University, 2016',
+        degree: 'Bachelor of Science in Nursing',
+        institution: 'The Ohio State University',
+        year: 2016,
+      },
+      {
+        line: 'Associate of Applied Science, Columbus State Community College, 2013',
+        degree: 'Associate of Applied Science',
+        institution: 'Columbus State Community College',
+        year: 2013,
+      },
     ],
-    skillLines: ['Patient Assessment, Medication Administration, IV Therapy, Wound Care, Epic EHR, Patient Education, Telemetry Monitoring'],
+    skillLines: [
+      'Patient Assessment, Medication Administration, IV Therapy, Wound Care, Epic EHR, Patient Education, Telemetry Monitoring',
+    ],
     extra: [
       {
         heading: 'Licenses & Certifications',
-        lines: ['Registered Nurse, State of Ohio, license RN-448120', 'BLS and ACLS, American Heart Association, renewed 2024', 'Progressive Care Certified Nurse (PCCN), 2022'],
+        lines: [
+          'Registered Nurse, State of Ohio, license RN-448120',
+          'BLS and ACLS, American Heart Association, renewed 2024',
+          'Progressive Care Certified Nurse (PCCN), 2022',
+        ],
       },
       {
         heading: 'Volunteer Experience',
@@ -344,7 +437,15 @@ const people: Person[] = [
     headings: { summary: 'Professional Summary', experience: 'Professional Experience', education: 'Education', skills: 'Clinical Skills' },
     dates: 'num',
     separator: ' - ',
-    skills: ['Patient Assessment', 'Medication Administration', 'IV Therapy', 'Wound Care', 'Epic EHR', 'Patient Education', 'Telemetry Monitoring'],
+    skills: [
+      'Patient Assessment',
+      'Medication Administration',
+      'IV Therapy',
+      'Wound Care',
+      'Epic EHR',
+      'Patient Education',
+      'Telemetry Monitoring',
+    ],
   },
   {
     file: 'pdf-math-teacher',
@@ -354,7 +455,8 @@ const people: Person[] = [
     phone: '414.555.0176',
     location: 'Milwaukee, WI',
     links: [],
-    summary: 'To keep teaching algebra and statistics to teenagers who think they hate math, in a school that values coaching and collaboration.',
+    summary:
+      'To keep teaching algebra and statistics to teenagers who think they hate math, in a school that values coaching and collaboration.',
     jobs: [
       {
         title: 'Mathematics Teacher',
@@ -362,7 +464,10 @@ const people: Person[] = [
         place: 'Milwaukee, WI',
         start: '2019',
         end: 'present',
-        bullets: ['Raised the pass rate on the state algebra exam from 61% to 78%.', 'Coach the math team, which reached the state finals twice.'],
+        bullets: [
+          'Raised the pass rate on the state algebra exam from 61% to 78%.',
+          'Coach the math team, which reached the state finals twice.',
+        ],
       },
       {
         title: 'Math Teacher',
@@ -382,14 +487,34 @@ const people: Person[] = [
       },
     ],
     schools: [
-      { line: 'M.Ed. in Curriculum and Instruction, University of Wisconsin-Milwaukee, 2019', degree: 'M.Ed. in Curriculum and Instruction', institution: 'University of Wisconsin-Milwaukee', year: 2019 },
-      { line: 'B.S. in Mathematics Education, University of Wisconsin-Madison, 2015', degree: 'B.S. in Mathematics Education', institution: 'University of Wisconsin-Madison', year: 2015 },
+      {
+        line: 'M.Ed. in Curriculum and Instruction, University of Wisconsin-Milwaukee, 2019',
+        degree: 'M.Ed. in Curriculum and Instruction',
+        institution: 'University of Wisconsin-Milwaukee',
+        year: 2019,
+      },
+      {
+        line: 'B.S. in Mathematics Education, University of Wisconsin-Madison, 2015',
+        degree: 'B.S. in Mathematics Education',
+        institution: 'University of Wisconsin-Madison',
+        year: 2015,
+      },
     ],
-    skillLines: ['Differentiated Instruction, Classroom Management, Google Classroom, Desmos, Excel, Lesson Planning, Parent Communication'],
+    skillLines: [
+      'Differentiated Instruction, Classroom Management, Google Classroom, Desmos, Excel, Lesson Planning, Parent Communication',
+    ],
     headings: { summary: 'Objective', experience: 'Teaching Experience', education: 'Education & Training', skills: 'Skills' },
     dates: 'year',
     separator: '–',
-    skills: ['Differentiated Instruction', 'Classroom Management', 'Google Classroom', 'Desmos', 'Excel', 'Lesson Planning', 'Parent Communication'],
+    skills: [
+      'Differentiated Instruction',
+      'Classroom Management',
+      'Google Classroom',
+      'Desmos',
+      'Excel',
+      'Lesson Planning',
+      'Parent Communication',
+    ],
   },
   {
     file: 'pdf-devops-since',
@@ -427,7 +552,14 @@ const people: Person[] = [
         bullets: ['Patched and monitored 120 Linux and Windows servers.'],
       },
     ],
-    schools: [{ line: 'B.S. in Information Technology, Colorado State University, 2016', degree: 'B.S. in Information Technology', institution: 'Colorado State University', year: 2016 }],
+    schools: [
+      {
+        line: 'B.S. in Information Technology, Colorado State University, 2016',
+        degree: 'B.S. in Information Technology',
+        institution: 'Colorado State University',
+        year: 2016,
+      },
+    ],
     skillLines: [
       'Cloud: AWS, Google Cloud',
       'Containers: Docker, Kubernetes, Helm',
@@ -436,14 +568,40 @@ const people: Person[] = [
       'Observability: Prometheus, Grafana, Datadog',
       'Languages: Go, Python, Bash',
     ],
-    extra: [{ heading: 'Certifications', lines: ['AWS Certified Solutions Architect - Associate (2022)', 'Certified Kubernetes Administrator (2021)'] }],
+    extra: [
+      {
+        heading: 'Certifications',
+        lines: ['AWS Certified Solutions Architect - Associate (2022)', 'Certified Kubernetes Administrator (2021)'],
+      },
+    ],
     headings: { summary: 'Profile', experience: 'Experience', education: 'Education', skills: 'Technical Skills' },
     dates: 'mon',
     since: true,
     skills: [
-      'AWS', 'Google Cloud', 'Containers', 'Docker', 'Kubernetes', 'Helm Charts', 'Terraform', 'Ansible', 'CI/CD', 'GitHub Actions', 'Jenkins',
-      'Argo CD', 'Observability', 'Prometheus', 'Grafana', 'Datadog', 'Go', 'Python', 'Bash', 'Incident Management', 'Site Reliability', 'Linux',
-      'Windows Server', 'DevOps',
+      'AWS',
+      'Google Cloud',
+      'Containers',
+      'Docker',
+      'Kubernetes',
+      'Helm Charts',
+      'Terraform',
+      'Ansible',
+      'CI/CD',
+      'GitHub Actions',
+      'Jenkins',
+      'Argo CD',
+      'Observability',
+      'Prometheus',
+      'Grafana',
+      'Datadog',
+      'Go',
+      'Python',
+      'Bash',
+      'Incident Management',
+      'Site Reliability',
+      'Linux',
+      'Windows Server',
+      'DevOps',
     ],
   },
   {
@@ -461,7 +619,10 @@ const people: Person[] = [
         employer: 'Lakeshore Outfitters',
         start: '2021-05',
         end: 'present',
-        bullets: ['Built weekly channel reports in Looker for the CMO.', 'Moved email attribution from last-click to a position-based model.'],
+        bullets: [
+          'Built weekly channel reports in Looker for the CMO.',
+          'Moved email attribution from last-click to a position-based model.',
+        ],
       },
       {
         title: 'Marketing Coordinator',
@@ -471,7 +632,14 @@ const people: Person[] = [
         bullets: ['Ran email campaigns in HubSpot for 80,000 subscribers.'],
       },
     ],
-    schools: [{ line: 'B.A. in Economics, Loyola University Chicago, 2018', degree: 'B.A. in Economics', institution: 'Loyola University Chicago', year: 2018 }],
+    schools: [
+      {
+        line: 'B.A. in Economics, Loyola University Chicago, 2018',
+        degree: 'B.A. in Economics',
+        institution: 'Loyola University Chicago',
+        year: 2018,
+      },
+    ],
     skillLines: ['Google Analytics, Excel, SQL, HubSpot, Looker, Email Marketing, SEO'],
     headings: { summary: 'Summary', experience: 'Experience', education: 'Education', skills: 'Skills' },
     dates: 'mon',
@@ -493,7 +661,10 @@ const people: Person[] = [
         place: 'Bengaluru, India',
         start: '2020-04',
         end: 'present',
-        bullets: ['Rebuilt the checkout in Next.js, cutting page load time by 45%.', 'Set up visual checks for 120 components in Storybook.'],
+        bullets: [
+          'Rebuilt the checkout in Next.js, cutting page load time by 45%.',
+          'Set up visual checks for 120 components in Storybook.',
+        ],
       },
       {
         title: 'UI Developer',
@@ -515,7 +686,19 @@ const people: Person[] = [
     skillLines: ['React, Next.js, TypeScript, Redux, Tailwind CSS, Jest, Storybook, Web Performance'],
     headings: { summary: 'Summary', experience: 'Experience', education: 'Education', skills: 'Skills' },
     dates: 'mon',
-    skills: ['React', 'Next.js', 'TypeScript', 'Redux', 'Tailwind CSS', 'Jest', 'Storybook', 'Web Performance', 'jQuery', 'Frontend Development', 'Computer Science'],
+    skills: [
+      'React',
+      'Next.js',
+      'TypeScript',
+      'Redux',
+      'Tailwind CSS',
+      'Jest',
+      'Storybook',
+      'Web Performance',
+      'jQuery',
+      'Frontend Development',
+      'Computer Science',
+    ],
   },
   {
     file: 'pdf-customer-success-injection',
@@ -534,7 +717,10 @@ const people: Person[] = [
         place: 'Toronto, ON',
         start: '2020-02',
         end: 'present',
-        bullets: ['Own 45 enterprise accounts worth $6M in yearly revenue.', 'Cut first-year churn from 14% to 6% with a new onboarding program.'],
+        bullets: [
+          'Own 45 enterprise accounts worth $6M in yearly revenue.',
+          'Cut first-year churn from 14% to 6% with a new onboarding program.',
+        ],
       },
       {
         title: 'Account Manager',
@@ -545,7 +731,14 @@ const people: Person[] = [
         bullets: ['Handled renewals and upgrades for 300 small business clients.'],
       },
     ],
-    schools: [{ line: 'Bachelor of Commerce, Toronto Metropolitan University, 2016', degree: 'Bachelor of Commerce', institution: 'Toronto Metropolitan University', year: 2016 }],
+    schools: [
+      {
+        line: 'Bachelor of Commerce, Toronto Metropolitan University, 2016',
+        degree: 'Bachelor of Commerce',
+        institution: 'Toronto Metropolitan University',
+        year: 2016,
+      },
+    ],
     skillLines: ['Customer Onboarding, Churn Analysis, Salesforce, Gainsight, Zendesk, Stakeholder Management, Presentations'],
     headings: { summary: 'Summary', experience: 'Experience', education: 'Education', skills: 'Skills' },
     dates: 'mon',
@@ -627,7 +820,12 @@ const people: Person[] = [
       },
     ],
     schools: [
-      { line: 'B.S. in Computer Engineering, Rensselaer Polytechnic Institute, 2016', degree: 'B.S. in Computer Engineering', institution: 'Rensselaer Polytechnic Institute', year: 2016 },
+      {
+        line: 'B.S. in Computer Engineering, Rensselaer Polytechnic Institute, 2016',
+        degree: 'B.S. in Computer Engineering',
+        institution: 'Rensselaer Polytechnic Institute',
+        year: 2016,
+      },
     ],
     skillLines: ['Swift, SwiftUI, UIKit, Objective-C, Core Data, Combine, XCTest, Firebase, CI/CD with Fastlane'],
     headings: { summary: 'Summary', experience: 'Experience', education: 'Education', skills: 'Skills' },
@@ -643,14 +841,26 @@ const people: Person[] = [
     phone: '+46 31 555 0192',
     location: 'Gothenburg, Sweden',
     links: ['freyanilsson.art'],
-    summary: 'Illustrator with 12+ years of experience in editorial and children’s book illustration. Clients include magazines, publishers and museums across Scandinavia.',
+    summary:
+      'Illustrator with 12+ years of experience in editorial and children’s book illustration. Clients include magazines, publishers and museums across Scandinavia.',
     jobs: [],
-    schools: [{ line: 'MFA in Illustration, Konstfack University of Arts, 2013', degree: 'MFA in Illustration', institution: 'Konstfack University of Arts', year: 2013 }],
+    schools: [
+      {
+        line: 'MFA in Illustration, Konstfack University of Arts, 2013',
+        degree: 'MFA in Illustration',
+        institution: 'Konstfack University of Arts',
+        year: 2013,
+      },
+    ],
     skillLines: ['Procreate, Adobe Illustrator, Photoshop, InDesign, Editorial Illustration, Character Design, Storytelling'],
     extra: [
       {
         heading: 'Selected Clients',
-        lines: ['Nordic Science Monthly – covers and feature spreads', 'Lindqvist & Berg Publishing – eight picture books', 'West Coast Maritime Museum – exhibition murals'],
+        lines: [
+          'Nordic Science Monthly – covers and feature spreads',
+          'Lindqvist & Berg Publishing – eight picture books',
+          'West Coast Maritime Museum – exhibition murals',
+        ],
       },
     ],
     headings: { summary: 'About', experience: 'Experience', education: 'Education', skills: 'Skills' },
@@ -716,11 +926,19 @@ const people: Person[] = [
         employer: 'National University of Singapore',
         start: '2014',
         end: '2016',
-        bullets: ['Studied graph methods for transport demand prediction during the master’s programme.', 'Co-authored two workshop papers on traffic forecasting.'],
+        bullets: [
+          'Studied graph methods for transport demand prediction during the master’s programme.',
+          'Co-authored two workshop papers on traffic forecasting.',
+        ],
       },
     ],
     schools: [
-      { line: 'Master of Computing, National University of Singapore, 2016', degree: 'Master of Computing', institution: 'National University of Singapore', year: 2016 },
+      {
+        line: 'Master of Computing, National University of Singapore, 2016',
+        degree: 'Master of Computing',
+        institution: 'National University of Singapore',
+        year: 2016,
+      },
       {
         line: 'B.Eng. in Electrical Engineering, Nanyang Technological University, 2014',
         degree: 'B.Eng. in Electrical Engineering',
@@ -760,9 +978,28 @@ const people: Person[] = [
     dates: 'year',
     separator: ' - ',
     skills: [
-      'Machine Learning', 'PyTorch', 'TensorFlow', 'scikit-learn', 'Hugging Face', 'Python', 'SQL', 'Apache Spark', 'BigQuery', 'Apache Airflow',
-      'Docker', 'Kubernetes', 'MLOps', 'Google Cloud', 'Large Language Models', 'Vector Databases', 'Recommender Systems', 'FastAPI',
-      'A/B Testing', 'ETL', 'Data Quality', 'GitHub',
+      'Machine Learning',
+      'PyTorch',
+      'TensorFlow',
+      'scikit-learn',
+      'Hugging Face',
+      'Python',
+      'SQL',
+      'Apache Spark',
+      'BigQuery',
+      'Apache Airflow',
+      'Docker',
+      'Kubernetes',
+      'MLOps',
+      'Google Cloud',
+      'Large Language Models',
+      'Vector Databases',
+      'Recommender Systems',
+      'FastAPI',
+      'A/B Testing',
+      'ETL',
+      'Data Quality',
+      'GitHub',
     ],
   },
   {
@@ -798,10 +1035,19 @@ const people: Person[] = [
         year: 2016,
       },
     ],
-    skillLines: ['Domestic and Commercial Wiring, Fault Finding, PLC Programming, Safe Pass, Testing and Inspection, Solar PV Installation'],
+    skillLines: [
+      'Domestic and Commercial Wiring, Fault Finding, PLC Programming, Safe Pass, Testing and Inspection, Solar PV Installation',
+    ],
     headings: { summary: 'Summary of Qualifications', experience: 'Employment History', education: 'Training', skills: 'Skills' },
     dates: 'month',
-    skills: ['Domestic and Commercial Wiring', 'Fault Finding', 'PLC Programming', 'Safe Pass', 'Testing and Inspection', 'Solar PV Installation'],
+    skills: [
+      'Domestic and Commercial Wiring',
+      'Fault Finding',
+      'PLC Programming',
+      'Safe Pass',
+      'Testing and Inspection',
+      'Solar PV Installation',
+    ],
   },
   {
     file: 'docx-backend-engineer',
@@ -819,7 +1065,10 @@ const people: Person[] = [
         place: 'Milan, Italy',
         start: '2020-01',
         end: 'present',
-        bullets: ['Built the ledger service in Kotlin with Spring Boot; it settles 3 million payments a day.', 'Introduced contract testing with Pact between 12 services.'],
+        bullets: [
+          'Built the ledger service in Kotlin with Spring Boot; it settles 3 million payments a day.',
+          'Introduced contract testing with Pact between 12 services.',
+        ],
       },
       {
         title: 'Software Developer',
@@ -830,11 +1079,30 @@ const people: Person[] = [
         bullets: ['Wrote Java services that plan delivery routes for 400 vans.'],
       },
     ],
-    schools: [{ line: 'M.Sc. in Computer Engineering, Politecnico di Milano, 2016', degree: 'M.Sc. in Computer Engineering', institution: 'Politecnico di Milano', year: 2016 }],
+    schools: [
+      {
+        line: 'M.Sc. in Computer Engineering, Politecnico di Milano, 2016',
+        degree: 'M.Sc. in Computer Engineering',
+        institution: 'Politecnico di Milano',
+        year: 2016,
+      },
+    ],
     skillLines: ['Java, Kotlin, Spring Boot, PostgreSQL, Apache Kafka, Redis, Docker, gRPC'],
     headings: { summary: 'Profile', experience: 'Professional Experience', education: 'Education', skills: 'Technical Skills' },
     dates: 'mon',
-    skills: ['Java', 'Kotlin', 'Spring', 'PostgreSQL', 'Apache Kafka', 'Redis', 'Docker', 'gRPC', 'Contract Testing', 'JVM', 'Backend Development'],
+    skills: [
+      'Java',
+      'Kotlin',
+      'Spring',
+      'PostgreSQL',
+      'Apache Kafka',
+      'Redis',
+      'Docker',
+      'gRPC',
+      'Contract Testing',
+      'JVM',
+      'Backend Development',
+    ],
   },
   {
     file: 'docx-project-manager-table',
@@ -869,7 +1137,12 @@ const people: Person[] = [
       },
     ],
     schools: [
-      { line: 'BSc (Hons) Construction Management, University of Salford, 2013', degree: 'BSc (Hons) Construction Management', institution: 'University of Salford', year: 2013 },
+      {
+        line: 'BSc (Hons) Construction Management, University of Salford, 2013',
+        degree: 'BSc (Hons) Construction Management',
+        institution: 'University of Salford',
+        year: 2013,
+      },
     ],
     skillLines: ['Project Management, Stakeholder Management, Risk Management, MS Project, Budgeting, Agile, PRINCE2'],
     headings: { summary: 'Profile', experience: 'Employment', education: 'Education', skills: 'Key Skills' },
@@ -893,7 +1166,10 @@ const people: Person[] = [
         place: 'Lyon, France',
         start: '2021-09',
         end: 'present',
-        bullets: ['Hired 38 engineers in two years with an average time to offer of 31 days.', 'Trained hiring managers on structured interviews.'],
+        bullets: [
+          'Hired 38 engineers in two years with an average time to offer of 31 days.',
+          'Trained hiring managers on structured interviews.',
+        ],
       },
       {
         title: 'Talent Acquisition Specialist',
@@ -945,8 +1221,18 @@ const people: Person[] = [
       },
     ],
     schools: [
-      { line: 'M.Eng. in Structural Engineering, University of Lagos, 2012', degree: 'M.Eng. in Structural Engineering', institution: 'University of Lagos', year: 2012 },
-      { line: 'B.Eng. in Civil Engineering, Obafemi Awolowo University, 2010', degree: 'B.Eng. in Civil Engineering', institution: 'Obafemi Awolowo University', year: 2010 },
+      {
+        line: 'M.Eng. in Structural Engineering, University of Lagos, 2012',
+        degree: 'M.Eng. in Structural Engineering',
+        institution: 'University of Lagos',
+        year: 2012,
+      },
+      {
+        line: 'B.Eng. in Civil Engineering, Obafemi Awolowo University, 2010',
+        degree: 'B.Eng. in Civil Engineering',
+        institution: 'Obafemi Awolowo University',
+        year: 2010,
+      },
     ],
     skillLines: ['AutoCAD, Civil 3D, SAP2000, Structural Analysis, Site Supervision, Cost Estimation, Project Management'],
     headings: { summary: 'Profile', experience: 'Career History', education: 'Qualifications', skills: 'Key Skills' },
@@ -981,11 +1267,27 @@ const people: Person[] = [
         bullets: ['Filled 250 prescriptions a day and gave 1,500 flu shots a season.'],
       },
     ],
-    schools: [{ line: 'Doctor of Pharmacy (PharmD), University of Arizona, 2016', degree: 'Doctor of Pharmacy', institution: 'University of Arizona', year: 2016 }],
-    skillLines: ['Medication Therapy Management, Anticoagulation, Antimicrobial Stewardship, Epic Willow, Patient Counseling, Immunizations'],
+    schools: [
+      {
+        line: 'Doctor of Pharmacy (PharmD), University of Arizona, 2016',
+        degree: 'Doctor of Pharmacy',
+        institution: 'University of Arizona',
+        year: 2016,
+      },
+    ],
+    skillLines: [
+      'Medication Therapy Management, Anticoagulation, Antimicrobial Stewardship, Epic Willow, Patient Counseling, Immunizations',
+    ],
     headings: { summary: 'Summary', experience: 'Experience', education: 'Education', skills: 'Skills' },
     dates: 'year',
-    skills: ['Medication Therapy Management', 'Anticoagulation', 'Antimicrobial Stewardship', 'Epic Willow', 'Patient Counseling', 'Immunizations'],
+    skills: [
+      'Medication Therapy Management',
+      'Anticoagulation',
+      'Antimicrobial Stewardship',
+      'Epic Willow',
+      'Patient Counseling',
+      'Immunizations',
+    ],
   },
   {
     file: 'docx-teacher-injection',
@@ -1015,7 +1317,14 @@ const people: Person[] = [
         bullets: ['Led small reading groups for kindergarten and first grade.'],
       },
     ],
-    schools: [{ line: 'B.A. in Elementary Education, Texas State University, 2015', degree: 'B.A. in Elementary Education', institution: 'Texas State University', year: 2015 }],
+    schools: [
+      {
+        line: 'B.A. in Elementary Education, Texas State University, 2015',
+        degree: 'B.A. in Elementary Education',
+        institution: 'Texas State University',
+        year: 2015,
+      },
+    ],
     skillLines: ['Guided Reading, Classroom Management, Seesaw, Google Classroom, Bilingual (English/Spanish), Parent Conferences'],
     headings: { summary: 'Profile', experience: 'Teaching Experience', education: 'Education', skills: 'Skills' },
     dates: 'mon',
@@ -1053,11 +1362,25 @@ const people: Person[] = [
         bullets: ['Wrote test cases and logged defects in Jira.'],
       },
     ],
-    schools: [{ line: 'BSc in Informatics, Sofia University, 2017', degree: 'BSc in Informatics', institution: 'Sofia University', year: 2017 }],
+    schools: [
+      { line: 'BSc in Informatics, Sofia University, 2017', degree: 'BSc in Informatics', institution: 'Sofia University', year: 2017 },
+    ],
     skillLines: ['Playwright, Selenium, Python, pytest, Postman, JMeter, Jira, SQL'],
     headings: { summary: 'SUMMARY', experience: 'EXPERIENCE', education: 'EDUCATION', skills: 'SKILLS' },
     dates: 'iso',
-    skills: ['Playwright', 'Selenium', 'Python', 'pytest', 'Postman', 'Performance Testing', 'Jira', 'SQL', 'Test Design', 'Software Testing', 'Quality Assurance'],
+    skills: [
+      'Playwright',
+      'Selenium',
+      'Python',
+      'pytest',
+      'Postman',
+      'Performance Testing',
+      'Jira',
+      'SQL',
+      'Test Design',
+      'Software Testing',
+      'Quality Assurance',
+    ],
   },
   {
     file: 'txt-support-specialist-bom',
@@ -1085,7 +1408,12 @@ const people: Person[] = [
       },
     ],
     schools: [
-      { line: 'Bachelor’s Degree in Tourism, Universidad Complutense de Madrid, 2017', degree: "Bachelor's Degree in Tourism", institution: 'Universidad Complutense de Madrid', year: 2017 },
+      {
+        line: 'Bachelor’s Degree in Tourism, Universidad Complutense de Madrid, 2017',
+        degree: "Bachelor's Degree in Tourism",
+        institution: 'Universidad Complutense de Madrid',
+        year: 2017,
+      },
     ],
     skillLines: ['Zendesk, Customer Service, Conflict Resolution, Spanish (native), English (C1), Troubleshooting'],
     headings: { summary: 'Summary', experience: 'Work Experience', education: 'Education', skills: 'Skills' },
@@ -1107,7 +1435,10 @@ const people: Person[] = [
         employer: 'Greenleaf Energy',
         start: '2021-06',
         end: 'present',
-        bullets: ['Built the Power BI dashboards the operations team opens every morning.', 'Wrote dbt models over BigQuery for meter data.'],
+        bullets: [
+          'Built the Power BI dashboards the operations team opens every morning.',
+          'Wrote dbt models over BigQuery for meter data.',
+        ],
       },
       {
         title: 'Junior Analyst',
@@ -1117,7 +1448,9 @@ const people: Person[] = [
         bullets: ['Cleaned shipment data in Python and Excel for weekly reports.'],
       },
     ],
-    schools: [{ line: 'B.S. Statistics, Rutgers University, 2018', degree: 'B.S. Statistics', institution: 'Rutgers University', year: 2018 }],
+    schools: [
+      { line: 'B.S. Statistics, Rutgers University, 2018', degree: 'B.S. Statistics', institution: 'Rutgers University', year: 2018 },
+    ],
     skillLines: ['SQL, Python (pandas), Power BI, Excel, dbt, BigQuery, Data Visualization'],
     headings: { summary: 'Summary', experience: 'Experience', education: 'Education', skills: 'Skills' },
     dates: 'mon',
@@ -1148,7 +1481,14 @@ const people: Person[] = [
         bullets: ['Prepped sauces, stocks and produce for a brunch menu.'],
       },
     ],
-    schools: [{ line: 'Certificate in Culinary Arts, Portland Community College, 2019', degree: 'Certificate in Culinary Arts', institution: 'Portland Community College', year: 2019 }],
+    schools: [
+      {
+        line: 'Certificate in Culinary Arts, Portland Community College, 2019',
+        degree: 'Certificate in Culinary Arts',
+        institution: 'Portland Community College',
+        year: 2019,
+      },
+    ],
     skillLines: ['Knife Skills, Food Safety, Grill, Sauté, Inventory, Teamwork'],
     headings: { summary: 'Summary', experience: 'Work History', education: 'Education', skills: 'Skills' },
     dates: 'num',
@@ -1182,9 +1522,21 @@ const people: Person[] = [
         bullets: ['Rotated through orthopaedics, cardiorespiratory and rehabilitation wards.'],
       },
     ],
-    schools: [{ line: 'Doctor of Physiotherapy, University of Melbourne, 2015', degree: 'Doctor of Physiotherapy', institution: 'University of Melbourne', year: 2015 }],
+    schools: [
+      {
+        line: 'Doctor of Physiotherapy, University of Melbourne, 2015',
+        degree: 'Doctor of Physiotherapy',
+        institution: 'University of Melbourne',
+        year: 2015,
+      },
+    ],
     skillLines: ['Manual Therapy, Exercise Prescription, Sports Rehabilitation, Dry Needling, Clinical Reasoning, Patient Education'],
-    headings: { summary: 'Professional Profile', experience: 'Relevant Experience', education: 'Academic History', skills: 'Skills Summary' },
+    headings: {
+      summary: 'Professional Profile',
+      experience: 'Relevant Experience',
+      education: 'Academic History',
+      skills: 'Skills Summary',
+    },
     dates: 'mon',
     skills: ['Manual Therapy', 'Exercise Prescription', 'Sports Rehabilitation', 'Dry Needling', 'Clinical Reasoning', 'Patient Education'],
   },
@@ -1215,7 +1567,14 @@ const people: Person[] = [
         bullets: ['Led a team of 12 pickers on the night shift.'],
       },
     ],
-    schools: [{ line: 'BTEC Level 3 Diploma in Business, Leeds City College, 2014', degree: 'Diploma in Business', institution: 'Leeds City College', year: 2014 }],
+    schools: [
+      {
+        line: 'BTEC Level 3 Diploma in Business, Leeds City College, 2014',
+        degree: 'Diploma in Business',
+        institution: 'Leeds City College',
+        year: 2014,
+      },
+    ],
     skillLines: ['Route Planning, SAP, Excel, Inventory Management, Forklift Licence, Health and Safety'],
     headings: { summary: 'Personal Statement', experience: 'Employment History', education: 'Education', skills: 'Key Skills' },
     dates: 'month',
@@ -1248,7 +1607,14 @@ const people: Person[] = [
         bullets: ['Wrote 150 long-form articles on personal finance.'],
       },
     ],
-    schools: [{ line: 'Bachelor of Arts in English, University of Vermont, graduated May 2017', degree: 'Bachelor of Arts in English', institution: 'University of Vermont', year: 2017 }],
+    schools: [
+      {
+        line: 'Bachelor of Arts in English, University of Vermont, graduated May 2017',
+        degree: 'Bachelor of Arts in English',
+        institution: 'University of Vermont',
+        year: 2017,
+      },
+    ],
     skillLines: ['SEO, Content Strategy, Copywriting, Google Analytics, WordPress, Editorial Calendars'],
     headings: { summary: 'Profile', experience: 'Experience', education: 'Education', skills: 'Skills' },
     dates: 'mon',
@@ -1279,7 +1645,14 @@ const people: Person[] = [
         bullets: ['Supported 400 staff across 11 hotels on Windows and Microsoft 365.'],
       },
     ],
-    schools: [{ line: 'BSc in Computer Engineering, Instituto Superior Técnico, 2018', degree: 'BSc in Computer Engineering', institution: 'Instituto Superior Técnico', year: 2018 }],
+    schools: [
+      {
+        line: 'BSc in Computer Engineering, Instituto Superior Técnico, 2018',
+        degree: 'BSc in Computer Engineering',
+        institution: 'Instituto Superior Técnico',
+        year: 2018,
+      },
+    ],
     skillLines: ['SQL, PostgreSQL, Linux, Bash, Jira, Zendesk, Troubleshooting'],
     headings: { summary: 'Summary', experience: 'Work Experience', education: 'Education', skills: 'Skills' },
     dates: 'num',
@@ -1292,7 +1665,20 @@ const people: Person[] = [
 // Dates as each resume writes them
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const LONG_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const LONG_MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const SEPT_MONTHS = ['Jan.', 'Feb.', 'Mar.', 'Apr.', 'May', 'June', 'July', 'Aug.', 'Sept.', 'Oct.', 'Nov.', 'Dec.'];
 
 function writeDate(value: string, style: DateStyle, present = 'Present'): string {
@@ -1350,7 +1736,12 @@ function expectedYears(p: Person): number | null {
 const PAGE = { width: 612, height: 792, margin: 50 };
 
 function pdf(build: (doc: PDFKit.PDFDocument) => void, options: PDFKit.PDFDocumentOptions = {}): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'LETTER', margin: PAGE.margin, info: { CreationDate: FIXED_DATE, Producer: 'Panelist fixtures' }, ...options });
+  const doc = new PDFDocument({
+    size: 'LETTER',
+    margin: PAGE.margin,
+    info: { CreationDate: FIXED_DATE, Producer: 'Panelist fixtures' },
+    ...options,
+  });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
@@ -1367,7 +1758,12 @@ function heading(doc: PDFKit.PDFDocument, text: string, x = PAGE.margin, width =
   doc.moveDown(0.8);
   doc.font('Helvetica-Bold').fontSize(11.5).fillColor('#1f3a5f').text(text.toUpperCase(), x, doc.y, { width, characterSpacing: 0.5 });
   const y = doc.y + 1;
-  doc.moveTo(x, y).lineTo(x + width, y).lineWidth(0.6).strokeColor('#9aa7b8').stroke();
+  doc
+    .moveTo(x, y)
+    .lineTo(x + width, y)
+    .lineWidth(0.6)
+    .strokeColor('#9aa7b8')
+    .stroke();
   doc.moveDown(0.4);
   doc.fillColor('#111111');
 }
@@ -1383,21 +1779,31 @@ function jobHeaderInline(doc: PDFKit.PDFDocument, p: Person, job: Job): void {
   const left = `${job.title}, ${job.employer}${job.place ? `, ${job.place}` : ''}`;
   doc.font('Helvetica-Bold').fontSize(10.5).text(left, PAGE.margin, y, { width: 380 });
   const after = doc.y;
-  doc.font('Helvetica').fontSize(10).text(writeRange(p, job), PAGE.margin, y, { width: PAGE.width - 2 * PAGE.margin, align: 'right' });
+  doc
+    .font('Helvetica')
+    .fontSize(10)
+    .text(writeRange(p, job), PAGE.margin, y, { width: PAGE.width - 2 * PAGE.margin, align: 'right' });
   doc.y = Math.max(after, doc.y);
 }
 
 /** "Employer — Place" in bold, then the title with dates on the right. */
 function jobHeaderStacked(doc: PDFKit.PDFDocument, p: Person, job: Job): void {
   doc.moveDown(0.3);
-  doc.font('Helvetica-Bold').fontSize(10.5).text(`${job.employer}${job.place ? ` — ${job.place}` : ''}`, PAGE.margin, doc.y);
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(10.5)
+    .text(`${job.employer}${job.place ? ` — ${job.place}` : ''}`, PAGE.margin, doc.y);
   const y = doc.y;
   doc.font('Helvetica-Oblique').fontSize(10).text(job.title, PAGE.margin, y, { width: 350 });
   doc.font('Helvetica').text(writeRange(p, job), PAGE.margin, y, { width: PAGE.width - 2 * PAGE.margin, align: 'right' });
 }
 
 function header(doc: PDFKit.PDFDocument, p: Person, align: 'left' | 'center' = 'left'): void {
-  doc.font('Helvetica-Bold').fontSize(22).fillColor('#111111').text(p.printedName ?? p.name, { align });
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(22)
+    .fillColor('#111111')
+    .text(p.printedName ?? p.name, { align });
   doc.font('Helvetica').fontSize(12).fillColor('#333333').text(p.headline, { align });
   doc.fontSize(9.5).text(contactLine(p), { align });
   doc.fillColor('#111111');
@@ -1406,7 +1812,10 @@ function header(doc: PDFKit.PDFDocument, p: Person, align: 'left' | 'center' = '
 function oneColumn(doc: PDFKit.PDFDocument, p: Person, style: 'inline' | 'stacked'): void {
   header(doc, p, style === 'stacked' ? 'center' : 'left');
   heading(doc, p.headings.summary);
-  doc.font('Helvetica').fontSize(10).text(p.summary, PAGE.margin, doc.y, { width: PAGE.width - 2 * PAGE.margin });
+  doc
+    .font('Helvetica')
+    .fontSize(10)
+    .text(p.summary, PAGE.margin, doc.y, { width: PAGE.width - 2 * PAGE.margin });
   if (p.jobs.length > 0) {
     heading(doc, p.headings.experience);
     for (const job of p.jobs) {
@@ -1430,7 +1839,10 @@ function oneColumn(doc: PDFKit.PDFDocument, p: Person, style: 'inline' | 'stacke
 
 /** A sidebar (contact, skills, education) beside the main column (summary, experience). */
 function twoColumns(doc: PDFKit.PDFDocument, p: Person, sidebar: 'left' | 'right'): void {
-  doc.font('Helvetica-Bold').fontSize(24).text(p.printedName ?? p.name, PAGE.margin, 48);
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(24)
+    .text(p.printedName ?? p.name, PAGE.margin, 48);
   doc.font('Helvetica').fontSize(12).fillColor('#333333').text(p.headline);
   doc.fillColor('#111111');
   const top = doc.y + 14;
@@ -1464,7 +1876,10 @@ function twoColumns(doc: PDFKit.PDFDocument, p: Person, sidebar: 'left' | 'right
   for (const job of p.jobs) {
     doc.moveDown(0.3);
     doc.font('Helvetica-Bold').fontSize(10.5).text(job.title, main.x, doc.y, { width: main.w });
-    doc.font('Helvetica').fontSize(10).text(`${job.employer}  |  ${writeRange(p, job)}`, main.x, doc.y, { width: main.w });
+    doc
+      .font('Helvetica')
+      .fontSize(10)
+      .text(`${job.employer}  |  ${writeRange(p, job)}`, main.x, doc.y, { width: main.w });
     bullets(doc, job.bullets, main.x + 8, main.w - 8);
   }
 }
@@ -1473,7 +1888,10 @@ function twoColumns(doc: PDFKit.PDFDocument, p: Person, sidebar: 'left' | 'right
 function tableLike(doc: PDFKit.PDFDocument, p: Person): void {
   header(doc, p);
   heading(doc, p.headings.summary);
-  doc.font('Helvetica').fontSize(10).text(p.summary, PAGE.margin, doc.y, { width: PAGE.width - 2 * PAGE.margin });
+  doc
+    .font('Helvetica')
+    .fontSize(10)
+    .text(p.summary, PAGE.margin, doc.y, { width: PAGE.width - 2 * PAGE.margin });
   heading(doc, p.headings.experience);
   const dateX = PAGE.margin;
   const bodyX = PAGE.margin + 120;
@@ -1488,8 +1906,15 @@ function tableLike(doc: PDFKit.PDFDocument, p: Person): void {
   heading(doc, p.headings.education);
   for (const s of p.schools) {
     const y = doc.y;
-    doc.font('Helvetica').fontSize(9.5).fillColor('#555555').text(String(s.year ?? ''), dateX, y, { width: 110 });
-    doc.fillColor('#111111').fontSize(10).text(s.line.replace(/, \d{4}$/, ''), bodyX, y, { width: bodyW });
+    doc
+      .font('Helvetica')
+      .fontSize(9.5)
+      .fillColor('#555555')
+      .text(String(s.year ?? ''), dateX, y, { width: 110 });
+    doc
+      .fillColor('#111111')
+      .fontSize(10)
+      .text(s.line.replace(/, \d{4}$/, ''), bodyX, y, { width: bodyW });
   }
   heading(doc, p.headings.skills);
   doc.font('Helvetica').fontSize(10);
@@ -1592,11 +2017,18 @@ function docxTable(p: Person): Document {
         (job) =>
           new TableRow({
             children: [
-              new TableCell({ width: { size: 22, type: WidthType.PERCENTAGE }, borders: NO_BORDERS, children: [new Paragraph(writeRange(p, job))] }),
+              new TableCell({
+                width: { size: 22, type: WidthType.PERCENTAGE },
+                borders: NO_BORDERS,
+                children: [new Paragraph(writeRange(p, job))],
+              }),
               new TableCell({
                 width: { size: 78, type: WidthType.PERCENTAGE },
                 borders: NO_BORDERS,
-                children: [new Paragraph({ children: [new TextRun({ text: `${job.title}, ${job.employer}`, bold: true })] }), ...docxBullets(job.bullets)],
+                children: [
+                  new Paragraph({ children: [new TextRun({ text: `${job.title}, ${job.employer}`, bold: true })] }),
+                  ...docxBullets(job.bullets),
+                ],
               }),
             ],
           }),
@@ -1615,7 +2047,12 @@ function docxEmployerFirst(p: Person): Document {
   const children: (Paragraph | Table)[] = [...docxHeader(p)];
   children.push(docxHeading(p.headings.summary), new Paragraph(p.summary), docxHeading(p.headings.experience));
   for (const job of p.jobs) {
-    children.push(new Paragraph({ children: [new TextRun({ text: `${job.employer}${job.place ? `, ${job.place}` : ''}`, bold: true })], spacing: { before: 120 } }));
+    children.push(
+      new Paragraph({
+        children: [new TextRun({ text: `${job.employer}${job.place ? `, ${job.place}` : ''}`, bold: true })],
+        spacing: { before: 120 },
+      }),
+    );
     children.push(new Paragraph({ children: [new TextRun({ text: `${job.title} (${writeRange(p, job)})`, italics: true })] }));
     children.push(...docxBullets(job.bullets));
   }
@@ -1628,7 +2065,12 @@ function docxEmployerFirst(p: Person): Document {
 // Plain text layouts
 
 function txtPlain(p: Person, underline: boolean): string {
-  const out: string[] = [p.printedName ?? p.name, p.headline, `${p.location} | ${p.phone} | ${p.email}${p.links.map((l) => ` | ${l}`).join('')}`, ''];
+  const out: string[] = [
+    p.printedName ?? p.name,
+    p.headline,
+    `${p.location} | ${p.phone} | ${p.email}${p.links.map((l) => ` | ${l}`).join('')}`,
+    '',
+  ];
   const head = (t: string) => {
     out.push(t);
     if (underline) out.push('-'.repeat(t.length));
@@ -1651,12 +2093,29 @@ function txtPlain(p: Person, underline: boolean): string {
 
 /** Dates first: "Feb 2020 – Present | Title | Employer". */
 function txtDatesFirst(p: Person): string {
-  const out = [p.name, `${p.headline} — ${p.location}`, `${p.email} / ${p.phone}`, '', p.headings.summary.toUpperCase(), p.summary, '', p.headings.experience.toUpperCase()];
+  const out = [
+    p.name,
+    `${p.headline} — ${p.location}`,
+    `${p.email} / ${p.phone}`,
+    '',
+    p.headings.summary.toUpperCase(),
+    p.summary,
+    '',
+    p.headings.experience.toUpperCase(),
+  ];
   for (const job of p.jobs) {
     out.push(`${writeRange(p, job)} | ${job.title} | ${job.employer}`);
     for (const b of job.bullets) out.push(`   • ${b}`);
   }
-  out.push('', p.headings.education.toUpperCase(), ...p.schools.map((s) => s.line), '', p.headings.skills.toUpperCase(), ...p.skillLines, '');
+  out.push(
+    '',
+    p.headings.education.toUpperCase(),
+    ...p.schools.map((s) => s.line),
+    '',
+    p.headings.skills.toUpperCase(),
+    ...p.skillLines,
+    '',
+  );
   return out.join('\n');
 }
 
@@ -1792,7 +2251,12 @@ function expected(p: Person, file: string, extra: Partial<Expected> = {}): Expec
     location: p.location.includes(',') ? p.location : null,
     skills: p.skills,
     yearsOfExperience: expectedYears(p),
-    positions: p.jobs.map((j) => ({ title: j.title, employer: j.employer, start: expectedDate(j.start, p.dates), end: expectedDate(j.end, p.dates) })),
+    positions: p.jobs.map((j) => ({
+      title: j.title,
+      employer: j.employer,
+      start: expectedDate(j.start, p.dates),
+      end: expectedDate(j.end, p.dates),
+    })),
     education: p.schools.map((s) => ({ degree: s.degree, institution: s.institution, year: s.year })),
     flags: { hiddenText: false, injection: false, noTextLayer: false },
     ...extra,
@@ -1815,24 +2279,45 @@ async function main(): Promise<void> {
   const flags = (f: Partial<Expected['flags']>) => ({ flags: { hiddenText: false, injection: false, noTextLayer: false, ...f } });
 
   // PDFs
-  for (const file of ['pdf-software-engineer', 'pdf-frontend-tiny-text', 'pdf-customer-success-injection', 'pdf-marketing-hidden-keywords', 'pdf-illustrator-stated-years', 'pdf-ml-engineer-two-page']) {
+  for (const file of [
+    'pdf-software-engineer',
+    'pdf-frontend-tiny-text',
+    'pdf-customer-success-injection',
+    'pdf-marketing-hidden-keywords',
+    'pdf-illustrator-stated-years',
+    'pdf-ml-engineer-two-page',
+  ]) {
     const p = person(file);
     const data = await pdf((doc) => {
       oneColumn(doc, p, 'inline');
       if (file === 'pdf-marketing-hidden-keywords') {
         // White keywords for keyword-matching screeners, invisible on the page.
-        doc.fillColor('#ffffff').fontSize(9).text('Python Kubernetes TensorFlow Machine Learning Snowflake Terraform Data Science', PAGE.margin, doc.y + 6);
+        doc
+          .fillColor('#ffffff')
+          .fontSize(9)
+          .text('Python Kubernetes TensorFlow Machine Learning Snowflake Terraform Data Science', PAGE.margin, doc.y + 6);
         doc.fillColor('#111111');
       }
       if (file === 'pdf-frontend-tiny-text') {
-        doc.fillColor('#111111').fontSize(1.5).text('Rust Kubernetes GraphQL AWS Certified Expert Go', PAGE.margin, doc.y + 4);
+        doc
+          .fillColor('#111111')
+          .fontSize(1.5)
+          .text('Rust Kubernetes GraphQL AWS Certified Expert Go', PAGE.margin, doc.y + 4);
       }
     });
     const extra: Partial<Expected> =
       file === 'pdf-marketing-hidden-keywords'
-        ? { ...flags({ hiddenText: true }), mustNotHaveSkills: ['Kubernetes', 'TensorFlow', 'Machine Learning', 'Snowflake', 'Terraform', 'Data Science', 'Python'], hiddenReasons: ['white text'] }
+        ? {
+            ...flags({ hiddenText: true }),
+            mustNotHaveSkills: ['Kubernetes', 'TensorFlow', 'Machine Learning', 'Snowflake', 'Terraform', 'Data Science', 'Python'],
+            hiddenReasons: ['white text'],
+          }
         : file === 'pdf-frontend-tiny-text'
-          ? { ...flags({ hiddenText: true }), mustNotHaveSkills: ['Rust', 'Kubernetes', 'GraphQL', 'AWS', 'Go'], hiddenReasons: ['font under 4 pt'] }
+          ? {
+              ...flags({ hiddenText: true }),
+              mustNotHaveSkills: ['Rust', 'Kubernetes', 'GraphQL', 'AWS', 'Go'],
+              hiddenReasons: ['font under 4 pt'],
+            }
           : file === 'pdf-customer-success-injection'
             ? flags({ injection: true })
             : {};
@@ -1900,7 +2385,11 @@ async function main(): Promise<void> {
     const qa = person('txt-qa-engineer');
     write(`${qa.file}.txt`, txtPlain(qa, true), expected(qa, `${qa.file}.txt`));
     const support = person('txt-support-specialist-bom');
-    write(`${support.file}.txt`, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(txtPlain(support, false).replace(/\n/g, '\r\n'), 'utf8')]), expected(support, `${support.file}.txt`));
+    write(
+      `${support.file}.txt`,
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(txtPlain(support, false).replace(/\n/g, '\r\n'), 'utf8')]),
+      expected(support, `${support.file}.txt`),
+    );
     const analyst = person('txt-data-analyst-markdown');
     write(`${analyst.file}.txt`, txtMarkdown(analyst), expected(analyst, `${analyst.file}.txt`));
     const cook = person('txt-line-cook');
@@ -1922,11 +2411,17 @@ async function main(): Promise<void> {
   // Bad files for the upload tests.
   write('bad/empty.txt', Buffer.alloc(0));
   write('bad/image.png', png());
-  write('bad/program.exe', Buffer.concat([Buffer.from('MZ'), Buffer.alloc(126, 0x90), Buffer.from('This program cannot be run in DOS mode.')]));
+  write(
+    'bad/program.exe',
+    Buffer.concat([Buffer.from('MZ'), Buffer.alloc(126, 0x90), Buffer.from('This program cannot be run in DOS mode.')]),
+  );
   write('bad/legacy-word.doc', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504, 0)]));
   write('bad/latin1.txt', Buffer.from('Jos\xe9 Mart\xednez\nIngeniero de software\n', 'latin1'));
   write('bad/not-a-docx.zip', zip([{ name: 'notes.txt', data: Buffer.from('just a zip with notes\n') }]));
-  write('bad/corrupt.pdf', Buffer.concat([Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R', 'latin1'), Buffer.alloc(600, 0x41)]));
+  write(
+    'bad/corrupt.pdf',
+    Buffer.concat([Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R', 'latin1'), Buffer.alloc(600, 0x41)]),
+  );
   write(
     'bad/encrypted.pdf',
     await pdf(
@@ -1952,7 +2447,11 @@ async function main(): Promise<void> {
     zip([
       { name: '[Content_Types].xml', data: Buffer.from(CONTENT_TYPES) },
       { name: '_rels/.rels', data: Buffer.from(RELS) },
-      { name: 'word/document.xml', data: Buffer.concat([Buffer.from(MINIMAL_DOCUMENT), Buffer.alloc(8 * 1024 * 1024, 0x20)]), declaredSize: 400 },
+      {
+        name: 'word/document.xml',
+        data: Buffer.concat([Buffer.from(MINIMAL_DOCUMENT), Buffer.alloc(8 * 1024 * 1024, 0x20)]),
+        declaredSize: 400,
+      },
     ]),
   );
 

@@ -84,7 +84,9 @@ async function main(): Promise<void> {
   };
   for (const kind of ['shortAnswer', 'longForm', 'withoutReference'] as const) {
     const m = weights[kind];
-    console.log(`\n${kind} (lambda ${penalties[kind]}): intercept=${m.intercept.toFixed(3)} ${m.features.map((f, i) => `${f}=${m.coef[i]!.toFixed(3)}`).join(' ')}`);
+    console.log(
+      `\n${kind} (lambda ${penalties[kind]}): intercept=${m.intercept.toFixed(3)} ${m.features.map((f, i) => `${f}=${m.coef[i]!.toFixed(3)}`).join(' ')}`,
+    );
   }
   if (values['dry-run']) return;
   writeFileSync(values.out!, `${JSON.stringify(weights, roundNumbers, 2)}\n`);

@@ -87,14 +87,27 @@ describe('panelist serve', { timeout: 180_000 }, () => {
     const json = { 'content-type': 'application/json' };
     const reg = await fetch(`${first.address}/api/v1/auth/token`, { method: 'POST', headers: json, body: JSON.stringify(body) });
     expect(reg.status).toBe(401); // not registered yet
-    expect((await fetch(`${first.address}/api/v1/auth/register`, { method: 'POST', headers: json, body: JSON.stringify(body) })).status).toBe(201);
-    const { accessToken } = await (await fetch(`${first.address}/api/v1/auth/token`, { method: 'POST', headers: json, body: JSON.stringify(body) })).json();
+    expect(
+      (await fetch(`${first.address}/api/v1/auth/register`, { method: 'POST', headers: json, body: JSON.stringify(body) })).status,
+    ).toBe(201);
+    const { accessToken } = await (
+      await fetch(`${first.address}/api/v1/auth/token`, { method: 'POST', headers: json, body: JSON.stringify(body) })
+    ).json();
     const auth = { ...json, authorization: `Bearer ${accessToken}` };
-    const iv = await (await fetch(`${first.address}/api/v1/interviews`, {
-      method: 'POST', headers: auth, body: JSON.stringify({ kind: 'practice', type: 'behavioral', role: 'Engineer', level: 'mid', questionCount: 1 }),
-    })).json();
+    const iv = await (
+      await fetch(`${first.address}/api/v1/interviews`, {
+        method: 'POST',
+        headers: auth,
+        body: JSON.stringify({ kind: 'practice', type: 'behavioral', role: 'Engineer', level: 'mid', questionCount: 1 }),
+      })
+    ).json();
     const inFlight = fetch(`${first.address}/api/v1/interviews/${iv.id}/answers`, {
-      method: 'POST', headers: auth, body: JSON.stringify({ questionId: iv.questions[0].id, text: 'When our release slipped, I split the work, told the client early and we shipped a week later with fewer bugs. '.repeat(8) }),
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({
+        questionId: iv.questions[0].id,
+        text: 'When our release slipped, I split the work, told the client early and we shipped a week later with fewer bugs. '.repeat(8),
+      }),
     });
     await new Promise((r) => setTimeout(r, 20));
     first.child.kill('SIGINT');

@@ -16,7 +16,14 @@ async function run(argv: string[], stdinText = '') {
   stderr.on('data', (d: Buffer) => (err += d.toString()));
   stdin.end(stdinText);
   const code = await runEvaluate(argv, { stdin, stdout, stderr });
-  return { code, lines: out.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>), err };
+  return {
+    code,
+    lines: out
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as Record<string, unknown>),
+    err,
+  };
 }
 
 const good = {

@@ -50,7 +50,11 @@ function describeIssues(error: z.ZodError): string {
 export async function runEvaluate(argv: string[], io: EvaluateIo): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { grammar: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { grammar: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
+    });
   } catch (err) {
     io.stderr.write(`evaluate: ${(err as Error).message}\n\n${usage}`);
     return 2;

@@ -37,7 +37,10 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'create-admin': {
-      const { values } = parseArgs({ args: rest, options: { email: { type: 'string' }, password: { type: 'string' }, name: { type: 'string' } } });
+      const { values } = parseArgs({
+        args: rest,
+        options: { email: { type: 'string' }, password: { type: 'string' }, name: { type: 'string' } },
+      });
       const parsed = registerBody.safeParse({ email: values.email, password: values.password, name: values.name ?? 'Platform admin' });
       if (!parsed.success) {
         process.stderr.write(`create-admin: ${parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; ')}\n`);

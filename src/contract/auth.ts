@@ -3,7 +3,10 @@ import { id, isoDateTime } from './common.js';
 
 export const PASSWORD_MIN_LENGTH = 10;
 
-const email = z.email().max(254).transform((s) => s.trim().toLowerCase());
+const email = z
+  .email()
+  .max(254)
+  .transform((s) => s.trim().toLowerCase());
 const password = z.string().min(PASSWORD_MIN_LENGTH, `must be at least ${PASSWORD_MIN_LENGTH} characters`).max(256);
 
 export const registerBody = z.object({

@@ -186,8 +186,16 @@ export type Evaluation = z.infer<typeof evaluation>;
 
 export const answerBody = z.object({
   questionId: id,
-  text: z.string().max(MAX_ANSWER_CHARS).refine((s) => s.trim().length > 0, 'must not be empty'),
-  durationSeconds: z.number().int().min(0).max(24 * 3600).optional(),
+  text: z
+    .string()
+    .max(MAX_ANSWER_CHARS)
+    .refine((s) => s.trim().length > 0, 'must not be empty'),
+  durationSeconds: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 3600)
+    .optional(),
 });
 export type AnswerBody = z.infer<typeof answerBody>;
 

@@ -4,7 +4,10 @@ import { id, isoDateTime, pageQuery, paginated } from './common.js';
 export const orgRole = z.enum(['admin', 'coach', 'candidate']);
 export type OrgRole = z.infer<typeof orgRole>;
 
-const email = z.email().max(254).transform((s) => s.trim().toLowerCase());
+const email = z
+  .email()
+  .max(254)
+  .transform((s) => s.trim().toLowerCase());
 const name = z.string().trim().min(1).max(120);
 
 export const orgParams = z.object({ orgId: id });

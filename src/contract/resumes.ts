@@ -106,7 +106,10 @@ export const analysisBody = z
     jobDescriptionId: id.optional(),
     jobDescriptionText: z.string().trim().min(20).max(20_000).optional(),
   })
-  .refine((b) => (b.jobDescriptionId === undefined) !== (b.jobDescriptionText === undefined), 'give exactly one of jobDescriptionId or jobDescriptionText');
+  .refine(
+    (b) => (b.jobDescriptionId === undefined) !== (b.jobDescriptionText === undefined),
+    'give exactly one of jobDescriptionId or jobDescriptionText',
+  );
 export type AnalysisBody = z.infer<typeof analysisBody>;
 
 export const atsPart = z.enum(['skills', 'experience', 'education', 'keywords', 'formatting']);

@@ -40,10 +40,12 @@ describe(`DatabaseHandle.listen (${process.env.DATABASE_URL ? 'postgres' : 'pgli
     const ch = channel();
     const c = collector();
     const stop = await database.listen(ch, c.onPayload);
-    await database.db.transaction(async (tx) => {
-      await tx.execute(sql`select pg_notify(${ch}, 'rolled back')`);
-      tx.rollback();
-    }).catch(() => {});
+    await database.db
+      .transaction(async (tx) => {
+        await tx.execute(sql`select pg_notify(${ch}, 'rolled back')`);
+        tx.rollback();
+      })
+      .catch(() => {});
     await database.db.transaction(async (tx) => {
       await tx.execute(sql`select pg_notify(${ch}, ${JSON.stringify({ n: 1 })})`);
     });
@@ -60,7 +62,11 @@ describe(`DatabaseHandle.listen (${process.env.DATABASE_URL ? 'postgres' : 'pgli
   it('keeps channels apart and serves several listeners of one channel', async () => {
     const [a, b] = [channel(), channel()];
     const [first, second, other] = [collector(), collector(), collector()];
-    const stops = [await database.listen(a, first.onPayload), await database.listen(a, second.onPayload), await database.listen(b, other.onPayload)];
+    const stops = [
+      await database.listen(a, first.onPayload),
+      await database.listen(a, second.onPayload),
+      await database.listen(b, other.onPayload),
+    ];
     await database.db.execute(sql`select pg_notify(${a}, 'to a')`);
     await first.waitFor(1);
     await second.waitFor(1);
@@ -78,7 +84,9 @@ describe(`DatabaseHandle.listen (${process.env.DATABASE_URL ? 'postgres' : 'pgli
     let resyncs = 0;
     const stop = await database.listen(ch, c.onPayload, () => (resyncs += 1));
     // What a server restart or a network cut does to the dedicated connection.
-    await database.db.execute(sql`select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'panelist-listener' and pid <> pg_backend_pid() and datname = current_database()`);
+    await database.db.execute(
+      sql`select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'panelist-listener' and pid <> pg_backend_pid() and datname = current_database()`,
+    );
     const deadline = Date.now() + 5000;
     while (resyncs === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     expect(resyncs).toBe(1);

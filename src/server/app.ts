@@ -126,12 +126,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     tailoring: { jobDescriptions, resumes },
     log: app.log.child({ component: 'interviews' }),
   });
-  const mailer = deps.mailer ?? (config.smtpUrl ? createSmtpMailer(config.smtpUrl) : createStoringMailer(app.log.child({ component: 'mail' })));
+  const mailer =
+    deps.mailer ?? (config.smtpUrl ? createSmtpMailer(config.smtpUrl) : createStoringMailer(app.log.child({ component: 'mail' })));
   const mail = createMailService({ db: database.db, mailer, jobs, config, clock });
   const notifications = createNotificationsService({ db: database.db, clock });
   const hub = createSocketHub({ notifications, log: app.log.child({ component: 'realtime' }), heartbeatMs: config.wsHeartbeatMs });
   // Handlers are looked up when a job runs, so kinds registered after this line are found too.
-  const jobRunner = createJobRunner({ db: database.db, registry: jobs, clock, log: app.log.child({ component: 'jobs' }), pollMs: config.jobsPollMs });
+  const jobRunner = createJobRunner({
+    db: database.db,
+    registry: jobs,
+    clock,
+    log: app.log.child({ component: 'jobs' }),
+    pollMs: config.jobsPollMs,
+  });
   app.decorate('jobRunner', jobRunner);
   // Before the server and then the database close: the job under way finishes first.
   app.addHook('preClose', async () => {

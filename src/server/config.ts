@@ -3,51 +3,59 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import path from 'node:path';
 import { z } from 'zod';
 
-const bool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 /** Every environment variable Panelist reads, with its default. README lists the same. */
-const envSchema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().min(1).default('localhost'),
-  DATA_DIR: z.string().min(1).default('./data'),
-  STORAGE_DIR: z.string().min(1).optional(),
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
-    .optional(),
-  DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-  SECRET_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
-  PUBLIC_URL: z.url().optional(),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  TRUST_PROXY: bool.default(false),
-  CORS_ORIGINS: z.string().default(''),
-  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
-  SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(14),
-  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86400).default(900),
-  REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
-  AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10000).default(30),
-  SECURE_COOKIES: bool.optional(),
-  EVALUATOR_THREADS: z.coerce.number().int().min(0).max(16).default(1),
-  AI_PROVIDER: z.enum(['local', 'openai']).default('local'),
-  AI_BASE_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
-  AI_API_KEY: z.string().optional(),
-  AI_MODEL: z.string().min(1).optional(),
-  AI_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(20_000),
-  AI_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
-  AI_SAMPLES: z.coerce.number().int().min(1).max(5).default(1),
-  JOBS_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(1000),
-  SMTP_URL: z.string().regex(/^smtps?:\/\/[^\s]+$/, 'must be an smtp:// or smtps:// URL').optional(),
-  MAIL_FROM: z.string().min(3).default('Panelist <no-reply@localhost>'),
-  WS_HEARTBEAT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
-}).superRefine((e, ctx) => {
-  if (e.AI_PROVIDER !== 'openai') return;
-  for (const name of ['AI_BASE_URL', 'AI_MODEL'] as const) {
-    if (!e[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'is required when AI_PROVIDER=openai' });
-  }
-});
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default('localhost'),
+    DATA_DIR: z.string().min(1).default('./data'),
+    STORAGE_DIR: z.string().min(1).optional(),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+      .optional(),
+    DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    SECRET_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+    PUBLIC_URL: z.url().optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    TRUST_PROXY: bool.default(false),
+    CORS_ORIGINS: z.string().default(''),
+    BODY_LIMIT_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .max(50 * 1024 * 1024)
+      .default(1024 * 1024),
+    SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+    ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86400).default(900),
+    REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+    AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10000).default(30),
+    SECURE_COOKIES: bool.optional(),
+    EVALUATOR_THREADS: z.coerce.number().int().min(0).max(16).default(1),
+    AI_PROVIDER: z.enum(['local', 'openai']).default('local'),
+    AI_BASE_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
+    AI_API_KEY: z.string().optional(),
+    AI_MODEL: z.string().min(1).optional(),
+    AI_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(20_000),
+    AI_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
+    AI_SAMPLES: z.coerce.number().int().min(1).max(5).default(1),
+    JOBS_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(1000),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\/[^\s]+$/, 'must be an smtp:// or smtps:// URL')
+      .optional(),
+    MAIL_FROM: z.string().min(3).default('Panelist <no-reply@localhost>'),
+    WS_HEARTBEAT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  })
+  .superRefine((e, ctx) => {
+    if (e.AI_PROVIDER !== 'openai') return;
+    for (const name of ['AI_BASE_URL', 'AI_MODEL'] as const) {
+      if (!e[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'is required when AI_PROVIDER=openai' });
+    }
+  });
 
 /** The answer-grading engine: the local one, or an OpenAI-compatible endpoint that falls back to it. */
 export type AiConfig =
@@ -120,7 +128,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.PUBLIC_URL,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
-    corsOrigins: e.CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
+    corsOrigins: e.CORS_ORIGINS.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     bodyLimit: e.BODY_LIMIT_BYTES,
     sessionTtlDays: e.SESSION_TTL_DAYS,
     accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,

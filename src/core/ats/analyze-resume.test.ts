@@ -8,7 +8,30 @@ import { BACKEND_JOB, GOOD, PARTIAL, RANKED, STRONG, UNRELATED, type ResumeCase 
 
 const taxonomy = validateSkillTaxonomy(skillsFile);
 const NO_FLAGS: ResumeFlags = { hiddenText: false, injection: false, noTextLayer: false };
-const STOP = new Set(['the', 'and', 'with', 'for', 'you', 'our', 'that', 'will', 'are', 'was', 'of', 'in', 'on', 'to', 'a', 'an', 'or', 'we', 'it', 'is', 'by', 'as']);
+const STOP = new Set([
+  'the',
+  'and',
+  'with',
+  'for',
+  'you',
+  'our',
+  'that',
+  'will',
+  'are',
+  'was',
+  'of',
+  'in',
+  'on',
+  'to',
+  'a',
+  'an',
+  'or',
+  'we',
+  'it',
+  'is',
+  'by',
+  'as',
+]);
 
 /** Every word a noun, lemma = lower case without a plural s: enough to exercise the keyword part. */
 const plainAnalyzer: TextAnalyzer = (text: string): AnalyzedText => {
@@ -31,7 +54,12 @@ const plainAnalyzer: TextAnalyzer = (text: string): AnalyzedText => {
   return { text, tokens, sentences: [{ start: 0, end: text.length, tokenStart: 0, tokenEnd: tokens.length }] };
 };
 
-function analyze(resume: ResumeCase, job: AtsJob = BACKEND_JOB, flags: ResumeFlags = NO_FLAGS, parsed: Partial<ParsedResume> = {}): AtsAnalysis {
+function analyze(
+  resume: ResumeCase,
+  job: AtsJob = BACKEND_JOB,
+  flags: ResumeFlags = NO_FLAGS,
+  parsed: Partial<ParsedResume> = {},
+): AtsAnalysis {
   return analyzeResume({
     resume: { parsed: { ...resume.parsed, ...parsed }, text: resume.text, flags },
     job,
@@ -71,9 +99,19 @@ describe('analyzeResume', () => {
     const a = analyze(GOOD);
     const kube = a.deductions.find((d) => d.reason.startsWith('Kubernetes'))!;
     const kafka = a.deductions.find((d) => d.reason.startsWith('Apache Kafka'))!;
-    expect(a.missingSkills).toEqual(expect.arrayContaining([{ name: 'Kubernetes', required: true }, { name: 'Apache Kafka', required: false }]));
+    expect(a.missingSkills).toEqual(
+      expect.arrayContaining([
+        { name: 'Kubernetes', required: true },
+        { name: 'Apache Kafka', required: false },
+      ]),
+    );
     expect(kube.points).toBeGreaterThan(kafka.points);
-    expect(a.matchedSkills).toEqual(expect.arrayContaining([{ name: 'Java', required: true }, { name: 'Docker', required: true }]));
+    expect(a.matchedSkills).toEqual(
+      expect.arrayContaining([
+        { name: 'Java', required: true },
+        { name: 'Docker', required: true },
+      ]),
+    );
     expect(a.suggestions.some((s) => s.includes('Kubernetes') && /requires/.test(s))).toBe(true);
   });
 
@@ -82,13 +120,21 @@ describe('analyzeResume', () => {
     expect(javaOnly.missingSkills.map((s) => s.name)).not.toContain('Go');
     expect(javaOnly.deductions.some((d) => /\bGo\b/.test(d.reason))).toBe(false);
     const neither = analyze(PARTIAL);
-    expect(neither.missingSkills).toEqual(expect.arrayContaining([{ name: 'Go', required: true }, { name: 'Java', required: true }]));
+    expect(neither.missingSkills).toEqual(
+      expect.arrayContaining([
+        { name: 'Go', required: true },
+        { name: 'Java', required: true },
+      ]),
+    );
     expect(neither.deductions.some((d) => d.reason.startsWith('Go or Java (required)'))).toBe(true);
   });
 
   it('gives partial credit for a related skill from the taxonomy', () => {
     const job: AtsJob = { ...BACKEND_JOB, requiredSkills: ['Kubernetes', 'PostgreSQL'], niceToHaveSkills: [] };
-    const withDocker = analyze({ ...PARTIAL, parsed: { ...PARTIAL.parsed, skills: ['Docker', 'PostgreSQL'] }, text: 'PostgreSQL and Docker.' }, job);
+    const withDocker = analyze(
+      { ...PARTIAL, parsed: { ...PARTIAL.parsed, skills: ['Docker', 'PostgreSQL'] }, text: 'PostgreSQL and Docker.' },
+      job,
+    );
     const withNothing = analyze({ ...PARTIAL, parsed: { ...PARTIAL.parsed, skills: ['PostgreSQL'] }, text: 'PostgreSQL.' }, job);
     expect(withDocker.parts.skills).toBeGreaterThan(withNothing.parts.skills);
     expect(withDocker.parts.skills).toBeLessThan(100);
@@ -106,7 +152,9 @@ describe('analyzeResume', () => {
     const partial = analyze(PARTIAL);
     expect(partial.parts.experience).toBeLessThan(100);
     expect(partial.deductions.find((d) => d.part === 'experience')!.reason).toMatch(/About 4\.2 years .* 5\+ years/);
-    const undated = analyze(GOOD, BACKEND_JOB, NO_FLAGS, { positions: GOOD.parsed.positions.map((p) => ({ ...p, start: null, end: null })) });
+    const undated = analyze(GOOD, BACKEND_JOB, NO_FLAGS, {
+      positions: GOOD.parsed.positions.map((p) => ({ ...p, start: null, end: null })),
+    });
     expect(undated.deductions.find((d) => d.part === 'experience')!.reason).toMatch(/no dates/);
     expect(undated.suggestions.some((s) => /dates/.test(s))).toBe(true);
   });
@@ -126,7 +174,13 @@ describe('analyzeResume', () => {
 
   it('checks the degree the job asks for; equivalent experience softens a miss', () => {
     expect(analyze(STRONG).parts.education).toBe(100);
-    const strict: AtsJob = { ...BACKEND_JOB, text: BACKEND_JOB.text.replace("Bachelor's degree in Computer Science or equivalent experience", "Master's degree in Computer Science") };
+    const strict: AtsJob = {
+      ...BACKEND_JOB,
+      text: BACKEND_JOB.text.replace(
+        "Bachelor's degree in Computer Science or equivalent experience",
+        "Master's degree in Computer Science",
+      ),
+    };
     const miss = analyze(STRONG, strict);
     expect(miss.parts.education).toBeLessThan(100);
     expect(miss.deductions.find((d) => d.part === 'education')!.reason).toMatch(/master's degree.*bachelor's degree/);
@@ -164,7 +218,15 @@ describe('analyzeResume', () => {
   });
 
   it('scores a job without skills, years or degree on what remains', () => {
-    const job: AtsJob = { id: null, title: null, level: null, text: 'We are looking for a friendly person to join us.', requiredSkills: [], niceToHaveSkills: [], requiredYears: null };
+    const job: AtsJob = {
+      id: null,
+      title: null,
+      level: null,
+      text: 'We are looking for a friendly person to join us.',
+      requiredSkills: [],
+      niceToHaveSkills: [],
+      requiredYears: null,
+    };
     const a = analyze(PARTIAL, job);
     expect(a.parts.skills).toBe(100);
     expect(a.parts.education).toBe(100);

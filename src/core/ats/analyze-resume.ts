@@ -154,7 +154,8 @@ function scoreSkills(resume: AtsResume, job: AtsJob, taxonomy: SkillTaxonomy) {
     else haveNames.add(normalizeSkillTerm(name));
   }
   for (const s of extractSkills(resume.text, taxonomy)) have.add(s.skillId);
-  const hasSkill = (w: JobSkill) => (w.skill ? have.has(w.skill.id) : haveNames.has(normalizeSkillTerm(w.name)) || mentions(resume.text, w.name));
+  const hasSkill = (w: JobSkill) =>
+    w.skill ? have.has(w.skill.id) : haveNames.has(normalizeSkillTerm(w.name)) || mentions(resume.text, w.name);
 
   const matched: { name: string; required: boolean }[] = [];
   const missing: { name: string; required: boolean }[] = [];
@@ -508,10 +509,20 @@ function scoreFormatting(resume: AtsResume): Loss[] {
     });
   }
   if (!parsed.email) {
-    losses.push({ part: 'formatting', points: 15, reason: 'No email address found', suggestion: 'Put your email address at the top of the resume.' });
+    losses.push({
+      part: 'formatting',
+      points: 15,
+      reason: 'No email address found',
+      suggestion: 'Put your email address at the top of the resume.',
+    });
   }
   if (!parsed.phone) {
-    losses.push({ part: 'formatting', points: 10, reason: 'No phone number found', suggestion: 'Add a phone number next to your email address.' });
+    losses.push({
+      part: 'formatting',
+      points: 10,
+      reason: 'No phone number found',
+      suggestion: 'Add a phone number next to your email address.',
+    });
   }
   const sections = new Set(parsed.sections.map((s) => s.toLowerCase()));
   for (const s of STANDARD_SECTIONS) {

@@ -17,10 +17,18 @@ describe('extractRequiredYears', () => {
 
 describe('extractDegreeRequirement', () => {
   it('reads the lowest degree named as the bar, and notes equivalent experience', () => {
-    expect(extractDegreeRequirement('BS/MS in Computer Science or equivalent experience.')).toEqual({ level: 2, preferred: false, equivalentExperience: true });
+    expect(extractDegreeRequirement('BS/MS in Computer Science or equivalent experience.')).toEqual({
+      level: 2,
+      preferred: false,
+      equivalentExperience: true,
+    });
   });
   it('keeps a wished-for degree apart from a required one', () => {
-    expect(extractDegreeRequirement("Bachelor's degree in CS required. A Master's is a plus.")).toEqual({ level: 2, preferred: false, equivalentExperience: false });
+    expect(extractDegreeRequirement("Bachelor's degree in CS required. A Master's is a plus.")).toEqual({
+      level: 2,
+      preferred: false,
+      equivalentExperience: false,
+    });
     expect(extractDegreeRequirement('PhD preferred.')).toEqual({ level: 4, preferred: true, equivalentExperience: false });
   });
   it('reads "a degree in …" as a bachelor’s and ignores look-alikes', () => {

@@ -4,16 +4,31 @@
  */
 
 const NUMBER_WORDS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, fifteen: 15, twenty: 20,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  fifteen: 15,
+  twenty: 20,
 };
 const COUNT = String.raw`(\d{1,2}|${Object.keys(NUMBER_WORDS).join('|')})`;
 // "5+ years", "3-5 years", "at least three years", "minimum of 4 yrs"
 const YEARS = new RegExp(String.raw`\b${COUNT}\s*(?:\+|plus)?\s*(?:(?:-|–|to)\s*${COUNT}\s*\+?\s*)?(?:years?|yrs?)\b(?:\s*\+)?`, 'gi');
 /** The years must be about experience, not the company's age or a contract length. */
-const EXPERIENCE_CONTEXT = /\b(?:experience|experienced|exp\b|professional(?:ly)?|industry|hands[\s-]on|working\s+(?:with|in|on)|track\s+record|background|building|developing|writing|using|in\s+(?:a|the)\s+(?:similar|relevant)|of\s+(?:software|backend|frontend|engineering|development|programming))/i;
-const NOT_A_REQUIREMENT = /\b(?:founded|been\s+around|in\s+business|company\s+(?:is|has)|we(?:'ve|\s+have)\s+been|contract|warranty|vesting|vest|parental|leave|old|age|anniversary)\b/i;
-const PREFERRED = /\b(?:nice[\s-]to[\s-]have|a\s+(?:big\s+|huge\s+|real\s+)?plus|bonus|preferred|preferably|ideally|desirable|not\s+required|advantageous)\b/i;
+const EXPERIENCE_CONTEXT =
+  /\b(?:experience|experienced|exp\b|professional(?:ly)?|industry|hands[\s-]on|working\s+(?:with|in|on)|track\s+record|background|building|developing|writing|using|in\s+(?:a|the)\s+(?:similar|relevant)|of\s+(?:software|backend|frontend|engineering|development|programming))/i;
+const NOT_A_REQUIREMENT =
+  /\b(?:founded|been\s+around|in\s+business|company\s+(?:is|has)|we(?:'ve|\s+have)\s+been|contract|warranty|vesting|vest|parental|leave|old|age|anniversary)\b/i;
+const PREFERRED =
+  /\b(?:nice[\s-]to[\s-]have|a\s+(?:big\s+|huge\s+|real\s+)?plus|bonus|preferred|preferably|ideally|desirable|not\s+required|advantageous)\b/i;
 
 function toNumber(word: string): number {
   return /^\d+$/.test(word) ? Number(word) : (NUMBER_WORDS[word.toLowerCase()] ?? NaN);
@@ -50,7 +65,7 @@ export function extractRequiredYears(text: string): number | null {
 export type DegreeLevel = 0 | 1 | 2 | 3 | 4;
 export const DEGREE_NAMES: Record<DegreeLevel, string> = {
   0: 'no degree',
-  1: "an associate degree",
+  1: 'an associate degree',
   2: "a bachelor's degree",
   3: "a master's degree",
   4: 'a doctorate',
@@ -59,14 +74,16 @@ export const DEGREE_NAMES: Record<DegreeLevel, string> = {
 // Abbreviations are matched with their usual casing so "MS" (Microsoft) or "BA" in running
 // prose need a degree-like neighbour; the long forms match in any case.
 const DOCTORATE = /\b(?:ph\.?\s?d\.?|doctorate|doctoral|d\.phil)(?![\w])/i;
-const MASTER = /\b(?:master'?s?|masters)\b|\b(?:M\.?Sc|M\.?Eng|MBA|M\.?Tech|M\.?S\.?(?=\s+(?:in|of)\b)|M\.?A\.?(?=\s+(?:in|of)\b)|MS(?=\s*\/))\b/;
+const MASTER =
+  /\b(?:master'?s?|masters)\b|\b(?:M\.?Sc|M\.?Eng|MBA|M\.?Tech|M\.?S\.?(?=\s+(?:in|of)\b)|M\.?A\.?(?=\s+(?:in|of)\b)|MS(?=\s*\/))\b/;
 const MASTER_LOWER = /\bmaster'?s?\b|\bmasters\b/i;
 const BACHELOR = /\bbachelor'?s?\b|\bundergraduate\s+degree\b|\b(?:university|college|four[\s-]year|4[\s-]year)\s+degree\b/i;
 const BACHELOR_ABBR = /\b(?:B\.?Sc|B\.?Eng|B\.?Tech|B\.?A\.?(?=\s+(?:in|of)\b)|B\.?S\.?(?=\s+(?:in|of)\b)|BS(?=\s*\/\s*MS))\b/;
 const ASSOCIATE = /\bassociate'?s?\s+degree\b/i;
 /** "A degree in Computer Science or a related field": a bachelor's unless it says otherwise. */
 const GENERIC_DEGREE = /\b(?:degree|diploma)\s+(?:in|of)\b|\b(?:relevant|related|technical|stem|cs)\s+degree\b/i;
-const EQUIVALENT = /\bor\s+(?:an?\s+)?(?:equivalent|comparable|relevant)\s+(?:practical\s+|professional\s+|work\s+|industry\s+)?(?:experience|training)|\bequivalent\s+(?:practical\s+|professional\s+|work\s+)?experience\b|\bor\s+equivalent\b/i;
+const EQUIVALENT =
+  /\bor\s+(?:an?\s+)?(?:equivalent|comparable|relevant)\s+(?:practical\s+|professional\s+|work\s+|industry\s+)?(?:experience|training)|\bequivalent\s+(?:practical\s+|professional\s+|work\s+)?experience\b|\bor\s+equivalent\b/i;
 
 export interface DegreeRequirement {
   level: DegreeLevel;
@@ -117,8 +134,10 @@ function lowestLevelIn(clause: string): DegreeLevel {
   return Math.min(...levels) as DegreeLevel;
 }
 
-const SHORT_BACHELOR = /^\s*(?:B\.?\s?S\.?|B\.?\s?A\.?|B\.?\s?Sc\.?|B\.?\s?Eng\.?|B\.?\s?Tech\.?|BBA|A\.?B\.?|S\.?B\.?|Licenciatura|Licence|Laurea|Diplom-?\w*|Bachelor\w*)\b/i;
-const SHORT_MASTER = /^\s*(?:M\.?\s?S\.?|M\.?\s?A\.?|M\.?\s?Sc\.?|M\.?\s?Eng\.?|M\.?\s?Tech\.?|MBA|M\.?\s?Phil\.?|S\.?M\.?|Master\w*|MSc)\b/i;
+const SHORT_BACHELOR =
+  /^\s*(?:B\.?\s?S\.?|B\.?\s?A\.?|B\.?\s?Sc\.?|B\.?\s?Eng\.?|B\.?\s?Tech\.?|BBA|A\.?B\.?|S\.?B\.?|Licenciatura|Licence|Laurea|Diplom-?\w*|Bachelor\w*)\b/i;
+const SHORT_MASTER =
+  /^\s*(?:M\.?\s?S\.?|M\.?\s?A\.?|M\.?\s?Sc\.?|M\.?\s?Eng\.?|M\.?\s?Tech\.?|MBA|M\.?\s?Phil\.?|S\.?M\.?|Master\w*|MSc)\b/i;
 const SCHOOL_ONLY = /\b(?:high\s+school|secondary\s+school|ged|a[\s-]levels?|baccalaur[ée]at|abitur)\b/i;
 
 /**

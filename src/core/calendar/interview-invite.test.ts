@@ -41,7 +41,9 @@ describe('buildInterviewInvite', () => {
   });
 
   it('keeps the UID and raises SEQUENCE for a reschedule; a cancellation is METHOD:CANCEL', () => {
-    const moved = lines(buildInterviewInvite({ ...base, start: new Date('2026-03-06T10:00:00Z'), end: new Date('2026-03-06T10:30:00Z'), sequence: 1 }));
+    const moved = lines(
+      buildInterviewInvite({ ...base, start: new Date('2026-03-06T10:00:00Z'), end: new Date('2026-03-06T10:30:00Z'), sequence: 1 }),
+    );
     expect(moved).toContain(`UID:${interviewInviteUid(base.interviewId)}`);
     expect(moved).toContain('SEQUENCE:1');
     expect(moved).toContain('DTSTART:20260306T100000Z');

@@ -28,8 +28,22 @@ export function findVector(vectors: WordVectors | undefined, t: { normal: string
 }
 
 const NUMBER_WORDS: Record<string, string> = {
-  zero: '0', none: '0', one: '1', single: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7',
-  eight: '8', nine: '9', ten: '10', twice: '2', hundred: '100', thousand: '1000',
+  zero: '0',
+  none: '0',
+  one: '1',
+  single: '1',
+  two: '2',
+  three: '3',
+  four: '4',
+  five: '5',
+  six: '6',
+  seven: '7',
+  eight: '8',
+  nine: '9',
+  ten: '10',
+  twice: '2',
+  hundred: '100',
+  thousand: '1000',
 };
 
 /** Distinct content words (by lemma), dropping any whose lemma is in `demote`. */
@@ -112,7 +126,6 @@ export function editDistanceAtMost(a: string, b: string, k: number): boolean {
 /** Below this cosine two words are unrelated (tuned by cross-validation on graded answers). */
 export const SOFT_FLOOR = 0.55;
 
-
 export interface Alignment {
   /** Weighted mean over targets of their best match among sources, 0–1. */
   score: number;
@@ -158,11 +171,7 @@ export function alignWords(
 }
 
 /** Cosine of the weighted mean vectors of two word sets (0 when either has no vectors). */
-export function meanVectorCosine(
-  a: readonly AlignWord[],
-  b: readonly AlignWord[],
-  vectors: WordVectors | undefined,
-): number {
+export function meanVectorCosine(a: readonly AlignWord[], b: readonly AlignWord[], vectors: WordVectors | undefined): number {
   if (!vectors) return 0;
   const va = meanVector(a, vectors);
   const vb = meanVector(b, vectors);

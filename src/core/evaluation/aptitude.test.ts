@@ -36,7 +36,9 @@ describe('checkAptitudeAnswer', () => {
   });
 
   it('checks word answers as whole words in a committing sentence', () => {
-    expect(checkAptitudeAnswer('Every label is wrong, so I take a fruit from the box labelled Mixed.', 'The box labelled Mixed').correct).toBe(true);
+    expect(
+      checkAptitudeAnswer('Every label is wrong, so I take a fruit from the box labelled Mixed.', 'The box labelled Mixed').correct,
+    ).toBe(true);
     expect(checkAptitudeAnswer('It must be Friday.', 'U').correct).toBe(false);
     expect(checkAptitudeAnswer('It is not Wednesday.', 'Wednesday').correct).toBe(false);
   });
@@ -48,6 +50,10 @@ describe('checkAptitudeAnswer', () => {
   });
 
   it('finds no answer when there is no number', () => {
-    expect(checkAptitudeAnswer('I would need a calculator for this.', '42')).toEqual({ finalAnswer: null, correct: false, mentioned: false });
+    expect(checkAptitudeAnswer('I would need a calculator for this.', '42')).toEqual({
+      finalAnswer: null,
+      correct: false,
+      mentioned: false,
+    });
   });
 });

@@ -11,10 +11,36 @@ export interface AptitudeCheck {
 }
 
 const NUMBER_WORDS: Record<string, number> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
-  eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70,
-  eighty: 80, ninety: 90, hundred: 100, thousand: 1000,
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+  hundred: 100,
+  thousand: 1000,
 };
 
 // A number as people write it: -$1,250.50 · minus 3 · 3/4 · .75 · 40% · twelve
@@ -96,7 +122,11 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-const squash = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+const squash = (s: string): string =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 
 export function checkAptitudeAnswer(answer: string, expected: string, question = ''): AptitudeCheck {
   const text = answer.replace(/[’]/g, "'");
@@ -141,7 +171,9 @@ export function checkAptitudeAnswer(answer: string, expected: string, question =
       }
       const unrestated = nums.filter((n) => n.index < restatedFrom);
       const final =
-        (markerEnd >= 0 ? nums.find((n) => n.index >= markerEnd) : undefined) ?? unrestated[unrestated.length - 1] ?? nums[nums.length - 1]!;
+        (markerEnd >= 0 ? nums.find((n) => n.index >= markerEnd) : undefined) ??
+        unrestated[unrestated.length - 1] ??
+        nums[nums.length - 1]!;
       return { finalAnswer: final.raw, correct: sameNumber(final.value, want), mentioned };
     }
     return { finalAnswer: null, correct: false, mentioned };
@@ -149,7 +181,11 @@ export function checkAptitudeAnswer(answer: string, expected: string, question =
 
   // A word answer ("Wednesday", "the box labelled Mixed"): it must be stated in a sentence
   // that commits to it, not only in one that rejects it.
-  const phrase = expected.toLowerCase().replace(/^(the|a|an)\s+/, '').replace(/[^a-z0-9 ]+/g, ' ').trim();
+  const phrase = expected
+    .toLowerCase()
+    .replace(/^(the|a|an)\s+/, '')
+    .replace(/[^a-z0-9 ]+/g, ' ')
+    .trim();
   if (!phrase) return { finalAnswer: null, correct: false, mentioned: false };
   const re = new RegExp(`\\b${escapeRegExp(phrase).replace(/\s+/g, '\\W+')}\\b`, 'i');
   const mentioned = re.test(text);

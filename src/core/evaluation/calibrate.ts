@@ -82,7 +82,7 @@ export function fitRidge(
       for (let l = 0; l < k; l++) A[j]![l]! += w[i]! * x[j]! * x[l]!;
     }
   }
-  for (let j = 0; j < k; j++) A[j]![j]! += lambda * wsum / n;
+  for (let j = 0; j < k; j++) A[j]![j]! += (lambda * wsum) / n;
   const coef = solveLinearSystem(A, b);
   return { features: [...features], mean, scale, coef, intercept: ymean };
 }
@@ -116,7 +116,12 @@ export interface AgreementFigures {
 
 export function measureAgreement(pred: readonly number[], gold: readonly number[]): AgreementFigures {
   const n = pred.length;
-  return { n, pearson: pearson(pred, gold), spearman: pearson(ranks(pred), ranks(gold)), rmse: Math.sqrt(pred.reduce((s, p, i) => s + (p - gold[i]!) ** 2, 0) / Math.max(1, n)) };
+  return {
+    n,
+    pearson: pearson(pred, gold),
+    spearman: pearson(ranks(pred), ranks(gold)),
+    rmse: Math.sqrt(pred.reduce((s, p, i) => s + (p - gold[i]!) ** 2, 0) / Math.max(1, n)),
+  };
 }
 
 export function pearson(a: readonly number[], b: readonly number[]): number {
@@ -139,7 +144,7 @@ export function pearson(a: readonly number[], b: readonly number[]): number {
 export function ranks(a: readonly number[]): number[] {
   const idx = a.map((v, i) => ({ v, i })).sort((x, y) => x.v - y.v);
   const r = new Array<number>(a.length);
-  for (let s = 0; s < idx.length; ) {
+  for (let s = 0; s < idx.length;) {
     let e = s;
     while (e + 1 < idx.length && idx[e + 1]!.v === idx[s]!.v) e++;
     for (let k = s; k <= e; k++) r[idx[k]!.i] = (s + e) / 2 + 1;

@@ -79,7 +79,9 @@ export interface GradingAnalysis {
 export const LONG_REFERENCE_CONTENT_WORDS = 30;
 
 export function isLongFormTask(type: EvaluationInput['type'], referenceContentWords: number): boolean {
-  return type === 'behavioral' || type === 'system_design' || type === 'communication' || referenceContentWords >= LONG_REFERENCE_CONTENT_WORDS;
+  return (
+    type === 'behavioral' || type === 'system_design' || type === 'communication' || referenceContentWords >= LONG_REFERENCE_CONTENT_WORDS
+  );
 }
 
 export function analyzeAnswer(
@@ -97,9 +99,7 @@ export function analyzeAnswer(
   const keyPoints = pointTexts.map((p) => analyzeShared(p));
   const hasReference = reference !== undefined || (input.keyPoints?.length ?? 0) > 0;
   const behavioral = input.type === 'behavioral';
-  const referenceContentWords = reference
-    ? contentTokens(reference).length
-    : keyPoints.reduce((n, k) => n + contentTokens(k).length, 0);
+  const referenceContentWords = reference ? contentTokens(reference).length : keyPoints.reduce((n, k) => n + contentTokens(k).length, 0);
   const longForm = isLongFormTask(input.type, referenceContentWords);
   const features = extractFeatures(
     { question, reference, keyPoints, explicitKeyPoints: (input.keyPoints?.length ?? 0) > 0, answer, behavioral, longForm },
@@ -237,7 +237,8 @@ export function createAnswerEvaluator(res: EvaluatorResources, options: LocalEva
       `${input.question} ${input.referenceAnswer ?? ''} ${(input.keyPoints ?? []).join(' ')}`.toLowerCase().split(/[^a-z0-9+#.-]+/),
     );
     const inVocabulary = (w: string) => res.vectors !== undefined && res.vectors.indexOf(w) >= 0;
-    const common = (w: string) => res.vectors !== undefined && w.length >= 3 && res.vectors.indexOf(w) >= 0 && res.vectors.rankOf(res.vectors.indexOf(w)) < 20_000;
+    const common = (w: string) =>
+      res.vectors !== undefined && w.length >= 3 && res.vectors.indexOf(w) >= 0 && res.vectors.rankOf(res.vectors.indexOf(w)) < 20_000;
     return (w) => local.has(w) || inVocabulary(w) || isLikelyTermOfArt(w, inVocabulary, common);
   };
   return {

@@ -95,8 +95,28 @@ function contentBigrams(a: AnalyzedText, demote: ReadonlySet<string>): Set<strin
 
 /** Words every interview question uses; matching them says nothing about the topic. */
 const GENERIC_QUESTION_WORDS = new Set([
-  'tell', 'time', 'describe', 'explain', 'give', 'example', 'walk', 'would', 'handle', 'approach', 'design',
-  'how', 'what', 'why', 'when', 'happen', 'situation', 'specific', 'main', 'component', 'difference', 'system',
+  'tell',
+  'time',
+  'describe',
+  'explain',
+  'give',
+  'example',
+  'walk',
+  'would',
+  'handle',
+  'approach',
+  'design',
+  'how',
+  'what',
+  'why',
+  'when',
+  'happen',
+  'situation',
+  'specific',
+  'main',
+  'component',
+  'difference',
+  'system',
 ]);
 
 const clip = (x: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, x));
@@ -119,7 +139,11 @@ export function extractFeatures(texts: GradingTexts, vectors: WordVectors | unde
   }
 
   const recall = alignWords(refWords, answerWords, vectors);
-  const questionRecall = alignWords(questionWords.filter((w) => !GENERIC_QUESTION_WORDS.has(w.lemma)), answerAll, vectors);
+  const questionRecall = alignWords(
+    questionWords.filter((w) => !GENERIC_QUESTION_WORDS.has(w.lemma)),
+    answerAll,
+    vectors,
+  );
   const precisionSources = refAll.length > 0 ? refAll : questionWords;
   const precision = alignWords(answerWords, precisionSources, vectors);
   const f1 = recall.score + precision.score > 0 ? (2 * recall.score * precision.score) / (recall.score + precision.score) : 0;
@@ -154,7 +178,9 @@ export function extractFeatures(texts: GradingTexts, vectors: WordVectors | unde
 
   const sentences = style.sentences;
   const structure = clip(
-    (sentences >= 2 ? 0.35 : 0.1) + Math.min(0.35, style.connectiveRate * 0.7) + (style.enumerated ? 0.15 : 0) +
+    (sentences >= 2 ? 0.35 : 0.1) +
+      Math.min(0.35, style.connectiveRate * 0.7) +
+      (style.enumerated ? 0.15 : 0) +
       (style.wordsPerSentence >= 8 && style.wordsPerSentence <= 28 ? 0.15 : 0),
     0,
     1,

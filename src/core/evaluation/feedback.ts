@@ -27,7 +27,10 @@ const STAR_ADVICE: Record<StarPart, string> = {
 };
 
 const quote = (s: string, max = 90): string => {
-  const t = s.replace(/\s+/g, ' ').trim().replace(/[.;:]$/, '');
+  const t = s
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[.;:]$/, '');
   return `"${t.length > max ? `${t.slice(0, max - 1)}…` : t}"`;
 };
 
@@ -66,13 +69,17 @@ export function writeFeedback(i: FeedbackInput): { strengths: string[]; improvem
           : `Structures the story with ${list(f.star.found)}.`,
       );
     }
-    if (f.style.hedgeRate === 0 && f.style.fillerRate === 0 && f.style.words >= 25) strengths.push('States points directly, without hedging or filler words.');
-    if (f.values.structure >= 0.65 && f.style.sentences >= 3) strengths.push('Well organized: the reasoning is easy to follow from one sentence to the next.');
+    if (f.style.hedgeRate === 0 && f.style.fillerRate === 0 && f.style.words >= 25)
+      strengths.push('States points directly, without hedging or filler words.');
+    if (f.values.structure >= 0.65 && f.style.sentences >= 3)
+      strengths.push('Well organized: the reasoning is easy to follow from one sentence to the next.');
   }
 
   const missing = f.keyPoints.filter((k) => !k.covered).sort((a, b) => a.coverage - b.coverage);
   for (const k of missing.slice(0, 3)) {
-    improvements.push(k.coverage > 0.3 ? `Make this point explicitly: ${quote(k.text, 90)}.` : `Add the missing point: ${quote(k.text, 90)}.`);
+    improvements.push(
+      k.coverage > 0.3 ? `Make this point explicitly: ${quote(k.text, 90)}.` : `Add the missing point: ${quote(k.text, 90)}.`,
+    );
   }
   if (missing.length === 0 && i.hasReference && f.missedReferenceWords.length >= 3 && i.contentScore < 80) {
     improvements.push(`Go deeper: the strongest answers also mention ${list(f.missedReferenceWords.slice(0, 4))}.`);
@@ -93,8 +100,10 @@ export function writeFeedback(i: FeedbackInput): { strengths: string[]; improvem
       `Fix ${i.grammar.length} grammar or spelling issue${i.grammar.length > 1 ? 's' : ''}, e.g. ${quote(wrong, 40)}${fix !== undefined ? ` → "${fix}"` : ''}.`,
     );
   }
-  if (f.style.wordsPerSentence > 35 && f.style.words > 60) improvements.push('Split long sentences: one idea per sentence is easier to follow when spoken.');
-  if (f.values.lenRatio > 1.6 && f.style.words > 250 && i.hasReference) improvements.push('Tighten the answer: lead with the key point, then support it.');
+  if (f.style.wordsPerSentence > 35 && f.style.words > 60)
+    improvements.push('Split long sentences: one idea per sentence is easier to follow when spoken.');
+  if (f.values.lenRatio > 1.6 && f.style.words > 250 && i.hasReference)
+    improvements.push('Tighten the answer: lead with the key point, then support it.');
 
   return { strengths: dedupe(strengths).slice(0, 5), improvements: dedupe(improvements).slice(0, 6) };
 }

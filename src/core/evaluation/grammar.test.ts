@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { codePointToUtf16Offsets, isLikelyTermOfArt, selectGrammarIssues, type GrammarFinding } from './grammar.js';
 
-const finding = (start: number, end: number, kind = 'Grammar', message = 'm'): GrammarFinding => ({ start, end, kind, message, suggestions: ['a', 'b', 'c', 'd'] });
+const finding = (start: number, end: number, kind = 'Grammar', message = 'm'): GrammarFinding => ({
+  start,
+  end,
+  kind,
+  message,
+  suggestions: ['a', 'b', 'c', 'd'],
+});
 
 describe('selectGrammarIssues', () => {
   const text = 'We use Kubernetes and teh cache  is fast.';

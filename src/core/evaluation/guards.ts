@@ -7,14 +7,7 @@ import type { AnswerFeatures } from './features.js';
  * Each one caps the score; the lowest cap wins.
  */
 export type GuardKind =
-  | 'empty'
-  | 'too_short'
-  | 'no_answer'
-  | 'grader_instruction'
-  | 'restatement'
-  | 'keyword_list'
-  | 'off_topic'
-  | 'no_example';
+  'empty' | 'too_short' | 'no_answer' | 'grader_instruction' | 'restatement' | 'keyword_list' | 'off_topic' | 'no_example';
 
 export interface GuardHit {
   kind: GuardKind;
@@ -72,9 +65,75 @@ export function stripGraderInstructions(answer: string, question: string, refere
   return { cleaned, found };
 }
 
-const FILLER_LEMMAS = new Set(['the', 'a', 'an', 'be', 'is', 'are', 'it', 'this', 'that', 'of', 'to', 'and', 'or', 'in', 'on', 'so', 'i', 'we', 'you', 'question', 'good', 'great', 'interesting', 'important', 'ask', 'well', 'think', 'what', 'mean', 'about', 'answer', 'really',
-  'topic', 'which', 'asking', 'talk', 'discuss', 'here', 'there', 'let', 'me', 'my', 'yes', 'okay', 'ok', 'basically', 'how', 'why', 'when',
-  'where', 'who', 'do', 'does', 'can', 'will', 'would', 'should', 'have', 'has', 'with', 'for', 'as', 'by', 'at', 'from', 'not', 'very']);
+const FILLER_LEMMAS = new Set([
+  'the',
+  'a',
+  'an',
+  'be',
+  'is',
+  'are',
+  'it',
+  'this',
+  'that',
+  'of',
+  'to',
+  'and',
+  'or',
+  'in',
+  'on',
+  'so',
+  'i',
+  'we',
+  'you',
+  'question',
+  'good',
+  'great',
+  'interesting',
+  'important',
+  'ask',
+  'well',
+  'think',
+  'what',
+  'mean',
+  'about',
+  'answer',
+  'really',
+  'topic',
+  'which',
+  'asking',
+  'talk',
+  'discuss',
+  'here',
+  'there',
+  'let',
+  'me',
+  'my',
+  'yes',
+  'okay',
+  'ok',
+  'basically',
+  'how',
+  'why',
+  'when',
+  'where',
+  'who',
+  'do',
+  'does',
+  'can',
+  'will',
+  'would',
+  'should',
+  'have',
+  'has',
+  'with',
+  'for',
+  'as',
+  'by',
+  'at',
+  'from',
+  'not',
+  'very',
+]);
 
 /**
  * Distinct answer words (any part of speech, filler aside) taken from the question, and
@@ -159,7 +218,10 @@ export function checkGuards(g: GuardInput): GuardHit[] {
   const functionWords = wordTokens.filter((t) => t.stop).length;
   const separators = g.answer.tokens.filter((t) => /^[,;•·|/\n-]$|^\n/.test(t.text)).length + (g.answer.text.match(/\n/g)?.length ?? 0);
   // Items between separators: a list has short fragments ("caching, sharding, replicas").
-  const segments = g.answer.text.split(/[,;\n•|]+|\s[-–]\s/).map((x) => x.trim()).filter((x) => /\w/.test(x));
+  const segments = g.answer.text
+    .split(/[,;\n•|]+|\s[-–]\s/)
+    .map((x) => x.trim())
+    .filter((x) => /\w/.test(x));
   const wordsPerSegment = segments.length > 0 ? wordTokens.length / segments.length : wordTokens.length;
   const listy =
     !codeLike &&
@@ -193,7 +255,11 @@ export function checkGuards(g: GuardInput): GuardHit[] {
     const unrelated = g.explanationExpected
       ? fit < 0.15 && f.refRecall < 0.15 && f.kpMean < 0.15
       : // Short answers align noisily; demand that nothing at all relates.
-        f.ansPrecision < 0.12 && f.refRecall < 0.1 && f.kpMean < 0.12 && f.topicFit < 0.15 && Math.max(f.refCosine, f.questionCosine) < 0.45;
+        f.ansPrecision < 0.12 &&
+        f.refRecall < 0.1 &&
+        f.kpMean < 0.12 &&
+        f.topicFit < 0.15 &&
+        Math.max(f.refCosine, f.questionCosine) < 0.45;
     if (unrelated) {
       hits.push({ kind: 'off_topic', cap: 15, message: 'The answer does not address this question; re-read it and answer what it asks.' });
     } else if (g.explanationExpected && f.topicFit < 0.35 && f.ansPrecision < 0.3 && f.refRecall < 0.3 && f.kpMean < 0.3) {

@@ -68,7 +68,7 @@ export function detectStar(answer: AnalyzedText): StarDetection {
   const missing = STAR_PARTS.filter((p) => sentences[p].length === 0);
   const first = (p: StarPart): number => sentences[p][0] ?? Infinity;
   const ordered = found.length >= 3 && first('situation') <= first('action') && first('action') <= first('result');
-  const score = Math.min(1, found.length / 4 * 0.9 + (ordered ? 0.1 : 0));
+  const score = Math.min(1, (found.length / 4) * 0.9 + (ordered ? 0.1 : 0));
   return { found, missing, sentences, score };
 }
 

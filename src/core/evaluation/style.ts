@@ -20,15 +20,20 @@ export interface StyleSignals {
   enumerated: boolean;
 }
 
-const HEDGES = /\b(i think|i guess|i believe|i suppose|i feel like|maybe|perhaps|probably|possibly|kind of|sort of|not sure|i'm not sure|might be|could be|somewhat|more or less|i would say)\b/g;
+const HEDGES =
+  /\b(i think|i guess|i believe|i suppose|i feel like|maybe|perhaps|probably|possibly|kind of|sort of|not sure|i'm not sure|might be|could be|somewhat|more or less|i would say)\b/g;
 const FILLERS = /\b(um+|uh+|erm+|er|hmm+|you know|basically|literally|i mean|like,|, like\b|so yeah|yeah)\b|\b(um+|uh+)\b/g;
-const CONNECTIVES = /^(first|firstly|second|secondly|third|then|next|after that|afterwards|finally|lastly|because|since|so|therefore|thus|however|but|also|in addition|additionally|for example|for instance|as a result|overall|in short|to summarize|in summary|on the other hand|meanwhile|instead|this means|that means|that way)\b/;
+const CONNECTIVES =
+  /^(first|firstly|second|secondly|third|then|next|after that|afterwards|finally|lastly|because|since|so|therefore|thus|however|but|also|in addition|additionally|for example|for instance|as a result|overall|in short|to summarize|in summary|on the other hand|meanwhile|instead|this means|that means|that way)\b/;
 const ENUMERATION = /(^|\n)\s*([-*•]|\d+[.)])\s+\S|\b(first(ly)?|one)\b[^.]*\.(.|\n)*\b(second(ly)?|then|next|two)\b/i;
 
 export function countSyllables(word: string): number {
   const w = word.toLowerCase().replace(/[^a-z]/g, '');
   if (w.length <= 3) return w.length > 0 ? 1 : 0;
-  const groups = w.replace(/(?:[^laeiouy]es|ed|[^laeiouy]e)$/, '').replace(/^y/, '').match(/[aeiouy]{1,2}/g);
+  const groups = w
+    .replace(/(?:[^laeiouy]es|ed|[^laeiouy]e)$/, '')
+    .replace(/^y/, '')
+    .match(/[aeiouy]{1,2}/g);
   return Math.max(1, groups ? groups.length : 1);
 }
 

@@ -104,7 +104,13 @@ function fitKind(kind: ModelKind, rows: readonly TrainingRow[], lambda: number) 
   // A data set without answers of this kind still yields a usable (if generic) model.
   if (use.length < 10) use = rows;
   const values = use.map((r) => (kind === 'withoutReference' ? r.withoutReference : r.withReference));
-  return fitRidge(values, use.map((r) => r.grade), FEATURES[kind], lambda, use.map((r) => r.weight));
+  return fitRidge(
+    values,
+    use.map((r) => r.grade),
+    FEATURES[kind],
+    lambda,
+    use.map((r) => r.weight),
+  );
 }
 
 export function trainGrader(rows: readonly TrainingRow[], version: string, penalties: Penalties): GraderWeights {
@@ -175,7 +181,11 @@ export function selectLambda(kind: ModelKind, rows: readonly TrainingRow[], grid
   let bestRmse = Infinity;
   for (const lambda of grid) {
     const penalties = { shortAnswer: lambda, longForm: lambda, withoutReference: lambda };
-    const cv = crossValidateByGroup(relevant, (r) => trainGrader(r, 'inner', penalties), (w, r) => predictRow(w, r, kind));
+    const cv = crossValidateByGroup(
+      relevant,
+      (r) => trainGrader(r, 'inner', penalties),
+      (w, r) => predictRow(w, r, kind),
+    );
     if (cv.overall.rmse < bestRmse - 1e-9) {
       bestRmse = cv.overall.rmse;
       best = lambda;

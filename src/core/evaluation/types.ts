@@ -1,12 +1,6 @@
 import type { Evaluation, Level } from '../../contract/interviews.js';
 
-export type EvaluationQuestionType =
-  | 'behavioral'
-  | 'technical'
-  | 'system_design'
-  | 'communication'
-  | 'aptitude'
-  | 'coding_explanation';
+export type EvaluationQuestionType = 'behavioral' | 'technical' | 'system_design' | 'communication' | 'aptitude' | 'coding_explanation';
 
 /** Everything an engine may use to grade one answer. */
 export interface EvaluationInput {

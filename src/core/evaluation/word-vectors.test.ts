@@ -28,7 +28,11 @@ describe('word vectors', () => {
 
 describe('alignment', () => {
   const vectors = parseWordVectors(serializeWordVectors(rows, [5000, 6000, 7000, 9000]), vocab);
-  const word = (w: string): AlignWord => toAlignWords([{ text: w, normal: w, lemma: w, pos: 'ADJ', stop: false, kind: 'word', start: 0, end: w.length, sentence: 0, negated: false }], vectors)[0]!;
+  const word = (w: string): AlignWord =>
+    toAlignWords(
+      [{ text: w, normal: w, lemma: w, pos: 'ADJ', stop: false, kind: 'word', start: 0, end: w.length, sentence: 0, negated: false }],
+      vectors,
+    )[0]!;
 
   it('gives full credit to the same lemma, partial to near synonyms and none to unrelated words', () => {
     expect(wordSimilarity(word('fast'), word('fast'), vectors)).toBe(1);

@@ -59,12 +59,7 @@ export function parseWordVectors(bytes: Uint8Array, vocab: readonly string[]): W
 }
 
 /** Builds the lookup over unit-length rows (also used by tests with tiny hand-made tables). */
-export function createWordVectors(
-  vocab: readonly string[],
-  data: Float32Array,
-  dims: number,
-  ranks?: Uint32Array,
-): WordVectors {
+export function createWordVectors(vocab: readonly string[], data: Float32Array, dims: number, ranks?: Uint32Array): WordVectors {
   const index = new Map<string, number>();
   vocab.forEach((w, i) => {
     if (!index.has(w)) index.set(w, i);

@@ -29,7 +29,9 @@ describe('interview window', () => {
     // An unchanged start that has passed is fine: the coach is only moving the end.
     expect(windowProblems(window, at('2026-03-02T11:00:00Z'), { startChanged: false })).toEqual({});
     expect(windowProblems(window, at('2026-03-02T12:00:00Z'), { startChanged: false })).toEqual({ windowEnd: 'is in the past' });
-    expect(windowProblems({ windowStart: window.windowEnd, windowEnd: window.windowStart }, at('2026-03-02T08:00:00Z'), { startChanged: true })).toEqual({
+    expect(
+      windowProblems({ windowStart: window.windowEnd, windowEnd: window.windowStart }, at('2026-03-02T08:00:00Z'), { startChanged: true }),
+    ).toEqual({
       windowEnd: 'must be after windowStart',
     });
   });

@@ -20,7 +20,11 @@ const bank: BankQuestion[] = Array.from({ length: 12 }, (_, i) => ({
 }));
 
 const curated: CuratedQuestion[] = [
-  { type: 'technical', text: 'How would you partition a Kafka topic for our order events?', keyPoints: ['ordering per key', 'consumer groups'] },
+  {
+    type: 'technical',
+    text: 'How would you partition a Kafka topic for our order events?',
+    keyPoints: ['ordering per key', 'consumer groups'],
+  },
   { type: 'behavioral', text: 'Tell us about a time you disagreed with a product manager.', keyPoints: [] },
   { type: 'technical', text: 'How would you partition a Kafka topic for our order events?', keyPoints: [] },
 ];
@@ -53,7 +57,12 @@ describe('planning with a job description’s own questions', () => {
 describe('tailoring text', () => {
   it('turns the coach’s skill lists into sections the extractor ranks', () => {
     const text = composeJobText({
-      job: { text: 'We build logistics software for carriers across Europe.', requiredSkills: ['PostgreSQL'], niceToHaveSkills: ['Terraform'], questionSet: [] },
+      job: {
+        text: 'We build logistics software for carriers across Europe.',
+        requiredSkills: ['PostgreSQL'],
+        niceToHaveSkills: ['Terraform'],
+        questionSet: [],
+      },
     })!;
     const profile = buildCandidateProfile({ taxonomy, role: 'Engineer', jobDescription: text });
     expect(profile.jobRequired.map((s) => s.name)).toContain('PostgreSQL');
@@ -63,6 +72,8 @@ describe('tailoring text', () => {
   it('is undefined when there is nothing to tailor with, and joins stored and pasted text', () => {
     expect(composeJobText({})).toBeUndefined();
     expect(composeResumeText({ pasted: '  ' })).toBeUndefined();
-    expect(composeResumeText({ stored: { text: 'Engineer at Larkspur.', skills: ['Go', 'Kafka'] }, pasted: 'More.' })).toBe('Engineer at Larkspur.\n\nSkills\nGo, Kafka\n\nMore.');
+    expect(composeResumeText({ stored: { text: 'Engineer at Larkspur.', skills: ['Go', 'Kafka'] }, pasted: 'More.' })).toBe(
+      'Engineer at Larkspur.\n\nSkills\nGo, Kafka\n\nMore.',
+    );
   });
 });

@@ -22,7 +22,8 @@ export function composeJobText(parts: { job?: JobForPlanning | null; pasted?: st
   if (parts.job) {
     sections.push(parts.job.text.trim());
     if (parts.job.requiredSkills.length > 0) sections.push(`Requirements:\n${parts.job.requiredSkills.map((s) => `- ${s}`).join('\n')}`);
-    if (parts.job.niceToHaveSkills.length > 0) sections.push(`Nice to have:\n${parts.job.niceToHaveSkills.map((s) => `- ${s}`).join('\n')}`);
+    if (parts.job.niceToHaveSkills.length > 0)
+      sections.push(`Nice to have:\n${parts.job.niceToHaveSkills.map((s) => `- ${s}`).join('\n')}`);
   }
   if (parts.pasted?.trim()) sections.push(parts.pasted.trim());
   const text = sections.filter(Boolean).join('\n\n');
@@ -30,7 +31,10 @@ export function composeJobText(parts: { job?: JobForPlanning | null; pasted?: st
 }
 
 /** Resume text with its extracted skills listed, for resumes whose skills sit in a table the text lost. */
-export function composeResumeText(parts: { stored?: { text: string; skills: readonly string[] } | null; pasted?: string | undefined }): string | undefined {
+export function composeResumeText(parts: {
+  stored?: { text: string; skills: readonly string[] } | null;
+  pasted?: string | undefined;
+}): string | undefined {
   const sections: string[] = [];
   if (parts.stored) {
     sections.push(parts.stored.text.trim());

@@ -30,7 +30,11 @@ describe('report summary', () => {
   });
   it('averages each dimension', () => {
     expect(averageDimensions([evaluation(80, { clarity: 40 }), evaluation(60, { clarity: 60 })])).toEqual({
-      relevance: 70, correctness: 70, completeness: 70, clarity: 50, structure: 70,
+      relevance: 70,
+      correctness: 70,
+      completeness: 70,
+      clarity: 50,
+      structure: 70,
     });
   });
   it('names the weakest dimension and unanswered questions as improvements', () => {
@@ -40,10 +44,13 @@ describe('report summary', () => {
     expect(s.strengths.length).toBeGreaterThan(0);
   });
   it('surfaces notes that recur across answers', () => {
-    const s = summarizeFeedback([
-      evaluation(50, {}, { improvements: ['Give a concrete example.'] }),
-      evaluation(50, {}, { improvements: ['Give a concrete example.'] }),
-    ], 0);
+    const s = summarizeFeedback(
+      [
+        evaluation(50, {}, { improvements: ['Give a concrete example.'] }),
+        evaluation(50, {}, { improvements: ['Give a concrete example.'] }),
+      ],
+      0,
+    );
     expect(s.improvements).toContain('Give a concrete example.');
   });
 });

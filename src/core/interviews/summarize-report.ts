@@ -42,19 +42,34 @@ export function summarizeFeedback(evaluations: Evaluation[], unanswered: number)
   const improvements: string[] = [];
   if (dims) {
     const ranked = [...DIMENSIONS].sort((a, b) => dims[b] - dims[a]);
-    for (const d of ranked.slice(0, 2)) if (dims[d] >= 65) strengths.push(`Consistently strong at ${dimensionLabels[d]} (${dims[d]}/100 on average).`);
-    for (const d of ranked.slice(-2).reverse()) if (dims[d] < 65) improvements.push(`Work on ${dimensionLabels[d]}: it averaged ${dims[d]}/100 across your answers.`);
+    for (const d of ranked.slice(0, 2))
+      if (dims[d] >= 65) strengths.push(`Consistently strong at ${dimensionLabels[d]} (${dims[d]}/100 on average).`);
+    for (const d of ranked.slice(-2).reverse())
+      if (dims[d] < 65) improvements.push(`Work on ${dimensionLabels[d]}: it averaged ${dims[d]}/100 across your answers.`);
   }
   if (unanswered > 0) improvements.push(`${unanswered} question${unanswered === 1 ? ' was' : 's were'} left unanswered and counted as 0.`);
-  strengths.push(...mostCommon(evaluations.flatMap((e) => e.strengths), 3));
-  improvements.push(...mostCommon(evaluations.flatMap((e) => e.improvements), 4));
+  strengths.push(
+    ...mostCommon(
+      evaluations.flatMap((e) => e.strengths),
+      3,
+    ),
+  );
+  improvements.push(
+    ...mostCommon(
+      evaluations.flatMap((e) => e.improvements),
+      4,
+    ),
+  );
   return { strengths: dedupe(strengths).slice(0, 5), improvements: dedupe(improvements).slice(0, 6) };
 }
 
 function mostCommon(items: string[], n: number): string[] {
   const counts = new Map<string, number>();
   for (const i of items) counts.set(i, (counts.get(i) ?? 0) + 1);
-  return [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, n).map(([s]) => s);
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n)
+    .map(([s]) => s);
 }
 
 const dedupe = (xs: string[]) => [...new Set(xs)];

@@ -31,11 +31,7 @@ const ids = (qs: BankQuestion[]): string[] => qs.map((q) => q.id);
 
 describe('selectQuestions', () => {
   it('returns only questions of the requested type', () => {
-    const bank = [
-      ...makeMany(6, { type: 'technical' }),
-      ...makeMany(6, { type: 'behavioral' }),
-      ...makeMany(6, { type: 'aptitude' }),
-    ];
+    const bank = [...makeMany(6, { type: 'technical' }), ...makeMany(6, { type: 'behavioral' }), ...makeMany(6, { type: 'aptitude' })];
     const picked = selectQuestions(bank, request({ type: 'behavioral', count: 4 }));
     expect(picked).toHaveLength(4);
     expect(picked.every((q) => q.type === 'behavioral')).toBe(true);
@@ -107,7 +103,10 @@ describe('selectQuestions', () => {
     const queues = makeQuestion({ topics: ['queues', 'messaging'] });
     const others = makeMany(8, { topics: ['css'] });
     const bank = [...others, queues];
-    const picked = selectQuestions(bank, request({ role: 'Engineer', jobDescription: 'Kafka experience.', preferredTopics: ['messaging'], count: 1 }));
+    const picked = selectQuestions(
+      bank,
+      request({ role: 'Engineer', jobDescription: 'Kafka experience.', preferredTopics: ['messaging'], count: 1 }),
+    );
     expect(picked[0]?.id).toBe(queues.id);
     // Without the preference nothing in the text points at it.
     const plain = selectQuestions(bank, request({ role: 'Engineer', jobDescription: 'Kafka experience.', count: 9 }));
@@ -118,7 +117,10 @@ describe('selectQuestions', () => {
     const two = makeQuestion({ topics: ['sql', 'indexing'] });
     const one = makeQuestion({ topics: ['sql', 'css'] });
     const offLevel = makeQuestion({ topics: ['sql', 'indexing', 'transactions'], levels: ['senior'] });
-    const picked = selectQuestions([offLevel, one, two, ...makeMany(4)], request({ preferredTopics: ['sql', 'indexing', 'transactions'], count: 3 }));
+    const picked = selectQuestions(
+      [offLevel, one, two, ...makeMany(4)],
+      request({ preferredTopics: ['sql', 'indexing', 'transactions'], count: 3 }),
+    );
     expect(ids(picked.slice(0, 2))).toEqual([two.id, one.id]);
     expect(ids(picked)).not.toContain(offLevel.id);
   });

@@ -20,22 +20,10 @@ export interface SelectQuestionsRequest {
 }
 
 /** The order a mixed interview runs in: warm up with the candidate's story, end with puzzles. */
-export const MIXED_INTERVIEW_ORDER: readonly QuestionType[] = [
-  'behavioral',
-  'communication',
-  'technical',
-  'system_design',
-  'aptitude',
-];
+export const MIXED_INTERVIEW_ORDER: readonly QuestionType[] = ['behavioral', 'communication', 'technical', 'system_design', 'aptitude'];
 
 /** When a mixed interview's count does not divide evenly, these types get the extra slots first. */
-const MIXED_EXTRA_SLOT_PRIORITY: readonly QuestionType[] = [
-  'technical',
-  'behavioral',
-  'system_design',
-  'communication',
-  'aptitude',
-];
+const MIXED_EXTRA_SLOT_PRIORITY: readonly QuestionType[] = ['technical', 'behavioral', 'system_design', 'communication', 'aptitude'];
 
 const LEVELS: readonly Level[] = ['junior', 'mid', 'senior'];
 
@@ -115,13 +103,7 @@ function rankCandidates(
     relevance: scoreRelevance(question, context),
     tieBreak: random(),
   }));
-  scored.sort(
-    (a, b) =>
-      a.levelDistance - b.levelDistance ||
-      a.seen - b.seen ||
-      b.relevance - a.relevance ||
-      a.tieBreak - b.tieBreak,
-  );
+  scored.sort((a, b) => a.levelDistance - b.levelDistance || a.seen - b.seen || b.relevance - a.relevance || a.tieBreak - b.tieBreak);
   return scored.map((s) => s.question);
 }
 
@@ -156,10 +138,41 @@ interface MatchContext {
  * question "match" every engineering role.
  */
 const GENERIC_ROLE_WORDS = new Set([
-  'engineer', 'engineering', 'developer', 'development', 'dev', 'programmer', 'specialist',
-  'senior', 'sr', 'junior', 'jr', 'mid', 'level', 'lead', 'staff', 'principal', 'intern',
-  'associate', 'head', 'chief', 'i', 'ii', 'iii', 'iv', 'of', 'and', 'the', 'a', 'an', 'for',
-  'in', 'at', 'with', 'to', 'or',
+  'engineer',
+  'engineering',
+  'developer',
+  'development',
+  'dev',
+  'programmer',
+  'specialist',
+  'senior',
+  'sr',
+  'junior',
+  'jr',
+  'mid',
+  'level',
+  'lead',
+  'staff',
+  'principal',
+  'intern',
+  'associate',
+  'head',
+  'chief',
+  'i',
+  'ii',
+  'iii',
+  'iv',
+  'of',
+  'and',
+  'the',
+  'a',
+  'an',
+  'for',
+  'in',
+  'at',
+  'with',
+  'to',
+  'or',
 ]);
 
 /** Spellings of the same skill that should meet in one word before matching. */

@@ -29,15 +29,31 @@ function makeQuestion(overrides: Partial<BankQuestion> = {}): BankQuestion {
 
 /** A bank with generic questions of every type plus a few on the skills the sample job wants. */
 function makeBank(): BankQuestion[] {
-  const generic = TYPES.flatMap((type) => Array.from({ length: 8 }, () => makeQuestion({ type, topics: type === 'behavioral' ? ['teamwork'] : ['css'] })));
+  const generic = TYPES.flatMap((type) =>
+    Array.from({ length: 8 }, () => makeQuestion({ type, topics: type === 'behavioral' ? ['teamwork'] : ['css'] })),
+  );
   return [
     ...generic,
-    makeQuestion({ id: 'q-tech-kafka-01', topics: ['kafka', 'messaging'], text: 'How does a Kafka consumer group share the partitions of a topic?' }),
+    makeQuestion({
+      id: 'q-tech-kafka-01',
+      topics: ['kafka', 'messaging'],
+      text: 'How does a Kafka consumer group share the partitions of a topic?',
+    }),
     makeQuestion({ id: 'q-tech-queues-01', topics: ['queues'], text: 'When would you put a queue between two services?' }),
     makeQuestion({ id: 'q-tech-sql-01', topics: ['sql', 'indexing'], text: 'What does a database index cost you on writes?' }),
     makeQuestion({ id: 'q-tech-go-01', topics: ['go', 'concurrency'], text: 'How do goroutines differ from operating system threads?' }),
-    makeQuestion({ id: 'q-sd-kafka-01', type: 'system_design', topics: ['messaging', 'kafka'], text: 'Design an event pipeline that survives a consumer outage.' }),
-    makeQuestion({ id: 'q-beh-stake-01', type: 'behavioral', topics: ['stakeholder-management'], text: 'Tell me about pushing back on a stakeholder request.' }),
+    makeQuestion({
+      id: 'q-sd-kafka-01',
+      type: 'system_design',
+      topics: ['messaging', 'kafka'],
+      text: 'Design an event pipeline that survives a consumer outage.',
+    }),
+    makeQuestion({
+      id: 'q-beh-stake-01',
+      type: 'behavioral',
+      topics: ['stakeholder-management'],
+      text: 'Tell me about pushing back on a stakeholder request.',
+    }),
   ];
 }
 
@@ -150,13 +166,21 @@ describe('planInterviewQuestions', () => {
   });
 
   it('writes project questions about the project the resume names', () => {
-    const texts = ['a', 'b', 'c', 'd', 'e', 'f'].flatMap((seed) => tailoredOf(plan({ type: 'behavioral', count: 6, seed })).map((q) => q.text));
+    const texts = ['a', 'b', 'c', 'd', 'e', 'f'].flatMap((seed) =>
+      tailoredOf(plan({ type: 'behavioral', count: 6, seed })).map((q) => q.text),
+    );
     expect(texts.some((t) => t.includes('Dispatch Board at Larkspur Freight') || t.includes('Skylark at Larkspur Freight'))).toBe(true);
   });
 
   it('is deterministic for a seed and varies between seeds', () => {
     expect(plan({ type: 'mixed', count: 10, seed: 'x' })).toEqual(plan({ type: 'mixed', count: 10, seed: 'x' }));
-    const variants = new Set(['s1', 's2', 's3', 's4', 's5', 's6'].map((seed) => plan({ type: 'technical', count: 6, seed }).map((q) => q.text).join('|')));
+    const variants = new Set(
+      ['s1', 's2', 's3', 's4', 's5', 's6'].map((seed) =>
+        plan({ type: 'technical', count: 6, seed })
+          .map((q) => q.text)
+          .join('|'),
+      ),
+    );
     expect(variants.size).toBeGreaterThan(1);
   });
 
@@ -179,7 +203,13 @@ describe('planInterviewQuestions', () => {
       expect(countByType(qs), `count ${count}`).toEqual(countByType(reference));
       // Tailored questions stay inside their type's run, so the interview order is unchanged.
       const order = qs.map((q) => q.type);
-      expect(order).toEqual([...order].sort((a, b) => ['behavioral', 'communication', 'technical', 'system_design', 'aptitude'].indexOf(a) - ['behavioral', 'communication', 'technical', 'system_design', 'aptitude'].indexOf(b)));
+      expect(order).toEqual(
+        [...order].sort(
+          (a, b) =>
+            ['behavioral', 'communication', 'technical', 'system_design', 'aptitude'].indexOf(a) -
+            ['behavioral', 'communication', 'technical', 'system_design', 'aptitude'].indexOf(b),
+        ),
+      );
       expect(tailoredOf(qs).length).toBeGreaterThan(0);
     }
   });
@@ -212,19 +242,36 @@ describe('planInterviewQuestions', () => {
   it('tailors from a job description alone, naming its skills', () => {
     const tailored = tailoredOf(plan({ resumeText: undefined, count: 6 }));
     expect(tailored.length).toBeGreaterThan(0);
-    for (const q of tailored) expect(SKILL_NAMES.some((n) => q.text.includes(n)), q.text).toBe(true);
+    for (const q of tailored)
+      expect(
+        SKILL_NAMES.some((n) => q.text.includes(n)),
+        q.text,
+      ).toBe(true);
     expect(tailored.some((q) => RESUME_NAMES.some((n) => q.text.includes(n)))).toBe(false);
   });
 
   it('tailors from a resume alone, naming its projects, employers or technologies', () => {
     const tailored = tailoredOf(plan({ jobDescription: undefined, type: 'behavioral', count: 6 }));
     expect(tailored.length).toBeGreaterThan(0);
-    for (const q of tailored) expect([...RESUME_NAMES, ...SKILL_NAMES].some((n) => q.text.includes(n)), q.text).toBe(true);
+    for (const q of tailored)
+      expect(
+        [...RESUME_NAMES, ...SKILL_NAMES].some((n) => q.text.includes(n)),
+        q.text,
+      ).toBe(true);
   });
 
   it('fills a single-type interview with tailored questions when the bank runs out', () => {
     const small = bank.filter((q) => q.type !== 'communication').concat(makeQuestion({ type: 'communication', topics: ['css'] }));
-    const qs = planInterviewQuestions({ bank: small, taxonomy, type: 'communication', level: 'senior', role: 'Engineer', count: 3, resumeText: RESUME, seed: 'fill' });
+    const qs = planInterviewQuestions({
+      bank: small,
+      taxonomy,
+      type: 'communication',
+      level: 'senior',
+      role: 'Engineer',
+      count: 3,
+      resumeText: RESUME,
+      seed: 'fill',
+    });
     expect(qs).toHaveLength(2);
     expect(qs.map((q) => q.source).sort()).toEqual(['bank', 'tailored']);
   });

@@ -84,7 +84,8 @@ export function planInterviewQuestions(request: PlanInterviewRequest): PlannedQu
   if (budget === 0) return planned;
 
   const writer = createTailoredWriter(request, profile, new Set(picks.map((q) => q.id)));
-  const rotation = request.type === 'mixed' ? TAILORABLE.filter((t) => picks.some((q) => q.type === t)) : TAILORABLE.filter((t) => t === request.type);
+  const rotation =
+    request.type === 'mixed' ? TAILORABLE.filter((t) => picks.some((q) => q.type === t)) : TAILORABLE.filter((t) => t === request.type);
   const replaced = new Map<QuestionType, PlannedQuestion[]>();
   // When the bank runs out for a single-type interview, tailored questions may fill the gap.
   const shortfall = request.type === 'mixed' ? 0 : count - planned.length;
@@ -122,7 +123,7 @@ function hasMaterial(request: PlanInterviewRequest, profile: CandidateProfile): 
   const given = (request.jobDescription?.trim().length ?? 0) > 0 || (request.resumeText?.trim().length ?? 0) > 0;
   const found =
     profile.jobRequired.length + profile.jobNiceToHave.length > 0 ||
-    (profile.resume !== null && (profile.resume.projects.length + profile.resume.employers.length + profile.resume.technologies.length > 0));
+    (profile.resume !== null && profile.resume.projects.length + profile.resume.employers.length + profile.resume.technologies.length > 0);
   return given && found;
 }
 
@@ -174,7 +175,9 @@ function topicSkills(q: BankQuestion, taxonomy: SkillTaxonomy, focus: ReadonlySe
 // ---------------------------------------------------------------------------------------------
 // The candidate profile
 
-export function buildCandidateProfile(request: Pick<PlanInterviewRequest, 'taxonomy' | 'role' | 'jobDescription' | 'resumeText'>): CandidateProfile {
+export function buildCandidateProfile(
+  request: Pick<PlanInterviewRequest, 'taxonomy' | 'role' | 'jobDescription' | 'resumeText'>,
+): CandidateProfile {
   const { taxonomy } = request;
   const job = request.jobDescription?.trim() ? extractJobSkills(request.jobDescription, taxonomy) : { required: [], niceToHave: [] };
   const roleSkills = extractSkills(request.role, taxonomy);
@@ -328,8 +331,21 @@ function buildGrounding(taxonomy: SkillTaxonomy, profile: CandidateProfile): Gro
  * They still steer bank selection.
  */
 const BROAD_SKILLS = new Set([
-  'backend', 'frontend', 'mobile', 'cloud', 'databases', 'testing', 'security', 'devops', 'architecture',
-  'system-design', 'computer-science', 'api-design', 'data-engineering', 'performance', 'scalability',
+  'backend',
+  'frontend',
+  'mobile',
+  'cloud',
+  'databases',
+  'testing',
+  'security',
+  'devops',
+  'architecture',
+  'system-design',
+  'computer-science',
+  'api-design',
+  'data-engineering',
+  'performance',
+  'scalability',
 ]);
 
 /**
@@ -608,7 +624,11 @@ const TEMPLATES: readonly Template[] = [
     skills: ['mentoring', 'leadership'],
     levels: ['mid', 'senior'],
     draft(g, used) {
-      const employer = firstUnused(g.employers.filter((e) => e.title), employerKey, used);
+      const employer = firstUnused(
+        g.employers.filter((e) => e.title),
+        employerKey,
+        used,
+      );
       if (!employer) return null;
       return {
         text: `In your role as ${employer.title} at ${employer.name}, how did you help the people around you get better? Give one example of someone you supported and what changed for them.`,

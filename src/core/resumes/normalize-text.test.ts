@@ -15,7 +15,9 @@ describe('normalizeResumeText', () => {
   });
 
   it('gives every bullet glyph one spelling, including Word symbol-font bullets', () => {
-    expect(normalizeResumeText('\uf0b7 Built APIs\n● Led a team\n- Wrote tests\n* Shipped')).toBe('• Built APIs\n• Led a team\n• Wrote tests\n• Shipped');
+    expect(normalizeResumeText('\uf0b7 Built APIs\n● Led a team\n- Wrote tests\n* Shipped')).toBe(
+      '• Built APIs\n• Led a team\n• Wrote tests\n• Shipped',
+    );
     expect(normalizeResumeText('Python · SQL ▪ Excel')).toBe('Python • SQL • Excel');
   });
 
@@ -32,7 +34,9 @@ describe('normalizeResumeText', () => {
   });
 
   it('keeps a wide gap as one tab (a table cell) and collapses the rest', () => {
-    expect(normalizeResumeText('Engineer, Acme        2019 - 2021\r\n\r\n\r\n\r\nnext   line')).toBe('Engineer, Acme\t2019 - 2021\n\nnext\tline');
+    expect(normalizeResumeText('Engineer, Acme        2019 - 2021\r\n\r\n\r\n\r\nnext   line')).toBe(
+      'Engineer, Acme\t2019 - 2021\n\nnext\tline',
+    );
     expect(normalizeResumeText('a  b')).toBe('a b');
   });
 

@@ -54,5 +54,16 @@ export function parseResume(fullText: string, taxonomy: SkillTaxonomy, options: 
 
 /** An empty parse, for a file with no readable text. */
 export function emptyParsedResume(): ParsedResume {
-  return { name: null, email: null, phone: null, location: null, links: [], skills: [], yearsOfExperience: null, positions: [], education: [], sections: [] };
+  return {
+    name: null,
+    email: null,
+    phone: null,
+    location: null,
+    links: [],
+    skills: [],
+    yearsOfExperience: null,
+    positions: [],
+    education: [],
+    sections: [],
+  };
 }

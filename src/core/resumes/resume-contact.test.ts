@@ -32,7 +32,9 @@ describe('findPhone', () => {
   it('prefers the header or a labelled number over one in the body', () => {
     const lines = sectionLines(['Jane Doe', 'Experience', 'Call center: 800-555-0100', 'Contact', 'Cell: 206 555 0199'].join('\n'));
     expect(findPhone(lines)).toBe('206 555 0199');
-    expect(findPhone(sectionLines(['Jane Doe', '206 555 0199', 'Experience', 'Support line 800-555-0100'].join('\n')))).toBe('206 555 0199');
+    expect(findPhone(sectionLines(['Jane Doe', '206 555 0199', 'Experience', 'Support line 800-555-0100'].join('\n')))).toBe(
+      '206 555 0199',
+    );
   });
 });
 

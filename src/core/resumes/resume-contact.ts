@@ -65,7 +65,8 @@ function isPhone(candidate: string): boolean {
   return true;
 }
 
-const URL_TEXT = /(?:https?:\/\/|www\.)[^\s,;|<>"')\]]+|(?<![@\w.-])(?:[a-z0-9-]+\.)+(?:com|dev|io|net|org|me|co|app|design|page|site|tech|info|xyz|ai|studio|blog|art|photography|portfolio|codes|cloud|ca|uk|de|fr|in|au|nz|es|it|nl|se|br)(?:\/[^\s,;|<>"')\]]*)?(?![\w@-])/gi;
+const URL_TEXT =
+  /(?:https?:\/\/|www\.)[^\s,;|<>"')\]]+|(?<![@\w.-])(?:[a-z0-9-]+\.)+(?:com|dev|io|net|org|me|co|app|design|page|site|tech|info|xyz|ai|studio|blog|art|photography|portfolio|codes|cloud|ca|uk|de|fr|in|au|nz|es|it|nl|se|br)(?:\/[^\s,;|<>"')\]]*)?(?![\w@-])/gi;
 
 const isLinkTail = charIn(/[.,:;!?]/);
 
@@ -80,7 +81,13 @@ export function findLinks(text: string): ResumeLink[] {
     // The domain of the candidate's own email, alone, is not a link they gave; neither is a
     // dotted word such as "Node.js" or "ASP.NET".
     if (emails.has(host) && !bare.includes('/')) continue;
-    if (!/^https?:\/\//i.test(raw) && !/^www\./i.test(raw) && !bare.includes('/') && /^(?:node|next|vue|nuxt|ember|three|d3|socket|asp|chart|react|express)\./i.test(host)) continue;
+    if (
+      !/^https?:\/\//i.test(raw) &&
+      !/^www\./i.test(raw) &&
+      !bare.includes('/') &&
+      /^(?:node|next|vue|nuxt|ember|three|d3|socket|asp|chart|react|express)\./i.test(host)
+    )
+      continue;
     const url = /^https?:\/\//i.test(raw) ? raw : `https://${raw}`;
     const kind: ResumeLink['kind'] = /(^|\.)linkedin\.com$/.test(host)
       ? 'linkedin'
@@ -99,7 +106,28 @@ export function findLinks(text: string): ResumeLink[] {
 /** Words that make a top line something other than a name. */
 const NOT_A_NAME =
   /\b(?:resume|résumé|curriculum|vitae|cv|page|street|st\.|road|avenue|ave|suite|apt|remote|email|phone|mobile|linkedin|github|portfolio|references|objective|summary|profile|engineer|developer|designer|manager|nurse|teacher|analyst|scientist|consultant|specialist|director|coordinator|representative|assistant|associate|accountant|architect|technician|administrator|officer|intern|student|graduate|candidate|experience|years|skills|inc|llc|ltd|university|college|school)\b/i;
-const NAME_PARTICLES = new Set(['de', 'da', 'del', 'della', 'der', 'van', 'von', 'la', 'le', 'du', 'dos', 'das', 'bin', 'binti', 'al', 'el', 'ten', 'ter', 'y', 'e']);
+const NAME_PARTICLES = new Set([
+  'de',
+  'da',
+  'del',
+  'della',
+  'der',
+  'van',
+  'von',
+  'la',
+  'le',
+  'du',
+  'dos',
+  'das',
+  'bin',
+  'binti',
+  'al',
+  'el',
+  'ten',
+  'ter',
+  'y',
+  'e',
+]);
 const NAME_SUFFIX = /^(?:jr\.?|sr\.?|ii|iii|iv|phd|ph\.d\.|md|rn|bsn|msn|cpa|pmp|mba)$/i;
 
 /**
@@ -123,16 +151,17 @@ export function findName(lines: readonly SectionedLine[]): string | null {
 }
 
 function cleanName(candidate: string): string | null {
-  const text = candidate.trim().replace(/^[•*#\s]+/, '').replace(/\s+/g, ' ');
+  const text = candidate
+    .trim()
+    .replace(/^[•*#\s]+/, '')
+    .replace(/\s+/g, ' ');
   if (text.length < 3 || text.length > 60) return null;
   if (/[@\d/\\:()]|https?|www\./i.test(text) || classifyHeading(text) || NOT_A_NAME.test(text)) return null;
   const words = text.split(' ');
   while (words.length > 1 && NAME_SUFFIX.test(words.at(-1)!.replace(/,$/, ''))) words.pop();
   while (words.length > 2 && /^(?:dr|mr|mrs|ms|mx|prof|sir|dame)\.?$/i.test(words[0]!)) words.shift();
   if (words.length < 2 || words.length > 5) return null;
-  const ok = words.every(
-    (w) => NAME_PARTICLES.has(w.toLowerCase()) || /^(?:\p{Lu}[\p{L}'’.-]*|\p{Lu}\.)$/u.test(w),
-  );
+  const ok = words.every((w) => NAME_PARTICLES.has(w.toLowerCase()) || /^(?:\p{Lu}[\p{L}'’.-]*|\p{Lu}\.)$/u.test(w));
   if (!ok) return null;
   const name = words.join(' ').replace(/,$/, '');
   const letters = name.replace(/[^\p{L}]/gu, '');
@@ -151,14 +180,85 @@ const US_STATES =
   'AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR';
 const CA_PROVINCES = 'AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT';
 const COUNTRIES = [
-  'USA', 'U\\.S\\.A?\\.?', 'United States', 'UK', 'U\\.K\\.', 'United Kingdom', 'England', 'Scotland', 'Wales', 'Ireland',
-  'Canada', 'Mexico', 'Brazil', 'Argentina', 'Chile', 'Colombia', 'Peru', 'Germany', 'France', 'Spain', 'Portugal',
-  'Italy', 'Netherlands', 'Belgium', 'Switzerland', 'Austria', 'Sweden', 'Norway', 'Denmark', 'Finland', 'Poland',
-  'Czechia', 'Czech Republic', 'Hungary', 'Romania', 'Greece', 'Turkey', 'Türkiye', 'Ukraine', 'Israel', 'Egypt',
-  'Nigeria', 'Kenya', 'Ghana', 'South Africa', 'Morocco', 'India', 'Pakistan', 'Bangladesh', 'Sri Lanka', 'Nepal',
-  'China', 'Hong Kong', 'Taiwan', 'Japan', 'South Korea', 'Korea', 'Singapore', 'Malaysia', 'Indonesia', 'Thailand',
-  'Vietnam', 'Philippines', 'Australia', 'New Zealand', 'UAE', 'United Arab Emirates', 'Saudi Arabia', 'Qatar', 'Estonia',
-  'Latvia', 'Lithuania', 'Iceland', 'Luxembourg', 'Serbia', 'Croatia', 'Slovenia', 'Slovakia', 'Bulgaria',
+  'USA',
+  'U\\.S\\.A?\\.?',
+  'United States',
+  'UK',
+  'U\\.K\\.',
+  'United Kingdom',
+  'England',
+  'Scotland',
+  'Wales',
+  'Ireland',
+  'Canada',
+  'Mexico',
+  'Brazil',
+  'Argentina',
+  'Chile',
+  'Colombia',
+  'Peru',
+  'Germany',
+  'France',
+  'Spain',
+  'Portugal',
+  'Italy',
+  'Netherlands',
+  'Belgium',
+  'Switzerland',
+  'Austria',
+  'Sweden',
+  'Norway',
+  'Denmark',
+  'Finland',
+  'Poland',
+  'Czechia',
+  'Czech Republic',
+  'Hungary',
+  'Romania',
+  'Greece',
+  'Turkey',
+  'Türkiye',
+  'Ukraine',
+  'Israel',
+  'Egypt',
+  'Nigeria',
+  'Kenya',
+  'Ghana',
+  'South Africa',
+  'Morocco',
+  'India',
+  'Pakistan',
+  'Bangladesh',
+  'Sri Lanka',
+  'Nepal',
+  'China',
+  'Hong Kong',
+  'Taiwan',
+  'Japan',
+  'South Korea',
+  'Korea',
+  'Singapore',
+  'Malaysia',
+  'Indonesia',
+  'Thailand',
+  'Vietnam',
+  'Philippines',
+  'Australia',
+  'New Zealand',
+  'UAE',
+  'United Arab Emirates',
+  'Saudi Arabia',
+  'Qatar',
+  'Estonia',
+  'Latvia',
+  'Lithuania',
+  'Iceland',
+  'Luxembourg',
+  'Serbia',
+  'Croatia',
+  'Slovenia',
+  'Slovakia',
+  'Bulgaria',
 ].join('|');
 // A place name is a few words ("Santa Cruz de la Sierra") of bounded length, and a hyphen joins
 // words inside one ("Winston-Salem", "Stratford-upon-Avon"): a separator that could also be read

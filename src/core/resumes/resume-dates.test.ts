@@ -61,7 +61,15 @@ describe('yearsCovered', () => {
   });
 
   it('adds separate jobs and runs "present" to the reference month', () => {
-    expect(yearsCovered([{ start: d(2010, 1), end: d(2010, 12) }, { start: d(2024, 7), end: 'present' }], now)).toBe(2);
+    expect(
+      yearsCovered(
+        [
+          { start: d(2010, 1), end: d(2010, 12) },
+          { start: d(2024, 7), end: 'present' },
+        ],
+        now,
+      ),
+    ).toBe(2);
   });
 
   it('reads a year alone as its middle', () => {

@@ -18,8 +18,18 @@ export interface DateRange {
 }
 
 const MONTHS: readonly [RegExp, number][] = [
-  [/^jan/i, 1], [/^feb/i, 2], [/^mar/i, 3], [/^apr/i, 4], [/^may/i, 5], [/^jun/i, 6],
-  [/^jul/i, 7], [/^aug/i, 8], [/^sep/i, 9], [/^oct/i, 10], [/^nov/i, 11], [/^dec/i, 12],
+  [/^jan/i, 1],
+  [/^feb/i, 2],
+  [/^mar/i, 3],
+  [/^apr/i, 4],
+  [/^may/i, 5],
+  [/^jun/i, 6],
+  [/^jul/i, 7],
+  [/^aug/i, 8],
+  [/^sep/i, 9],
+  [/^oct/i, 10],
+  [/^nov/i, 11],
+  [/^dec/i, 12],
 ];
 const MONTH_NAME = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
 const SEASON = String.raw`(?:spring|summer|fall|autumn|winter)`;

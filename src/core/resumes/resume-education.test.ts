@@ -15,7 +15,16 @@ describe('findEducation', () => {
   });
 
   it('reads an entry spread over lines', () => {
-    expect(education('MSc in Statistics', 'University of Edinburgh', '2016', '', 'Université Lumière Lyon 2', "Master's in Human Resources Management, 2017")).toEqual([
+    expect(
+      education(
+        'MSc in Statistics',
+        'University of Edinburgh',
+        '2016',
+        '',
+        'Université Lumière Lyon 2',
+        "Master's in Human Resources Management, 2017",
+      ),
+    ).toEqual([
       { degree: 'MSc in Statistics', institution: 'University of Edinburgh', year: 2016 },
       { degree: "Master's in Human Resources Management", institution: 'Université Lumière Lyon 2', year: 2017 },
     ]);

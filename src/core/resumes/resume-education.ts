@@ -51,10 +51,18 @@ export function findEducation(lines: readonly SectionedLine[]): ResumeEducation[
     let institution = segments.find((s) => INSTITUTION.test(s)) ?? '';
     if (!institution) {
       // "BSc Computer Science — Universidad de Chile": the institution may lack the keywords.
-      const other = segments.find((s) => !isLocation(s) && /^\p{Lu}/u.test(s) && !/\d{4}/.test(s) && !/^(?:GPA|Honou?rs|Minor|Thesis|Coursework|Relevant)\b/i.test(s));
+      const other = segments.find(
+        (s) => !isLocation(s) && /^\p{Lu}/u.test(s) && !/\d{4}/.test(s) && !/^(?:GPA|Honou?rs|Minor|Thesis|Coursework|Relevant)\b/i.test(s),
+      );
       institution = other ?? '';
     }
-    const year = lastYear(content) ?? entry.map(lastYear).filter((y): y is number => y !== null).at(-1) ?? null;
+    const year =
+      lastYear(content) ??
+      entry
+        .map(lastYear)
+        .filter((y): y is number => y !== null)
+        .at(-1) ??
+      null;
     entries.push({ degree: degree.slice(0, 200), institution: tidy(institution).slice(0, 200), year });
   });
   return entries.slice(0, 20);
@@ -73,7 +81,9 @@ function findDegree(content: string): { text: string } | null {
   // "MSc Economics", "BSc (Hons) Construction Management": an abbreviation with its field right
   // after it, up to the school's name.
   if (m === byAbbreviation && text === m[0]) {
-    const field = /^(\s*\((?:hons|honours|honors)\))?((?:\s+\p{Lu}[\p{L}&'’.-]*|\s+(?:and|&|of))+)/iu.exec(cleaned.slice(m.index + m[0].length));
+    const field = /^(\s*\((?:hons|honours|honors)\))?((?:\s+\p{Lu}[\p{L}&'’.-]*|\s+(?:and|&|of))+)/iu.exec(
+      cleaned.slice(m.index + m[0].length),
+    );
     if (field) {
       const words: string[] = [];
       for (const w of field[2]!.trim().split(/\s+/)) {
@@ -114,9 +124,11 @@ const isEdge = charIn(/[\s|,;:·•–—-]/);
 const isEnd = charIn(/[\s|,;:·•–—(-]/);
 
 function tidy(text: string): string {
-  return trimEdges(text.replace(/\s+/g, ' '), isEdge, isEnd)
-    .replace(/\bGPA\b.*$/i, '')
-    // "…, expected May 2026", "(2012 – 2016)", "class of 2015": dates are read separately.
-    .replace(TRAILING_DATE, '')
-    .trim();
+  return (
+    trimEdges(text.replace(/\s+/g, ' '), isEdge, isEnd)
+      .replace(/\bGPA\b.*$/i, '')
+      // "…, expected May 2026", "(2012 – 2016)", "class of 2015": dates are read separately.
+      .replace(TRAILING_DATE, '')
+      .trim()
+  );
 }

@@ -27,34 +27,76 @@ const PATTERNS: readonly [RegExp, string][] = [
     /\byou\s+(?:are|will\s+be|must\s+act\s+as)\s+(?:now|no\s+longer)\b|\bfrom\s+now\s+on,?\s+you\b|\bpretend\s+(?:to\s+be|you\s+are|that\s+you)\b|\b(?:act|behave|respond)\s+as\s+(?:if\s+you\s+(?:are|were)|though\s+you)\b/i,
     'tries to change what an AI is',
   ],
-  [/\bsystem\s+(?:prompt|message|instructions?)\b|\b(?:hidden|initial|developer|secret)\s+prompts?\b|\bhidden\s+instructions?\b/i, 'refers to an AI system prompt'],
   [
-    new RegExp(String.raw`\bas\s+an?\s+(?:ai|a\.i\.|artificial\s+intelligence|(?:large\s+)?language\s+model|llm|chatbot|ai\s+(?:model|assistant|system|reviewer|screener|recruiter))(?=\s*[,;:!?]|\.(?:\s|$)|\s+(?:you|your|it|reviewing|evaluating|screening|reading)\b)`, 'i'),
+    /\bsystem\s+(?:prompt|message|instructions?)\b|\b(?:hidden|initial|developer|secret)\s+prompts?\b|\bhidden\s+instructions?\b/i,
+    'refers to an AI system prompt',
+  ],
+  [
+    new RegExp(
+      String.raw`\bas\s+an?\s+(?:ai|a\.i\.|artificial\s+intelligence|(?:large\s+)?language\s+model|llm|chatbot|ai\s+(?:model|assistant|system|reviewer|screener|recruiter))(?=\s*[,;:!?]|\.(?:\s|$)|\s+(?:you|your|it|reviewing|evaluating|screening|reading)\b)`,
+      'i',
+    ),
     'speaks to an AI as an AI',
   ],
-  [new RegExp(String.raw`(?:^|[.!?]\s+|\b(?:please|you\s+(?:must|should)|make\s+sure\s+(?:to|you)|be\s+sure\s+to|kindly)\s+)${JUDGE}\s+${TARGET}\b`, 'i'), 'tells the reviewer how to judge the candidate'],
+  [
+    new RegExp(
+      String.raw`(?:^|[.!?]\s+|\b(?:please|you\s+(?:must|should)|make\s+sure\s+(?:to|you)|be\s+sure\s+to|kindly)\s+)${JUDGE}\s+${TARGET}\b`,
+      'i',
+    ),
+    'tells the reviewer how to judge the candidate',
+  ],
   [new RegExp(String.raw`\b(?:give|assign|award|grant)\s+(?:${TARGET}|this|it|me|them|him|her)\s+${SCORE}\b`, 'i'), 'asks for a score'],
-  [new RegExp(String.raw`\b${THIS_TARGET}\s+(?:deserves?|merits?|warrants?|should\s+(?:get|receive|be\s+given)|must\s+(?:get|receive|be\s+given))\s+${SCORE}`, 'i'), 'asks for a score'],
   [
-    new RegExp(String.raw`\b${THIS_TARGET}\s+(?:is|should\s+be|must\s+be)\s+(?:(?:the\s+)?(?:best|perfect|ideal|top|strongest)|an?\s+(?:excellent|perfect|ideal|exceptional|outstanding|strong|great)\s+(?:fit|match|candidate|hire))\b`, 'i'),
+    new RegExp(
+      String.raw`\b${THIS_TARGET}\s+(?:deserves?|merits?|warrants?|should\s+(?:get|receive|be\s+given)|must\s+(?:get|receive|be\s+given))\s+${SCORE}`,
+      'i',
+    ),
+    'asks for a score',
+  ],
+  [
+    new RegExp(
+      String.raw`\b${THIS_TARGET}\s+(?:is|should\s+be|must\s+be)\s+(?:(?:the\s+)?(?:best|perfect|ideal|top|strongest)|an?\s+(?:excellent|perfect|ideal|exceptional|outstanding|strong|great)\s+(?:fit|match|candidate|hire))\b`,
+      'i',
+    ),
     'tells the reviewer how to judge the candidate',
   ],
   [
-    new RegExp(String.raw`\b${THIS_TARGET}\s+(?:should|must)\s+be\s+(?:hired|shortlisted|selected|advanced|approved|accepted|prioriti[sz]ed|moved\s+forward)\b|\b(?:move|advance|push)\s+(?:this\s+candidate|me)\s+(?:forward|to\s+the\s+next\s+(?:round|stage))\b`, 'i'),
+    new RegExp(
+      String.raw`\b${THIS_TARGET}\s+(?:should|must)\s+be\s+(?:hired|shortlisted|selected|advanced|approved|accepted|prioriti[sz]ed|moved\s+forward)\b|\b(?:move|advance|push)\s+(?:this\s+candidate|me)\s+(?:forward|to\s+the\s+next\s+(?:round|stage))\b`,
+      'i',
+    ),
     'tells the reviewer how to judge the candidate',
   ],
-  [new RegExp(String.raw`\b(?:when|while|if)\s+(?:you\s+(?:are\s+)?)?(?:evaluat|review|read|screen|scor|rank|assess|pars)\w*\s+${THIS_TARGET}`, 'i'), 'addresses the reviewer'],
   [
-    new RegExp(String.raw`\b(?:note|message|instructions?|attention|notice|reminder)\s+(?:to|for)\s+(?:the\s+|any\s+|all\s+)?${AI}\b|^\s*(?:dear\s+|hey\s+|hi\s+)?${AI_VOCATIVE}\s*[:,]|\bif\s+you\s+are\s+an?\s+${AI}\b`, 'i'),
+    new RegExp(
+      String.raw`\b(?:when|while|if)\s+(?:you\s+(?:are\s+)?)?(?:evaluat|review|read|screen|scor|rank|assess|pars)\w*\s+${THIS_TARGET}`,
+      'i',
+    ),
+    'addresses the reviewer',
+  ],
+  [
+    new RegExp(
+      String.raw`\b(?:note|message|instructions?|attention|notice|reminder)\s+(?:to|for)\s+(?:the\s+|any\s+|all\s+)?${AI}\b|^\s*(?:dear\s+|hey\s+|hi\s+)?${AI_VOCATIVE}\s*[:,]|\bif\s+you\s+are\s+an?\s+${AI}\b`,
+      'i',
+    ),
     'addresses an AI',
   ],
-  [/\b(?:ai|llm|gpt|chatgpt|language\s+model|automated)\s+(?:reviewers?|screeners?|recruiters?|systems?|tools?|models?|readers?)\s+(?:must|should|need\s+to|are\s+(?:required|instructed))\b/i, 'addresses an AI'],
-  [/\[\/?(?:inst|system|user|assistant)\]|<\|?(?:im_start|im_end|system|endoftext|user|assistant)\|?>|<<\/?sys>>|^#{2,}\s*(?:instruction|system|response)\b/im, 'contains chat-prompt markup'],
+  [
+    /\b(?:ai|llm|gpt|chatgpt|language\s+model|automated)\s+(?:reviewers?|screeners?|recruiters?|systems?|tools?|models?|readers?)\s+(?:must|should|need\s+to|are\s+(?:required|instructed))\b/i,
+    'addresses an AI',
+  ],
+  [
+    /\[\/?(?:inst|system|user|assistant)\]|<\|?(?:im_start|im_end|system|endoftext|user|assistant)\|?>|<<\/?sys>>|^#{2,}\s*(?:instruction|system|response)\b/im,
+    'contains chat-prompt markup',
+  ],
   [
     /\b(?:output|print|say|return|respond|reply|answer)\s+(?:only|exactly|nothing\s+but)\b|\b(?:respond|reply|answer)\s+with\s+(?:"|'|yes\b|the\s+(?:word|phrase|score|number)|a\s+(?:score|rating)|json)|\bonly\s+(?:output|respond|reply|say|return)\b/i,
     'tells an AI what to output',
   ],
-  [/\bdo\s+not\s+(?:mention|reveal|disclose|flag|report|tell|penali[sz]e)\b[\w\s,'-]{0,40}\b(?:this|these|instructions?|prompt|text|ai|recruiter|anyone|reviewer|gaps?)\b/i, 'asks the reviewer to hide something'],
+  [
+    /\bdo\s+not\s+(?:mention|reveal|disclose|flag|report|tell|penali[sz]e)\b[\w\s,'-]{0,40}\b(?:this|these|instructions?|prompt|text|ai|recruiter|anyone|reviewer|gaps?)\b/i,
+    'asks the reviewer to hide something',
+  ],
   [/\b(?:dan\s+mode|developer\s+mode\s+enabled)\b/i, 'mentions a jailbreak'],
 ];
 
@@ -135,7 +177,13 @@ export function removeInjections(text: string): { text: string; findings: Inject
       if (rest.length > 0) out.push(rest);
     }
   }
-  return { text: out.join('\n').replace(/\n{3,}/g, '\n\n').trim(), findings };
+  return {
+    text: out
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim(),
+    findings,
+  };
 }
 
 /** Runs of lines that read as one paragraph: a blank line, a bullet or a short line ends one. */
@@ -154,7 +202,11 @@ function paragraphsOf(lines: readonly string[]): string[][] {
     }
     const previous = current.at(-1);
     // A new bullet, a table row or a line after a finished sentence starts a new paragraph.
-    if (previous !== undefined && (/^\s*•/.test(line) || line.includes('\t') || previous.includes('\t') || /[.!?:]\s*$/.test(previous) || previous.length < 30)) flush();
+    if (
+      previous !== undefined &&
+      (/^\s*•/.test(line) || line.includes('\t') || previous.includes('\t') || /[.!?:]\s*$/.test(previous) || previous.length < 30)
+    )
+      flush();
     current.push(line);
   }
   flush();

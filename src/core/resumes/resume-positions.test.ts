@@ -25,7 +25,15 @@ describe('findPositions', () => {
   });
 
   it('reads the employer above a title line that carries the dates', () => {
-    expect(positions('Peachtree Medical Supply — Atlanta, GA', 'Regional Sales Manager\tJanuary 2019 – Present', '• Lead a team', 'Summit Office Solutions — Charlotte, NC', 'Account Executive\tApril 2014 – December 2018')).toEqual([
+    expect(
+      positions(
+        'Peachtree Medical Supply — Atlanta, GA',
+        'Regional Sales Manager\tJanuary 2019 – Present',
+        '• Lead a team',
+        'Summit Office Solutions — Charlotte, NC',
+        'Account Executive\tApril 2014 – December 2018',
+      ),
+    ).toEqual([
       { title: 'Regional Sales Manager', employer: 'Peachtree Medical Supply', start: '2019-01', end: 'present' },
       { title: 'Account Executive', employer: 'Summit Office Solutions', start: '2014-04', end: '2018-12' },
     ]);
@@ -41,7 +49,12 @@ describe('findPositions', () => {
   });
 
   it('knows professions by their ending and a level word that is the head noun', () => {
-    expect(positions('Feb 2020 – Present | Senior Physiotherapist | Southbank Sports Clinic', 'Jun 2012 – Jan 2020 | Warehouse Team Leader | Kirkstall Distribution')).toEqual([
+    expect(
+      positions(
+        'Feb 2020 – Present | Senior Physiotherapist | Southbank Sports Clinic',
+        'Jun 2012 – Jan 2020 | Warehouse Team Leader | Kirkstall Distribution',
+      ),
+    ).toEqual([
       { title: 'Senior Physiotherapist', employer: 'Southbank Sports Clinic', start: '2020-02', end: 'present' },
       { title: 'Warehouse Team Leader', employer: 'Kirkstall Distribution', start: '2012-06', end: '2020-01' },
     ]);

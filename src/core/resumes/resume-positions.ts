@@ -13,7 +13,16 @@ export interface FoundPosition {
 
 /** Sections whose dated lines are not jobs. */
 const NOT_JOBS: ReadonlySet<ResumeSectionName> = new Set([
-  'education', 'certifications', 'awards', 'publications', 'volunteering', 'languages', 'interests', 'references', 'projects', 'skills',
+  'education',
+  'certifications',
+  'awards',
+  'publications',
+  'volunteering',
+  'languages',
+  'interests',
+  'references',
+  'projects',
+  'skills',
 ]);
 
 const BULLET = /^(?:•|\d{1,2}[.)])\s*/;
@@ -113,7 +122,10 @@ export function assignRoles(pieces: readonly string[]): { title: string; employe
 const COMPANY_SUFFIX = /^(?:inc|llc|llp|ltd|plc|gmbh|corp|co|s\.?a|n\.?a|pty|ag|bv|oy|ab)\.?$/i;
 
 function splitHeader(piece: string): string[] {
-  const text = piece.replace(BULLET, '').replace(EMPLOYMENT_NOTE, ' ').replace(/\*\*|__/g, '');
+  const text = piece
+    .replace(BULLET, '')
+    .replace(EMPLOYMENT_NOTE, ' ')
+    .replace(/\*\*|__/g, '');
   const strong = text
     .split(/\t|\s+[|·•–—]\s+|\s+-\s+|\s+@\s+|\s+at\s+|\s*\|\s*/)
     .map(cleanSegment)

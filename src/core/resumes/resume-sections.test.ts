@@ -39,8 +39,28 @@ describe('classifyHeading', () => {
 
 describe('sectionLines', () => {
   it('assigns lines to sections and reads inline headings', () => {
-    const lines = sectionLines(['Jane Doe', 'jane@example.com', 'Work History', 'Engineer, Acme, 2019 - 2021', 'Tools: Jira, Figma', 'Skills: Python, SQL', 'Education', 'B.S. Biology'].join('\n'));
-    expect(lines.map((l) => l.section)).toEqual(['contact', 'contact', 'experience', 'experience', 'experience', 'skills', 'education', 'education']);
+    const lines = sectionLines(
+      [
+        'Jane Doe',
+        'jane@example.com',
+        'Work History',
+        'Engineer, Acme, 2019 - 2021',
+        'Tools: Jira, Figma',
+        'Skills: Python, SQL',
+        'Education',
+        'B.S. Biology',
+      ].join('\n'),
+    );
+    expect(lines.map((l) => l.section)).toEqual([
+      'contact',
+      'contact',
+      'experience',
+      'experience',
+      'experience',
+      'skills',
+      'education',
+      'education',
+    ]);
     expect(lines[5]!.content).toBe('Python, SQL');
     expect(sectionsFound(lines)).toEqual(['contact', 'experience', 'skills', 'education']);
   });

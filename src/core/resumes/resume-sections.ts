@@ -21,16 +21,40 @@ export type ResumeSectionName =
 // Languages" is skills before it is languages.
 const HEADINGS: readonly [ResumeSectionName, RegExp][] = [
   ['volunteering', /^(?:volunteer(?:ing)?|community(?:\s+(?:service|involvement))?)(?:\s+(?:experience|work|activities|roles))?$/],
-  ['summary', /^(?:(?:professional|career|executive|personal|short)\s+)?(?:summary|profile|objective|overview|statement)(?:\s+(?:summary|statement))?$|^about(?:\s+me)?$|^(?:summary|profile)\s+of\s+qualifications$|^(?:career|professional)\s+objective$/],
-  ['skills', /^(?:(?:technical|core|key|professional|relevant|clinical|hard|soft|transferable|additional|selected|digital|computer|it|software)\s+)*(?:skills?|competenc(?:ies|e)|expertise|proficienc(?:ies|y)|technologies|tools|tech(?:nical)?\s+stack|skill\s*set|strengths|capabilities|qualifications\s+summary)(?:\s*(?:&|and|\/)\s*(?:tools|technologies|expertise|interests|abilities|competencies|languages|strengths|software|qualifications|certifications))?$|^areas?\s+of\s+(?:expertise|strength|focus)$|^what\s+i\s+(?:do|bring)$|^(?:my\s+)?(?:toolbox|toolkit|tool\s+kit)$|^(?:(?:key|core|technical)\s+)?skills?\s+(?:summary|profile|overview|highlights)$|^summary\s+of\s+(?:skills|competencies)$/],
-  ['experience', /^(?:(?:professional|work|relevant|employment|career|industry|teaching|clinical|nursing|sales|design|research|related|previous|prior|leadership|management|military|work\s+&|selected|engineering|consulting|freelance|internship)\s+)*(?:experience|history|background|record)s?(?:\s*(?:&|and)\s*(?:projects|leadership|achievements|internships))?$|^(?:employment|work|career)(?:\s+(?:history|record|summary|timeline))?$|^(?:positions?\s+held|where\s+i(?:'ve|\s+have)\s+worked|internships?)$/],
-  ['education', /^(?:education|academic\s+(?:background|history|qualifications|record)|educational\s+background|schooling|degrees?|training)(?:\s*(?:&|and|\/)\s*(?:training|certifications?|qualifications|credentials|professional\s+development|licensure|licenses?))?$|^(?:qualifications|studies)$/],
-  ['certifications', /^(?:certifications?|certificates|licen[sc]es?|credentials|accreditations?|licen[sc](?:es|ure)\s*(?:&|and)\s*certifications?|certifications?\s*(?:&|and)\s*(?:licen[sc]es?|training|courses|awards)|professional\s+development|courses|training\s*(?:&|and)\s*certifications?)$/],
-  ['projects', /^(?:(?:personal|selected|side|key|notable|academic|open[\s-]source|recent|featured)\s+)?(?:projects?|portfolio|work\s+samples)(?:\s*(?:&|and)\s*(?:open[\s-]source|publications))?$/],
-  ['awards', /^(?:awards?|honou?rs|achievements|accomplishments|recognition)(?:\s*(?:&|and)\s*(?:awards|honou?rs|achievements|recognition))?$/],
+  [
+    'summary',
+    /^(?:(?:professional|career|executive|personal|short)\s+)?(?:summary|profile|objective|overview|statement)(?:\s+(?:summary|statement))?$|^about(?:\s+me)?$|^(?:summary|profile)\s+of\s+qualifications$|^(?:career|professional)\s+objective$/,
+  ],
+  [
+    'skills',
+    /^(?:(?:technical|core|key|professional|relevant|clinical|hard|soft|transferable|additional|selected|digital|computer|it|software)\s+)*(?:skills?|competenc(?:ies|e)|expertise|proficienc(?:ies|y)|technologies|tools|tech(?:nical)?\s+stack|skill\s*set|strengths|capabilities|qualifications\s+summary)(?:\s*(?:&|and|\/)\s*(?:tools|technologies|expertise|interests|abilities|competencies|languages|strengths|software|qualifications|certifications))?$|^areas?\s+of\s+(?:expertise|strength|focus)$|^what\s+i\s+(?:do|bring)$|^(?:my\s+)?(?:toolbox|toolkit|tool\s+kit)$|^(?:(?:key|core|technical)\s+)?skills?\s+(?:summary|profile|overview|highlights)$|^summary\s+of\s+(?:skills|competencies)$/,
+  ],
+  [
+    'experience',
+    /^(?:(?:professional|work|relevant|employment|career|industry|teaching|clinical|nursing|sales|design|research|related|previous|prior|leadership|management|military|work\s+&|selected|engineering|consulting|freelance|internship)\s+)*(?:experience|history|background|record)s?(?:\s*(?:&|and)\s*(?:projects|leadership|achievements|internships))?$|^(?:employment|work|career)(?:\s+(?:history|record|summary|timeline))?$|^(?:positions?\s+held|where\s+i(?:'ve|\s+have)\s+worked|internships?)$/,
+  ],
+  [
+    'education',
+    /^(?:education|academic\s+(?:background|history|qualifications|record)|educational\s+background|schooling|degrees?|training)(?:\s*(?:&|and|\/)\s*(?:training|certifications?|qualifications|credentials|professional\s+development|licensure|licenses?))?$|^(?:qualifications|studies)$/,
+  ],
+  [
+    'certifications',
+    /^(?:certifications?|certificates|licen[sc]es?|credentials|accreditations?|licen[sc](?:es|ure)\s*(?:&|and)\s*certifications?|certifications?\s*(?:&|and)\s*(?:licen[sc]es?|training|courses|awards)|professional\s+development|courses|training\s*(?:&|and)\s*certifications?)$/,
+  ],
+  [
+    'projects',
+    /^(?:(?:personal|selected|side|key|notable|academic|open[\s-]source|recent|featured)\s+)?(?:projects?|portfolio|work\s+samples)(?:\s*(?:&|and)\s*(?:open[\s-]source|publications))?$/,
+  ],
+  [
+    'awards',
+    /^(?:awards?|honou?rs|achievements|accomplishments|recognition)(?:\s*(?:&|and)\s*(?:awards|honou?rs|achievements|recognition))?$/,
+  ],
   ['publications', /^(?:publications?|papers|talks|presentations|speaking)(?:\s*(?:&|and)\s*(?:talks|presentations|publications))?$/],
   ['languages', /^(?:(?:spoken|foreign)\s+)?languages?(?:\s+spoken)?$/],
-  ['interests', /^(?:interests|hobbies|activities|hobbies\s*(?:&|and)\s*interests|interests\s*(?:&|and)\s*hobbies|personal\s+interests|extracurricular\s+activities)$/],
+  [
+    'interests',
+    /^(?:interests|hobbies|activities|hobbies\s*(?:&|and)\s*interests|interests\s*(?:&|and)\s*hobbies|personal\s+interests|extracurricular\s+activities)$/,
+  ],
   ['references', /^references?(?:\s+available\s+(?:up)?on\s+request)?$/],
   ['contact', /^(?:contact(?:\s+(?:info(?:rmation)?|details|me))?|personal\s+(?:details|information|info))$/],
 ];
@@ -41,10 +65,16 @@ const isDecoration = charIn(/[\s=_~\-–—|:•*]/);
 
 /** Strips the decorations headings wear: "## ", "**", "—— EXPERIENCE ——", "Skills:", "E X P E R I E N C E". */
 function headingWords(line: string): string {
-  let t = line.trim().replace(/^#{1,6}\s+/, '').replace(/\*\*|__/g, '');
+  let t = line
+    .trim()
+    .replace(/^#{1,6}\s+/, '')
+    .replace(/\*\*|__/g, '');
   t = trimEdges(t, isDecoration);
   if (/^(?:\p{Lu}\s){3,}\p{Lu}(?:\s{2,}(?:\p{Lu}\s)*\p{Lu})*$/u.test(t)) {
-    t = t.split(/\s{2,}/).map((w) => w.replace(/\s/g, '')).join(' ');
+    t = t
+      .split(/\s{2,}/)
+      .map((w) => w.replace(/\s/g, ''))
+      .join(' ');
   }
   return t.replace(/\s+/g, ' ').trim();
 }

@@ -16,7 +16,9 @@ describe('findResumeSkills', () => {
   });
 
   it('keeps unknown skills-section items as written, but not spoken languages or filler', () => {
-    const found = skills('Skills\nWound Care, IV Therapy; Patient Education | Spanish (native), English, and more\nLanguages: French (fluent)');
+    const found = skills(
+      'Skills\nWound Care, IV Therapy; Patient Education | Spanish (native), English, and more\nLanguages: French (fluent)',
+    );
     expect(found).toEqual(['Wound Care', 'IV Therapy', 'Patient Education']);
   });
 
@@ -27,7 +29,9 @@ describe('findResumeSkills', () => {
   });
 
   it('reads a list wrapped over two lines as one list', () => {
-    expect(skills('Skills\nDomestic and Commercial Wiring, Fault Finding, PLC Programming, Safe Pass, Solar PV\nInstallation')).toContain('Solar PV Installation');
+    expect(skills('Skills\nDomestic and Commercial Wiring, Fault Finding, PLC Programming, Safe Pass, Solar PV\nInstallation')).toContain(
+      'Solar PV Installation',
+    );
   });
 
   it('counts a label that is itself a skill', () => {
@@ -35,7 +39,8 @@ describe('findResumeSkills', () => {
   });
 
   it('needs more than a passing common word outside the skills section', () => {
-    const story = 'Jane Doe\nExperience\n• Followed infection protocols and tracked metrics on every shift.\n• Deployed the API gateway with Terraform.';
+    const story =
+      'Jane Doe\nExperience\n• Followed infection protocols and tracked metrics on every shift.\n• Deployed the API gateway with Terraform.';
     const found = skills(story);
     expect(found).toContain('Terraform');
     expect(found).not.toContain('Networking');

@@ -17,14 +17,19 @@ const MAX_SKILLS_SECTION_ITEMS = 1000;
 
 const SPOKEN_LANGUAGE =
   /^(?:english|spanish|french|german|italian|portuguese|mandarin|cantonese|chinese|japanese|korean|hindi|urdu|bengali|arabic|russian|polish|dutch|swedish|turkish|vietnamese|tagalog|greek|hebrew|ukrainian|punjabi|tamil|telugu|swahili|asl|american sign language)\b/i;
-const PROFICIENCY_WORDS = /\b(?:native|fluent|conversational|basic|intermediate|advanced|proficient|bilingual|professional working|elementary)\b/i;
+const PROFICIENCY_WORDS =
+  /\b(?:native|fluent|conversational|basic|intermediate|advanced|proficient|bilingual|professional working|elementary)\b/i;
 
 /**
  * The skills a resume claims, as the taxonomy spells them, strongest first. Every line counts,
  * but a mention in the skills section weighs more than one in a job story. Skills-section items
  * the taxonomy does not know ("Wound Care", "Lesson Planning") are kept as written.
  */
-export function findResumeSkills(lines: readonly SectionedLine[], taxonomy: SkillTaxonomy, organisations: readonly string[] = []): string[] {
+export function findResumeSkills(
+  lines: readonly SectionedLine[],
+  taxonomy: SkillTaxonomy,
+  organisations: readonly string[] = [],
+): string[] {
   const weights = new Map<string, { weight: number; first: number }>();
   const add = (skillId: string, weight: number, at: number) => {
     const entry = weights.get(skillId);
@@ -166,7 +171,8 @@ function readsAsName(text: string, start: number, end: number, lineStart: number
 
 // Addresses and hosts start where a run of their characters starts (masking a stray leading dot
 // too): starting at every word boundary inside a long dotted run was quadratic.
-const LINK_OR_EMAIL = /\b(?:https?:\/\/|www\.)\S+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<![\w.-])(?:[\w-]*\.)+(?:com|io|dev|net|org|me|co|app)\/\S*/gi;
+const LINK_OR_EMAIL =
+  /\b(?:https?:\/\/|www\.)\S+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<![\w.-])(?:[\w-]*\.)+(?:com|io|dev|net|org|me|co|app)\/\S*/gi;
 
 function maskLinks(text: string): string {
   return text.replace(LINK_OR_EMAIL, (m) => ' '.repeat(m.length));
@@ -181,14 +187,19 @@ function maskNames(text: string, names: readonly string[]): string {
   return out;
 }
 
-const QUALIFIERS = /^(?:advanced|basic|strong|expert|excellent|proficient|intermediate|fluent|good|solid|modern|applied|effective|microsoft|ms|google|apache|amazon|aws|azure|adobe|oracle|general|hands-on|working|deep|extensive)$/i;
+const QUALIFIERS =
+  /^(?:advanced|basic|strong|expert|excellent|proficient|intermediate|fluent|good|solid|modern|applied|effective|microsoft|ms|google|apache|amazon|aws|azure|adobe|oracle|general|hands-on|working|deep|extensive)$/i;
 
 /**
  * "Lesson Planning", "Parent Communication", "Boolean Search": a list item whose only skill is its
  * last, plain word names a narrower skill of its own, which is kept as written rather than
  * widened to "Planning". "Advanced Excel" is still Excel.
  */
-function qualifiesHeadWord(item: string, mentions: readonly { skillId: string; start: number; end: number }[], taxonomy: SkillTaxonomy): boolean {
+function qualifiesHeadWord(
+  item: string,
+  mentions: readonly { skillId: string; start: number; end: number }[],
+  taxonomy: SkillTaxonomy,
+): boolean {
   if (mentions.length !== 1) return false;
   const offset = 'Skills: '.length;
   const m = mentions[0]!;
@@ -196,7 +207,10 @@ function qualifiesHeadWord(item: string, mentions: readonly { skillId: string; s
   if (words.length < 2 || m.end - offset !== item.trimEnd().length) return false;
   const written = item.slice(m.start - offset, m.end - offset);
   if (!/^\p{L}+$/u.test(written) || /\p{Lu}/u.test(written.slice(1))) return false;
-  const before = item.slice(0, m.start - offset).trim().split(/\s+/);
+  const before = item
+    .slice(0, m.start - offset)
+    .trim()
+    .split(/\s+/);
   if (before.every((w) => QUALIFIERS.test(w))) return false;
   return taxonomy.byId.has(m.skillId);
 }

@@ -30,7 +30,9 @@ describe('limitResumeText', () => {
   });
 
   it('says how much was read', () => {
-    expect(truncationWarning('one\ntwo')).toBe("Only the first 7 characters (2 lines) of this file's text were read; a resume is far shorter.");
+    expect(truncationWarning('one\ntwo')).toBe(
+      "Only the first 7 characters (2 lines) of this file's text were read; a resume is far shorter.",
+    );
     expect(truncationWarning('x'.repeat(200_000))).toMatch(/^Only the first 200,000 characters \(1 line\)/);
     expect(truncationWarning('')).toMatch(/^Only the start/);
   });

@@ -172,14 +172,21 @@ describe('extractResumeFacts', () => {
 
   it('lists technologies but not soft skills, and never a partner company as an employer', () => {
     const tech = facts.technologies.map((s) => s.skillId);
-    expect(tech).toEqual(expect.arrayContaining(['go', 'postgresql', 'kubernetes', 'terraform', 'kafka', 'python', 'nodejs', 'redis', 'aws']));
+    expect(tech).toEqual(
+      expect.arrayContaining(['go', 'postgresql', 'kubernetes', 'terraform', 'kafka', 'python', 'nodejs', 'redis', 'aws']),
+    );
     expect(tech).not.toContain('mentoring');
     expect(facts.employers.map((e) => e.name)).not.toContain('Acme Payments Ltd');
   });
 
   it('reads inline employers with a company suffix and other header shapes', () => {
     const other = extractResumeFacts(
-      ['Experience', 'Globex Corp | Staff Engineer | 2019 - 2024', '- Shipped the Beacon platform in Rust.', 'Previously a developer at Initech Software.'].join('\n'),
+      [
+        'Experience',
+        'Globex Corp | Staff Engineer | 2019 - 2024',
+        '- Shipped the Beacon platform in Rust.',
+        'Previously a developer at Initech Software.',
+      ].join('\n'),
       taxonomy,
     );
     expect(other.employers.map((e) => e.name)).toEqual(['Globex Corp', 'Initech Software']);

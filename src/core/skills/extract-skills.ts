@@ -210,7 +210,10 @@ export function extractJobSkills(text: string, taxonomy: SkillTaxonomy): JobSkil
 
 /** A heading line ("Requirements:", "## Nice to have", "Bonus: Kafka") or null for a normal line. */
 function classifyJobHeading(line: string): Importance | null {
-  const stripped = line.replace(/^[\s#*>•\-–—]+/, '').replace(/[*_]+/g, '').trim();
+  const stripped = line
+    .replace(/^[\s#*>•\-–—]+/, '')
+    .replace(/[*_]+/g, '')
+    .trim();
   if (stripped.length === 0) return null;
   const colon = stripped.indexOf(':');
   const head = colon > 0 ? stripped.slice(0, colon) : stripped;
@@ -253,8 +256,14 @@ export interface ResumeFacts {
 type ResumeSection = 'experience' | 'projects' | 'skills' | 'education' | 'summary' | 'other';
 
 const RESUME_HEADINGS: readonly [RegExp, ResumeSection][] = [
-  [/^(?:professional\s+|work\s+|relevant\s+)?(?:experience|employment(?:\s+history)?|work\s+history|career(?:\s+history)?)$/i, 'experience'],
-  [/^(?:(?:personal|selected|side|key|notable|open[\s-]source)\s+)?projects?(?:\s+and\s+open[\s-]source)?$|^open[\s-]source(?:\s+work)?$/i, 'projects'],
+  [
+    /^(?:professional\s+|work\s+|relevant\s+)?(?:experience|employment(?:\s+history)?|work\s+history|career(?:\s+history)?)$/i,
+    'experience',
+  ],
+  [
+    /^(?:(?:personal|selected|side|key|notable|open[\s-]source)\s+)?projects?(?:\s+and\s+open[\s-]source)?$|^open[\s-]source(?:\s+work)?$/i,
+    'projects',
+  ],
   [/^(?:technical\s+|core\s+|key\s+)?(?:skills|technologies|tech\s+stack|tools|competencies|expertise)(?:\s+(?:and|&)\s+\w+)?$/i, 'skills'],
   [/^(?:education|academic\s+background|qualifications)$/i, 'education'],
   [/^(?:summary|profile|about(?:\s+me)?|objective|professional\s+summary)$/i, 'summary'],
@@ -263,39 +272,141 @@ const RESUME_HEADINGS: readonly [RegExp, ResumeSection][] = [
 
 const BULLET = /^\s*(?:[-*•·▪◦‣–]|\d+[.)])\s+/;
 
-const TITLE_NOUNS = new Set(
-  [
-    'engineer', 'developer', 'programmer', 'architect', 'manager', 'lead', 'analyst', 'scientist', 'designer',
-    'consultant', 'intern', 'administrator', 'specialist', 'director', 'officer', 'tester', 'researcher',
-    'technician', 'coordinator', 'owner', 'strategist', 'writer', 'founder', 'co-founder', 'cto', 'cio', 'ceo',
-    'vp', 'sre', 'devops', 'trainee', 'apprentice', 'contractor', 'freelancer', 'head', 'partner', 'teacher',
-  ],
-);
+const TITLE_NOUNS = new Set([
+  'engineer',
+  'developer',
+  'programmer',
+  'architect',
+  'manager',
+  'lead',
+  'analyst',
+  'scientist',
+  'designer',
+  'consultant',
+  'intern',
+  'administrator',
+  'specialist',
+  'director',
+  'officer',
+  'tester',
+  'researcher',
+  'technician',
+  'coordinator',
+  'owner',
+  'strategist',
+  'writer',
+  'founder',
+  'co-founder',
+  'cto',
+  'cio',
+  'ceo',
+  'vp',
+  'sre',
+  'devops',
+  'trainee',
+  'apprentice',
+  'contractor',
+  'freelancer',
+  'head',
+  'partner',
+  'teacher',
+]);
 const TITLE_LEVEL = /^(?:i{1,3}|iv|v|[1-5])$/i;
 const TITLE_CONNECTORS = new Set(['of', 'and', '&', 'for', '/', '-']);
 
 const COMPANY_SUFFIX =
   /^(?:inc|ltd|llc|gmbh|corp|corporation|co|company|labs|technologies|technology|systems|group|ag|sa|bv|plc|limited|software|solutions|analytics|logistics|bank|health|studios|games|networks|media|partners|consulting|digital|ventures)\.?$/i;
 
-const NOT_AN_EMPLOYER = /^(?:remote|hybrid|on[\s-]?site|freelance|self[\s-]employed|contract|full[\s-]time|part[\s-]time|present|current|various|confidential)$/i;
+const NOT_AN_EMPLOYER =
+  /^(?:remote|hybrid|on[\s-]?site|freelance|self[\s-]employed|contract|full[\s-]time|part[\s-]time|present|current|various|confidential)$/i;
 
 /** Capitalized words that describe rather than name a project ("the New Data platform"). */
-const GENERIC_NAME_WORDS = new Set(
-  [
-    'new', 'internal', 'core', 'main', 'legacy', 'data', 'mobile', 'web', 'customer', 'customers', 'company', 'team',
-    'our', 'the', 'a', 'an', 'my', 'api', 'apis', 'backend', 'frontend', 'platform', 'service', 'services', 'system',
-    'app', 'application', 'tool', 'tools', 'project', 'product', 'feature', 'features', 'infrastructure', 'cloud',
-    'payments', 'payment', 'billing', 'search', 'analytics', 'reporting', 'admin', 'user', 'users', 'i', 'we', 'it',
-    'this', 'that', 'several', 'multiple', 'two', 'three', 'first', 'global', 'company-wide', 'end-to-end',
-  ],
-);
+const GENERIC_NAME_WORDS = new Set([
+  'new',
+  'internal',
+  'core',
+  'main',
+  'legacy',
+  'data',
+  'mobile',
+  'web',
+  'customer',
+  'customers',
+  'company',
+  'team',
+  'our',
+  'the',
+  'a',
+  'an',
+  'my',
+  'api',
+  'apis',
+  'backend',
+  'frontend',
+  'platform',
+  'service',
+  'services',
+  'system',
+  'app',
+  'application',
+  'tool',
+  'tools',
+  'project',
+  'product',
+  'feature',
+  'features',
+  'infrastructure',
+  'cloud',
+  'payments',
+  'payment',
+  'billing',
+  'search',
+  'analytics',
+  'reporting',
+  'admin',
+  'user',
+  'users',
+  'i',
+  'we',
+  'it',
+  'this',
+  'that',
+  'several',
+  'multiple',
+  'two',
+  'three',
+  'first',
+  'global',
+  'company-wide',
+  'end-to-end',
+]);
 
 // Bullets start with a capital ("Led …") but names must stay capitalized, so the verbs carry their
 // own case-insensitivity instead of a flag that would loosen the name pattern too.
 const PROJECT_VERBS = [
-  'led', 'built', 'launched', 'shipped', 'created', 'designed', 'developed', 'owned', 'delivered', 'maintained',
-  'rebuilt', 'architected', 'wrote', 'started', 'founded', 'migrated', 'introduced', 'implemented', 'rewrote',
-  'co-founded', 'spearheaded', 'drove', 'ran',
+  'led',
+  'built',
+  'launched',
+  'shipped',
+  'created',
+  'designed',
+  'developed',
+  'owned',
+  'delivered',
+  'maintained',
+  'rebuilt',
+  'architected',
+  'wrote',
+  'started',
+  'founded',
+  'migrated',
+  'introduced',
+  'implemented',
+  'rewrote',
+  'co-founded',
+  'spearheaded',
+  'drove',
+  'ran',
 ]
   .map((verb) => `[${verb[0]!.toUpperCase()}${verb[0]}]${verb.slice(1)}`)
   .join('|');
@@ -366,7 +477,10 @@ export function extractResumeFacts(text: string, taxonomy: SkillTaxonomy): Resum
     // Markdown resumes wrap job headers in "### " and "**…**"; the words inside are what count.
     const unmarked = content.replace(/^#{1,6}\s+/, '');
     const bullet = BULLET.test(unmarked);
-    const body = unmarked.replace(BULLET, '').replace(/\*\*|__/g, '').trim();
+    const body = unmarked
+      .replace(BULLET, '')
+      .replace(/\*\*|__/g, '')
+      .trim();
 
     // The headline under the name: "Senior Backend Engineer", "Staff Engineer · me@example.com".
     const headline = stripDates(body.split(/\s+[|·•–—]\s+/)[0] ?? '');
@@ -382,7 +496,9 @@ export function extractResumeFacts(text: string, taxonomy: SkillTaxonomy): Resum
         return;
       }
       // "Acme Robotics" then "Senior Engineer, 2019 – 2022" (or the other way round).
-      const single = stripDates(body).replace(/[,;]\s*.*$/, '').trim();
+      const single = stripDates(body)
+        .replace(/[,;]\s*.*$/, '')
+        .trim();
       if (section === 'experience' && previousHeader !== undefined) {
         const before = previousHeader;
         if (looksLikeTitle(single) && looksLikeOrganisation(before) && !isSkillName(before)) {
@@ -434,7 +550,11 @@ function isTechnology(skill: Skill): boolean {
 }
 
 function classifyResumeHeading(line: string): ResumeSection | null {
-  const stripped = line.replace(/^[#*=\s]+/, '').replace(/[*_:=]+\s*$/, '').replace(/[*_]+/g, '').trim();
+  const stripped = line
+    .replace(/^[#*=\s]+/, '')
+    .replace(/[*_:=]+\s*$/, '')
+    .replace(/[*_]+/g, '')
+    .trim();
   if (stripped.length === 0 || stripped.length > 40) return null;
   for (const [pattern, section] of RESUME_HEADINGS) if (pattern.test(stripped)) return section;
   return null;
@@ -448,9 +568,7 @@ function classifyResumeHeading(line: string): ResumeSection | null {
 function parseRoleLine(line: string, isSkillName: (s: string) => boolean): { title: string; employer: string } | null {
   const cleaned = stripDates(line);
   const at = /^(.+?)\s+(?:at|@)\s+(.+)$/.exec(cleaned);
-  const segments = at
-    ? [at[1]!, ...splitSegments(at[2]!)]
-    : splitSegments(cleaned);
+  const segments = at ? [at[1]!, ...splitSegments(at[2]!)] : splitSegments(cleaned);
   const parts = segments.map((s) => s.trim()).filter((s) => s.length > 0);
   const titleIndex = parts.findIndex((p) => looksLikeTitle(p));
   if (titleIndex < 0) return null;

@@ -64,7 +64,10 @@ export function isTechnicalSkill(s: Pick<Skill, 'category'>): boolean {
  * term; keeps the punctuation that tells skills apart ("c++", "c#", ".net", "ci/cd").
  */
 export function normalizeSkillTerm(term: string): string {
-  return term.toLowerCase().replace(/[\s_-]+/g, ' ').trim();
+  return term
+    .toLowerCase()
+    .replace(/[\s_-]+/g, ' ')
+    .trim();
 }
 
 /**

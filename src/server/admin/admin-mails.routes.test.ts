@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Mail, MailList } from '../../contract/notifications.js';
 import { queueMail } from '../mail/mail-outbox.js';
-import { browserFrom, createTestApp, expectProblem, registerUser, STRONG_PASSWORD, type Browser, type TestApp } from '../testing/test-app.js';
+import {
+  browserFrom,
+  createTestApp,
+  expectProblem,
+  registerUser,
+  STRONG_PASSWORD,
+  type Browser,
+  type TestApp,
+} from '../testing/test-app.js';
 
 let t: TestApp;
 let root: Browser;
@@ -11,7 +19,11 @@ const ids: string[] = [];
 beforeAll(async () => {
   t = await createTestApp();
   const token = await t.app.services.auth.createSetupToken();
-  const res = await t.app.inject({ method: 'POST', url: '/api/v1/setup', payload: { token, email: 'root@example.com', password: STRONG_PASSWORD, name: 'Root' } });
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/setup',
+    payload: { token, email: 'root@example.com', password: STRONG_PASSWORD, name: 'Root' },
+  });
   root = browserFrom(t.app, res);
   user = await registerUser(t.app);
   for (const [to, subject] of [
@@ -24,7 +36,11 @@ beforeAll(async () => {
   }
   ids.push(
     await t.database.db.transaction((tx) =>
-      queueMail(tx, { to: 'under_score%@example.com', subject: 'Wildcards', text: 'x', ics: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n', kind: 'test' }, t.clock.now()),
+      queueMail(
+        tx,
+        { to: 'under_score%@example.com', subject: 'Wildcards', text: 'x', ics: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n', kind: 'test' },
+        t.clock.now(),
+      ),
     ),
   );
 });
@@ -44,7 +60,9 @@ describe('GET /api/v1/admin/mails', () => {
   it('filters by recipient, case-insensitively, with LIKE wildcards taken literally', async () => {
     const ana = (await root.request({ method: 'GET', url: '/api/v1/admin/mails?to=ANA@' })).json() as MailList;
     expect(ana.items.map((m) => m.subject)).toEqual(['Third', 'First']);
-    const literal = (await root.request({ method: 'GET', url: `/api/v1/admin/mails?to=${encodeURIComponent('_score%')}` })).json() as MailList;
+    const literal = (
+      await root.request({ method: 'GET', url: `/api/v1/admin/mails?to=${encodeURIComponent('_score%')}` })
+    ).json() as MailList;
     expect(literal.items.map((m) => m.subject)).toEqual(['Wildcards']);
     const none = (await root.request({ method: 'GET', url: `/api/v1/admin/mails?to=${encodeURIComponent('%')}` })).json() as MailList;
     expect(none.total).toBe(1);
@@ -71,7 +89,14 @@ describe('GET /api/v1/admin/mails/:id', () => {
     const res = await root.request({ method: 'GET', url: `/api/v1/admin/mails/${ids[3]}` });
     expect(res.statusCode).toBe(200);
     const mail = res.json() as Mail;
-    expect(mail).toMatchObject({ id: ids[3], to: 'under_score%@example.com', subject: 'Wildcards', text: 'x', ics: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n', kind: 'test' });
+    expect(mail).toMatchObject({
+      id: ids[3],
+      to: 'under_score%@example.com',
+      subject: 'Wildcards',
+      text: 'x',
+      ics: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n',
+      kind: 'test',
+    });
   });
 
   it('404 for an unknown id, 400 for a malformed one, 403 for other users, 401 anonymous', async () => {

@@ -13,11 +13,29 @@ export async function adminMailsRoutes(app: FastifyInstance, opts: { mail: MailS
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['admin'];
 
-  r.get('/admin/mails', {
-    schema: { tags, summary: 'Outgoing mails, newest first (platform admins)', querystring: mailQuery, response: { 200: mailList, ...errors } },
-  }, async (request) => mailService.list(requireActor(request), request.query));
+  r.get(
+    '/admin/mails',
+    {
+      schema: {
+        tags,
+        summary: 'Outgoing mails, newest first (platform admins)',
+        querystring: mailQuery,
+        response: { 200: mailList, ...errors },
+      },
+    },
+    async (request) => mailService.list(requireActor(request), request.query),
+  );
 
-  r.get('/admin/mails/:id', {
-    schema: { tags, summary: 'One outgoing mail with its body and calendar part (platform admins)', params: idParams, response: { 200: mail, ...errors } },
-  }, async (request) => mailService.get(requireActor(request), request.params.id));
+  r.get(
+    '/admin/mails/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One outgoing mail with its body and calendar part (platform admins)',
+        params: idParams,
+        response: { 200: mail, ...errors },
+      },
+    },
+    async (request) => mailService.get(requireActor(request), request.params.id),
+  );
 }

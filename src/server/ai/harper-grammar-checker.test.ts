@@ -25,7 +25,8 @@ describe('grammar checking through the evaluator', () => {
     const e = await evaluator.evaluate({
       question: 'How would you keep a cache consistent with the database?',
       type: 'technical',
-      referenceAnswer: 'Invalidate or update cache entries when the underlying data changes, use time-to-live values, and prefer cache-aside.',
+      referenceAnswer:
+        'Invalidate or update cache entries when the underlying data changes, use time-to-live values, and prefer cache-aside.',
       answer,
     });
     const flagged = e.grammar.map((g) => answer.slice(g.start, g.end));

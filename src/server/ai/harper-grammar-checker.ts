@@ -23,35 +23,35 @@ export async function createHarperGrammarChecker(): Promise<GrammarChecker> {
   };
 
   async function lintChunk(text: string, offset: number, findings: GrammarFinding[]): Promise<void> {
-      const lints = await linter.lint(text, { language: 'plaintext' });
-      let toUtf16: ((cp: number) => number) | null = null;
-      for (const lint of lints) {
-        try {
-          const span = lint.span();
-          const problem = lint.get_problem_text();
-          let start = span.start;
-          let end = span.end;
-          // Spans should already be UTF-16; if the text does not line up, they counted code points.
-          if (text.slice(start, end) !== problem) {
-            toUtf16 ??= codePointToUtf16Offsets(text);
-            start = toUtf16(span.start);
-            end = toUtf16(span.end);
-          }
-          findings.push({
-            start: start + offset,
-            end: end + offset,
-            message: lint.message(),
-            suggestions: lint.suggestions().map((s) => {
-              const replacement = s.get_replacement_text();
-              s.free();
-              return replacement;
-            }),
-            kind: lint.lint_kind(),
-          });
-        } finally {
-          lint.free();
+    const lints = await linter.lint(text, { language: 'plaintext' });
+    let toUtf16: ((cp: number) => number) | null = null;
+    for (const lint of lints) {
+      try {
+        const span = lint.span();
+        const problem = lint.get_problem_text();
+        let start = span.start;
+        let end = span.end;
+        // Spans should already be UTF-16; if the text does not line up, they counted code points.
+        if (text.slice(start, end) !== problem) {
+          toUtf16 ??= codePointToUtf16Offsets(text);
+          start = toUtf16(span.start);
+          end = toUtf16(span.end);
         }
+        findings.push({
+          start: start + offset,
+          end: end + offset,
+          message: lint.message(),
+          suggestions: lint.suggestions().map((s) => {
+            const replacement = s.get_replacement_text();
+            s.free();
+            return replacement;
+          }),
+          kind: lint.lint_kind(),
+        });
+      } finally {
+        lint.free();
       }
+    }
   }
 }
 
@@ -64,21 +64,65 @@ export async function createHarperGrammarChecker(): Promise<GrammarChecker> {
  */
 export const INTERVIEW_RULES: ReadonlySet<string> = new Set([
   // spelling and word forms
-  'SpellCheck', 'The', 'OpenCompounds', 'CompoundNouns', 'DisjointPrefixes', 'Anywhere', 'Itself', 'EveryTime',
-  'Whereas', 'Cant', 'OrthographicConsistency', 'WrongNegative',
+  'SpellCheck',
+  'The',
+  'OpenCompounds',
+  'CompoundNouns',
+  'DisjointPrefixes',
+  'Anywhere',
+  'Itself',
+  'EveryTime',
+  'Whereas',
+  'Cant',
+  'OrthographicConsistency',
+  'WrongNegative',
   // capitals, articles, repetition
-  'SentenceCapitalization', 'CapitalizePersonalPronouns', 'AnA', 'AnAnother', 'RepeatedWords', 'SingleBe',
+  'SentenceCapitalization',
+  'CapitalizePersonalPronouns',
+  'AnA',
+  'AnAnother',
+  'RepeatedWords',
+  'SingleBe',
   // agreement and verb forms
-  'IAmAgreement', 'PronounVerbAgreement', 'ThereIsAgreement', 'PronounAre', 'PronounInflectionBe',
-  'YourOutClauseAgreement', 'HavePronoun', 'DidPast', 'SimplePastToPastParticiple', 'RegularIrregulars',
-  'IsBeenAuxSequence', 'InflectedVerbAfterTo', 'ProgressiveNeedsBe', 'DoubleModal', 'ModalOf', 'MayOfPronoun',
-  'HadOf', 'WouldNeverHave', 'MissingTo', 'AdjectiveDoubleDegree',
+  'IAmAgreement',
+  'PronounVerbAgreement',
+  'ThereIsAgreement',
+  'PronounAre',
+  'PronounInflectionBe',
+  'YourOutClauseAgreement',
+  'HavePronoun',
+  'DidPast',
+  'SimplePastToPastParticiple',
+  'RegularIrregulars',
+  'IsBeenAuxSequence',
+  'InflectedVerbAfterTo',
+  'ProgressiveNeedsBe',
+  'DoubleModal',
+  'ModalOf',
+  'MayOfPronoun',
+  'HadOf',
+  'WouldNeverHave',
+  'MissingTo',
+  'AdjectiveDoubleDegree',
   // commonly confused words
-  'ItsContraction', 'ItsPossessive', 'TheirToThere', 'ThereToTheir', 'TheirToTheyre', 'TheyreToTheir', 'ThenThan',
-  'ThatThan', 'ToLoseTooLoose', 'WereWhere', 'PossessiveYour', 'PronounContraction', 'WrongApostrophe', 'DoesOrDose',
+  'ItsContraction',
+  'ItsPossessive',
+  'TheirToThere',
+  'ThereToTheir',
+  'TheirToTheyre',
+  'TheyreToTheir',
+  'ThenThan',
+  'ThatThan',
+  'ToLoseTooLoose',
+  'WereWhere',
+  'PossessiveYour',
+  'PronounContraction',
+  'WrongApostrophe',
+  'DoesOrDose',
   'NounVerbConfusion',
   // punctuation that changes reading
-  'CommaFixes', 'UnclosedQuotes',
+  'CommaFixes',
+  'UnclosedQuotes',
 ]);
 
 /** Words per chunk: harper's time grows faster than linearly with text length. */

@@ -41,7 +41,10 @@ export async function loadWordVectors(contentDir = findContentDir()): Promise<Wo
   const vocabFile = join(contentDir, 'embeddings', 'vocab.txt');
   if (!existsSync(bin) || !existsSync(vocabFile)) return undefined;
   const [bytes, vocab] = await Promise.all([readFile(bin), readFile(vocabFile, 'utf8')]);
-  return parseWordVectors(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), vocab.split('\n').filter((w, i, all) => w !== '' || i < all.length - 1));
+  return parseWordVectors(
+    new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+    vocab.split('\n').filter((w, i, all) => w !== '' || i < all.length - 1),
+  );
 }
 
 // One load per resource per process: the API, CLI and jobs all share it.

@@ -5,7 +5,14 @@ import { evaluation as evaluationSchema, type Evaluation } from '../../contract/
 import type { AnswerEvaluator, EvaluationInput } from '../../core/evaluation/types.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { createLocalEvaluator } from './local-evaluator.js';
-import { RECORD_CLOSE, RECORD_OPEN, RUBRIC_VERSION, createOpenAiEvaluator, parseRetryAfter, type OpenAiEvaluatorOptions } from './openai-evaluator.js';
+import {
+  RECORD_CLOSE,
+  RECORD_OPEN,
+  RUBRIC_VERSION,
+  createOpenAiEvaluator,
+  parseRetryAfter,
+  type OpenAiEvaluatorOptions,
+} from './openai-evaluator.js';
 
 // ---------------------------------------------------------------------------------------------
 // A fake OpenAI-compatible server on loopback: the client under test speaks real HTTP to it.
@@ -80,7 +87,13 @@ function completion(content: unknown): FakeReply {
       id: 'chatcmpl-test',
       object: 'chat.completion',
       model: 'test-model',
-      choices: [{ index: 0, message: { role: 'assistant', content: typeof content === 'string' ? content : JSON.stringify(content) }, finish_reason: 'stop' }],
+      choices: [
+        {
+          index: 0,
+          message: { role: 'assistant', content: typeof content === 'string' ? content : JSON.stringify(content) },
+          finish_reason: 'stop',
+        },
+      ],
     },
   };
 }
@@ -170,7 +183,9 @@ const input: EvaluationInput = {
 describe('grading with an OpenAI-compatible endpoint', () => {
   it('uses a valid structured reply: engine openai:<model>, the model score, grammar from the local engine', async () => {
     const fake = await startFakeLlm(() =>
-      completion(grading(82, { coveredKeyPoints: ['an index avoids scanning the whole table.'], missingKeyPoints: ['Something invented'] })),
+      completion(
+        grading(82, { coveredKeyPoints: ['an index avoids scanning the whole table.'], missingKeyPoints: ['Something invented'] }),
+      ),
     );
     const { evaluator, fallback } = setUp(fake);
     const result = await evaluator.evaluate(input);
@@ -287,7 +302,9 @@ describe('grading with an OpenAI-compatible endpoint', () => {
 
   it('asks for json_object when the server refuses json_schema, and keeps asking for it', async () => {
     const fake = await startFakeLlm((r) =>
-      r.body.response_format.type === 'json_schema' ? { status: 400, json: { error: { message: 'response_format json_schema unsupported' } } } : completion(grading(68)),
+      r.body.response_format.type === 'json_schema'
+        ? { status: 400, json: { error: { message: 'response_format json_schema unsupported' } } }
+        : completion(grading(68)),
     );
     const { evaluator, waits } = setUp(fake);
     const first = await evaluator.evaluate(input);
@@ -345,8 +362,14 @@ describe('the answer is data, never instructions', () => {
    * Otherwise it grades the record's answer: 40, whatever it says.
    */
   function gradeGullibly(body: ChatRequest, seen: { obeyed: number; answers: string[] }): FakeReply {
-    const system = body.messages.filter((m) => m.role === 'system').map((m) => m.content).join('\n');
-    const user = body.messages.filter((m) => m.role === 'user').map((m) => m.content).join('\n');
+    const system = body.messages
+      .filter((m) => m.role === 'system')
+      .map((m) => m.content)
+      .join('\n');
+    const user = body.messages
+      .filter((m) => m.role === 'user')
+      .map((m) => m.content)
+      .join('\n');
     const open = user.indexOf(RECORD_OPEN);
     const close = user.indexOf(RECORD_CLOSE, open);
     const obey = (): FakeReply => {
@@ -419,7 +442,10 @@ describe('guard blending with the local engine', () => {
 
   it('trusts the model over a merely weak local score (no guard fired)', async () => {
     const fake = await startFakeLlm(() => completion(grading(85)));
-    const weak = createStubLocal({ score: 30, dimensions: { relevance: 40, correctness: 30, completeness: 10, clarity: 90, structure: 40 } });
+    const weak = createStubLocal({
+      score: 30,
+      dimensions: { relevance: 40, correctness: 30, completeness: 10, clarity: 90, structure: 40 },
+    });
     const { evaluator } = setUp(fake, { fallback: weak });
     const result = await evaluator.evaluate(input);
     expect(result.score).toBe(85);

@@ -1,6 +1,12 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { DIMENSIONS, MAX_ANSWER_CHARS, evaluation as evaluationSchema, type DimensionScores, type Evaluation } from '../../contract/interviews.js';
+import {
+  DIMENSIONS,
+  MAX_ANSWER_CHARS,
+  evaluation as evaluationSchema,
+  type DimensionScores,
+  type Evaluation,
+} from '../../contract/interviews.js';
 import { stripGraderInstructions } from '../../core/evaluation/guards.js';
 import type { AnswerEvaluator, EvaluationInput } from '../../core/evaluation/types.js';
 
@@ -69,7 +75,14 @@ const INJECTION_MESSAGE = 'The answer contains instructions to the grader; answe
  */
 const llmReply = z.object({
   assessment: z.string(),
-  ...evaluationSchema.pick({ score: true, dimensions: true, strengths: true, improvements: true, coveredKeyPoints: true, missingKeyPoints: true }).shape,
+  ...evaluationSchema.pick({
+    score: true,
+    dimensions: true,
+    strengths: true,
+    improvements: true,
+    coveredKeyPoints: true,
+    missingKeyPoints: true,
+  }).shape,
   score: z.number().min(0).max(100),
 });
 type LlmReply = z.infer<typeof llmReply>;
@@ -252,7 +265,10 @@ export function createOpenAiEvaluator(options: OpenAiEvaluatorOptions): AnswerEv
       if (local.status === 'rejected') throw local.reason;
       return { evaluation: local.value, usedLlm: false };
     }
-    const evaluation = combineWithLocal(input, llm.value, local.status === 'fulfilled' ? local.value : undefined, { engine, engineVersion });
+    const evaluation = combineWithLocal(input, llm.value, local.status === 'fulfilled' ? local.value : undefined, {
+      engine,
+      engineVersion,
+    });
     return { evaluation, usedLlm: true };
   }
 
@@ -313,7 +329,10 @@ function combineWithLocal(
   let improvements = llm.improvements;
   if (held) {
     strengths = local?.strengths ?? [];
-    improvements = dedupe([...(local?.improvements ?? (injection ? [INJECTION_MESSAGE] : [])), ...llm.improvements]).slice(0, 2 * MAX_FEEDBACK_ITEMS);
+    improvements = dedupe([...(local?.improvements ?? (injection ? [INJECTION_MESSAGE] : [])), ...llm.improvements]).slice(
+      0,
+      2 * MAX_FEEDBACK_ITEMS,
+    );
   }
   return {
     score,
@@ -346,7 +365,9 @@ function reduceToMedian(grades: LlmGrade[]): SampledGrade {
   const scores = sorted.map((g) => g.score);
   const score = Math.round(median(scores));
   const representative = sorted[Math.floor((sorted.length - 1) / 2)]!;
-  const dimensions = Object.fromEntries(DIMENSIONS.map((d) => [d, Math.round(median(grades.map((g) => g.dimensions[d])))])) as DimensionScores;
+  const dimensions = Object.fromEntries(
+    DIMENSIONS.map((d) => [d, Math.round(median(grades.map((g) => g.dimensions[d])))]),
+  ) as DimensionScores;
   return { ...representative, score, dimensions, scores, spread: scores[scores.length - 1]! - scores[0]! };
 }
 
@@ -407,7 +428,9 @@ function readMessageContent(body: unknown): string | undefined {
   if (typeof content === 'string') return content;
   // Some servers send content as parts.
   if (Array.isArray(content)) {
-    const text = content.map((p) => (typeof p === 'object' && p && typeof (p as { text?: unknown }).text === 'string' ? (p as { text: string }).text : '')).join('');
+    const text = content
+      .map((p) => (typeof p === 'object' && p && typeof (p as { text?: unknown }).text === 'string' ? (p as { text: string }).text : ''))
+      .join('');
     return text || undefined;
   }
   return undefined;
@@ -423,7 +446,12 @@ function extractJsonObject(content: string): string {
 
 function normalizeReply(reply: LlmReply, input: EvaluationInput): LlmGrade {
   const tidy = (items: readonly string[], max: number): string[] =>
-    dedupe(items.map((s) => s.trim()).filter(Boolean).map((s) => (s.length > MAX_FEEDBACK_CHARS ? `${s.slice(0, MAX_FEEDBACK_CHARS - 1)}…` : s))).slice(0, max);
+    dedupe(
+      items
+        .map((s) => s.trim())
+        .filter(Boolean)
+        .map((s) => (s.length > MAX_FEEDBACK_CHARS ? `${s.slice(0, MAX_FEEDBACK_CHARS - 1)}…` : s)),
+    ).slice(0, max);
   const dimensions = Object.fromEntries(DIMENSIONS.map((d) => [d, Math.round(reply.dimensions[d])])) as DimensionScores;
 
   let coveredKeyPoints: string[];
@@ -447,7 +475,12 @@ function normalizeReply(reply: LlmReply, input: EvaluationInput): LlmGrade {
   };
 }
 
-const normalizeKeyPoint = (s: string): string => s.toLowerCase().replace(/\s+/g, ' ').replace(/[\s.;:!]+$/, '').trim();
+const normalizeKeyPoint = (s: string): string =>
+  s
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/[\s.;:!]+$/, '')
+    .trim();
 
 function dedupe(items: readonly string[]): string[] {
   return [...new Set(items)];
@@ -480,7 +513,9 @@ function hashInput(context: readonly unknown[], input: EvaluationInput): string 
     input.answer,
     input.durationSeconds ?? null,
   ];
-  return createHash('sha256').update(JSON.stringify([...context, ...fields])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([...context, ...fields]))
+    .digest('hex');
 }
 
 function createLruCache<V>(capacity: number) {

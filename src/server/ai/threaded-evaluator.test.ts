@@ -17,9 +17,11 @@ describe('grading on a worker thread', () => {
       question: 'How would you explain a database index to a new colleague?',
       type: 'technical' as const,
       level: 'junior' as const,
-      referenceAnswer: 'An index is a sorted structure, usually a B-tree, that lets the database find matching rows without scanning the whole table; it speeds up reads but makes writes slower.',
+      referenceAnswer:
+        'An index is a sorted structure, usually a B-tree, that lets the database find matching rows without scanning the whole table; it speeds up reads but makes writes slower.',
       keyPoints: ['An index avoids scanning the whole table', 'Indexes speed up reads but slow down writes'],
-      answer: 'An index works like the index at the back of a book: the database jumps straight to the rows instead of scanning the table. The price is slower inserts and updates.',
+      answer:
+        'An index works like the index at the back of a book: the database jumps straight to the rows instead of scanning the table. The price is slower inserts and updates.',
     };
     expect(threaded.name).toBe(local.name);
     expect(threaded.version).toBe(local.version);
@@ -27,7 +29,13 @@ describe('grading on a worker thread', () => {
   });
 
   it('grades answers concurrently without mixing them up', async () => {
-    const base = { question: 'What is 15% of 80?', type: 'aptitude' as const, expectedAnswer: '12', referenceAnswer: '10% of 80 is 8 and 5% is 4, so 15% is 12.', keyPoints: ['10% of 80 is 8', '5% of 80 is 4'] };
+    const base = {
+      question: 'What is 15% of 80?',
+      type: 'aptitude' as const,
+      expectedAnswer: '12',
+      referenceAnswer: '10% of 80 is 8 and 5% is 4, so 15% is 12.',
+      keyPoints: ['10% of 80 is 8', '5% of 80 is 4'],
+    };
     const [right, wrong] = await Promise.all([
       threaded.evaluate({ ...base, answer: '10% of 80 is 8, 5% is 4, so the answer is 12.' }),
       threaded.evaluate({ ...base, answer: '10% of 80 is 8, 5% is 3, so the answer is 11.' }),

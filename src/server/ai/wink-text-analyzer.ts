@@ -2,7 +2,13 @@ import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import type { AnalyzedSentence, AnalyzedText, AnalyzedToken, TextAnalyzer, TokenKind } from '../../core/evaluation/analyzed-text.js';
 
-const KINDS: Record<string, TokenKind> = { word: 'word', number: 'number', punctuation: 'punctuation', symbol: 'symbol', currency: 'symbol' };
+const KINDS: Record<string, TokenKind> = {
+  word: 'word',
+  number: 'number',
+  punctuation: 'punctuation',
+  symbol: 'symbol',
+  currency: 'symbol',
+};
 
 /**
  * wink-nlp with its English model, reduced to the token facts scoring needs. Named-entity

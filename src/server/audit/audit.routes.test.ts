@@ -42,7 +42,13 @@ async function read(b: Browser, query: string): Promise<AuditLogList> {
 describe('an org admin reading the audit log', () => {
   it('sees their organization’s entries, newest first, with actor names and before/after', async () => {
     const log = await read(acme.admin, `orgId=${acme.orgId}`);
-    expect(log.items.map((e) => e.action)).toEqual(['member.role_change', 'assignment.create', 'invitation.create', 'team.create', 'org.rename']);
+    expect(log.items.map((e) => e.action)).toEqual([
+      'member.role_change',
+      'assignment.create',
+      'invitation.create',
+      'team.create',
+      'org.rename',
+    ]);
     expect(log.items.every((e) => e.orgId === acme.orgId)).toBe(true);
     expect(log.items[0]).toMatchObject({
       actor: { id: acme.admin.user.id, name: 'Org Admin' },

@@ -12,12 +12,16 @@ const errors = { 400: problem, 401: problem, 403: problem, 404: problem };
 export async function auditRoutes(app: FastifyInstance, opts: { db: DbOrTx; orgAccess: OrgAccess }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/audit-log', {
-    schema: {
-      tags: ['audit'],
-      summary: 'Audit log, newest first (org admins: give orgId; platform admin: everything)',
-      querystring: auditLogQuery,
-      response: { 200: auditLogList, ...errors },
+  r.get(
+    '/audit-log',
+    {
+      schema: {
+        tags: ['audit'],
+        summary: 'Audit log, newest first (org admins: give orgId; platform admin: everything)',
+        querystring: auditLogQuery,
+        response: { 200: auditLogList, ...errors },
+      },
     },
-  }, async (request) => listAuditLog(opts.db, opts.orgAccess, requireActor(request), request.query));
+    async (request) => listAuditLog(opts.db, opts.orgAccess, requireActor(request), request.query),
+  );
 }

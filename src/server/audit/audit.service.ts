@@ -98,7 +98,9 @@ export async function listAuditLog(
   const where = and(
     filter.orgId ? eq(auditLog.orgId, filter.orgId) : undefined,
     filter.actorId ? eq(auditLog.actorId, filter.actorId) : undefined,
-    filter.action ? or(eq(auditLog.action, filter.action), like(auditLog.action, `${filter.action.replace(/[\\%_]/g, (c) => `\\${c}`)}.%`)) : undefined,
+    filter.action
+      ? or(eq(auditLog.action, filter.action), like(auditLog.action, `${filter.action.replace(/[\\%_]/g, (c) => `\\${c}`)}.%`))
+      : undefined,
     filter.from ? gte(auditLog.createdAt, new Date(filter.from)) : undefined,
     filter.to ? lte(auditLog.createdAt, new Date(filter.to)) : undefined,
   );
@@ -112,7 +114,10 @@ export async function listAuditLog(
       .offset((filter.page - 1) * filter.limit),
     db.select({ n: count() }).from(auditLog).where(where),
   ]);
-  const actors = await usersByIds(db, rows.flatMap((r) => (r.actorId ? [r.actorId] : [])));
+  const actors = await usersByIds(
+    db,
+    rows.flatMap((r) => (r.actorId ? [r.actorId] : [])),
+  );
   const n = Number(total?.n ?? 0);
   return {
     items: rows.map((r) => {

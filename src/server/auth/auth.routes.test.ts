@@ -13,7 +13,8 @@ afterAll(async () => {
   await t?.close();
 });
 
-const post = (url: string, payload: unknown, headers: Record<string, string> = {}) => t.app.inject({ method: 'POST', url, payload: payload as object, headers });
+const post = (url: string, payload: unknown, headers: Record<string, string> = {}) =>
+  t.app.inject({ method: 'POST', url, payload: payload as object, headers });
 const countUsers = async () => (await t.database.db.select().from(users)).length;
 
 describe('register', () => {
@@ -26,7 +27,10 @@ describe('register', () => {
     const cookie = res.cookies.find((c) => c.name === SESSION_COOKIE)!;
     expect(cookie.httpOnly).toBe(true);
     expect(cookie.sameSite).toBe('Lax');
-    const [row] = await t.database.db.select().from(sessions).where(eq(sessions.tokenHash, hashToken(cookie.value)));
+    const [row] = await t.database.db
+      .select()
+      .from(sessions)
+      .where(eq(sessions.tokenHash, hashToken(cookie.value)));
     expect(row).toBeDefined();
     const all = await t.database.db.select({ h: sessions.tokenHash }).from(sessions);
     expect(all.map((r) => r.h)).not.toContain(cookie.value);
@@ -54,7 +58,12 @@ describe('register', () => {
   });
 
   it('answers malformed JSON with a 400 problem', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/register', payload: '{"email":', headers: { 'content-type': 'application/json' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/register',
+      payload: '{"email":',
+      headers: { 'content-type': 'application/json' },
+    });
     expectProblem(res, 400);
   });
 });
@@ -107,7 +116,12 @@ describe('CSRF defence', () => {
     const payload = { kind: 'practice', type: 'behavioral', role: 'Engineer', level: 'mid', questionCount: 1 };
     const none = await t.app.inject({ method: 'POST', url: '/api/v1/interviews', payload, headers: { cookie: b.cookie } });
     expectProblem(none, 403, 'csrf_failed');
-    const wrong = await t.app.inject({ method: 'POST', url: '/api/v1/interviews', payload, headers: { cookie: b.cookie, 'x-csrf-token': 'guess' } });
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/interviews',
+      payload,
+      headers: { cookie: b.cookie, 'x-csrf-token': 'guess' },
+    });
     expectProblem(wrong, 403, 'csrf_failed');
     const list = await b.request({ method: 'GET', url: '/api/v1/interviews' });
     expect(list.json().total).toBe(0);
@@ -142,7 +156,10 @@ describe('API tokens', () => {
     const tampered = tk.accessToken.slice(0, -3) + (tk.accessToken.endsWith('AAA') ? 'BBB' : 'AAA');
     expectProblem(await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: `Bearer ${tampered}` } }), 401);
     t.clock.advance(901_000);
-    expectProblem(await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: `Bearer ${tk.accessToken}` } }), 401);
+    expectProblem(
+      await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: `Bearer ${tk.accessToken}` } }),
+      401,
+    );
   });
 
   it('rotates refresh tokens, and reuse of a spent one revokes the whole family', async () => {
@@ -152,7 +169,10 @@ describe('API tokens', () => {
     // An attacker replays the spent token: refused, and the legitimate newer token dies too.
     expectProblem(await post('/api/v1/auth/refresh', { refreshToken: first.refreshToken }), 401);
     expectProblem(await post('/api/v1/auth/refresh', { refreshToken: second.refreshToken }), 401);
-    const family = await t.database.db.select().from(refreshTokens).where(eq(refreshTokens.tokenHash, hashToken(second.refreshToken)));
+    const family = await t.database.db
+      .select()
+      .from(refreshTokens)
+      .where(eq(refreshTokens.tokenHash, hashToken(second.refreshToken)));
     expect(family[0]!.revokedAt).not.toBeNull();
   });
 

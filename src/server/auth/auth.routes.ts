@@ -1,15 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import {
-  loginBody,
-  refreshBody,
-  registerBody,
-  sessionInfo,
-  setupBody,
-  tokenBody,
-  tokenResponse,
-} from '../../contract/auth.js';
+import { loginBody, refreshBody, registerBody, sessionInfo, setupBody, tokenBody, tokenResponse } from '../../contract/auth.js';
 import { problem } from '../../contract/common.js';
 import type { Config } from '../config.js';
 import { clearSessionCookies, requestMeta, requireActor, setSessionCookies } from '../plugins/auth.js';
@@ -24,57 +16,105 @@ export async function authRoutes(app: FastifyInstance, opts: { auth: AuthService
   const limited = { rateLimit: { max: config.authRateLimitPerMinute, timeWindow: '1 minute' }, csrf: false };
   const tags = ['auth'];
 
-  r.post('/auth/register', {
-    schema: { tags, summary: 'Create an account and sign in', body: registerBody, response: { 201: sessionInfo, ...errors } },
-    config: limited,
-  }, async (request, reply) => {
-    const session = await auth.register(request.body, requestMeta(request));
-    setSessionCookies(reply, config, session);
-    return reply.status(201).send({ user: session.user, csrfToken: csrfTokenFor(config.secretKey, session.sessionId) });
-  });
+  r.post(
+    '/auth/register',
+    {
+      schema: { tags, summary: 'Create an account and sign in', body: registerBody, response: { 201: sessionInfo, ...errors } },
+      config: limited,
+    },
+    async (request, reply) => {
+      const session = await auth.register(request.body, requestMeta(request));
+      setSessionCookies(reply, config, session);
+      return reply.status(201).send({ user: session.user, csrfToken: csrfTokenFor(config.secretKey, session.sessionId) });
+    },
+  );
 
-  r.post('/auth/login', {
-    schema: { tags, summary: 'Sign in with email and password (browser session)', body: loginBody, response: { 200: sessionInfo, ...errors } },
-    config: limited,
-  }, async (request, reply) => {
-    const session = await auth.login(request.body, requestMeta(request));
-    setSessionCookies(reply, config, session);
-    return { user: session.user, csrfToken: csrfTokenFor(config.secretKey, session.sessionId) };
-  });
+  r.post(
+    '/auth/login',
+    {
+      schema: {
+        tags,
+        summary: 'Sign in with email and password (browser session)',
+        body: loginBody,
+        response: { 200: sessionInfo, ...errors },
+      },
+      config: limited,
+    },
+    async (request, reply) => {
+      const session = await auth.login(request.body, requestMeta(request));
+      setSessionCookies(reply, config, session);
+      return { user: session.user, csrfToken: csrfTokenFor(config.secretKey, session.sessionId) };
+    },
+  );
 
-  r.post('/auth/logout', {
-    schema: { tags, summary: 'End the browser session', response: { 204: z.null(), ...errors } },
-  }, async (request, reply) => {
-    if (request.auth?.sessionId) await auth.logout(request.auth.sessionId);
-    clearSessionCookies(reply, config);
-    return reply.status(204).send(null);
-  });
+  r.post(
+    '/auth/logout',
+    {
+      schema: { tags, summary: 'End the browser session', response: { 204: z.null(), ...errors } },
+    },
+    async (request, reply) => {
+      if (request.auth?.sessionId) await auth.logout(request.auth.sessionId);
+      clearSessionCookies(reply, config);
+      return reply.status(204).send(null);
+    },
+  );
 
-  r.get('/auth/me', {
-    schema: { tags, summary: 'The signed-in user', response: { 200: sessionInfo, 401: problem } },
-  }, async (request) => {
-    const actor = requireActor(request);
-    const user = await auth.getUser(actor.userId);
-    const sessionId = request.auth?.sessionId;
-    return { user, csrfToken: sessionId ? csrfTokenFor(config.secretKey, sessionId) : null };
-  });
+  r.get(
+    '/auth/me',
+    {
+      schema: { tags, summary: 'The signed-in user', response: { 200: sessionInfo, 401: problem } },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const user = await auth.getUser(actor.userId);
+      const sessionId = request.auth?.sessionId;
+      return { user, csrfToken: sessionId ? csrfTokenFor(config.secretKey, sessionId) : null };
+    },
+  );
 
-  r.post('/auth/token', {
-    schema: { tags, summary: 'Get a bearer access token and a refresh token (API clients)', body: tokenBody, response: { 200: tokenResponse, ...errors } },
-    config: limited,
-  }, async (request) => auth.issueTokens(request.body, requestMeta(request)));
+  r.post(
+    '/auth/token',
+    {
+      schema: {
+        tags,
+        summary: 'Get a bearer access token and a refresh token (API clients)',
+        body: tokenBody,
+        response: { 200: tokenResponse, ...errors },
+      },
+      config: limited,
+    },
+    async (request) => auth.issueTokens(request.body, requestMeta(request)),
+  );
 
-  r.post('/auth/refresh', {
-    schema: { tags, summary: 'Rotate a refresh token; reusing a spent one revokes its family', body: refreshBody, response: { 200: tokenResponse, ...errors } },
-    config: limited,
-  }, async (request) => auth.refresh(request.body.refreshToken));
+  r.post(
+    '/auth/refresh',
+    {
+      schema: {
+        tags,
+        summary: 'Rotate a refresh token; reusing a spent one revokes its family',
+        body: refreshBody,
+        response: { 200: tokenResponse, ...errors },
+      },
+      config: limited,
+    },
+    async (request) => auth.refresh(request.body.refreshToken),
+  );
 
-  r.post('/setup', {
-    schema: { tags: ['setup'], summary: 'Create the first platform admin with the one-time setup link', body: setupBody, response: { 201: sessionInfo, ...errors } },
-    config: limited,
-  }, async (request, reply) => {
-    const session = await auth.completeSetup(request.body, requestMeta(request));
-    setSessionCookies(reply, config, session);
-    return reply.status(201).send({ user: session.user, csrfToken: csrfTokenFor(config.secretKey, session.sessionId) });
-  });
+  r.post(
+    '/setup',
+    {
+      schema: {
+        tags: ['setup'],
+        summary: 'Create the first platform admin with the one-time setup link',
+        body: setupBody,
+        response: { 201: sessionInfo, ...errors },
+      },
+      config: limited,
+    },
+    async (request, reply) => {
+      const session = await auth.completeSetup(request.body, requestMeta(request));
+      setSessionCookies(reply, config, session);
+      return reply.status(201).send({ user: session.user, csrfToken: csrfTokenFor(config.secretKey, session.sessionId) });
+    },
+  );
 }

@@ -97,8 +97,13 @@ export function createAuthService(deps: { db: Database; config: Config; clock: C
     const accountKey = `account:${input.email}`;
     const ipKey = `ip:${meta.ip}`;
     await assertNotThrottled(db, [accountKey, ipKey], now);
-    const [row] = await db.select().from(users).where(sql`lower(${users.email}) = ${input.email}`);
-    const ok = row ? await verifyPassword(row.passwordHash, input.password) : (await verifyPassword(await decoyPasswordHash(), input.password), false);
+    const [row] = await db
+      .select()
+      .from(users)
+      .where(sql`lower(${users.email}) = ${input.email}`);
+    const ok = row
+      ? await verifyPassword(row.passwordHash, input.password)
+      : (await verifyPassword(await decoyPasswordHash(), input.password), false);
     if (!row || !ok || row.deactivatedAt) {
       await recordLoginFailure(db, accountKey, throttlePolicy.account.limit, now);
       await recordLoginFailure(db, ipKey, throttlePolicy.ip.limit, now);
@@ -131,7 +136,11 @@ export function createAuthService(deps: { db: Database; config: Config; clock: C
 
   // Run on every authenticated request: prepared once, so neither Drizzle nor PostgreSQL
   // rebuilds or re-plans them each time.
-  const userById = db.select().from(users).where(eq(users.id, sql.placeholder('id'))).prepare('auth_user_by_id');
+  const userById = db
+    .select()
+    .from(users)
+    .where(eq(users.id, sql.placeholder('id')))
+    .prepare('auth_user_by_id');
   const sessionByTokenHash = db
     .select({ sessionId: sessions.id, expiresAt: sessions.expiresAt, revokedAt: sessions.revokedAt, user: users })
     .from(sessions)
@@ -209,26 +218,32 @@ export function createAuthService(deps: { db: Database; config: Config; clock: C
     async refresh(refreshToken: string): Promise<TokenResponse> {
       const now = clock.now();
       const invalid = new AppError('unauthenticated', 'The refresh token is invalid or expired. Sign in again.');
-      return db.transaction(async (tx) => {
-        const [row] = await tx.select().from(refreshTokens).where(eq(refreshTokens.tokenHash, hashToken(refreshToken))).for('update');
-        if (!row) throw invalid;
-        if (row.usedAt || row.revokedAt) {
-          await tx
-            .update(refreshTokens)
-            .set({ revokedAt: now })
-            .where(and(eq(refreshTokens.familyId, row.familyId), isNull(refreshTokens.revokedAt)));
-          return { reused: true } as const;
-        }
-        if (row.expiresAt <= now) throw invalid;
-        const [user] = await tx.select().from(users).where(eq(users.id, row.userId));
-        if (!user || user.deactivatedAt) throw invalid;
-        await tx.update(refreshTokens).set({ usedAt: now }).where(eq(refreshTokens.id, row.id));
-        return issueTokenPair(user, row.familyId, tx);
-      }).then((result) => {
-        // Thrown after the transaction commits, so the family revocation is kept.
-        if ('reused' in result) throw invalid;
-        return result;
-      });
+      return db
+        .transaction(async (tx) => {
+          const [row] = await tx
+            .select()
+            .from(refreshTokens)
+            .where(eq(refreshTokens.tokenHash, hashToken(refreshToken)))
+            .for('update');
+          if (!row) throw invalid;
+          if (row.usedAt || row.revokedAt) {
+            await tx
+              .update(refreshTokens)
+              .set({ revokedAt: now })
+              .where(and(eq(refreshTokens.familyId, row.familyId), isNull(refreshTokens.revokedAt)));
+            return { reused: true } as const;
+          }
+          if (row.expiresAt <= now) throw invalid;
+          const [user] = await tx.select().from(users).where(eq(users.id, row.userId));
+          if (!user || user.deactivatedAt) throw invalid;
+          await tx.update(refreshTokens).set({ usedAt: now }).where(eq(refreshTokens.id, row.id));
+          return issueTokenPair(user, row.familyId, tx);
+        })
+        .then((result) => {
+          // Thrown after the transaction commits, so the family revocation is kept.
+          if ('reused' in result) throw invalid;
+          return result;
+        });
     },
 
     async getUser(userId: string): Promise<User> {
@@ -260,7 +275,11 @@ export function createAuthService(deps: { db: Database; config: Config; clock: C
       rejectWeakPassword(input.password, input);
       const now = clock.now();
       const row = await db.transaction(async (tx) => {
-        const [link] = await tx.select().from(oneTimeTokens).where(eq(oneTimeTokens.tokenHash, hashToken(input.token))).for('update');
+        const [link] = await tx
+          .select()
+          .from(oneTimeTokens)
+          .where(eq(oneTimeTokens.tokenHash, hashToken(input.token)))
+          .for('update');
         if (!link || link.purpose !== 'setup' || link.usedAt || link.expiresAt <= now) {
           throw new AppError('forbidden', 'This setup link is invalid, expired or already used. Restart the server for a new one.');
         }
@@ -268,7 +287,15 @@ export function createAuthService(deps: { db: Database; config: Config; clock: C
         if (admins.length > 0) throw new AppError('conflict', 'A platform admin already exists.');
         await tx.update(oneTimeTokens).set({ usedAt: now }).where(eq(oneTimeTokens.id, link.id));
         const user = await insertUser(input, 'superadmin', tx);
-        await writeAudit(tx, { actorId: user.id, action: 'platform_admin.create', targetType: 'user', targetId: user.id, ip: meta.ip, at: now, after: { via: 'setup-link' } });
+        await writeAudit(tx, {
+          actorId: user.id,
+          action: 'platform_admin.create',
+          targetType: 'user',
+          targetId: user.id,
+          ip: meta.ip,
+          at: now,
+          after: { via: 'setup-link' },
+        });
         return user;
       });
       return createSession(row, meta);
@@ -279,18 +306,39 @@ export function createAuthService(deps: { db: Database; config: Config; clock: C
       rejectWeakPassword(input.password, input);
       const now = clock.now();
       return db.transaction(async (tx) => {
-        const [existing] = await tx.select().from(users).where(sql`lower(${users.email}) = ${input.email}`).for('update');
+        const [existing] = await tx
+          .select()
+          .from(users)
+          .where(sql`lower(${users.email}) = ${input.email}`)
+          .for('update');
         if (existing) {
           const [row] = await tx
             .update(users)
             .set({ platformRole: 'superadmin', passwordHash: await hashPassword(input.password), updatedAt: now })
             .where(eq(users.id, existing.id))
             .returning();
-          await writeAudit(tx, { actorId: null, action: 'platform_admin.promote', targetType: 'user', targetId: existing.id, before: { platformRole: existing.platformRole }, after: { platformRole: 'superadmin' }, at: now, ip: 'cli' });
+          await writeAudit(tx, {
+            actorId: null,
+            action: 'platform_admin.promote',
+            targetType: 'user',
+            targetId: existing.id,
+            before: { platformRole: existing.platformRole },
+            after: { platformRole: 'superadmin' },
+            at: now,
+            ip: 'cli',
+          });
           return { user: toUser(row!), created: false };
         }
         const row = await insertUser(input, 'superadmin', tx);
-        await writeAudit(tx, { actorId: null, action: 'platform_admin.create', targetType: 'user', targetId: row.id, at: now, ip: 'cli', after: { via: 'cli' } });
+        await writeAudit(tx, {
+          actorId: null,
+          action: 'platform_admin.create',
+          targetType: 'user',
+          targetId: row.id,
+          at: now,
+          ip: 'cli',
+          after: { via: 'cli' },
+        });
         return { user: toUser(row), created: true };
       });
     },

@@ -10,7 +10,9 @@ export const users = pgTable(
     email: text('email').notNull(),
     name: text('name').notNull(),
     passwordHash: text('password_hash').notNull(),
-    platformRole: text('platform_role', { enum: ['user', 'superadmin'] }).notNull().default('user'),
+    platformRole: text('platform_role', { enum: ['user', 'superadmin'] })
+      .notNull()
+      .default('user'),
     createdAt: ts('created_at').notNull(),
     updatedAt: ts('updated_at').notNull(),
     deactivatedAt: ts('deactivated_at'),
@@ -74,4 +76,3 @@ export const oneTimeTokens = pgTable('one_time_tokens', {
   expiresAt: ts('expires_at').notNull(),
   usedAt: ts('used_at'),
 });
-

@@ -50,7 +50,11 @@ describe('operations endpoints', () => {
   });
 
   it('keeps CORS closed by default', async () => {
-    const res = await t.app.inject({ method: 'OPTIONS', url: '/api/v1/auth/login', headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } });
+    const res = await t.app.inject({
+      method: 'OPTIONS',
+      url: '/api/v1/auth/login',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+    });
     expect(res.headers['access-control-allow-origin']).toBeUndefined();
   });
 
@@ -79,12 +83,20 @@ describe('auth rate limit', () => {
     try {
       const codes: number[] = [];
       for (let i = 0; i < 4; i++) {
-        const res = await limited.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'a@example.com', password: 'whatever-123' } });
+        const res = await limited.app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          payload: { email: 'a@example.com', password: 'whatever-123' },
+        });
         codes.push(res.statusCode);
       }
       expect(codes.slice(0, 3)).toEqual([401, 401, 401]);
       expectProblem(
-        await limited.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'a@example.com', password: 'whatever-123' } }),
+        await limited.app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          payload: { email: 'a@example.com', password: 'whatever-123' },
+        }),
         429,
         'too_many_requests',
       );

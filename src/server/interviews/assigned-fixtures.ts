@@ -64,12 +64,18 @@ export async function interviewRow(t: TestApp, id: string) {
 }
 
 export async function notificationsOf(t: TestApp, userId: string, kind: string, interviewId: string) {
-  const rows = await t.database.db.select().from(notifications).where(and(eq(notifications.userId, userId), eq(notifications.kind, kind)));
+  const rows = await t.database.db
+    .select()
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), eq(notifications.kind, kind)));
   return rows.filter((n) => n.data.interviewId === interviewId);
 }
 
 export async function mailsTo(t: TestApp, email: string, kind: string) {
-  return t.database.db.select().from(mails).where(and(eq(mails.to, email), eq(mails.kind, kind)));
+  return t.database.db
+    .select()
+    .from(mails)
+    .where(and(eq(mails.to, email), eq(mails.kind, kind)));
 }
 
 export async function auditOf(t: TestApp, targetId: string, action?: string) {
@@ -79,6 +85,9 @@ export async function auditOf(t: TestApp, targetId: string, action?: string) {
 
 /** The unfinished job of a kind for an interview, if any. */
 export async function pendingJob(t: TestApp, key: keyof typeof interviewJobKeys, interviewId: string) {
-  const rows = await t.database.db.select().from(jobs).where(eq(jobs.dedupeKey, interviewJobKeys[key](interviewId)));
+  const rows = await t.database.db
+    .select()
+    .from(jobs)
+    .where(eq(jobs.dedupeKey, interviewJobKeys[key](interviewId)));
   return rows.find((j) => !j.completedAt && !j.failedAt);
 }

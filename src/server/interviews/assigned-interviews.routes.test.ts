@@ -86,13 +86,24 @@ describe('scheduling', () => {
     ['an end before the start', { startIn: HOUR, length: -MINUTE }, 'body.windowEnd'],
   ])('refuses %s with a 400 naming the field and creates nothing', async (_, o, field) => {
     const before = (await t.database.db.select().from(interviews)).length;
-    const problem = expectProblem(await coach().request({ method: 'POST', url: '/api/v1/interviews', payload: scheduleBody(t, candidate().user.id, o) }), 400, 'validation_failed');
+    const problem = expectProblem(
+      await coach().request({ method: 'POST', url: '/api/v1/interviews', payload: scheduleBody(t, candidate().user.id, o) }),
+      400,
+      'validation_failed',
+    );
     expect((problem.errors as { path: string }[]).map((e) => e.path)).toContain(field);
     expect((await t.database.db.select().from(interviews)).length).toBe(before);
   });
 
   it('refuses a zero duration and a missing candidate', async () => {
-    expectProblem(await coach().request({ method: 'POST', url: '/api/v1/interviews', payload: { ...scheduleBody(t, candidate().user.id), durationMinutes: 0 } }), 400);
+    expectProblem(
+      await coach().request({
+        method: 'POST',
+        url: '/api/v1/interviews',
+        payload: { ...scheduleBody(t, candidate().user.id), durationMinutes: 0 },
+      }),
+      400,
+    );
     const { candidateId: _, ...noCandidate } = scheduleBody(t, candidate().user.id);
     expectProblem(await coach().request({ method: 'POST', url: '/api/v1/interviews', payload: noCandidate }), 400);
   });
@@ -101,12 +112,28 @@ describe('scheduling', () => {
     const other = await createOrgFixture(t, { name: 'Other Org' });
     const before = (await t.database.db.select().from(interviews)).length;
     // Another organization's candidate, an unassigned coach, a candidate, a made-up id.
-    expectProblem(await coach().request({ method: 'POST', url: '/api/v1/interviews', payload: scheduleBody(t, other.candidates[0]!.user.id) }), 404);
-    expectProblem(await org.coaches[1]!.request({ method: 'POST', url: '/api/v1/interviews', payload: scheduleBody(t, candidate().user.id) }), 404);
-    expectProblem(await org.candidates[1]!.request({ method: 'POST', url: '/api/v1/interviews', payload: scheduleBody(t, candidate().user.id) }), 404);
+    expectProblem(
+      await coach().request({ method: 'POST', url: '/api/v1/interviews', payload: scheduleBody(t, other.candidates[0]!.user.id) }),
+      404,
+    );
+    expectProblem(
+      await org.coaches[1]!.request({ method: 'POST', url: '/api/v1/interviews', payload: scheduleBody(t, candidate().user.id) }),
+      404,
+    );
+    expectProblem(
+      await org.candidates[1]!.request({ method: 'POST', url: '/api/v1/interviews', payload: scheduleBody(t, candidate().user.id) }),
+      404,
+    );
     expectProblem(await coach().request({ method: 'POST', url: '/api/v1/interviews', payload: scheduleBody(t, newId()) }), 404);
     // Naming an organization where the caller does not coach the candidate.
-    expectProblem(await coach().request({ method: 'POST', url: '/api/v1/interviews', payload: scheduleBody(t, candidate().user.id, { orgId: other.orgId }) }), 404);
+    expectProblem(
+      await coach().request({
+        method: 'POST',
+        url: '/api/v1/interviews',
+        payload: scheduleBody(t, candidate().user.id, { orgId: other.orgId }),
+      }),
+      404,
+    );
     expectProblem(await t.app.inject({ method: 'POST', url: '/api/v1/interviews', payload: scheduleBody(t, candidate().user.id) }), 401);
     expect((await t.database.db.select().from(interviews)).length).toBe(before);
   });
@@ -119,12 +146,19 @@ describe('scheduling', () => {
       { id: newId(), orgId: second.orgId, userId: org.admin.user.id, role: 'admin', teamId: null, createdAt: now },
       { id: newId(), orgId: second.orgId, userId: candidate().user.id, role: 'candidate', teamId: null, createdAt: now },
     ]);
-    const problem = expectProblem(await org.admin.request({ method: 'POST', url: '/api/v1/interviews', payload: scheduleBody(t, candidate().user.id) }), 400, 'bad_request');
+    const problem = expectProblem(
+      await org.admin.request({ method: 'POST', url: '/api/v1/interviews', payload: scheduleBody(t, candidate().user.id) }),
+      400,
+      'bad_request',
+    );
     expect((problem.details as { orgIds: string[] }).orgIds.sort()).toEqual([org.orgId, second.orgId].sort());
     const iv = await schedule(t, org.admin, candidate().user.id, { orgId: second.orgId });
     expect(iv.orgId).toBe(second.orgId);
     // The second org's coach does not coach candidate 1 (no assignment there).
-    expectProblem(await second.coaches[0]!.request({ method: 'POST', url: '/api/v1/interviews', payload: scheduleBody(t, candidate().user.id) }), 404);
+    expectProblem(
+      await second.coaches[0]!.request({ method: 'POST', url: '/api/v1/interviews', payload: scheduleBody(t, candidate().user.id) }),
+      404,
+    );
   });
 });
 
@@ -157,9 +191,20 @@ describe('tailoring from stored material', () => {
     expect((await interviewRow(t, iv.id)).jobDescriptionId).toBe(jd.id);
 
     // The candidate may practise for it once it is shared with them, and not before.
-    const practice = { kind: 'practice', type: 'technical', role: 'Platform engineer', level: 'mid', questionCount: 2, jobDescriptionId: jd.id };
+    const practice = {
+      kind: 'practice',
+      type: 'technical',
+      role: 'Platform engineer',
+      level: 'mid',
+      questionCount: 2,
+      jobDescriptionId: jd.id,
+    };
     expectProblem(await candidate().request({ method: 'POST', url: '/api/v1/interviews', payload: practice }), 404);
-    const shared = await org.admin.request({ method: 'POST', url: `/api/v1/job-descriptions/${jd.id}/shares`, payload: { candidateIds: [candidate().user.id] } });
+    const shared = await org.admin.request({
+      method: 'POST',
+      url: `/api/v1/job-descriptions/${jd.id}/shares`,
+      payload: { candidateIds: [candidate().user.id] },
+    });
     expect(shared.statusCode, shared.body).toBeLessThan(300);
     const res = await candidate().request({ method: 'POST', url: '/api/v1/interviews', payload: practice });
     expect(res.statusCode, res.body).toBe(201);
@@ -175,8 +220,16 @@ describe('tailoring from stored material', () => {
     });
     expect(foreign.statusCode, foreign.body).toBe(201);
     const before = (await t.database.db.select().from(interviews)).length;
-    for (const extra of [{ jobDescriptionId: (foreign.json() as { id: string }).id }, { jobDescriptionId: newId() }, { resumeId: newId() }]) {
-      expectProblem(await coach().request({ method: 'POST', url: '/api/v1/interviews', payload: scheduleBody(t, candidate().user.id, { extra }) }), 404, 'not_found');
+    for (const extra of [
+      { jobDescriptionId: (foreign.json() as { id: string }).id },
+      { jobDescriptionId: newId() },
+      { resumeId: newId() },
+    ]) {
+      expectProblem(
+        await coach().request({ method: 'POST', url: '/api/v1/interviews', payload: scheduleBody(t, candidate().user.id, { extra }) }),
+        404,
+        'not_found',
+      );
     }
     expect((await t.database.db.select().from(interviews)).length).toBe(before);
   });
@@ -185,9 +238,17 @@ describe('tailoring from stored material', () => {
 describe('before the window opens', () => {
   it('lists the upcoming interview for the candidate without revealing its questions', async () => {
     const iv = await schedule(t, coach(), candidate().user.id, { startIn: 3 * HOUR });
-    const list: InterviewList = (await candidate().request({ method: 'GET', url: '/api/v1/interviews?scope=mine&status=scheduled,in_progress&limit=100' })).json();
+    const list: InterviewList = (
+      await candidate().request({ method: 'GET', url: '/api/v1/interviews?scope=mine&status=scheduled,in_progress&limit=100' })
+    ).json();
     const item = list.items.find((i) => i.id === iv.id);
-    expect(item).toMatchObject({ status: 'scheduled', coach: { name: 'Coach 1' }, windowStart: iv.windowStart, windowEnd: iv.windowEnd, questionCount: 2 });
+    expect(item).toMatchObject({
+      status: 'scheduled',
+      coach: { name: 'Coach 1' },
+      windowStart: iv.windowStart,
+      windowEnd: iv.windowEnd,
+      questionCount: 2,
+    });
     expect(list.items.every((i) => i.status === 'scheduled' || i.status === 'in_progress')).toBe(true);
 
     const seen: Interview = (await candidate().request({ method: 'GET', url: url(iv.id) })).json();
@@ -213,8 +274,18 @@ describe('before the window opens', () => {
       payload: {
         questions: [
           { id: q3!.id, type: q3!.type, text: q3!.text },
-          { id: q1!.id, type: 'technical', text: 'How would you make this endpoint idempotent under retries?', keyPoints: ['idempotency key'] },
-          { type: 'behavioral', text: 'Tell me about a production incident you led the response to.', keyPoints: ['timeline', 'follow-up'], referenceAnswer: 'A calm, structured account.' },
+          {
+            id: q1!.id,
+            type: 'technical',
+            text: 'How would you make this endpoint idempotent under retries?',
+            keyPoints: ['idempotency key'],
+          },
+          {
+            type: 'behavioral',
+            text: 'Tell me about a production incident you led the response to.',
+            keyPoints: ['timeline', 'follow-up'],
+            referenceAnswer: 'A calm, structured account.',
+          },
         ],
       },
     });
@@ -223,8 +294,16 @@ describe('before the window opens', () => {
     expect(edited.questionCount).toBe(3);
     expect(edited.questions.map((q) => q.order)).toEqual([1, 2, 3]);
     expect(edited.questions[0]).toMatchObject({ id: q3!.id, text: q3!.text, keyPoints: q3!.keyPoints });
-    expect(edited.questions[1]).toMatchObject({ id: q1!.id, text: 'How would you make this endpoint idempotent under retries?', keyPoints: ['idempotency key'] });
-    expect(edited.questions[2]).toMatchObject({ type: 'behavioral', keyPoints: ['timeline', 'follow-up'], referenceAnswer: 'A calm, structured account.' });
+    expect(edited.questions[1]).toMatchObject({
+      id: q1!.id,
+      text: 'How would you make this endpoint idempotent under retries?',
+      keyPoints: ['idempotency key'],
+    });
+    expect(edited.questions[2]).toMatchObject({
+      type: 'behavioral',
+      keyPoints: ['timeline', 'follow-up'],
+      referenceAnswer: 'A calm, structured account.',
+    });
     expect(edited.questions.some((q) => q.id === q2!.id)).toBe(false);
     expect((await t.database.db.select().from(interviewQuestions).where(eq(interviewQuestions.interviewId, iv.id))).length).toBe(3);
     expect(await auditOf(t, iv.id, 'interview.questions')).toHaveLength(1);
@@ -232,13 +311,22 @@ describe('before the window opens', () => {
 
   it('refuses question edits with an unknown id, by the candidate, and once the window has opened', async () => {
     const iv = await schedule(t, coach(), candidate().user.id, { startIn: 30 * MINUTE });
-    const list = (ids: (string | undefined)[]) => ({ questions: ids.map((id) => ({ id, type: 'technical', text: 'A question that is long enough to ask.' })) });
+    const list = (ids: (string | undefined)[]) => ({
+      questions: ids.map((id) => ({ id, type: 'technical', text: 'A question that is long enough to ask.' })),
+    });
     expectProblem(await coach().request({ method: 'PUT', url: url(iv.id, '/questions'), payload: list([newId()]) }), 404);
-    expectProblem(await coach().request({ method: 'PUT', url: url(iv.id, '/questions'), payload: list([iv.questions[0]!.id, iv.questions[0]!.id]) }), 400);
+    expectProblem(
+      await coach().request({ method: 'PUT', url: url(iv.id, '/questions'), payload: list([iv.questions[0]!.id, iv.questions[0]!.id]) }),
+      400,
+    );
     expectProblem(await coach().request({ method: 'PUT', url: url(iv.id, '/questions'), payload: { questions: [] } }), 400);
     expectProblem(await candidate().request({ method: 'PUT', url: url(iv.id, '/questions'), payload: list([undefined]) }), 403);
     t.clock.advance(31 * MINUTE);
-    expectProblem(await coach().request({ method: 'PUT', url: url(iv.id, '/questions'), payload: list([undefined]) }), 409, 'invalid_state');
+    expectProblem(
+      await coach().request({ method: 'PUT', url: url(iv.id, '/questions'), payload: list([undefined]) }),
+      409,
+      'invalid_state',
+    );
     const stored = await t.database.db.select().from(interviewQuestions).where(eq(interviewQuestions.interviewId, iv.id));
     expect(stored.map((q) => q.id).sort()).toEqual(iv.questions.map((q) => q.id).sort());
   });
@@ -305,14 +393,30 @@ describe('the deadline', () => {
     const iv = await schedule(t, coach(), candidate().user.id, { startIn: 0, length: 2 * HOUR, duration: 20, count: 2 });
     const started = await startNow(candidate(), iv.id);
     const [q1, q2] = started.questions;
-    const first = await candidate().request({ method: 'POST', url: url(iv.id, '/answers'), payload: { questionId: q1!.id, text: 'Idempotency keys stored with the result, so a retried request returns the first outcome.' } });
+    const first = await candidate().request({
+      method: 'POST',
+      url: url(iv.id, '/answers'),
+      payload: { questionId: q1!.id, text: 'Idempotency keys stored with the result, so a retried request returns the first outcome.' },
+    });
     expect(first.statusCode, first.body).toBe(201);
     // Results are released on finalize: the candidate does not see the grade.
     expect(first.json()).toMatchObject({ evaluation: null, finalScore: null });
 
     t.clock.advance(20 * MINUTE);
-    expectProblem(await candidate().request({ method: 'POST', url: url(iv.id, '/answers'), payload: { questionId: q2!.id, text: 'Too late, but trying anyway with an answer.' } }), 409, 'deadline_passed');
-    expectProblem(await candidate().request({ method: 'PUT', url: url(iv.id, `/drafts/${q2!.id}`), payload: { text: 'late draft' } }), 409, 'deadline_passed');
+    expectProblem(
+      await candidate().request({
+        method: 'POST',
+        url: url(iv.id, '/answers'),
+        payload: { questionId: q2!.id, text: 'Too late, but trying anyway with an answer.' },
+      }),
+      409,
+      'deadline_passed',
+    );
+    expectProblem(
+      await candidate().request({ method: 'PUT', url: url(iv.id, `/drafts/${q2!.id}`), payload: { text: 'late draft' } }),
+      409,
+      'deadline_passed',
+    );
     expect((await interviewRow(t, iv.id)).status).toBe('in_progress');
     expect((await t.database.db.select().from(answers).where(eq(answers.interviewId, iv.id))).length).toBe(1);
 
@@ -334,10 +438,17 @@ describe('the deadline', () => {
     const iv = await schedule(t, coach(), candidate().user.id, { startIn: 0, length: 2 * HOUR, duration: 20, count: 3 });
     const started = await startNow(candidate(), iv.id);
     const [q1, q2, q3] = started.questions;
-    const sent = await candidate().request({ method: 'POST', url: url(iv.id, '/answers'), payload: { questionId: q1!.id, text: 'A queue decouples producers from consumers and absorbs bursts of load.' } });
+    const sent = await candidate().request({
+      method: 'POST',
+      url: url(iv.id, '/answers'),
+      payload: { questionId: q1!.id, text: 'A queue decouples producers from consumers and absorbs bursts of load.' },
+    });
     expect(sent.statusCode, sent.body).toBe(201);
     const unsent = 'Retries with exponential backoff and jitter, plus idempotency keys so a repeated request does no harm.';
-    for (const [q, text] of [[q2!, unsent], [q3!, '   ']] as const) {
+    for (const [q, text] of [
+      [q2!, unsent],
+      [q3!, '   '],
+    ] as const) {
       const res = await candidate().request({ method: 'PUT', url: url(iv.id, `/drafts/${q.id}`), payload: { text } });
       expect(res.statusCode, res.body).toBe(204);
     }
@@ -403,12 +514,18 @@ describe('drafts', () => {
   it('autosaves per question while in progress, shown to the candidate only and dropped once answered', async () => {
     const iv = await schedule(t, coach(), candidate().user.id, { startIn: 0, count: 2 });
     const q = iv.questions[0]!;
-    expectProblem(await candidate().request({ method: 'PUT', url: url(iv.id, `/drafts/${q.id}`), payload: { text: 'too early' } }), 409, 'invalid_state');
+    expectProblem(
+      await candidate().request({ method: 'PUT', url: url(iv.id, `/drafts/${q.id}`), payload: { text: 'too early' } }),
+      409,
+      'invalid_state',
+    );
     await startNow(candidate(), iv.id);
     const saved = await candidate().request({ method: 'PUT', url: url(iv.id, `/drafts/${q.id}`), payload: { text: 'First thoughts' } });
     expect(saved.statusCode, saved.body).toBe(204);
     t.clock.advance(5000);
-    expect((await candidate().request({ method: 'PUT', url: url(iv.id, `/drafts/${q.id}`), payload: { text: 'Second thoughts' } })).statusCode).toBe(204);
+    expect(
+      (await candidate().request({ method: 'PUT', url: url(iv.id, `/drafts/${q.id}`), payload: { text: 'Second thoughts' } })).statusCode,
+    ).toBe(204);
     const seen: Interview = (await candidate().request({ method: 'GET', url: url(iv.id) })).json();
     expect(seen.drafts).toEqual([{ questionId: q.id, text: 'Second thoughts', updatedAt: t.clock.now().toISOString() }]);
     const coachView: Interview = (await coach().request({ method: 'GET', url: url(iv.id) })).json();
@@ -416,11 +533,18 @@ describe('drafts', () => {
 
     expectProblem(await coach().request({ method: 'PUT', url: url(iv.id, `/drafts/${q.id}`), payload: { text: 'coach typing' } }), 403);
     expectProblem(await candidate().request({ method: 'PUT', url: url(iv.id, `/drafts/${newId()}`), payload: { text: 'stray' } }), 404);
-    expectProblem(await org.candidates[1]!.request({ method: 'PUT', url: url(iv.id, `/drafts/${q.id}`), payload: { text: 'not mine' } }), 404);
+    expectProblem(
+      await org.candidates[1]!.request({ method: 'PUT', url: url(iv.id, `/drafts/${q.id}`), payload: { text: 'not mine' } }),
+      404,
+    );
     const drafts = await t.database.db.select().from(answerDrafts).where(eq(answerDrafts.interviewId, iv.id));
     expect(drafts.map((d) => d.text)).toEqual(['Second thoughts']);
 
-    await candidate().request({ method: 'POST', url: url(iv.id, '/answers'), payload: { questionId: q.id, text: 'Second thoughts, now sent as the answer.' } });
+    await candidate().request({
+      method: 'POST',
+      url: url(iv.id, '/answers'),
+      payload: { questionId: q.id, text: 'Second thoughts, now sent as the answer.' },
+    });
     expect(await t.database.db.select().from(answerDrafts).where(eq(answerDrafts.interviewId, iv.id))).toEqual([]);
   });
 });
@@ -455,7 +579,9 @@ describe('rescheduling', () => {
     const res = await coach().request({ method: 'PATCH', url: url(iv.id), payload: { windowStart, windowEnd, durationMinutes: 50 } });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ windowStart, windowEnd, durationMinutes: 50, status: 'scheduled' });
-    expect((await pendingJob(t, 'reminder', iv.id))!.runAt.toISOString()).toBe(new Date(Date.parse(windowStart) - 15 * MINUTE).toISOString());
+    expect((await pendingJob(t, 'reminder', iv.id))!.runAt.toISOString()).toBe(
+      new Date(Date.parse(windowStart) - 15 * MINUTE).toISOString(),
+    );
     expect((await pendingJob(t, 'windowClose', iv.id))!.runAt.toISOString()).toBe(windowEnd);
 
     expect(await notificationsOf(t, candidate().user.id, 'interview_rescheduled', iv.id)).toHaveLength(1);

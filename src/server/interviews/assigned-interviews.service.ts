@@ -39,11 +39,14 @@ type View = (row: InterviewRow, viewer: InterviewViewer) => Promise<Interview>;
 
 function invalidWindow(problems: Record<string, string>): AppError {
   const errors = Object.entries(problems).map(([field, message]) => ({ path: `body.${field}`, message }));
-  return new AppError('validation_failed', `The interview window is invalid: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}.`, { errors });
+  return new AppError('validation_failed', `The interview window is invalid: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}.`, {
+    errors,
+  });
 }
 
 function requireAssigned(row: InterviewRow): void {
-  if (row.kind !== 'assigned') throw new AppError('invalid_state', 'This is a practice interview; only assigned interviews are scheduled and reviewed.');
+  if (row.kind !== 'assigned')
+    throw new AppError('invalid_state', 'This is a practice interview; only assigned interviews are scheduled and reviewed.');
 }
 
 function requireStaff(viewer: InterviewViewer, doing: string): void {
@@ -75,7 +78,11 @@ export function createAssignedInterviews(ctx: InterviewContext, view: View) {
   async function lockScheduled(tx: Tx, interviewId: string, doing: string): Promise<InterviewRow> {
     const row = await reads.lockInterview(tx, interviewId);
     if (!row) throw notFound('Interview');
-    if (row.status !== 'scheduled') throw new AppError('invalid_state', `An interview can be ${doing} only before the candidate starts it (it is ${row.status.replace('_', ' ')}).`);
+    if (row.status !== 'scheduled')
+      throw new AppError(
+        'invalid_state',
+        `An interview can be ${doing} only before the candidate starts it (it is ${row.status.replace('_', ' ')}).`,
+      );
     return row;
   }
 
@@ -99,7 +106,15 @@ export function createAssignedInterviews(ctx: InterviewContext, view: View) {
 
       const id = newId();
       const tailoring = await gatherTailoring(ctx.tailoring, actor, body, body.candidateId, orgId);
-      const picked = await planQuestions(ctx, { interviewId: id, candidateId: body.candidateId, type: body.type, level: body.level, role: body.role, questionCount: body.questionCount, tailoring });
+      const picked = await planQuestions(ctx, {
+        interviewId: id,
+        candidateId: body.candidateId,
+        type: body.type,
+        level: body.level,
+        role: body.role,
+        questionCount: body.questionCount,
+        tailoring,
+      });
 
       const created = await db.transaction(async (tx) => {
         const [row] = await tx
@@ -167,7 +182,13 @@ export function createAssignedInterviews(ctx: InterviewContext, view: View) {
           role: body.role ?? row.role,
           releaseResults: body.releaseResults ?? row.releaseResults!,
         };
-        const before = { windowStart: row.windowStart!, windowEnd: row.windowEnd!, durationMinutes: row.durationMinutes!, role: row.role, releaseResults: row.releaseResults! };
+        const before = {
+          windowStart: row.windowStart!,
+          windowEnd: row.windowEnd!,
+          durationMinutes: row.durationMinutes!,
+          role: row.role,
+          releaseResults: row.releaseResults!,
+        };
         const changed = (Object.keys(next) as (keyof typeof next)[]).filter((k) => !sameValue(next[k], before[k]));
         if (changed.length === 0) return row;
         const startChanged = changed.includes('windowStart');
@@ -209,7 +230,9 @@ export function createAssignedInterviews(ctx: InterviewContext, view: View) {
       await loadForStaff(actor, interviewId, 'edit the questions');
       const givenIds = body.questions.map((q) => q.id).filter((x): x is string => !!x);
       if (new Set(givenIds).size !== givenIds.length) {
-        throw new AppError('validation_failed', 'A question appears twice in the list.', { errors: [{ path: 'body.questions', message: 'question ids must be unique' }] });
+        throw new AppError('validation_failed', 'A question appears twice in the list.', {
+          errors: [{ path: 'body.questions', message: 'question ids must be unique' }],
+        });
       }
       const updated = await db.transaction(async (tx) => {
         const row = await lockScheduled(tx, interviewId, 'edited');
@@ -232,7 +255,12 @@ export function createAssignedInterviews(ctx: InterviewContext, view: View) {
             keyPoints: q.keyPoints ?? old?.keyPoints ?? [],
             // An exact expected answer (aptitude) belongs to the wording it was written for.
             expectedAnswer: sameText ? (old?.expectedAnswer ?? null) : null,
-            targetSkills: sameText && old ? old.targetSkills : extractSkills(q.text, skills).map((s) => s.skillId).slice(0, 4),
+            targetSkills:
+              sameText && old
+                ? old.targetSkills
+                : extractSkills(q.text, skills)
+                    .map((s) => s.skillId)
+                    .slice(0, 4),
           };
         });
         // Nothing references a question yet (no answers or drafts before the start), so the list is rewritten whole.
@@ -352,8 +380,20 @@ export function createAssignedInterviews(ctx: InterviewContext, view: View) {
           action: 'answer.override',
           targetType: 'answer',
           targetId: answerId,
-          before: { engineScore: answer.score, overrideScore: answer.overrideScore, overrideNote: answer.overrideNote, finalScore: finalScoreOf(answer), overallScore: row.overallScore },
-          after: { engineScore: answer.score, overrideScore: body.score, overrideNote: body.note, finalScore: body.score, overallScore: overall },
+          before: {
+            engineScore: answer.score,
+            overrideScore: answer.overrideScore,
+            overrideNote: answer.overrideNote,
+            finalScore: finalScoreOf(answer),
+            overallScore: row.overallScore,
+          },
+          after: {
+            engineScore: answer.score,
+            overrideScore: body.score,
+            overrideNote: body.note,
+            finalScore: body.score,
+            overallScore: overall,
+          },
           ip: meta.ip ?? null,
           at: now,
         });
@@ -411,7 +451,9 @@ export function createAssignedInterviews(ctx: InterviewContext, view: View) {
             candidateId: interviews.candidateId,
             upcoming: sql<number>`count(*) filter (where ${interviews.status} in ('scheduled', 'in_progress'))`.mapWith(Number),
             toReview: sql<number>`count(*) filter (where ${interviews.status} = 'completed')`.mapWith(Number),
-            lastScore: sql<number | null>`(array_agg(${interviews.overallScore} order by ${interviews.completedAt} desc) filter (where ${interviews.status} in ('completed', 'reviewed') and ${interviews.overallScore} is not null))[1]`,
+            lastScore: sql<
+              number | null
+            >`(array_agg(${interviews.overallScore} order by ${interviews.completedAt} desc) filter (where ${interviews.status} in ('completed', 'reviewed') and ${interviews.overallScore} is not null))[1]`,
           })
           .from(interviews)
           .where(and(eq(interviews.kind, 'assigned'), inArray(interviews.orgId, orgIds), inArray(interviews.candidateId, candidateIds)))

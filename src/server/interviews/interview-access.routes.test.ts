@@ -20,7 +20,10 @@ beforeAll(async () => {
   org = await createOrgFixture(t, { coaches: 2, candidates: 2 });
   other = await createOrgFixture(t, { name: 'Rival Recruiting' });
   await t.app.services.auth.createPlatformAdmin({ email: 'root@example.com', password: STRONG_PASSWORD, name: 'Root' });
-  superadmin = browserFrom(t.app, await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'root@example.com', password: STRONG_PASSWORD } }));
+  superadmin = browserFrom(
+    t.app,
+    await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'root@example.com', password: STRONG_PASSWORD } }),
+  );
   // Open now, so every action below would succeed for the right person.
   iv = await schedule(t, org.coaches[0]!, org.candidates[0]!.user.id, { startIn: 0, count: 2 });
 });
@@ -35,7 +38,12 @@ function endpoints(id: string, questionId: string): (InjectOptions & { staff?: b
     { method: 'GET', url: base },
     { method: 'GET', url: `${base}/report` },
     { method: 'PATCH', url: base, payload: { durationMinutes: 90 }, staff: true },
-    { method: 'PUT', url: `${base}/questions`, payload: { questions: [{ type: 'technical', text: 'A replacement question that is long enough.' }] }, staff: true },
+    {
+      method: 'PUT',
+      url: `${base}/questions`,
+      payload: { questions: [{ type: 'technical', text: 'A replacement question that is long enough.' }] },
+      staff: true,
+    },
     { method: 'POST', url: `${base}/cancel`, payload: { reason: 'no' }, staff: true },
     { method: 'POST', url: `${base}/answers/${newId()}/override`, payload: { score: 100, note: 'generous' }, staff: true },
     { method: 'POST', url: `${base}/finalize`, staff: true },
@@ -123,7 +131,11 @@ describe('an assigned interview, seen from outside', () => {
 describe('practice interviews', () => {
   it('remain the candidate’s own: their coach and org admin get 404, the platform admin may read but not answer', async () => {
     const candidate = org.candidates[1]!;
-    const res = await candidate.request({ method: 'POST', url: '/api/v1/interviews', payload: { kind: 'practice', type: 'behavioral', role: 'Support lead', level: 'mid', questionCount: 1 } });
+    const res = await candidate.request({
+      method: 'POST',
+      url: '/api/v1/interviews',
+      payload: { kind: 'practice', type: 'behavioral', role: 'Support lead', level: 'mid', questionCount: 1 },
+    });
     expect(res.statusCode, res.body).toBe(201);
     const practice: Interview = res.json();
     expect(practice).toMatchObject({ kind: 'practice', orgId: null, coach: null, resultsVisible: true });
@@ -135,7 +147,14 @@ describe('practice interviews', () => {
       }
     }
     expect((await superadmin.request({ method: 'GET', url: `/api/v1/interviews/${practice.id}` })).statusCode).toBe(200);
-    expectProblem(await superadmin.request({ method: 'POST', url: `/api/v1/interviews/${practice.id}/answers`, payload: { questionId: practice.questions[0]!.id, text: 'Not mine to answer.' } }), 403);
+    expectProblem(
+      await superadmin.request({
+        method: 'POST',
+        url: `/api/v1/interviews/${practice.id}/answers`,
+        payload: { questionId: practice.questions[0]!.id, text: 'Not mine to answer.' },
+      }),
+      403,
+    );
     // Assigned-only actions on a practice interview: not a state they can be in.
     expectProblem(await superadmin.request({ method: 'POST', url: `/api/v1/interviews/${practice.id}/finalize` }), 409, 'invalid_state');
     expectProblem(await candidate.request({ method: 'POST', url: `/api/v1/interviews/${practice.id}/start` }), 409, 'invalid_state');

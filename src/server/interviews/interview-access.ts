@@ -59,8 +59,10 @@ export function createInterviewAccess(orgAccess: OrgAccess) {
       }
       const parts: SQL[] = [];
       if (scope.adminOrgIds.length > 0) parts.push(inArray(interviews.orgId, scope.adminOrgIds));
-      if (scope.staffOrgIds.length > 0) parts.push(and(eq(interviews.coachId, actor.userId), inArray(interviews.orgId, scope.staffOrgIds))!);
-      for (const [orgId, candidateIds] of byOrg) parts.push(and(eq(interviews.orgId, orgId), inArray(interviews.candidateId, candidateIds))!);
+      if (scope.staffOrgIds.length > 0)
+        parts.push(and(eq(interviews.coachId, actor.userId), inArray(interviews.orgId, scope.staffOrgIds))!);
+      for (const [orgId, candidateIds] of byOrg)
+        parts.push(and(eq(interviews.orgId, orgId), inArray(interviews.candidateId, candidateIds))!);
       if (parts.length === 0) return sql`false`;
       return and(assigned, or(...parts));
     },

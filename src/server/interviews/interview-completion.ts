@@ -38,10 +38,12 @@ export async function noticePeople(ctx: InterviewContext, tx: DbOrTx, row: Inter
 export async function recomputeOverall(ctx: InterviewContext, tx: DbOrTx, interviewId: string): Promise<number | null> {
   const [questions, current] = await Promise.all([ctx.reads.questions(interviewId, tx), ctx.reads.currentAnswers(interviewId, tx)]);
   const byQuestion = new Map(current.map((a) => [a.questionId, a]));
-  return overallFromScores(questions.map((q) => {
-    const a = byQuestion.get(q.id);
-    return a ? finalScoreOf(a) : null;
-  }));
+  return overallFromScores(
+    questions.map((q) => {
+      const a = byQuestion.get(q.id);
+      return a ? finalScoreOf(a) : null;
+    }),
+  );
 }
 
 /**
@@ -84,7 +86,11 @@ export interface GradedDraft {
  * A draft that cannot be graded is left out rather than holding the interview open.
  */
 export async function gradeUnsentDrafts(ctx: InterviewContext, row: InterviewRow, onError: (err: unknown) => void): Promise<GradedDraft[]> {
-  const [questions, current, drafts] = await Promise.all([ctx.reads.questions(row.id), ctx.reads.currentAnswers(row.id), ctx.reads.drafts(row.id)]);
+  const [questions, current, drafts] = await Promise.all([
+    ctx.reads.questions(row.id),
+    ctx.reads.currentAnswers(row.id),
+    ctx.reads.drafts(row.id),
+  ]);
   const answered = new Set(current.map((a) => a.questionId));
   const byId = new Map(questions.map((q) => [q.id, q]));
   const graded: GradedDraft[] = [];

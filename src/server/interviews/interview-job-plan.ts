@@ -18,9 +18,17 @@ export const interviewJobKeys = {
 export async function planWindowJobs(tx: DbOrTx, row: InterviewRow, now: Date): Promise<void> {
   const payload = { interviewId: row.id };
   if (!row.remindedAt) {
-    await enqueueJob(tx, { kind: INTERVIEW_REMINDER_JOB, payload, runAt: reminderAt(row.windowStart!, now), dedupeKey: interviewJobKeys.reminder(row.id) }, now);
+    await enqueueJob(
+      tx,
+      { kind: INTERVIEW_REMINDER_JOB, payload, runAt: reminderAt(row.windowStart!, now), dedupeKey: interviewJobKeys.reminder(row.id) },
+      now,
+    );
   }
-  await enqueueJob(tx, { kind: INTERVIEW_WINDOW_CLOSE_JOB, payload, runAt: row.windowEnd!, dedupeKey: interviewJobKeys.windowClose(row.id) }, now);
+  await enqueueJob(
+    tx,
+    { kind: INTERVIEW_WINDOW_CLOSE_JOB, payload, runAt: row.windowEnd!, dedupeKey: interviewJobKeys.windowClose(row.id) },
+    now,
+  );
 }
 
 export async function cancelWindowJobs(tx: DbOrTx, interviewId: string, now: Date): Promise<void> {
@@ -32,7 +40,12 @@ export async function cancelWindowJobs(tx: DbOrTx, interviewId: string, now: Dat
 export async function planDeadlineJob(tx: DbOrTx, row: InterviewRow, now: Date): Promise<void> {
   await enqueueJob(
     tx,
-    { kind: INTERVIEW_DEADLINE_JOB, payload: { interviewId: row.id }, runAt: row.deadlineAt!, dedupeKey: interviewJobKeys.deadline(row.id) },
+    {
+      kind: INTERVIEW_DEADLINE_JOB,
+      payload: { interviewId: row.id },
+      runAt: row.deadlineAt!,
+      dedupeKey: interviewJobKeys.deadline(row.id),
+    },
     now,
   );
 }

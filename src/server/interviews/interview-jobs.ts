@@ -48,7 +48,9 @@ export function registerInterviewJobs(ctx: InterviewContext): void {
     if (!id) return;
     const before = await reads.interview(id);
     if (!before || before.status !== 'in_progress') return;
-    const graded = await gradeUnsentDrafts(ctx, before, (err) => ctx.onJobWarning(err, `interview ${id}: a draft could not be graded at the deadline`));
+    const graded = await gradeUnsentDrafts(ctx, before, (err) =>
+      ctx.onJobWarning(err, `interview ${id}: a draft could not be graded at the deadline`),
+    );
     await db.transaction(async (tx) => {
       const row = await reads.lockInterview(tx, id);
       if (!row || row.status !== 'in_progress' || !row.deadlineAt) return;

@@ -158,7 +158,13 @@ export function startingSoonNotice(row: InterviewRow, people: { candidate: Perso
   };
 }
 
-export function completedNotice(row: InterviewRow, coachId: string, candidate: Person, ctx: NoticeContext, how: 'submitted' | 'deadline'): NewNotification {
+export function completedNotice(
+  row: InterviewRow,
+  coachId: string,
+  candidate: Person,
+  ctx: NoticeContext,
+  how: 'submitted' | 'deadline',
+): NewNotification {
   const ending = how === 'deadline' ? 'ran out of time; the answers given were submitted' : 'submitted the interview';
   return {
     userId: coachId,
@@ -204,7 +210,13 @@ export function resultsReadyNotice(row: InterviewRow, people: { candidate: Perso
     data: { interviewId: row.id },
     email: {
       subject: `Your interview results: ${row.role}`,
-      text: [`Hello ${people.candidate.name},`, '', `${people.coach.name} reviewed your ${title(row)}.`, '', `Read your results: ${ctx.url(`/interviews/${row.id}/report`)}`].join('\n'),
+      text: [
+        `Hello ${people.candidate.name},`,
+        '',
+        `${people.coach.name} reviewed your ${title(row)}.`,
+        '',
+        `Read your results: ${ctx.url(`/interviews/${row.id}/report`)}`,
+      ].join('\n'),
     },
   };
 }

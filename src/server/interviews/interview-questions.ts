@@ -32,7 +32,15 @@ export async function insertPlannedQuestions(tx: DbOrTx, interviewId: string, pl
  */
 export async function planQuestions(
   ctx: Pick<InterviewContext, 'bank' | 'skills' | 'reads'>,
-  request: { interviewId: string; candidateId: string; type: InterviewType; level: Level; role: string; questionCount: number; tailoring: Tailoring },
+  request: {
+    interviewId: string;
+    candidateId: string;
+    type: InterviewType;
+    level: Level;
+    role: string;
+    questionCount: number;
+    tailoring: Tailoring;
+  },
 ): Promise<PlannedQuestion[]> {
   const { tailoring } = request;
   const picked = planWithCuratedQuestions({

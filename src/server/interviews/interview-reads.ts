@@ -10,7 +10,11 @@ const RECENT_INTERVIEWS = 5;
 
 /** The reads behind every interview page, report and list, prepared once per app. */
 export function createInterviewReads(db: Database) {
-  const interviewById = db.select().from(interviews).where(eq(interviews.id, sql.placeholder('id'))).prepare('interview_by_id');
+  const interviewById = db
+    .select()
+    .from(interviews)
+    .where(eq(interviews.id, sql.placeholder('id')))
+    .prepare('interview_by_id');
   const questionsByInterview = db
     .select()
     .from(interviewQuestions)
@@ -36,12 +40,21 @@ export function createInterviewReads(db: Database) {
     },
 
     async questions(interviewId: string, tx?: DbOrTx): Promise<QuestionRow[]> {
-      if (tx) return tx.select().from(interviewQuestions).where(eq(interviewQuestions.interviewId, interviewId)).orderBy(asc(interviewQuestions.order));
+      if (tx)
+        return tx
+          .select()
+          .from(interviewQuestions)
+          .where(eq(interviewQuestions.interviewId, interviewId))
+          .orderBy(asc(interviewQuestions.order));
       return questionsByInterview.execute({ id: interviewId });
     },
 
     async currentAnswers(interviewId: string, tx?: DbOrTx): Promise<AnswerRow[]> {
-      if (tx) return tx.select().from(answers).where(and(eq(answers.interviewId, interviewId), isNull(answers.supersededAt)));
+      if (tx)
+        return tx
+          .select()
+          .from(answers)
+          .where(and(eq(answers.interviewId, interviewId), isNull(answers.supersededAt)));
       return currentAnswersByInterview.execute({ id: interviewId });
     },
 

@@ -27,7 +27,8 @@ const get = async (b: Browser, id: string): Promise<Interview> => {
   expect(res.statusCode, res.body).toBe(200);
   return res.json();
 };
-const STRONG = 'Make the operation idempotent: the client sends an idempotency key, the server stores the key with the first result in the same transaction, and a retry with the same key returns the stored result instead of acting twice.';
+const STRONG =
+  'Make the operation idempotent: the client sends an idempotency key, the server stores the key with the first result in the same transaction, and a retry with the same key returns the stored result instead of acting twice.';
 
 describe('reviewing with results released on finalize', () => {
   let iv: Interview;
@@ -39,7 +40,11 @@ describe('reviewing with results released on finalize', () => {
   beforeAll(async () => {
     iv = await schedule(t, coach(), candidate().user.id, { startIn: 0, count: 2, release: 'on_finalize' });
     const started = await startNow(candidate(), iv.id);
-    const res = await candidate().request({ method: 'POST', url: url(iv.id, '/answers'), payload: { questionId: started.questions[0]!.id, text: STRONG } });
+    const res = await candidate().request({
+      method: 'POST',
+      url: url(iv.id, '/answers'),
+      payload: { questionId: started.questions[0]!.id, text: STRONG },
+    });
     expect(res.statusCode, res.body).toBe(201);
     answered = res.json();
     const [stored] = await t.database.db.select().from(answers).where(eq(answers.id, answered.id));
@@ -50,7 +55,9 @@ describe('reviewing with results released on finalize', () => {
   it('hides scores and the report from the candidate until the coach finalizes', async () => {
     const seen = await get(candidate(), iv.id);
     expect(seen).toMatchObject({ status: 'completed', overallScore: null, resultsVisible: false });
-    expect(seen.answers).toEqual([expect.objectContaining({ id: answered.id, text: STRONG, evaluation: null, override: null, finalScore: null })]);
+    expect(seen.answers).toEqual([
+      expect.objectContaining({ id: answered.id, text: STRONG, evaluation: null, override: null, finalScore: null }),
+    ]);
     const problem = expectProblem(await candidate().request({ method: 'GET', url: url(iv.id, '/report') }), 403, 'forbidden');
     expect(problem.detail).toMatch(/not released the results/);
     const listed: InterviewList = (await candidate().request({ method: 'GET', url: '/api/v1/interviews?limit=100' })).json();
@@ -84,19 +91,33 @@ describe('reviewing with results released on finalize', () => {
   });
 
   it('overrides a score with a note, keeping the evaluation, recomputing the overall score, audited', async () => {
-    const res = await coach().request({ method: 'POST', url: url(iv.id, `/answers/${answered.id}/override`), payload: { score: 90, note: 'Covers the key points well.' } });
+    const res = await coach().request({
+      method: 'POST',
+      url: url(iv.id, `/answers/${answered.id}/override`),
+      payload: { score: 90, note: 'Covers the key points well.' },
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({
       id: answered.id,
       evaluation: { score: engineScore },
       finalScore: 90,
-      override: { score: 90, note: 'Covers the key points well.', by: { id: coach().user.id, name: 'Coach 1' }, at: t.clock.now().toISOString() },
+      override: {
+        score: 90,
+        note: 'Covers the key points well.',
+        by: { id: coach().user.id, name: 'Coach 1' },
+        at: t.clock.now().toISOString(),
+      },
     });
     // Two questions, one answered (90 after the override), one unanswered (0).
     expect((await interviewRow(t, iv.id)).overallScore).toBe(45);
     const [audit] = await auditOf(t, answered.id, 'answer.override');
     expect(audit).toMatchObject({ orgId: org.orgId, actorId: coach().user.id, targetType: 'answer' });
-    expect(JSON.parse(audit!.before!)).toMatchObject({ engineScore, overrideScore: null, finalScore: engineScore, overallScore: Math.round(engineScore / 2) });
+    expect(JSON.parse(audit!.before!)).toMatchObject({
+      engineScore,
+      overrideScore: null,
+      finalScore: engineScore,
+      overallScore: Math.round(engineScore / 2),
+    });
     expect(JSON.parse(audit!.after!)).toMatchObject({ engineScore, overrideScore: 90, finalScore: 90, overallScore: 45 });
   });
 
@@ -113,13 +134,25 @@ describe('reviewing with results released on finalize', () => {
 
     const seen = await get(candidate(), iv.id);
     expect(seen).toMatchObject({ status: 'reviewed', overallScore: 45, resultsVisible: true });
-    expect(seen.answers[0]).toMatchObject({ evaluation: { score: engineScore }, finalScore: 90, override: { score: 90, note: 'Covers the key points well.' } });
+    expect(seen.answers[0]).toMatchObject({
+      evaluation: { score: engineScore },
+      finalScore: 90,
+      override: { score: 90, note: 'Covers the key points well.' },
+    });
     expect(seen.questions.every((q) => q.keyPoints === undefined)).toBe(true);
     const report = await candidate().request({ method: 'GET', url: url(iv.id, '/report') });
     expect(report.statusCode, report.body).toBe(200);
     expect(report.json()).toMatchObject({ overallScore: 45 });
 
-    expectProblem(await coach().request({ method: 'POST', url: url(iv.id, `/answers/${answered.id}/override`), payload: { score: 10, note: 'Changed my mind.' } }), 409, 'invalid_state');
+    expectProblem(
+      await coach().request({
+        method: 'POST',
+        url: url(iv.id, `/answers/${answered.id}/override`),
+        payload: { score: 10, note: 'Changed my mind.' },
+      }),
+      409,
+      'invalid_state',
+    );
     expectProblem(await coach().request({ method: 'POST', url: url(iv.id, '/finalize') }), 409, 'invalid_state');
     expect((await interviewRow(t, iv.id)).overallScore).toBe(45);
   });
@@ -131,13 +164,21 @@ describe('results released immediately', () => {
     const candidate = org.candidates[1]!;
     const iv = await schedule(t, coach, candidate.user.id, { startIn: 0, count: 1, release: 'immediately' });
     const started = await startNow(candidate, iv.id);
-    const res = await candidate.request({ method: 'POST', url: url(iv.id, '/answers'), payload: { questionId: started.questions[0]!.id, text: STRONG } });
+    const res = await candidate.request({
+      method: 'POST',
+      url: url(iv.id, '/answers'),
+      payload: { questionId: started.questions[0]!.id, text: STRONG },
+    });
     expect(res.statusCode, res.body).toBe(201);
     const answer: Answer = res.json();
     expect(answer.evaluation).not.toBeNull();
     expect(answer.finalScore).toBe(answer.evaluation!.score);
 
-    expectProblem(await coach.request({ method: 'POST', url: url(iv.id, `/answers/${answer.id}/override`), payload: { score: 80, note: 'Early.' } }), 409, 'invalid_state');
+    expectProblem(
+      await coach.request({ method: 'POST', url: url(iv.id, `/answers/${answer.id}/override`), payload: { score: 80, note: 'Early.' } }),
+      409,
+      'invalid_state',
+    );
     expectProblem(await coach.request({ method: 'POST', url: url(iv.id, '/finalize') }), 409, 'invalid_state');
 
     await candidate.request({ method: 'POST', url: url(iv.id, '/complete') });
@@ -190,7 +231,16 @@ describe('coach views', () => {
 
     const mine: CoachedCandidateList = (await coach.request({ method: 'GET', url: '/api/v1/coach/candidates' })).json();
     expect(mine.items).toEqual([
-      { userId: kim!.user.id, name: kim!.user.name, email: kim!.user.email, orgId: team.orgId, orgName: 'Counting Co', upcoming: 1, toReview: 1, lastScore: 64 },
+      {
+        userId: kim!.user.id,
+        name: kim!.user.name,
+        email: kim!.user.email,
+        orgId: team.orgId,
+        orgName: 'Counting Co',
+        upcoming: 1,
+        toReview: 1,
+        lastScore: 64,
+      },
     ]);
     const admin: CoachedCandidateList = (await team.admin.request({ method: 'GET', url: '/api/v1/coach/candidates' })).json();
     expect(admin.items.map((i) => i.userId).sort()).toEqual([kim!.user.id, lee!.user.id].sort());

@@ -68,7 +68,13 @@ export async function gatherTailoring(
   };
 }
 
-async function loadJob(sources: TailoringSources, actor: Actor, id: string, candidateId: string, orgId?: string): Promise<JobDescriptionForTailoring> {
+async function loadJob(
+  sources: TailoringSources,
+  actor: Actor,
+  id: string,
+  candidateId: string,
+  orgId?: string,
+): Promise<JobDescriptionForTailoring> {
   if (!sources.jobDescriptions) throw notFound('Job description');
   const job = await sources.jobDescriptions.forTailoring(actor, id, candidateId);
   if (orgId && job.orgId !== orgId) throw notFound('Job description');

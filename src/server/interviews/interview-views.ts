@@ -60,7 +60,12 @@ export function toSummary(row: InterviewRow, answeredCount: number, viewer: Inte
 export function toAnswer(row: AnswerRow, visible: boolean, people: People): Answer {
   const override =
     row.overrideScore !== null && row.overriddenAt
-      ? { score: row.overrideScore, note: row.overrideNote ?? '', by: person(people, row.overriddenBy ?? DELETED_ACCOUNT), at: row.overriddenAt.toISOString() }
+      ? {
+          score: row.overrideScore,
+          note: row.overrideNote ?? '',
+          by: person(people, row.overriddenBy ?? DELETED_ACCOUNT),
+          at: row.overriddenAt.toISOString(),
+        }
       : null;
   return {
     id: row.id,

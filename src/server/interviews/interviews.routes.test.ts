@@ -1,7 +1,15 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Interview } from '../../contract/interviews.js';
-import { browserFrom, createTestApp, expectProblem, registerUser, STRONG_PASSWORD, type Browser, type TestApp } from '../testing/test-app.js';
+import {
+  browserFrom,
+  createTestApp,
+  expectProblem,
+  registerUser,
+  STRONG_PASSWORD,
+  type Browser,
+  type TestApp,
+} from '../testing/test-app.js';
 import { answers, interviews, interviewQuestions } from './interviews.table.js';
 
 let t: TestApp;
@@ -14,7 +22,10 @@ beforeAll(async () => {
   alice = await registerUser(t.app, { name: 'Alice' });
   bob = await registerUser(t.app, { name: 'Bob' });
   await t.app.services.auth.createPlatformAdmin({ email: 'admin@example.com', password: STRONG_PASSWORD, name: 'Admin' });
-  admin = browserFrom(t.app, await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'admin@example.com', password: STRONG_PASSWORD } }));
+  admin = browserFrom(
+    t.app,
+    await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'admin@example.com', password: STRONG_PASSWORD } }),
+  );
 });
 afterAll(async () => {
   await t?.close();
@@ -39,7 +50,14 @@ const answer = (b: Browser, interviewId: string, payload: object) =>
 describe('starting a practice interview', () => {
   it('creates the interview with ordered questions of the requested type', async () => {
     const iv = await start(alice);
-    expect(iv).toMatchObject({ kind: 'practice', type: 'technical', level: 'mid', status: 'in_progress', questionCount: 3, answeredCount: 0 });
+    expect(iv).toMatchObject({
+      kind: 'practice',
+      type: 'technical',
+      level: 'mid',
+      status: 'in_progress',
+      questionCount: 3,
+      answeredCount: 0,
+    });
     expect(iv.questions.map((q) => q.order)).toEqual([1, 2, 3]);
     expect(iv.questions.every((q) => q.type === 'technical' && q.text.length > 10)).toBe(true);
     expect(new Set(iv.questions.map((q) => q.text)).size).toBe(3);
@@ -65,7 +83,11 @@ describe('starting a practice interview', () => {
     ['no role', { ...practice, role: '   ' }, 'body.role'],
   ])('refuses %s with a 400 naming the field and creates nothing', async (_, body, field) => {
     const before = (await t.database.db.select().from(interviews)).length;
-    const problem = expectProblem(await alice.request({ method: 'POST', url: '/api/v1/interviews', payload: body }), 400, 'validation_failed');
+    const problem = expectProblem(
+      await alice.request({ method: 'POST', url: '/api/v1/interviews', payload: body }),
+      400,
+      'validation_failed',
+    );
     expect((problem.errors as { path: string }[]).map((e) => e.path)).toContain(field);
     expect((await t.database.db.select().from(interviews)).length).toBe(before);
   });

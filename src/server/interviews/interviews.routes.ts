@@ -1,7 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { idParams, problem } from '../../contract/common.js';
-import { answer, answerBody, createInterviewBody, interview, interviewList, interviewListQuery, report } from '../../contract/interviews.js';
+import {
+  answer,
+  answerBody,
+  createInterviewBody,
+  interview,
+  interviewList,
+  interviewListQuery,
+  report,
+} from '../../contract/interviews.js';
 import { requestMeta, requireActor } from '../plugins/auth.js';
 import { assignedInterviewsRoutes } from './assigned-interviews.routes.js';
 import type { InterviewsService } from './interviews.service.js';
@@ -13,45 +21,89 @@ export async function interviewsRoutes(app: FastifyInstance, opts: { interviews:
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['interviews'];
 
-  r.post('/interviews', {
-    schema: {
-      tags,
-      summary: 'Start a practice interview, or schedule one for a candidate you coach',
-      description: '`kind: "practice"` starts at once for the caller. `kind: "assigned"` schedules an interview for a candidate in a time window and tells them.',
-      body: createInterviewBody,
-      response: { 201: interview, ...errors },
+  r.post(
+    '/interviews',
+    {
+      schema: {
+        tags,
+        summary: 'Start a practice interview, or schedule one for a candidate you coach',
+        description:
+          '`kind: "practice"` starts at once for the caller. `kind: "assigned"` schedules an interview for a candidate in a time window and tells them.',
+        body: createInterviewBody,
+        response: { 201: interview, ...errors },
+      },
     },
-  }, async (request, reply) => {
-    const actor = requireActor(request);
-    const body = request.body;
-    const created = body.kind === 'assigned' ? await interviews.schedule(actor, body, requestMeta(request)) : await interviews.createPractice(actor, body);
-    return reply.status(201).send(created);
-  });
-
-  r.get('/interviews', {
-    schema: {
-      tags,
-      summary: 'Interviews you take (scope=mine) or may review (scope=coach), newest first',
-      querystring: interviewListQuery,
-      response: { 200: interviewList, ...errors },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const body = request.body;
+      const created =
+        body.kind === 'assigned'
+          ? await interviews.schedule(actor, body, requestMeta(request))
+          : await interviews.createPractice(actor, body);
+      return reply.status(201).send(created);
     },
-  }, async (request) => interviews.list(requireActor(request), request.query));
+  );
 
-  r.get('/interviews/:id', {
-    schema: { tags, summary: 'One interview with its questions and current answers', params: idParams, response: { 200: interview, ...errors } },
-  }, async (request) => interviews.get(requireActor(request), request.params.id));
+  r.get(
+    '/interviews',
+    {
+      schema: {
+        tags,
+        summary: 'Interviews you take (scope=mine) or may review (scope=coach), newest first',
+        querystring: interviewListQuery,
+        response: { 200: interviewList, ...errors },
+      },
+    },
+    async (request) => interviews.list(requireActor(request), request.query),
+  );
 
-  r.post('/interviews/:id/answers', {
-    schema: { tags, summary: 'Answer a question and get it evaluated', params: idParams, body: answerBody, response: { 201: answer, ...errors } },
-  }, async (request, reply) => reply.status(201).send(await interviews.submitAnswer(requireActor(request), request.params.id, request.body)));
+  r.get(
+    '/interviews/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One interview with its questions and current answers',
+        params: idParams,
+        response: { 200: interview, ...errors },
+      },
+    },
+    async (request) => interviews.get(requireActor(request), request.params.id),
+  );
 
-  r.post('/interviews/:id/complete', {
-    schema: { tags, summary: 'Finish the interview and fix its overall score', params: idParams, response: { 200: interview, ...errors } },
-  }, async (request) => interviews.complete(requireActor(request), request.params.id));
+  r.post(
+    '/interviews/:id/answers',
+    {
+      schema: {
+        tags,
+        summary: 'Answer a question and get it evaluated',
+        params: idParams,
+        body: answerBody,
+        response: { 201: answer, ...errors },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await interviews.submitAnswer(requireActor(request), request.params.id, request.body)),
+  );
 
-  r.get('/interviews/:id/report', {
-    schema: { tags, summary: 'Scores and feedback for the whole interview', params: idParams, response: { 200: report, ...errors } },
-  }, async (request) => interviews.report(requireActor(request), request.params.id));
+  r.post(
+    '/interviews/:id/complete',
+    {
+      schema: {
+        tags,
+        summary: 'Finish the interview and fix its overall score',
+        params: idParams,
+        response: { 200: interview, ...errors },
+      },
+    },
+    async (request) => interviews.complete(requireActor(request), request.params.id),
+  );
+
+  r.get(
+    '/interviews/:id/report',
+    {
+      schema: { tags, summary: 'Scores and feedback for the whole interview', params: idParams, response: { 200: report, ...errors } },
+    },
+    async (request) => interviews.report(requireActor(request), request.params.id),
+  );
 
   await app.register(assignedInterviewsRoutes, { interviews });
 }

@@ -13,7 +13,13 @@ import {
   type Report,
 } from '../../contract/interviews.js';
 import { AppError, notFound } from '../../core/errors.js';
-import { averageDimensions, finalScoreOf, overallFromScores, summarizeFeedback, summarizeSkillCoverage } from '../../core/interviews/summarize-report.js';
+import {
+  averageDimensions,
+  finalScoreOf,
+  overallFromScores,
+  summarizeFeedback,
+  summarizeSkillCoverage,
+} from '../../core/interviews/summarize-report.js';
 import type { Actor } from '../auth/auth.service.js';
 import { newId } from '../ids.js';
 import { createAssignedInterviews } from './assigned-interviews.service.js';
@@ -43,7 +49,9 @@ function requireInProgress(row: Pick<InterviewRow, 'status'>): void {
 /** The server's deadline decides, not the browser's timer: an answer after it is refused even before the deadline job ran. */
 function requireBeforeDeadline(row: Pick<InterviewRow, 'deadlineAt'>, now: Date): void {
   if (row.deadlineAt && now >= row.deadlineAt) {
-    throw new AppError('deadline_passed', 'The time for this interview is up; answers can no longer be sent.', { deadlineAt: row.deadlineAt.toISOString() });
+    throw new AppError('deadline_passed', 'The time for this interview is up; answers can no longer be sent.', {
+      deadlineAt: row.deadlineAt.toISOString(),
+    });
   }
 }
 
@@ -94,7 +102,15 @@ export function createInterviewsService(deps: InterviewDeps) {
       const id = newId();
       const tailoring = await gatherTailoring(ctx.tailoring, actor, body, actor.userId);
       // The resume only shapes the questions; it is not stored with the interview.
-      const picked = await planQuestions(ctx, { interviewId: id, candidateId: actor.userId, type: body.type, level: body.level, role: body.role, questionCount: body.questionCount, tailoring });
+      const picked = await planQuestions(ctx, {
+        interviewId: id,
+        candidateId: actor.userId,
+        type: body.type,
+        level: body.level,
+        role: body.role,
+        questionCount: body.questionCount,
+        tailoring,
+      });
       const now = clock.now();
       const row: typeof interviews.$inferInsert = {
         id,
@@ -245,7 +261,8 @@ export function createInterviewsService(deps: InterviewDeps) {
       const { row, viewer } = await loadFor(actor, interviewId);
       requireCandidate(viewer, 'complete this interview');
       if (row.status !== 'in_progress') {
-        if (row.status === 'completed' || row.status === 'reviewed') throw new AppError('interview_completed', 'This interview is already completed.');
+        if (row.status === 'completed' || row.status === 'reviewed')
+          throw new AppError('interview_completed', 'This interview is already completed.');
         throw notInProgress[row.status]();
       }
       const updated = await db.transaction(async (tx) => {
@@ -259,7 +276,10 @@ export function createInterviewsService(deps: InterviewDeps) {
     async report(actor: Actor, interviewId: string): Promise<Report> {
       const { row, viewer } = await loadFor(actor, interviewId);
       if (!resultsVisible(viewer, row)) {
-        throw new AppError('forbidden', 'Your coach has not released the results of this interview yet. You will be notified when they do.');
+        throw new AppError(
+          'forbidden',
+          'Your coach has not released the results of this interview yet. You will be notified when they do.',
+        );
       }
       const [allQuestions, current] = await Promise.all([reads.questions(row.id), reads.currentAnswers(row.id)]);
       const questions = questionsVisible(viewer, row) ? allQuestions : [];
@@ -276,7 +296,14 @@ export function createInterviewsService(deps: InterviewDeps) {
         dimensions: averageDimensions(evaluations),
         questions: questions.map((q) => {
           const a = byQuestion.get(q.id);
-          return { questionId: q.id, order: q.order, type: q.type as QuestionType, text: q.text, answer: a?.text ?? null, evaluation: a?.evaluation ?? null };
+          return {
+            questionId: q.id,
+            order: q.order,
+            type: q.type as QuestionType,
+            text: q.text,
+            answer: a?.text ?? null,
+            evaluation: a?.evaluation ?? null,
+          };
         }),
         ...summarizeFeedback(evaluations, unanswered),
         skillCoverage: summarizeSkillCoverage(

@@ -102,7 +102,9 @@ export const answers = pgTable(
   (t) => [
     index('answers_interview_idx').on(t.interviewId, t.questionId),
     // At most one current answer per question, even when two submissions race.
-    uniqueIndex('answers_current_key').on(t.questionId).where(sql`superseded_at is null`),
+    uniqueIndex('answers_current_key')
+      .on(t.questionId)
+      .where(sql`superseded_at is null`),
   ],
 );
 

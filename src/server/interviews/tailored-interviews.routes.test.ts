@@ -67,7 +67,11 @@ async function start(b: Browser, body: object = practice): Promise<Interview> {
 }
 
 async function questionRows(interviewId: string) {
-  return t.database.db.select().from(interviewQuestions).where(eq(interviewQuestions.interviewId, interviewId)).orderBy(interviewQuestions.order);
+  return t.database.db
+    .select()
+    .from(interviewQuestions)
+    .where(eq(interviewQuestions.interviewId, interviewId))
+    .orderBy(interviewQuestions.order);
 }
 
 const answer = (b: Browser, interviewId: string, payload: object) =>

@@ -29,7 +29,14 @@ Nice to have:
 
 beforeAll(async () => {
   t = await createTestApp();
-  acme = await createOrgFixture(t, { coaches: 2, candidates: 2, assign: [[0, 0], [1, 1]] });
+  acme = await createOrgFixture(t, {
+    coaches: 2,
+    candidates: 2,
+    assign: [
+      [0, 0],
+      [1, 1],
+    ],
+  });
   globex = await createOrgFixture(t, { name: 'Globex', coaches: 1, candidates: 1 });
   outsider = await registerUser(t.app, { name: 'Outsider' });
 });
@@ -41,7 +48,11 @@ const coach = () => acme.coaches[0]!;
 const candidate = () => acme.candidates[0]!;
 
 async function create(b: Browser, orgId: string, body: object = {}): Promise<JobDescription> {
-  const res = await b.request({ method: 'POST', url: `/api/v1/orgs/${orgId}/job-descriptions`, payload: { title: 'Senior Backend Engineer', level: 'senior', text: JOB_TEXT, ...body } });
+  const res = await b.request({
+    method: 'POST',
+    url: `/api/v1/orgs/${orgId}/job-descriptions`,
+    payload: { title: 'Senior Backend Engineer', level: 'senior', text: JOB_TEXT, ...body },
+  });
   expect(res.statusCode, res.body).toBe(201);
   return res.json();
 }
@@ -58,7 +69,14 @@ async function auditActions(targetId: string): Promise<string[]> {
 describe('creating a job description', () => {
   it('extracts required and nice-to-have skills and the years from the text when not given', async () => {
     const jd = await create(coach(), acme.orgId);
-    expect(jd).toMatchObject({ orgId: acme.orgId, title: 'Senior Backend Engineer', level: 'senior', requiredYears: 5, sharedWith: [], questionSet: [] });
+    expect(jd).toMatchObject({
+      orgId: acme.orgId,
+      title: 'Senior Backend Engineer',
+      level: 'senior',
+      requiredYears: 5,
+      sharedWith: [],
+      questionSet: [],
+    });
     expect(jd.requiredSkills).toEqual(expect.arrayContaining(['Go', 'PostgreSQL', 'Kubernetes', 'Docker']));
     expect(jd.niceToHaveSkills).toEqual(expect.arrayContaining(['Apache Kafka', 'Terraform']));
     expect(jd.requiredSkills).not.toContain('Terraform');
@@ -80,11 +98,35 @@ describe('creating a job description', () => {
   it('refuses candidates (403), other organizations (404), anonymous callers (401) and bad bodies (400), creating nothing', async () => {
     const before = await rowCount();
     const body = { title: 'X', level: 'mid', text: JOB_TEXT };
-    expectProblem(await candidate().request({ method: 'POST', url: `/api/v1/orgs/${acme.orgId}/job-descriptions`, payload: body }), 403, 'forbidden');
-    expectProblem(await globex.admin.request({ method: 'POST', url: `/api/v1/orgs/${acme.orgId}/job-descriptions`, payload: body }), 404, 'not_found');
-    expectProblem(await outsider.request({ method: 'POST', url: `/api/v1/orgs/${acme.orgId}/job-descriptions`, payload: body }), 404, 'not_found');
-    expectProblem(await t.app.inject({ method: 'POST', url: `/api/v1/orgs/${acme.orgId}/job-descriptions`, payload: body }), 401, 'unauthenticated');
-    expectProblem(await coach().request({ method: 'POST', url: `/api/v1/orgs/${acme.orgId}/job-descriptions`, payload: { ...body, text: 'too short' } }), 400, 'validation_failed');
+    expectProblem(
+      await candidate().request({ method: 'POST', url: `/api/v1/orgs/${acme.orgId}/job-descriptions`, payload: body }),
+      403,
+      'forbidden',
+    );
+    expectProblem(
+      await globex.admin.request({ method: 'POST', url: `/api/v1/orgs/${acme.orgId}/job-descriptions`, payload: body }),
+      404,
+      'not_found',
+    );
+    expectProblem(
+      await outsider.request({ method: 'POST', url: `/api/v1/orgs/${acme.orgId}/job-descriptions`, payload: body }),
+      404,
+      'not_found',
+    );
+    expectProblem(
+      await t.app.inject({ method: 'POST', url: `/api/v1/orgs/${acme.orgId}/job-descriptions`, payload: body }),
+      401,
+      'unauthenticated',
+    );
+    expectProblem(
+      await coach().request({
+        method: 'POST',
+        url: `/api/v1/orgs/${acme.orgId}/job-descriptions`,
+        payload: { ...body, text: 'too short' },
+      }),
+      400,
+      'validation_failed',
+    );
     expect(await rowCount()).toBe(before);
   });
 });
@@ -136,7 +178,11 @@ describe('sharing with candidates', () => {
 
   it('refuses to share with anyone but candidates of the organization, sharing nothing', async () => {
     for (const ids of [[globex.candidates[0]!.user.id], [acme.coaches[1]!.user.id], [candidate().user.id, outsider.user.id]]) {
-      const res = await coach().request({ method: 'POST', url: `/api/v1/job-descriptions/${jd.id}/shares`, payload: { candidateIds: ids } });
+      const res = await coach().request({
+        method: 'POST',
+        url: `/api/v1/job-descriptions/${jd.id}/shares`,
+        payload: { candidateIds: ids },
+      });
       const problem = expectProblem(res, 422, 'unprocessable');
       expect(problem.errors).toBeDefined();
     }
@@ -156,7 +202,11 @@ describe('sharing with candidates', () => {
     const res = await coach().request({ method: 'POST', url: `/api/v1/job-descriptions/${jd.id}/shares`, payload });
     expect(res.statusCode, res.body).toBe(200);
     expect([...(res.json() as JobDescription).sharedWith].sort()).toEqual([...payload.candidateIds].sort());
-    const again = await coach().request({ method: 'POST', url: `/api/v1/job-descriptions/${jd.id}/shares`, payload: { candidateIds: [candidate().user.id] } });
+    const again = await coach().request({
+      method: 'POST',
+      url: `/api/v1/job-descriptions/${jd.id}/shares`,
+      payload: { candidateIds: [candidate().user.id] },
+    });
     expect((again.json() as JobDescription).sharedWith).toHaveLength(2);
 
     const seen = await candidate().request({ method: 'GET', url: `/api/v1/job-descriptions/${jd.id}` });
@@ -166,9 +216,15 @@ describe('sharing with candidates', () => {
     expect(list.items.map((i) => i.id)).toEqual([jd.id]);
     expect(list.items[0]!.sharedWith).toEqual([]);
     // A candidate who may read it still may not change it.
-    expectProblem(await candidate().request({ method: 'PATCH', url: `/api/v1/job-descriptions/${jd.id}`, payload: { title: 'Mine now' } }), 403);
+    expectProblem(
+      await candidate().request({ method: 'PATCH', url: `/api/v1/job-descriptions/${jd.id}`, payload: { title: 'Mine now' } }),
+      403,
+    );
     expectProblem(await candidate().request({ method: 'DELETE', url: `/api/v1/job-descriptions/${jd.id}` }), 403);
-    expect((await t.database.db.select().from(jobDescriptions).where(eq(jobDescriptions.id, jd.id)))[0]).toMatchObject({ title: 'Shared role', deletedAt: null });
+    expect((await t.database.db.select().from(jobDescriptions).where(eq(jobDescriptions.id, jd.id)))[0]).toMatchObject({
+      title: 'Shared role',
+      deletedAt: null,
+    });
     expect(await auditActions(jd.id)).toEqual(['job_description.create', 'job_description.share']);
   });
 
@@ -187,7 +243,11 @@ describe('sharing with candidates', () => {
 describe('editing and deleting', () => {
   it('re-extracts years and untouched skill lists when the text changes, and keeps hand-edited ones', async () => {
     const jd = await create(coach(), acme.orgId);
-    const handEdited = await coach().request({ method: 'PATCH', url: `/api/v1/job-descriptions/${jd.id}`, payload: { niceToHaveSkills: ['GraphQL'] } });
+    const handEdited = await coach().request({
+      method: 'PATCH',
+      url: `/api/v1/job-descriptions/${jd.id}`,
+      payload: { niceToHaveSkills: ['GraphQL'] },
+    });
     expect((handEdited.json() as JobDescription).niceToHaveSkills).toEqual(['GraphQL']);
     const text = 'Backend engineer with 3+ years of experience in Python and Django. Must know Redis.';
     const res = await acme.admin.request({ method: 'PATCH', url: `/api/v1/job-descriptions/${jd.id}`, payload: { text, level: 'mid' } });
@@ -201,8 +261,14 @@ describe('editing and deleting', () => {
 
   it('refuses other tenants and empty or invalid patches, changing nothing', async () => {
     const jd = await create(coach(), acme.orgId, { title: 'Unchanged' });
-    expectProblem(await globex.admin.request({ method: 'PATCH', url: `/api/v1/job-descriptions/${jd.id}`, payload: { title: 'Hijacked' } }), 404);
-    expectProblem(await outsider.request({ method: 'PATCH', url: `/api/v1/job-descriptions/${jd.id}`, payload: { title: 'Hijacked' } }), 404);
+    expectProblem(
+      await globex.admin.request({ method: 'PATCH', url: `/api/v1/job-descriptions/${jd.id}`, payload: { title: 'Hijacked' } }),
+      404,
+    );
+    expectProblem(
+      await outsider.request({ method: 'PATCH', url: `/api/v1/job-descriptions/${jd.id}`, payload: { title: 'Hijacked' } }),
+      404,
+    );
     expectProblem(await coach().request({ method: 'PATCH', url: `/api/v1/job-descriptions/${jd.id}`, payload: {} }), 400);
     expectProblem(await t.app.inject({ method: 'PATCH', url: `/api/v1/job-descriptions/${jd.id}`, payload: { title: 'Hijacked' } }), 401);
     const [row] = await t.database.db.select().from(jobDescriptions).where(eq(jobDescriptions.id, jd.id));
@@ -218,7 +284,9 @@ describe('editing and deleting', () => {
     expectProblem(await coach().request({ method: 'GET', url: `/api/v1/job-descriptions/${jd.id}` }), 404);
     expectProblem(await coach().request({ method: 'PATCH', url: `/api/v1/job-descriptions/${jd.id}`, payload: { title: 'Back' } }), 404);
     expectProblem(await coach().request({ method: 'DELETE', url: `/api/v1/job-descriptions/${jd.id}` }), 404);
-    const list = (await coach().request({ method: 'GET', url: `/api/v1/orgs/${acme.orgId}/job-descriptions?limit=100` })).json() as JobDescriptionList;
+    const list = (
+      await coach().request({ method: 'GET', url: `/api/v1/orgs/${acme.orgId}/job-descriptions?limit=100` })
+    ).json() as JobDescriptionList;
     expect(list.items.map((i) => i.id)).not.toContain(jd.id);
     const [row] = await t.database.db.select().from(jobDescriptions).where(eq(jobDescriptions.id, jd.id));
     expect(row!.deletedAt).not.toBeNull();
@@ -238,7 +306,12 @@ describe('previewing extracted skills', () => {
 
 describe('forTailoring (for the interviews feature)', () => {
   it('serves staff of the organization and the candidate it is shared with; 404 for anyone else', async () => {
-    const service = createJobDescriptionsService({ db: t.database.db, clock: t.clock, orgAccess: createOrgAccess(t.database.db), skills: await loadSkillsTaxonomy() });
+    const service = createJobDescriptionsService({
+      db: t.database.db,
+      clock: t.clock,
+      orgAccess: createOrgAccess(t.database.db),
+      skills: await loadSkillsTaxonomy(),
+    });
     const jd = await create(coach(), acme.orgId, { title: 'Tailor me' });
     const actor = (b: Browser) => ({ userId: b.user.id, platformRole: 'user' as const });
     const got = await service.forTailoring(actor(coach()), jd.id, candidate().user.id);
@@ -246,14 +319,25 @@ describe('forTailoring (for the interviews feature)', () => {
     expect(got.requiredSkills).toContain('Kubernetes');
     // Not yet shared: the candidate cannot use it.
     await expect(service.forTailoring(actor(candidate()), jd.id, candidate().user.id)).rejects.toMatchObject({ code: 'not_found' });
-    await coach().request({ method: 'POST', url: `/api/v1/job-descriptions/${jd.id}/shares`, payload: { candidateIds: [candidate().user.id] } });
+    await coach().request({
+      method: 'POST',
+      url: `/api/v1/job-descriptions/${jd.id}/shares`,
+      payload: { candidateIds: [candidate().user.id] },
+    });
     await expect(service.forTailoring(actor(candidate()), jd.id, candidate().user.id)).resolves.toMatchObject({ id: jd.id });
     // … but not for someone else, and never across tenants.
     await expect(service.forTailoring(actor(candidate()), jd.id, acme.candidates[1]!.user.id)).rejects.toMatchObject({ code: 'not_found' });
-    await expect(service.forTailoring(actor(acme.candidates[1]!), jd.id, acme.candidates[1]!.user.id)).rejects.toMatchObject({ code: 'not_found' });
-    await expect(service.forTailoring(actor(globex.coaches[0]!), jd.id, globex.candidates[0]!.user.id)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(service.forTailoring(actor(acme.candidates[1]!), jd.id, acme.candidates[1]!.user.id)).rejects.toMatchObject({
+      code: 'not_found',
+    });
+    await expect(service.forTailoring(actor(globex.coaches[0]!), jd.id, globex.candidates[0]!.user.id)).rejects.toMatchObject({
+      code: 'not_found',
+    });
     await expect(service.forTailoring(actor(coach()), jd.id, globex.candidates[0]!.user.id)).rejects.toMatchObject({ code: 'not_found' });
-    const share = await t.database.db.select().from(jobDescriptionShares).where(and(eq(jobDescriptionShares.jobDescriptionId, jd.id)));
+    const share = await t.database.db
+      .select()
+      .from(jobDescriptionShares)
+      .where(and(eq(jobDescriptionShares.jobDescriptionId, jd.id)));
     expect(share).toHaveLength(1);
   });
 });

@@ -75,7 +75,10 @@ export function createJobDescriptionsService(deps: { db: Database; clock: Clock;
   }
 
   async function liveRow(id: string, tx: DbOrTx = db): Promise<Row | undefined> {
-    const [row] = await tx.select().from(jobDescriptions).where(and(eq(jobDescriptions.id, id), isNull(jobDescriptions.deletedAt)));
+    const [row] = await tx
+      .select()
+      .from(jobDescriptions)
+      .where(and(eq(jobDescriptions.id, id), isNull(jobDescriptions.deletedAt)));
     return row;
   }
 
@@ -121,8 +124,14 @@ export function createJobDescriptionsService(deps: { db: Database; clock: Clock;
   /** `staffOf` says for which rows the caller may see who it is shared with. */
   async function toJobDescriptions(rows: Row[], staffOf: (row: Row) => boolean, tx: DbOrTx = db): Promise<JobDescription[]> {
     const [shares, authors] = await Promise.all([
-      sharesOf(rows.filter(staffOf).map((r) => r.id), tx),
-      usersByIds(tx, rows.map((r) => r.createdBy).filter((x): x is string => x !== null)),
+      sharesOf(
+        rows.filter(staffOf).map((r) => r.id),
+        tx,
+      ),
+      usersByIds(
+        tx,
+        rows.map((r) => r.createdBy).filter((x): x is string => x !== null),
+      ),
     ]);
     return rows.map((r) => {
       const author = r.createdBy ? authors.get(r.createdBy) : undefined;
@@ -196,7 +205,16 @@ export function createJobDescriptionsService(deps: { db: Database; clock: Clock;
       };
       await db.transaction(async (tx) => {
         await tx.insert(jobDescriptions).values(row);
-        await writeAudit(tx, { orgId, actorId: actor.userId, action: 'job_description.create', targetType: 'job_description', targetId: row.id, after: summary(row), ip: meta.ip, at: now });
+        await writeAudit(tx, {
+          orgId,
+          actorId: actor.userId,
+          action: 'job_description.create',
+          targetType: 'job_description',
+          targetId: row.id,
+          after: summary(row),
+          ip: meta.ip,
+          at: now,
+        });
       });
       return toOne(row, true);
     },
@@ -205,7 +223,13 @@ export function createJobDescriptionsService(deps: { db: Database; clock: Clock;
       await orgAccess.requireRole(actor, orgId, STAFF);
       const where = and(eq(jobDescriptions.orgId, orgId), isNull(jobDescriptions.deletedAt), titleFilter(query.q));
       const { rows, total } = await page(where, query);
-      return { items: await toJobDescriptions(rows, () => true), total, page: query.page, limit: query.limit, pages: Math.ceil(total / query.limit) };
+      return {
+        items: await toJobDescriptions(rows, () => true),
+        total,
+        page: query.page,
+        limit: query.limit,
+        pages: Math.ceil(total / query.limit),
+      };
     },
 
     /** Staff: every job description of their organizations; candidates: the ones shared with them. */
@@ -222,7 +246,9 @@ export function createJobDescriptionsService(deps: { db: Database; clock: Clock;
         ? undefined
         : or(
             staffOrgs.size > 0 ? inArray(jobDescriptions.orgId, [...staffOrgs]) : undefined,
-            candidateOrgs.length > 0 ? and(inArray(jobDescriptions.orgId, candidateOrgs), inArray(jobDescriptions.id, sharedWithMe)) : undefined,
+            candidateOrgs.length > 0
+              ? and(inArray(jobDescriptions.orgId, candidateOrgs), inArray(jobDescriptions.id, sharedWithMe))
+              : undefined,
           );
       if (!superadmin && staffOrgs.size === 0 && candidateOrgs.length === 0) {
         return { items: [], total: 0, page: query.page, limit: query.limit, pages: 0 };
@@ -299,7 +325,16 @@ export function createJobDescriptionsService(deps: { db: Database; clock: Clock;
         const row = await loadForStaff(actor, id, tx);
         const now = clock.now();
         await tx.update(jobDescriptions).set({ deletedAt: now, updatedAt: now }).where(eq(jobDescriptions.id, id));
-        await writeAudit(tx, { orgId: row.orgId, actorId: actor.userId, action: 'job_description.delete', targetType: 'job_description', targetId: id, before: summary(row), ip: meta.ip, at: now });
+        await writeAudit(tx, {
+          orgId: row.orgId,
+          actorId: actor.userId,
+          action: 'job_description.delete',
+          targetType: 'job_description',
+          targetId: id,
+          before: summary(row),
+          ip: meta.ip,
+          at: now,
+        });
       });
     },
 
@@ -344,7 +379,16 @@ export function createJobDescriptionsService(deps: { db: Database; clock: Clock;
           .where(and(eq(jobDescriptionShares.jobDescriptionId, id), eq(jobDescriptionShares.candidateId, candidateId)))
           .returning({ candidateId: jobDescriptionShares.candidateId });
         if (removed.length === 0) throw notFound('Share');
-        await writeAudit(tx, { orgId: row.orgId, actorId: actor.userId, action: 'job_description.unshare', targetType: 'job_description', targetId: id, before: { candidateId }, ip: meta.ip, at: clock.now() });
+        await writeAudit(tx, {
+          orgId: row.orgId,
+          actorId: actor.userId,
+          action: 'job_description.unshare',
+          targetType: 'job_description',
+          targetId: id,
+          before: { candidateId },
+          ip: meta.ip,
+          at: clock.now(),
+        });
       });
     },
 

@@ -22,7 +22,12 @@ function recordingLog() {
   const log = {
     level: 'info',
     child: () => log,
-    ...Object.fromEntries(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => [level, (obj: unknown, msg?: unknown) => entries.push({ level, obj, msg })])),
+    ...Object.fromEntries(
+      ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => [
+        level,
+        (obj: unknown, msg?: unknown) => entries.push({ level, obj, msg }),
+      ]),
+    ),
   };
   return { log: log as unknown as FastifyBaseLogger, entries };
 }
@@ -261,11 +266,13 @@ describe.runIf(process.env.DATABASE_URL)('two instances on one PostgreSQL databa
     const peer = await t.startPeer();
     const counts = new Map<string, number>();
     const byRunner = [0, 0];
-    const handler = (i: number): JobHandler => async (_p, ctx) => {
-      counts.set(ctx.jobId, (counts.get(ctx.jobId) ?? 0) + 1);
-      byRunner[i]! += 1;
-      await new Promise((r) => setTimeout(r, 5));
-    };
+    const handler =
+      (i: number): JobHandler =>
+      async (_p, ctx) => {
+        counts.set(ctx.jobId, (counts.get(ctx.jobId) ?? 0) + 1);
+        byRunner[i]! += 1;
+        await new Promise((r) => setTimeout(r, 5));
+      };
     const a = runnerWith({ count: handler(0) }, t.database.db, 5).runner;
     const b = runnerWith({ count: handler(1) }, peer.database.db, 5).runner;
     await t.database.db.transaction(async (tx) => {
@@ -277,7 +284,10 @@ describe.runIf(process.env.DATABASE_URL)('two instances on one PostgreSQL databa
     expect([...counts.values()].every((n) => n === 1)).toBe(true);
     expect(byRunner[0]).toBeGreaterThan(0);
     expect(byRunner[1]).toBeGreaterThan(0);
-    const done = await t.database.db.select({ n: sql<number>`count(*)::int` }).from(jobs).where(eq(jobs.kind, 'count'));
+    const done = await t.database.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(jobs)
+      .where(eq(jobs.kind, 'count'));
     expect(done[0]!.n).toBe(50);
   });
 });

@@ -68,7 +68,12 @@ export async function claimDueJobs(
     const rows = await tx
       .update(jobs)
       .set({ lockedUntil: new Date(now.getTime() + leaseMs), lockedBy, attempts: sql`${jobs.attempts} + 1` })
-      .where(inArray(jobs.id, due.map((d) => d.id)))
+      .where(
+        inArray(
+          jobs.id,
+          due.map((d) => d.id),
+        ),
+      )
       .returning();
     return rows.map((r) => ({ id: r.id, kind: r.kind, payload: r.payload, attempts: r.attempts, maxAttempts: r.maxAttempts, lockedBy }));
   });
@@ -140,15 +145,18 @@ export function createJobRunner(deps: {
 
   /** Long handlers keep their lease alive, so no other instance takes the job meanwhile. */
   function renewLeases(batch: ClaimedJob[]): NodeJS.Timeout {
-    const renew = setInterval(() => {
-      for (const job of batch) {
-        void db
-          .update(jobs)
-          .set({ lockedUntil: new Date(clock.now().getTime() + leaseMs) })
-          .where(stillOurs(job))
-          .catch(() => {});
-      }
-    }, Math.max(1000, Math.floor(leaseMs / 3)));
+    const renew = setInterval(
+      () => {
+        for (const job of batch) {
+          void db
+            .update(jobs)
+            .set({ lockedUntil: new Date(clock.now().getTime() + leaseMs) })
+            .where(stillOurs(job))
+            .catch(() => {});
+        }
+      },
+      Math.max(1000, Math.floor(leaseMs / 3)),
+    );
     renew.unref();
     return renew;
   }

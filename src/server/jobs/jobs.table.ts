@@ -28,7 +28,11 @@ export const jobs = pgTable(
     failedAt: ts('failed_at'),
   },
   (t) => [
-    index('jobs_due_idx').on(t.runAt).where(sql`completed_at is null and failed_at is null`),
-    uniqueIndex('jobs_pending_dedupe_key').on(t.dedupeKey).where(sql`completed_at is null and failed_at is null`),
+    index('jobs_due_idx')
+      .on(t.runAt)
+      .where(sql`completed_at is null and failed_at is null`),
+    uniqueIndex('jobs_pending_dedupe_key')
+      .on(t.dedupeKey)
+      .where(sql`completed_at is null and failed_at is null`),
   ],
 );

@@ -58,7 +58,14 @@ export function createMailService(deps: { db: Database; mailer: Mailer; jobs: Jo
     if (!row || row.status !== 'queued') return;
     let result;
     try {
-      result = await mailer.send({ from: config.mailFrom, to: row.to, subject: row.subject, text: row.text, html: row.html ?? undefined, ics: row.ics ?? undefined });
+      result = await mailer.send({
+        from: config.mailFrom,
+        to: row.to,
+        subject: row.subject,
+        text: row.text,
+        html: row.html ?? undefined,
+        ics: row.ics ?? undefined,
+      });
     } catch (err) {
       const lastAttempt = ctx.attempt >= ctx.maxAttempts;
       await db

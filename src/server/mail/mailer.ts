@@ -35,9 +35,7 @@ export function createSmtpMailer(smtpUrl: string): Mailer {
   } as Parameters<typeof nodemailer.createTransport>[0]);
   return {
     async send(m) {
-      const calendar = m.ics
-        ? { contentType: `text/calendar; charset=utf-8; method=${calendarMethod(m.ics)}`, content: m.ics }
-        : undefined;
+      const calendar = m.ics ? { contentType: `text/calendar; charset=utf-8; method=${calendarMethod(m.ics)}`, content: m.ics } : undefined;
       const info = await transport.sendMail({
         from: m.from,
         to: m.to,

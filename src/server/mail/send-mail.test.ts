@@ -41,7 +41,17 @@ const invite = () =>
 
 async function queue(mail: Partial<OutgoingMail> = {}) {
   return t.database.db.transaction((tx) =>
-    queueMail(tx, { to: 'cara@example.com', subject: 'Your interview is scheduled', text: 'See you on Thursday.', kind: 'interview_scheduled', ...mail }, t.clock.now()),
+    queueMail(
+      tx,
+      {
+        to: 'cara@example.com',
+        subject: 'Your interview is scheduled',
+        text: 'See you on Thursday.',
+        kind: 'interview_scheduled',
+        ...mail,
+      },
+      t.clock.now(),
+    ),
   );
 }
 
@@ -98,7 +108,9 @@ describe('the send-mail job over SMTP', () => {
     expect(row).toMatchObject({ status: 'sent', attempts: 2, lastError: null });
 
     // A second send-mail job for the same mail (a retry after a crash) sends nothing more.
-    await t.database.db.transaction((tx) => enqueueJob(tx, { kind: SEND_MAIL_JOB, payload: { mailId: id }, runAt: t.clock.now() }, t.clock.now()));
+    await t.database.db.transaction((tx) =>
+      enqueueJob(tx, { kind: SEND_MAIL_JOB, payload: { mailId: id }, runAt: t.clock.now() }, t.clock.now()),
+    );
     t.clock.advance(3_600_000);
     expect(await t.runJobs()).toBe(1);
     expect(smtp.received).toHaveLength(1);
@@ -108,7 +120,10 @@ describe('the send-mail job over SMTP', () => {
   it('marks the mail failed after the job’s last attempt', async () => {
     smtp.reject(100);
     const id = await queue();
-    await t.database.db.update(jobs).set({ maxAttempts: 3 }).where(eq(jobs.dedupeKey, `mail:${id}`));
+    await t.database.db
+      .update(jobs)
+      .set({ maxAttempts: 3 })
+      .where(eq(jobs.dedupeKey, `mail:${id}`));
     for (let i = 0; i < 4; i++) {
       await t.runJobs();
       t.clock.advance(3_600_000);
@@ -116,7 +131,10 @@ describe('the send-mail job over SMTP', () => {
     const row = await mailRow(id);
     expect(row).toMatchObject({ status: 'failed', attempts: 3 });
     expect(row.lastError).toMatch(/451/);
-    const [job] = await t.database.db.select().from(jobs).where(eq(jobs.dedupeKey, `mail:${id}`));
+    const [job] = await t.database.db
+      .select()
+      .from(jobs)
+      .where(eq(jobs.dedupeKey, `mail:${id}`));
     expect(job!.failedAt).not.toBeNull();
     expect(smtp.received).toHaveLength(0);
   });
@@ -138,7 +156,12 @@ describe('without SMTP_URL', () => {
   it('logs the subject and recipient, never the body', async () => {
     const logged: unknown[] = [];
     const log = { info: (...args: unknown[]) => logged.push(args) } as unknown as FastifyBaseLogger;
-    const result = await createStoringMailer(log).send({ from: 'a@b.c', to: 'cara@example.com', subject: 'Reset code', text: 'secret 123456' });
+    const result = await createStoringMailer(log).send({
+      from: 'a@b.c',
+      to: 'cara@example.com',
+      subject: 'Reset code',
+      text: 'secret 123456',
+    });
     expect(result).toEqual({ status: 'stored' });
     expect(JSON.stringify(logged)).toContain('cara@example.com');
     expect(JSON.stringify(logged)).toContain('Reset code');

@@ -12,7 +12,8 @@ function parseEvent(payload: string): BusEvent | null {
   if (!value || typeof value !== 'object') return null;
   const e = value as Record<string, unknown>;
   const isId = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
-  if (e.type === 'notification' && isId(e.userId) && isId(e.notificationId)) return { type: 'notification', userId: e.userId, notificationId: e.notificationId };
+  if (e.type === 'notification' && isId(e.userId) && isId(e.notificationId))
+    return { type: 'notification', userId: e.userId, notificationId: e.notificationId };
   if (e.type === 'unread' && isId(e.userId)) return { type: 'unread', userId: e.userId };
   if (e.type === 'interview' && Array.isArray(e.userIds) && e.userIds.every(isId) && isId(e.interviewId) && typeof e.status === 'string') {
     return { type: 'interview', userIds: e.userIds, interviewId: e.interviewId, status: e.status };

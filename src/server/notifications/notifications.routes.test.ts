@@ -18,7 +18,9 @@ afterAll(() => t.close());
 
 async function send(userId: string, n: Partial<NewNotification> = {}) {
   t.clock.advance(1000);
-  return t.database.db.transaction((tx) => notify(tx, { userId, kind: 'interview_scheduled', title: 'Interview scheduled', body: 'Thursday 14:00', ...n }, t.clock.now()));
+  return t.database.db.transaction((tx) =>
+    notify(tx, { userId, kind: 'interview_scheduled', title: 'Interview scheduled', body: 'Thursday 14:00', ...n }, t.clock.now()),
+  );
 }
 
 const list = async (who: Browser, query = '') => {
@@ -32,7 +34,8 @@ describe('notifications', () => {
   let bobs: string;
 
   beforeAll(async () => {
-    for (const title of ['one', 'two', 'three']) anas.push(await send(ana.user.id, { title, link: '/interviews/x', data: { interviewId: 'x' } }));
+    for (const title of ['one', 'two', 'three'])
+      anas.push(await send(ana.user.id, { title, link: '/interviews/x', data: { interviewId: 'x' } }));
     bobs = await send(bob.user.id, { title: 'bob only' });
   });
 
@@ -40,7 +43,13 @@ describe('notifications', () => {
     const all = await list(ana);
     expect(all).toMatchObject({ total: 3, unread: 3, page: 1, pages: 1 });
     expect(all.items.map((n) => n.title)).toEqual(['three', 'two', 'one']);
-    expect(all.items[0]).toMatchObject({ kind: 'interview_scheduled', body: 'Thursday 14:00', link: '/interviews/x', data: { interviewId: 'x' }, readAt: null });
+    expect(all.items[0]).toMatchObject({
+      kind: 'interview_scheduled',
+      body: 'Thursday 14:00',
+      link: '/interviews/x',
+      data: { interviewId: 'x' },
+      readAt: null,
+    });
     const page2 = await list(ana, '?limit=2&page=2');
     expect(page2).toMatchObject({ total: 3, pages: 2, unread: 3 });
     expect(page2.items.map((n) => n.title)).toEqual(['one']);
@@ -70,7 +79,11 @@ describe('notifications', () => {
   it('refuses an empty request, a missing CSRF header and anonymous callers', async () => {
     expectProblem(await ana.request({ method: 'POST', url: '/api/v1/notifications/read', payload: {} }), 400, 'validation_failed');
     expectProblem(await ana.request({ method: 'POST', url: '/api/v1/notifications/read', payload: { ids: ['nope'] } }), 400);
-    expectProblem(await ana.request({ method: 'POST', url: '/api/v1/notifications/read', payload: { all: true }, headers: { 'x-csrf-token': '' } }), 403, 'csrf_failed');
+    expectProblem(
+      await ana.request({ method: 'POST', url: '/api/v1/notifications/read', payload: { all: true }, headers: { 'x-csrf-token': '' } }),
+      403,
+      'csrf_failed',
+    );
     expectProblem(await t.app.inject({ method: 'GET', url: '/api/v1/notifications' }), 401);
     expectProblem(await t.app.inject({ method: 'POST', url: '/api/v1/notifications/read', payload: { all: true } }), 401);
     expect((await list(bob)).unread).toBe(1);
@@ -85,7 +98,11 @@ describe('notifications', () => {
 
     await t.database.db
       .transaction(async (tx) => {
-        await notify(tx, { userId: bob.user.id, kind: 'interview_cancelled', title: 'rolled back', body: '', email: { subject: 'x', text: 'x' } }, t.clock.now());
+        await notify(
+          tx,
+          { userId: bob.user.id, kind: 'interview_cancelled', title: 'rolled back', body: '', email: { subject: 'x', text: 'x' } },
+          t.clock.now(),
+        );
         tx.rollback();
       })
       .catch(() => {});

@@ -10,25 +10,50 @@ import type { SocketHub } from './socket-hub.js';
 
 const errors = { 400: problem, 401: problem, 403: problem };
 
-export async function notificationsRoutes(app: FastifyInstance, opts: { notifications: NotificationsService; hub: SocketHub; config: Config }) {
+export async function notificationsRoutes(
+  app: FastifyInstance,
+  opts: { notifications: NotificationsService; hub: SocketHub; config: Config },
+) {
   const { notifications, hub, config } = opts;
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['notifications'];
 
-  r.get('/notifications', {
-    schema: { tags, summary: 'Your notifications, newest first, with the unread count', querystring: notificationQuery, response: { 200: notificationList, ...errors } },
-  }, async (request) => notifications.list(requireActor(request), request.query));
+  r.get(
+    '/notifications',
+    {
+      schema: {
+        tags,
+        summary: 'Your notifications, newest first, with the unread count',
+        querystring: notificationQuery,
+        response: { 200: notificationList, ...errors },
+      },
+    },
+    async (request) => notifications.list(requireActor(request), request.query),
+  );
 
-  r.post('/notifications/read', {
-    schema: { tags, summary: 'Mark your notifications read (some ids, or all)', body: markReadBody, response: { 200: unreadCount, ...errors } },
-  }, async (request) => notifications.markRead(requireActor(request), request.body));
+  r.post(
+    '/notifications/read',
+    {
+      schema: {
+        tags,
+        summary: 'Mark your notifications read (some ids, or all)',
+        body: markReadBody,
+        response: { 200: unreadCount, ...errors },
+      },
+    },
+    async (request) => notifications.markRead(requireActor(request), request.body),
+  );
 
   // The upgrade is refused with a plain HTTP problem (401/403) before any socket exists.
-  app.get('/ws', {
-    websocket: true,
-    preValidation: async (request) => {
-      requireActor(request);
-      checkSocketOrigin(request, config);
+  app.get(
+    '/ws',
+    {
+      websocket: true,
+      preValidation: async (request) => {
+        requireActor(request);
+        checkSocketOrigin(request, config);
+      },
     },
-  }, (socket, request) => hub.add(request.auth!.actor.userId, socket));
+    (socket, request) => hub.add(request.auth!.actor.userId, socket),
+  );
 }

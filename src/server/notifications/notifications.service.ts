@@ -1,5 +1,12 @@
 import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm';
-import type { MarkReadBody, Notification, NotificationKind, NotificationList, NotificationQuery, UnreadCount } from '../../contract/notifications.js';
+import type {
+  MarkReadBody,
+  Notification,
+  NotificationKind,
+  NotificationList,
+  NotificationQuery,
+  UnreadCount,
+} from '../../contract/notifications.js';
 import type { Database, DbOrTx } from '../../db/client.js';
 import type { Actor } from '../auth/auth.service.js';
 import type { Clock } from '../clock.js';
@@ -51,7 +58,14 @@ export function createNotificationsService(deps: { db: Database; clock: Clock })
         countUnread(db, actor.userId),
       ]);
       const total = totalRow?.n ?? 0;
-      return { items: rows.map(toNotification), total, page: query.page, limit: query.limit, pages: Math.ceil(total / query.limit), unread };
+      return {
+        items: rows.map(toNotification),
+        total,
+        page: query.page,
+        limit: query.limit,
+        pages: Math.ceil(total / query.limit),
+        unread,
+      };
     },
 
     /** Ids of other users' notifications match nothing and are ignored, so ids cannot be probed. */

@@ -81,7 +81,11 @@ function connect(headers: Record<string, string>, options: WebSocket.ClientOptio
   });
 }
 
-const rejection = (p: Promise<unknown>) => p.then(() => ({ status: 101, contentType: '' }), (e: { status: number; contentType: string }) => e);
+const rejection = (p: Promise<unknown>) =>
+  p.then(
+    () => ({ status: 101, contentType: '' }),
+    (e: { status: number; contentType: string }) => e,
+  );
 
 async function hello(client: LiveClient) {
   const first = await client.next();
@@ -90,7 +94,9 @@ async function hello(client: LiveClient) {
 }
 
 async function notifyCommitted(userId: string, title: string) {
-  return t.database.db.transaction((tx) => notify(tx, { userId, kind: 'results_ready', title, body: 'Your report is ready' }, t.clock.now()));
+  return t.database.db.transaction((tx) =>
+    notify(tx, { userId, kind: 'results_ready', title, body: 'Your report is ready' }, t.clock.now()),
+  );
 }
 
 describe('GET /api/v1/ws: who may connect', () => {
@@ -102,7 +108,11 @@ describe('GET /api/v1/ws: who may connect', () => {
   });
 
   it('accepts a bearer access token', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/token', payload: { email: ana.user.email, password: STRONG_PASSWORD } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/token',
+      payload: { email: ana.user.email, password: STRONG_PASSWORD },
+    });
     const c = await connect({ authorization: `Bearer ${res.json().accessToken}` });
     expect((await hello(c)).userId).toBe(ana.user.id);
     c.close();
@@ -138,7 +148,11 @@ describe('live events', () => {
       .catch(() => {});
     const id = await notifyCommitted(ana.user.id, 'committed');
     const message = await a.next();
-    expect(message).toMatchObject({ type: 'notification', unread: unread + 1, notification: { id, title: 'committed', kind: 'results_ready', readAt: null } });
+    expect(message).toMatchObject({
+      type: 'notification',
+      unread: unread + 1,
+      notification: { id, title: 'committed', kind: 'results_ready', readAt: null },
+    });
     await a.nothingPending();
     await b.nothingPending();
     a.close();
@@ -147,10 +161,16 @@ describe('live events', () => {
 
   it('tells every participant of an interview about its new status', async () => {
     const carl = await registerUser(t.app, { name: 'Carl' });
-    const [a, b, c] = await Promise.all([connect({ cookie: ana.cookie }), connect({ cookie: bob.cookie }), connect({ cookie: carl.cookie })]);
+    const [a, b, c] = await Promise.all([
+      connect({ cookie: ana.cookie }),
+      connect({ cookie: bob.cookie }),
+      connect({ cookie: carl.cookie }),
+    ]);
     await Promise.all([hello(a), hello(b), hello(c)]);
     const interviewId = '01950000-0000-7000-8000-0000000000aa';
-    await t.database.db.transaction((tx) => publishEvent(tx, { type: 'interview', userIds: [ana.user.id, bob.user.id], interviewId, status: 'completed' }));
+    await t.database.db.transaction((tx) =>
+      publishEvent(tx, { type: 'interview', userIds: [ana.user.id, bob.user.id], interviewId, status: 'completed' }),
+    );
     expect(await a.next()).toEqual({ type: 'interview', interviewId, status: 'completed' });
     expect(await b.next()).toEqual({ type: 'interview', interviewId, status: 'completed' });
     await c.nothingPending();
@@ -222,9 +242,16 @@ describe.runIf(process.env.DATABASE_URL)('across instances on one PostgreSQL dat
     const peer = await t.startPeer();
     const a = await connect({ cookie: ana.cookie });
     const { unread } = await hello(a);
-    const id = await peer.database.db.transaction((tx) => notify(tx, { userId: ana.user.id, kind: 'interview_completed', title: 'via B', body: '' }, t.clock.now()));
+    const id = await peer.database.db.transaction((tx) =>
+      notify(tx, { userId: ana.user.id, kind: 'interview_completed', title: 'via B', body: '' }, t.clock.now()),
+    );
     expect(await a.next()).toMatchObject({ type: 'notification', unread: unread + 1, notification: { id, title: 'via B' } });
-    const read = await peer.app.inject({ method: 'POST', url: '/api/v1/notifications/read', payload: { ids: [id] }, headers: { cookie: ana.cookie, 'x-csrf-token': ana.csrfToken } });
+    const read = await peer.app.inject({
+      method: 'POST',
+      url: '/api/v1/notifications/read',
+      payload: { ids: [id] },
+      headers: { cookie: ana.cookie, 'x-csrf-token': ana.csrfToken },
+    });
     expect(read.json()).toEqual({ unread });
     expect(await a.next()).toEqual({ type: 'unread', unread });
     a.close();

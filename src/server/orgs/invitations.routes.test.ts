@@ -6,7 +6,15 @@ import { users } from '../auth/auth.table.js';
 import { hashToken } from '../auth/tokens.js';
 import { notifications } from '../notifications/notifications.table.js';
 import { createOrgFixture, type OrgFixture } from '../testing/org-fixture.js';
-import { browserFrom, createTestApp, expectProblem, registerUser, STRONG_PASSWORD, type Browser, type TestApp } from '../testing/test-app.js';
+import {
+  browserFrom,
+  createTestApp,
+  expectProblem,
+  registerUser,
+  STRONG_PASSWORD,
+  type Browser,
+  type TestApp,
+} from '../testing/test-app.js';
 import { CSRF_COOKIE } from '../plugins/auth.js';
 import { auditOf, invitationTokenFor, mailsTo, signInPlatformAdmin } from './org-test-support.js';
 import { coachAssignments, invitations, memberships } from './orgs.table.js';
@@ -34,19 +42,36 @@ async function invite(b: Browser, body: { email: string; role: string; teamId?: 
   return res.json();
 }
 
-const accept = (payload: object, headers: Record<string, string> = {}) => t.app.inject({ method: 'POST', url: '/api/v1/invitations/accept', payload, headers });
+const accept = (payload: object, headers: Record<string, string> = {}) =>
+  t.app.inject({ method: 'POST', url: '/api/v1/invitations/accept', payload, headers });
 const preview = (token: string) => t.app.inject({ method: 'GET', url: `/api/v1/invitations/preview?token=${encodeURIComponent(token)}` });
 const invitationRow = async (id: string) => (await t.database.db.select().from(invitations).where(eq(invitations.id, id)))[0]!;
 const membership = async (orgId: string, userId: string) =>
-  (await t.database.db.select().from(memberships).where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId))))[0];
+  (
+    await t.database.db
+      .select()
+      .from(memberships)
+      .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)))
+  )[0];
 
 describe('inviting by email', () => {
   it('creates a pending invitation and mails the link; the token is in no response and stored only hashed', async () => {
     const email = freshEmail();
-    const res = await acme.admin.request({ method: 'POST', url: url('/invitations'), payload: { email: email.toUpperCase(), role: 'coach' } });
+    const res = await acme.admin.request({
+      method: 'POST',
+      url: url('/invitations'),
+      payload: { email: email.toUpperCase(), role: 'coach' },
+    });
     expect(res.statusCode, res.body).toBe(201);
     const inv = res.json() as Invitation;
-    expect(inv).toMatchObject({ orgId: acme.orgId, email, role: 'coach', status: 'pending', teamId: null, invitedBy: { id: acme.admin.user.id, name: 'Org Admin' } });
+    expect(inv).toMatchObject({
+      orgId: acme.orgId,
+      email,
+      role: 'coach',
+      status: 'pending',
+      teamId: null,
+      invitedBy: { id: acme.admin.user.id, name: 'Org Admin' },
+    });
     expect(Date.parse(inv.expiresAt) - t.clock.now().getTime()).toBe(7 * 86400_000);
     const [mail] = await mailsTo(t, email);
     expect(mail).toMatchObject({ kind: 'invitation', status: 'queued' });
@@ -76,39 +101,83 @@ describe('inviting by email', () => {
     expect((await preview(newToken)).statusCode).toBe(200);
     const audit = await auditOf(t, acme.orgId);
     expect(audit.find((a) => a.action === 'invitation.revoke' && a.targetId === first.id)).toMatchObject({ after: { reason: 'reissued' } });
-    expect(audit.find((a) => a.action === 'invitation.create' && a.targetId === second.id)).toMatchObject({ after: { replaced: [first.id] } });
+    expect(audit.find((a) => a.action === 'invitation.create' && a.targetId === second.id)).toMatchObject({
+      after: { replaced: [first.id] },
+    });
   });
 
   it('answers 409 already_member for someone already in the organization, sending nothing', async () => {
     const email = acme.candidates[0]!.user.email;
     const before = (await mailsTo(t, email)).length;
-    expectProblem(await acme.admin.request({ method: 'POST', url: url('/invitations'), payload: { email, role: 'coach' } }), 409, 'already_member');
+    expectProblem(
+      await acme.admin.request({ method: 'POST', url: url('/invitations'), payload: { email, role: 'coach' } }),
+      409,
+      'already_member',
+    );
     expect((await mailsTo(t, email)).length).toBe(before);
   });
 
   it('refuses a bad email or role (400) and a team of another organization (404)', async () => {
     const count = async () => (await t.database.db.select().from(invitations)).length;
     const before = await count();
-    expectProblem(await acme.admin.request({ method: 'POST', url: url('/invitations'), payload: { email: 'not-an-email', role: 'coach' } }), 400, 'validation_failed');
-    expectProblem(await acme.admin.request({ method: 'POST', url: url('/invitations'), payload: { email: freshEmail(), role: 'owner' } }), 400, 'validation_failed');
-    const theirs = (await globex.admin.request({ method: 'POST', url: `/api/v1/orgs/${globex.orgId}/teams`, payload: { name: 'Theirs' } })).json();
-    expectProblem(await acme.admin.request({ method: 'POST', url: url('/invitations'), payload: { email: freshEmail(), role: 'coach', teamId: theirs.id } }), 404);
+    expectProblem(
+      await acme.admin.request({ method: 'POST', url: url('/invitations'), payload: { email: 'not-an-email', role: 'coach' } }),
+      400,
+      'validation_failed',
+    );
+    expectProblem(
+      await acme.admin.request({ method: 'POST', url: url('/invitations'), payload: { email: freshEmail(), role: 'owner' } }),
+      400,
+      'validation_failed',
+    );
+    const theirs = (
+      await globex.admin.request({ method: 'POST', url: `/api/v1/orgs/${globex.orgId}/teams`, payload: { name: 'Theirs' } })
+    ).json();
+    expectProblem(
+      await acme.admin.request({
+        method: 'POST',
+        url: url('/invitations'),
+        payload: { email: freshEmail(), role: 'coach', teamId: theirs.id },
+      }),
+      404,
+    );
     expect(await count()).toBe(before);
   });
 
   it('lets a coach invite candidates only; candidates and outsiders cannot invite', async () => {
     await invite(acme.coaches[0]!, { email: freshEmail(), role: 'candidate' });
-    expectProblem(await acme.coaches[0]!.request({ method: 'POST', url: url('/invitations'), payload: { email: freshEmail(), role: 'coach' } }), 403, 'forbidden');
-    expectProblem(await acme.coaches[0]!.request({ method: 'POST', url: url('/invitations'), payload: { email: freshEmail(), role: 'admin' } }), 403, 'forbidden');
-    expectProblem(await acme.candidates[0]!.request({ method: 'POST', url: url('/invitations'), payload: { email: freshEmail(), role: 'candidate' } }), 403);
-    expectProblem(await globex.admin.request({ method: 'POST', url: url('/invitations'), payload: { email: freshEmail(), role: 'candidate' } }), 404);
-    expectProblem(await t.app.inject({ method: 'POST', url: url('/invitations'), payload: { email: freshEmail(), role: 'candidate' } }), 401);
+    expectProblem(
+      await acme.coaches[0]!.request({ method: 'POST', url: url('/invitations'), payload: { email: freshEmail(), role: 'coach' } }),
+      403,
+      'forbidden',
+    );
+    expectProblem(
+      await acme.coaches[0]!.request({ method: 'POST', url: url('/invitations'), payload: { email: freshEmail(), role: 'admin' } }),
+      403,
+      'forbidden',
+    );
+    expectProblem(
+      await acme.candidates[0]!.request({ method: 'POST', url: url('/invitations'), payload: { email: freshEmail(), role: 'candidate' } }),
+      403,
+    );
+    expectProblem(
+      await globex.admin.request({ method: 'POST', url: url('/invitations'), payload: { email: freshEmail(), role: 'candidate' } }),
+      404,
+    );
+    expectProblem(
+      await t.app.inject({ method: 'POST', url: url('/invitations'), payload: { email: freshEmail(), role: 'candidate' } }),
+      401,
+    );
   });
 
   it('does not let a coach replace someone else’s pending invitation', async () => {
     const email = freshEmail();
     const adminInv = await invite(acme.admin, { email, role: 'candidate' });
-    expectProblem(await acme.coaches[0]!.request({ method: 'POST', url: url('/invitations'), payload: { email, role: 'candidate' } }), 409, 'conflict');
+    expectProblem(
+      await acme.coaches[0]!.request({ method: 'POST', url: url('/invitations'), payload: { email, role: 'candidate' } }),
+      409,
+      'conflict',
+    );
     expect((await invitationRow(adminInv.id)).revokedAt).toBeNull();
   });
 });
@@ -119,7 +188,14 @@ describe('previewing a link', () => {
     await invite(acme.admin, { email, role: 'coach' });
     const res = await preview(await invitationTokenFor(t, email));
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toEqual({ orgName: 'Acme', email, role: 'coach', invitedBy: 'Org Admin', expiresAt: expect.any(String), accountExists: false });
+    expect(res.json()).toEqual({
+      orgName: 'Acme',
+      email,
+      role: 'coach',
+      invitedBy: 'Org Admin',
+      expiresAt: expect.any(String),
+      accountExists: false,
+    });
     const existing = await registerUser(t.app, { name: 'Has Account' });
     await invite(acme.admin, { email: existing.user.email, role: 'candidate' });
     expect((await preview(await invitationTokenFor(t, existing.user.email))).json().accountExists).toBe(true);
@@ -164,7 +240,9 @@ describe('accepting without an account', () => {
     expect(row.acceptedBy).toBe(me.json().user.id);
     expect(row.acceptedAt).not.toBeNull();
     const told = await t.database.db.select().from(notifications).where(eq(notifications.userId, acme.admin.user.id));
-    expect(told).toEqual([expect.objectContaining({ kind: 'invitation_accepted', title: 'Nora New joined Acme', link: `/orgs/${acme.orgId}/members` })]);
+    expect(told).toEqual([
+      expect.objectContaining({ kind: 'invitation_accepted', title: 'Nora New joined Acme', link: `/orgs/${acme.orgId}/members` }),
+    ]);
     expect((await mailsTo(t, acme.admin.user.email)).map((m) => m.kind)).toContain('invitation_accepted');
     expect((await auditOf(t, acme.orgId)).find((a) => a.action === 'invitation.accept' && a.targetId === inv.id)).toMatchObject({
       actorId: me.json().user.id,
@@ -203,7 +281,12 @@ describe('accepting while signed in', () => {
     const person = await registerUser(t.app, { name: 'Signed In' });
     await invite(acme.admin, { email: person.user.email, role: 'candidate' });
     const token = await invitationTokenFor(t, person.user.email);
-    const noCsrf = await t.app.inject({ method: 'POST', url: '/api/v1/invitations/accept', payload: { token }, headers: { cookie: person.cookie } });
+    const noCsrf = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/invitations/accept',
+      payload: { token },
+      headers: { cookie: person.cookie },
+    });
     expectProblem(noCsrf, 403, 'csrf_failed');
     expect(await membership(acme.orgId, person.user.id)).toBeUndefined();
     const res = await person.request({ method: 'POST', url: '/api/v1/invitations/accept', payload: { token } });
@@ -218,7 +301,11 @@ describe('accepting while signed in', () => {
     const email = freshEmail();
     const inv = await invite(acme.admin, { email, role: 'coach' });
     const other = await registerUser(t.app, { name: 'Other Person' });
-    const problem = expectProblem(await other.request({ method: 'POST', url: '/api/v1/invitations/accept', payload: { token: await invitationTokenFor(t, email) } }), 403, 'forbidden');
+    const problem = expectProblem(
+      await other.request({ method: 'POST', url: '/api/v1/invitations/accept', payload: { token: await invitationTokenFor(t, email) } }),
+      403,
+      'forbidden',
+    );
     expect(problem.detail).toContain(email);
     expect(problem.detail).toContain(other.user.email);
     expect(await membership(acme.orgId, other.user.id)).toBeUndefined();
@@ -229,7 +316,14 @@ describe('accepting while signed in', () => {
     const person = await registerUser(t.app, { name: 'Double' });
     await invite(globex.admin, { email: person.user.email, role: 'candidate' }, globex.orgId);
     const token = await invitationTokenFor(t, person.user.email);
-    await t.database.db.insert(memberships).values({ id: crypto.randomUUID(), orgId: globex.orgId, userId: person.user.id, role: 'coach', teamId: null, createdAt: t.clock.now() });
+    await t.database.db.insert(memberships).values({
+      id: crypto.randomUUID(),
+      orgId: globex.orgId,
+      userId: person.user.id,
+      role: 'coach',
+      teamId: null,
+      createdAt: t.clock.now(),
+    });
     expectProblem(await person.request({ method: 'POST', url: '/api/v1/invitations/accept', payload: { token } }), 409, 'already_member');
     expect((await membership(globex.orgId, person.user.id))!.role).toBe('coach');
   });
@@ -238,7 +332,11 @@ describe('accepting while signed in', () => {
     const person = await registerUser(t.app, { name: 'Coached Candidate' });
     const coach = acme.coaches[1]!;
     await invite(coach, { email: person.user.email, role: 'candidate' });
-    const res = await person.request({ method: 'POST', url: '/api/v1/invitations/accept', payload: { token: await invitationTokenFor(t, person.user.email) } });
+    const res = await person.request({
+      method: 'POST',
+      url: '/api/v1/invitations/accept',
+      payload: { token: await invitationTokenFor(t, person.user.email) },
+    });
     expect(res.statusCode, res.body).toBe(200);
     const rows = await t.database.db.select().from(coachAssignments).where(eq(coachAssignments.candidateId, person.user.id));
     expect(rows.map((r) => [r.orgId, r.coachId])).toEqual([[acme.orgId, coach.user.id]]);
@@ -251,8 +349,15 @@ describe('accepting while signed in', () => {
   it('accepts with a bearer token too (API clients have no CSRF)', async () => {
     const person = await registerUser(t.app, { name: 'Api Client' });
     await invite(globex.admin, { email: person.user.email, role: 'coach' }, globex.orgId);
-    const tokens = await t.app.inject({ method: 'POST', url: '/api/v1/auth/token', payload: { email: person.user.email, password: STRONG_PASSWORD } });
-    const res = await accept({ token: await invitationTokenFor(t, person.user.email) }, { authorization: `Bearer ${tokens.json().accessToken}` });
+    const tokens = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/token',
+      payload: { email: person.user.email, password: STRONG_PASSWORD },
+    });
+    const res = await accept(
+      { token: await invitationTokenFor(t, person.user.email) },
+      { authorization: `Bearer ${tokens.json().accessToken}` },
+    );
     expect(res.statusCode, res.body).toBe(200);
     expect((await membership(globex.orgId, person.user.id))!.role).toBe('coach');
   });
@@ -267,10 +372,14 @@ describe('expiry', () => {
     expectProblem(await preview(token), 410, 'link_expired');
     expectProblem(await accept({ token, name: 'Late', password: STRONG_PASSWORD }), 410, 'link_expired');
     expect(await t.database.db.select().from(users).where(eq(users.email, email))).toEqual([]);
-    const expired = (await acme.admin.request({ method: 'GET', url: url('/invitations?status=expired&limit=100') })).json() as InvitationList;
+    const expired = (
+      await acme.admin.request({ method: 'GET', url: url('/invitations?status=expired&limit=100') })
+    ).json() as InvitationList;
     expect(expired.items.map((i) => i.id)).toContain(inv.id);
     expect(expired.items.every((i) => i.status === 'expired')).toBe(true);
-    const pending = (await acme.admin.request({ method: 'GET', url: url('/invitations?status=pending&limit=100') })).json() as InvitationList;
+    const pending = (
+      await acme.admin.request({ method: 'GET', url: url('/invitations?status=pending&limit=100') })
+    ).json() as InvitationList;
     expect(pending.total).toBe(0);
     // Inviting again issues a fresh link that works.
     await invite(acme.admin, { email, role: 'candidate' });
@@ -288,7 +397,9 @@ describe('listing and withdrawing invitations', () => {
     const page = (await acme.admin.request({ method: 'GET', url: url('/invitations?limit=2&page=2') })).json() as InvitationList;
     expect(page.items.map((i) => i.id)).toEqual(all.items.slice(2, 4).map((i) => i.id));
     expect(page.pages).toBe(Math.ceil(all.total / 2));
-    const accepted = (await acme.admin.request({ method: 'GET', url: url('/invitations?status=accepted&limit=100') })).json() as InvitationList;
+    const accepted = (
+      await acme.admin.request({ method: 'GET', url: url('/invitations?status=accepted&limit=100') })
+    ).json() as InvitationList;
     expect(accepted.items.length).toBeGreaterThan(0);
     expect(accepted.items.every((i) => i.status === 'accepted')).toBe(true);
     expect(JSON.stringify(all)).not.toMatch(/token/i);
@@ -327,7 +438,8 @@ describe('listing and withdrawing invitations', () => {
     expect((await coach.request({ method: 'DELETE', url: url(`/invitations/${mine.id}`) })).statusCode).toBe(204);
     expectProblem(await coach.request({ method: 'DELETE', url: url(`/invitations/${adminsInv.id}`) }), 404);
     expect((await invitationRow(adminsInv.id)).revokedAt).toBeNull();
-    const acceptedOne = (await acme.admin.request({ method: 'GET', url: url('/invitations?status=accepted') })).json().items[0] as Invitation;
+    const acceptedOne = (await acme.admin.request({ method: 'GET', url: url('/invitations?status=accepted') })).json()
+      .items[0] as Invitation;
     expectProblem(await acme.admin.request({ method: 'DELETE', url: url(`/invitations/${acceptedOne.id}`) }), 409, 'invalid_state');
     expectProblem(await globex.admin.request({ method: 'DELETE', url: `/api/v1/orgs/${globex.orgId}/invitations/${adminsInv.id}` }), 404);
     expect((await invitationRow(adminsInv.id)).revokedAt).toBeNull();

@@ -36,42 +36,88 @@ function checkCsrfWhenSignedIn(request: FastifyRequest, config: Config) {
   }
 }
 
-export async function invitationsRoutes(app: FastifyInstance, opts: { invitations: InvitationsService; auth: AuthService; config: Config }) {
+export async function invitationsRoutes(
+  app: FastifyInstance,
+  opts: { invitations: InvitationsService; auth: AuthService; config: Config },
+) {
   const { invitations, auth, config } = opts;
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['invitations'];
   const rateLimit = { max: config.authRateLimitPerMinute, timeWindow: '1 minute' };
 
-  r.post('/orgs/:orgId/invitations', {
-    schema: { tags, summary: 'Invite someone by email (admins: any role; coaches: candidates)', params: orgParams, body: createInvitationBody, response: { 201: invitation, ...errors } },
-  }, async (request, reply) => reply.status(201).send(await invitations.create(requireActor(request), request.params.orgId, request.body, requestMeta(request))));
+  r.post(
+    '/orgs/:orgId/invitations',
+    {
+      schema: {
+        tags,
+        summary: 'Invite someone by email (admins: any role; coaches: candidates)',
+        params: orgParams,
+        body: createInvitationBody,
+        response: { 201: invitation, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await invitations.create(requireActor(request), request.params.orgId, request.body, requestMeta(request))),
+  );
 
-  r.get('/orgs/:orgId/invitations', {
-    schema: { tags, summary: 'Invitations, newest first (admin: all; coach: their own)', params: orgParams, querystring: invitationQuery, response: { 200: invitationList, ...errors } },
-  }, async (request) => invitations.list(requireActor(request), request.params.orgId, request.query));
+  r.get(
+    '/orgs/:orgId/invitations',
+    {
+      schema: {
+        tags,
+        summary: 'Invitations, newest first (admin: all; coach: their own)',
+        params: orgParams,
+        querystring: invitationQuery,
+        response: { 200: invitationList, ...errors },
+      },
+    },
+    async (request) => invitations.list(requireActor(request), request.params.orgId, request.query),
+  );
 
-  r.delete('/orgs/:orgId/invitations/:invitationId', {
-    schema: { tags, summary: 'Withdraw an invitation', params: invitationParams, response: { 204: z.null(), ...errors } },
-  }, async (request, reply) => {
-    await invitations.revoke(requireActor(request), request.params.orgId, request.params.invitationId, requestMeta(request));
-    return reply.status(204).send(null);
-  });
+  r.delete(
+    '/orgs/:orgId/invitations/:invitationId',
+    {
+      schema: { tags, summary: 'Withdraw an invitation', params: invitationParams, response: { 204: z.null(), ...errors } },
+    },
+    async (request, reply) => {
+      await invitations.revoke(requireActor(request), request.params.orgId, request.params.invitationId, requestMeta(request));
+      return reply.status(204).send(null);
+    },
+  );
 
-  r.get('/invitations/preview', {
-    schema: { tags, summary: 'What an invitation link is for (no sign-in needed)', querystring: invitationPreviewQuery, response: { 200: invitationPreview, ...errors } },
-    config: { rateLimit },
-  }, async (request) => invitations.preview(request.query.token));
+  r.get(
+    '/invitations/preview',
+    {
+      schema: {
+        tags,
+        summary: 'What an invitation link is for (no sign-in needed)',
+        querystring: invitationPreviewQuery,
+        response: { 200: invitationPreview, ...errors },
+      },
+      config: { rateLimit },
+    },
+    async (request) => invitations.preview(request.query.token),
+  );
 
-  r.post('/invitations/accept', {
-    schema: { tags, summary: 'Accept an invitation; without a session, name and password create the account', body: acceptInvitationBody, response: { 200: acceptedInvitation, ...errors } },
-    config: { rateLimit, csrf: false },
-  }, async (request, reply) => {
-    checkCsrfWhenSignedIn(request, config);
-    const meta = requestMeta(request);
-    const { accepted, createdUserId } = await invitations.accept(request.auth?.actor ?? null, request.body, meta);
-    if (!createdUserId) return { ...accepted, csrfToken: null };
-    const session = await auth.startSession(createdUserId, meta);
-    setSessionCookies(reply, config, session);
-    return { ...accepted, csrfToken: csrfTokenFor(config.secretKey, session.sessionId) };
-  });
+  r.post(
+    '/invitations/accept',
+    {
+      schema: {
+        tags,
+        summary: 'Accept an invitation; without a session, name and password create the account',
+        body: acceptInvitationBody,
+        response: { 200: acceptedInvitation, ...errors },
+      },
+      config: { rateLimit, csrf: false },
+    },
+    async (request, reply) => {
+      checkCsrfWhenSignedIn(request, config);
+      const meta = requestMeta(request);
+      const { accepted, createdUserId } = await invitations.accept(request.auth?.actor ?? null, request.body, meta);
+      if (!createdUserId) return { ...accepted, csrfToken: null };
+      const session = await auth.startSession(createdUserId, meta);
+      setSessionCookies(reply, config, session);
+      return { ...accepted, csrfToken: csrfTokenFor(config.secretKey, session.sessionId) };
+    },
+  );
 }

@@ -59,7 +59,10 @@ export function createInvitationsService(deps: { db: Database; clock: Clock; con
   const { db, clock, config, orgAccess, auth } = deps;
 
   async function toInvitations(tx: DbOrTx, rows: InvitationRow[], now: Date): Promise<Invitation[]> {
-    const inviters = await usersByIds(tx, rows.flatMap((r) => (r.invitedBy ? [r.invitedBy] : [])));
+    const inviters = await usersByIds(
+      tx,
+      rows.flatMap((r) => (r.invitedBy ? [r.invitedBy] : [])),
+    );
     return rows.map((r) => {
       const inviter = r.invitedBy ? inviters.get(r.invitedBy) : undefined;
       return {
@@ -108,7 +111,10 @@ export function createInvitationsService(deps: { db: Database; clock: Clock; con
         const [org] = await tx.select().from(organizations).where(eq(organizations.id, orgId)).for('no key update');
         if (!org) throw notFound('Organization');
         if (body.teamId) {
-          const [team] = await tx.select({ id: teams.id }).from(teams).where(and(eq(teams.orgId, orgId), eq(teams.id, body.teamId)));
+          const [team] = await tx
+            .select({ id: teams.id })
+            .from(teams)
+            .where(and(eq(teams.orgId, orgId), eq(teams.id, body.teamId)));
           if (!team) throw notFound('Team');
         }
         const existing = await userByEmail(tx, body.email);
@@ -124,7 +130,17 @@ export function createInvitationsService(deps: { db: Database; clock: Clock; con
         }
         for (const old of pending) {
           await tx.update(invitations).set({ revokedAt: now }).where(eq(invitations.id, old.id));
-          await writeAudit(tx, { orgId, actorId: actor.userId, action: 'invitation.revoke', targetType: 'invitation', targetId: old.id, before: { email: old.email, role: old.role }, after: { reason: 'reissued' }, ip: meta.ip, at: now });
+          await writeAudit(tx, {
+            orgId,
+            actorId: actor.userId,
+            action: 'invitation.revoke',
+            targetType: 'invitation',
+            targetId: old.id,
+            before: { email: old.email, role: old.role },
+            after: { reason: 'reissued' },
+            ip: meta.ip,
+            at: now,
+          });
         }
         const token = randomToken();
         const [row] = await tx
@@ -143,7 +159,15 @@ export function createInvitationsService(deps: { db: Database; clock: Clock; con
           .returning();
         const inviter = (await usersByIds(tx, [actor.userId])).get(actor.userId);
         const link = appUrl(config, `/invitations/accept?token=${encodeURIComponent(token)}`);
-        await queueMail(tx, { to: body.email, kind: 'invitation', ...invitationMail({ orgName: org.name, inviterName: inviter?.name ?? null, role: body.role, link, expiresAt: row!.expiresAt }) }, now);
+        await queueMail(
+          tx,
+          {
+            to: body.email,
+            kind: 'invitation',
+            ...invitationMail({ orgName: org.name, inviterName: inviter?.name ?? null, role: body.role, link, expiresAt: row!.expiresAt }),
+          },
+          now,
+        );
         await writeAudit(tx, {
           orgId,
           actorId: actor.userId,
@@ -177,7 +201,13 @@ export function createInvitationsService(deps: { db: Database; clock: Clock; con
         db.select({ n: count() }).from(invitations).where(where),
       ]);
       const n = Number(total?.n ?? 0);
-      return { items: await toInvitations(db, rows, now), total: n, page: query.page, limit: query.limit, pages: Math.ceil(n / query.limit) };
+      return {
+        items: await toInvitations(db, rows, now),
+        total: n,
+        page: query.page,
+        limit: query.limit,
+        pages: Math.ceil(n / query.limit),
+      };
     },
 
     /** Withdraws a pending invitation; withdrawing one already withdrawn changes nothing. */
@@ -194,7 +224,16 @@ export function createInvitationsService(deps: { db: Database; clock: Clock; con
         if (row.acceptedAt) throw new AppError('invalid_state', 'This invitation was already accepted; remove the member instead.');
         if (row.revokedAt) return;
         await tx.update(invitations).set({ revokedAt: now }).where(eq(invitations.id, row.id));
-        await writeAudit(tx, { orgId, actorId: actor.userId, action: 'invitation.revoke', targetType: 'invitation', targetId: row.id, before: { email: row.email, role: row.role, status: statusOf(row, now) }, ip: meta.ip, at: now });
+        await writeAudit(tx, {
+          orgId,
+          actorId: actor.userId,
+          action: 'invitation.revoke',
+          targetType: 'invitation',
+          targetId: row.id,
+          before: { email: row.email, role: row.role, status: statusOf(row, now) },
+          ip: meta.ip,
+          at: now,
+        });
       });
     },
 
@@ -217,7 +256,11 @@ export function createInvitationsService(deps: { db: Database; clock: Clock; con
      * creates the account (the caller then starts its session). Everything happens in one
      * transaction holding the invitation's row lock, so of two concurrent accepts one wins.
      */
-    async accept(actor: Actor | null, body: AcceptInvitationBody, meta: ActionMeta): Promise<{ accepted: Omit<AcceptedInvitation, 'csrfToken'>; createdUserId: string | null }> {
+    async accept(
+      actor: Actor | null,
+      body: AcceptInvitationBody,
+      meta: ActionMeta,
+    ): Promise<{ accepted: Omit<AcceptedInvitation, 'csrfToken'>; createdUserId: string | null }> {
       const now = clock.now();
       return db.transaction(async (tx) => {
         const { inv, orgName } = await byToken(tx, body.token, true);
@@ -227,7 +270,10 @@ export function createInvitationsService(deps: { db: Database; clock: Clock; con
           const me = (await usersByIds(tx, [actor.userId])).get(actor.userId);
           if (!me) throw new AppError('unauthenticated', 'Sign in to continue.');
           if (me.email.toLowerCase() !== inv.email) {
-            throw new AppError('forbidden', `This invitation was sent to ${inv.email}, but you are signed in as ${me.email}. Sign out and accept it with the invited account.`);
+            throw new AppError(
+              'forbidden',
+              `This invitation was sent to ${inv.email}, but you are signed in as ${me.email}. Sign out and accept it with the invited account.`,
+            );
           }
           user = me;
         } else {

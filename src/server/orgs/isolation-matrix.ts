@@ -44,34 +44,39 @@ export function describeIsolationMatrix<W>(title: string, m: IsolationMatrix<W>)
       w = await m.setup();
     });
 
-    it.each(m.probes.map((p) => [`${p.method} ${p.name}`, p] as const))('%s: denied callers are kept out and change nothing', async (_, p) => {
-      const callers = m.callers(w);
-      const failures: string[] = [];
-      for (const [who, status] of Object.entries(p.expect)) {
-        const call = callers[who];
-        if (!call) throw new Error(`unknown caller ${who} in probe ${p.name}`);
-        const before = await m.snapshot();
-        const res = await call({ method: p.method, url: p.url(w), ...(p.payload ? { payload: p.payload(w) } : {}) });
-        if (res.statusCode !== status) failures.push(`${who}: expected ${status}, got ${res.statusCode} ${res.body.slice(0, 200)}`);
-        else if (status >= 400 && !String(res.headers['content-type']).startsWith('application/problem+json')) failures.push(`${who}: ${status} is not a problem response`);
-        if (res.statusCode < 300 && p.inspect) {
-          try {
-            p.inspect(res.json(), w, who);
-          } catch (e) {
-            failures.push(`${who}: ${(e as Error).message}`);
+    it.each(m.probes.map((p) => [`${p.method} ${p.name}`, p] as const))(
+      '%s: denied callers are kept out and change nothing',
+      async (_, p) => {
+        const callers = m.callers(w);
+        const failures: string[] = [];
+        for (const [who, status] of Object.entries(p.expect)) {
+          const call = callers[who];
+          if (!call) throw new Error(`unknown caller ${who} in probe ${p.name}`);
+          const before = await m.snapshot();
+          const res = await call({ method: p.method, url: p.url(w), ...(p.payload ? { payload: p.payload(w) } : {}) });
+          if (res.statusCode !== status) failures.push(`${who}: expected ${status}, got ${res.statusCode} ${res.body.slice(0, 200)}`);
+          else if (status >= 400 && !String(res.headers['content-type']).startsWith('application/problem+json'))
+            failures.push(`${who}: ${status} is not a problem response`);
+          if (res.statusCode < 300 && p.inspect) {
+            try {
+              p.inspect(res.json(), w, who);
+            } catch (e) {
+              failures.push(`${who}: ${(e as Error).message}`);
+            }
           }
+          if (!isDeepStrictEqual(await m.snapshot(), before)) failures.push(`${who}: the request changed stored data`);
         }
-        if (!isDeepStrictEqual(await m.snapshot(), before)) failures.push(`${who}: the request changed stored data`);
-      }
-      expect(failures).toEqual([]);
-    });
+        expect(failures).toEqual([]);
+      },
+    );
 
     it('the owner reaches every endpoint of the table (so the denials above are not typos)', async () => {
       const call = m.owner(w);
       const failures: string[] = [];
       for (const p of m.probes.filter((x) => x.owner !== undefined)) {
         const res = await call({ method: p.method, url: p.url(w), ...(p.payload ? { payload: p.payload(w) } : {}) });
-        if (res.statusCode !== p.owner) failures.push(`${p.method} ${p.name}: expected ${p.owner}, got ${res.statusCode} ${res.body.slice(0, 200)}`);
+        if (res.statusCode !== p.owner)
+          failures.push(`${p.method} ${p.name}: expected ${p.owner}, got ${res.statusCode} ${res.body.slice(0, 200)}`);
       }
       expect(failures).toEqual([]);
     });
@@ -92,7 +97,15 @@ export interface TwoOrgWorld {
 
 /** In a: coach 1 coaches candidate 1, coach 2 coaches candidate 2. b has its own admin, coach and candidate. */
 export async function createTwoOrgWorld(t: TestApp): Promise<TwoOrgWorld> {
-  const a = await createOrgFixture(t, { name: 'Tenant A', coaches: 2, candidates: 2, assign: [[0, 0], [1, 1]] });
+  const a = await createOrgFixture(t, {
+    name: 'Tenant A',
+    coaches: 2,
+    candidates: 2,
+    assign: [
+      [0, 0],
+      [1, 1],
+    ],
+  });
   const b = await createOrgFixture(t, { name: 'Tenant B', coaches: 1, candidates: 1 });
   return { a, b, assignedCoach: a.coaches[0]!, otherCoach: a.coaches[1]!, candidate: a.candidates[0]!, otherCandidate: a.candidates[1]! };
 }

@@ -18,7 +18,16 @@ const cand = (i: number) => acme.candidates[i]!;
 beforeAll(async () => {
   t = await createTestApp();
   // coach 1 coaches candidates 1 and 2; coach 2 coaches candidate 3; candidate 4 has no coach.
-  acme = await createOrgFixture(t, { name: 'Acme', coaches: 2, candidates: 4, assign: [[0, 0], [0, 1], [1, 2]] });
+  acme = await createOrgFixture(t, {
+    name: 'Acme',
+    coaches: 2,
+    candidates: 4,
+    assign: [
+      [0, 0],
+      [0, 1],
+      [1, 2],
+    ],
+  });
   globex = await createOrgFixture(t, { name: 'Globex', coaches: 1, candidates: 1 });
   root = await signInPlatformAdmin(t);
 });
@@ -33,20 +42,34 @@ async function listMembers(b: Browser, query = ''): Promise<MemberList> {
 }
 
 const membershipOf = async (orgId: string, userId: string) =>
-  (await t.database.db.select().from(memberships).where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId))))[0];
+  (
+    await t.database.db
+      .select()
+      .from(memberships)
+      .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)))
+  )[0];
 const assignmentsIn = async (orgId: string) =>
-  (await t.database.db.select().from(coachAssignments).where(eq(coachAssignments.orgId, orgId))).map((a) => `${a.coachId}>${a.candidateId}`).sort();
+  (await t.database.db.select().from(coachAssignments).where(eq(coachAssignments.orgId, orgId)))
+    .map((a) => `${a.coachId}>${a.candidateId}`)
+    .sort();
 
 describe('listing members', () => {
   it('shows an admin everyone, with coaches of each candidate and candidate counts of each coach', async () => {
     const list = await listMembers(acme.admin, '?limit=100');
     expect(list.total).toBe(7);
     const byId = new Map(list.items.map((m) => [m.userId, m]));
-    expect(byId.get(cand(0).user.id)).toMatchObject({ role: 'candidate', coachIds: [coach(0).user.id], candidateCount: 0, name: 'Candidate 1' });
+    expect(byId.get(cand(0).user.id)).toMatchObject({
+      role: 'candidate',
+      coachIds: [coach(0).user.id],
+      candidateCount: 0,
+      name: 'Candidate 1',
+    });
     expect(byId.get(cand(3).user.id)!.coachIds).toEqual([]);
     expect(byId.get(coach(0).user.id)).toMatchObject({ role: 'coach', candidateCount: 2, coachIds: [] });
     expect(byId.get(acme.admin.user.id)).toMatchObject({ role: 'admin', email: acme.admin.user.email });
-    expect(list.items.map((m) => m.name)).toEqual([...list.items.map((m) => m.name)].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())));
+    expect(list.items.map((m) => m.name)).toEqual(
+      [...list.items.map((m) => m.name)].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())),
+    );
   });
 
   it('pages through members', async () => {
@@ -56,11 +79,15 @@ describe('listing members', () => {
     expect(first.items).toHaveLength(3);
     expect(third.items).toHaveLength(1);
     const all = await listMembers(acme.admin, '?limit=100');
-    expect([...first.items, ...(await listMembers(acme.admin, '?limit=3&page=2')).items, ...third.items].map((m) => m.userId)).toEqual(all.items.map((m) => m.userId));
+    expect([...first.items, ...(await listMembers(acme.admin, '?limit=3&page=2')).items, ...third.items].map((m) => m.userId)).toEqual(
+      all.items.map((m) => m.userId),
+    );
   });
 
   it('filters by role, by team and by a search on name or email', async () => {
-    expect((await listMembers(acme.admin, '?role=coach')).items.map((m) => m.userId).sort()).toEqual([coach(0).user.id, coach(1).user.id].sort());
+    expect((await listMembers(acme.admin, '?role=coach')).items.map((m) => m.userId).sort()).toEqual(
+      [coach(0).user.id, coach(1).user.id].sort(),
+    );
     expect((await listMembers(acme.admin, '?q=candidate%203')).items.map((m) => m.userId)).toEqual([cand(2).user.id]);
     const emailPart = cand(1).user.email.split('@')[0]!.toUpperCase();
     expect((await listMembers(acme.admin, `?q=${encodeURIComponent(emailPart)}`)).items.map((m) => m.userId)).toEqual([cand(1).user.id]);
@@ -73,7 +100,9 @@ describe('listing members', () => {
 
   it('shows a coach the staff and only their own candidates', async () => {
     const list = await listMembers(coach(1), '?limit=100');
-    expect(list.items.map((m) => m.userId).sort()).toEqual([acme.admin.user.id, coach(0).user.id, coach(1).user.id, cand(2).user.id].sort());
+    expect(list.items.map((m) => m.userId).sort()).toEqual(
+      [acme.admin.user.id, coach(0).user.id, coach(1).user.id, cand(2).user.id].sort(),
+    );
     expect(list.total).toBe(4);
     expect((await listMembers(coach(1), '?role=candidate')).items.map((m) => m.userId)).toEqual([cand(2).user.id]);
     expect((await listMembers(coach(1), '?q=Candidate%201')).total).toBe(0);
@@ -100,14 +129,24 @@ describe('changing a member', () => {
     expect(await assignmentsIn(acme.orgId)).not.toContain(`${coach(0).user.id}>${target}`);
     const audit = (await auditOf(t, acme.orgId)).filter((a) => a.action === 'member.role_change');
     expect(audit).toEqual([
-      expect.objectContaining({ actorId: acme.admin.user.id, targetType: 'membership', targetId: target, before: { role: 'candidate' }, after: { role: 'coach', removedAssignments: 1 } }),
+      expect.objectContaining({
+        actorId: acme.admin.user.id,
+        targetType: 'membership',
+        targetId: target,
+        before: { role: 'candidate' },
+        after: { role: 'coach', removedAssignments: 1 },
+      }),
     ]);
   });
 
   it('never demotes or removes the last admin, and changes nothing trying', async () => {
     const self = acme.admin.user.id;
     const before = await auditOf(t, acme.orgId);
-    expectProblem(await acme.admin.request({ method: 'PATCH', url: url(`/members/${self}`), payload: { role: 'coach' } }), 409, 'invalid_state');
+    expectProblem(
+      await acme.admin.request({ method: 'PATCH', url: url(`/members/${self}`), payload: { role: 'coach' } }),
+      409,
+      'invalid_state',
+    );
     expectProblem(await acme.admin.request({ method: 'DELETE', url: url(`/members/${self}`) }), 409, 'invalid_state');
     expect((await membershipOf(acme.orgId, self))!.role).toBe('admin');
     expect(await auditOf(t, acme.orgId)).toHaveLength(before.length);
@@ -123,7 +162,10 @@ describe('changing a member', () => {
       second.request({ method: 'PATCH', url: url(`/members/${acme.admin.user.id}`), payload: { role: 'coach' } }),
     ]);
     expect([a.statusCode, b.statusCode].sort()).toEqual([200, 403]);
-    const admins = await t.database.db.select().from(memberships).where(and(eq(memberships.orgId, acme.orgId), eq(memberships.role, 'admin')));
+    const admins = await t.database.db
+      .select()
+      .from(memberships)
+      .where(and(eq(memberships.orgId, acme.orgId), eq(memberships.role, 'admin')));
     expect(admins).toHaveLength(1);
     // Put the fixture back: acme.admin is the admin, coach 2 a coach.
     const winner = admins[0]!.userId === acme.admin.user.id ? acme.admin : second;
@@ -139,8 +181,14 @@ describe('changing a member', () => {
     const target = cand(0).user.id;
     const moved = await acme.admin.request({ method: 'PATCH', url: url(`/members/${target}`), payload: { teamId: team.id } });
     expect((moved.json() as Member).teamId).toBe(team.id);
-    const theirs = (await globex.admin.request({ method: 'POST', url: `/api/v1/orgs/${globex.orgId}/teams`, payload: { name: 'Theirs' } })).json() as Team;
-    expectProblem(await acme.admin.request({ method: 'PATCH', url: url(`/members/${target}`), payload: { teamId: theirs.id } }), 404, 'not_found');
+    const theirs = (
+      await globex.admin.request({ method: 'POST', url: `/api/v1/orgs/${globex.orgId}/teams`, payload: { name: 'Theirs' } })
+    ).json() as Team;
+    expectProblem(
+      await acme.admin.request({ method: 'PATCH', url: url(`/members/${target}`), payload: { teamId: theirs.id } }),
+      404,
+      'not_found',
+    );
     expect((await membershipOf(acme.orgId, target))!.teamId).toBe(team.id);
     const out = await acme.admin.request({ method: 'PATCH', url: url(`/members/${target}`), payload: { teamId: null } });
     expect((out.json() as Member).teamId).toBeNull();
@@ -154,8 +202,15 @@ describe('changing a member', () => {
   it('refuses an empty change, a bad role, an unknown member, and non-admins', async () => {
     const target = cand(0).user.id;
     expectProblem(await acme.admin.request({ method: 'PATCH', url: url(`/members/${target}`), payload: {} }), 400, 'validation_failed');
-    expectProblem(await acme.admin.request({ method: 'PATCH', url: url(`/members/${target}`), payload: { role: 'owner' } }), 400, 'validation_failed');
-    expectProblem(await acme.admin.request({ method: 'PATCH', url: url(`/members/${globex.admin.user.id}`), payload: { role: 'coach' } }), 404);
+    expectProblem(
+      await acme.admin.request({ method: 'PATCH', url: url(`/members/${target}`), payload: { role: 'owner' } }),
+      400,
+      'validation_failed',
+    );
+    expectProblem(
+      await acme.admin.request({ method: 'PATCH', url: url(`/members/${globex.admin.user.id}`), payload: { role: 'coach' } }),
+      404,
+    );
     expectProblem(await coach(0).request({ method: 'PATCH', url: url(`/members/${target}`), payload: { role: 'admin' } }), 403);
     expectProblem(await cand(0).request({ method: 'PATCH', url: url(`/members/${target}`), payload: { role: 'admin' } }), 403);
     expect((await membershipOf(acme.orgId, target))!.role).toBe('candidate');
@@ -165,8 +220,14 @@ describe('changing a member', () => {
 describe('removing a member', () => {
   it('removes the membership and the person’s coach assignments here, audited', async () => {
     const extra = await registerUser(t.app, { name: 'Leaving Coach' });
-    await t.database.db.insert(memberships).values({ id: crypto.randomUUID(), orgId: acme.orgId, userId: extra.user.id, role: 'coach', teamId: null, createdAt: t.clock.now() });
-    const made = await acme.admin.request({ method: 'POST', url: url('/assignments'), payload: { coachId: extra.user.id, candidateId: cand(3).user.id } });
+    await t.database.db
+      .insert(memberships)
+      .values({ id: crypto.randomUUID(), orgId: acme.orgId, userId: extra.user.id, role: 'coach', teamId: null, createdAt: t.clock.now() });
+    const made = await acme.admin.request({
+      method: 'POST',
+      url: url('/assignments'),
+      payload: { coachId: extra.user.id, candidateId: cand(3).user.id },
+    });
     expect(made.statusCode, made.body).toBe(201);
     const res = await acme.admin.request({ method: 'DELETE', url: url(`/members/${extra.user.id}`) });
     expect(res.statusCode).toBe(204);
@@ -189,19 +250,44 @@ describe('removing a member', () => {
 
 describe('coach assignments', () => {
   it('assigns a coach (or an admin) to a candidate, audited; a duplicate is a 409', async () => {
-    const res = await acme.admin.request({ method: 'POST', url: url('/assignments'), payload: { coachId: coach(1).user.id, candidateId: cand(0).user.id } });
+    const res = await acme.admin.request({
+      method: 'POST',
+      url: url('/assignments'),
+      payload: { coachId: coach(1).user.id, candidateId: cand(0).user.id },
+    });
     expect(res.statusCode, res.body).toBe(201);
-    expect(res.json()).toMatchObject({ orgId: acme.orgId, coach: { id: coach(1).user.id, name: 'Coach 2' }, candidate: { id: cand(0).user.id, name: 'Candidate 1' } });
-    expectProblem(await acme.admin.request({ method: 'POST', url: url('/assignments'), payload: { coachId: coach(1).user.id, candidateId: cand(0).user.id } }), 409, 'conflict');
-    const byAdmin = await acme.admin.request({ method: 'POST', url: url('/assignments'), payload: { coachId: acme.admin.user.id, candidateId: cand(3).user.id } });
+    expect(res.json()).toMatchObject({
+      orgId: acme.orgId,
+      coach: { id: coach(1).user.id, name: 'Coach 2' },
+      candidate: { id: cand(0).user.id, name: 'Candidate 1' },
+    });
+    expectProblem(
+      await acme.admin.request({
+        method: 'POST',
+        url: url('/assignments'),
+        payload: { coachId: coach(1).user.id, candidateId: cand(0).user.id },
+      }),
+      409,
+      'conflict',
+    );
+    const byAdmin = await acme.admin.request({
+      method: 'POST',
+      url: url('/assignments'),
+      payload: { coachId: acme.admin.user.id, candidateId: cand(3).user.id },
+    });
     expect(byAdmin.statusCode).toBe(201);
-    const created = (await auditOf(t, acme.orgId)).filter((a) => a.action === 'assignment.create' && a.after.candidateId === cand(0).user.id);
-    expect(created).toEqual([expect.objectContaining({ actorId: acme.admin.user.id, after: { coachId: coach(1).user.id, candidateId: cand(0).user.id } })]);
+    const created = (await auditOf(t, acme.orgId)).filter(
+      (a) => a.action === 'assignment.create' && a.after.candidateId === cand(0).user.id,
+    );
+    expect(created).toEqual([
+      expect.objectContaining({ actorId: acme.admin.user.id, after: { coachId: coach(1).user.id, candidateId: cand(0).user.id } }),
+    ]);
   });
 
   it('refuses pairs whose roles do not fit (400) or who are not members here (404), creating nothing', async () => {
     const before = await assignmentsIn(acme.orgId);
-    const post = (coachId: string, candidateId: string) => acme.admin.request({ method: 'POST', url: url('/assignments'), payload: { coachId, candidateId } });
+    const post = (coachId: string, candidateId: string) =>
+      acme.admin.request({ method: 'POST', url: url('/assignments'), payload: { coachId, candidateId } });
     expectProblem(await post(cand(2).user.id, cand(3).user.id), 400, 'bad_request');
     expectProblem(await post(coach(0).user.id, coach(1).user.id), 400, 'bad_request');
     expectProblem(await post(globex.coaches[0]!.user.id, cand(3).user.id), 404);
@@ -212,7 +298,8 @@ describe('coach assignments', () => {
   it('lists every assignment for an admin, filtered by coach or candidate; a coach sees their own', async () => {
     const all = (await acme.admin.request({ method: 'GET', url: url('/assignments') })).json().items as Assignment[];
     expect(all.map((a) => `${a.coach.id}>${a.candidate.id}`).sort()).toEqual(await assignmentsIn(acme.orgId));
-    const ofCand = (await acme.admin.request({ method: 'GET', url: url(`/assignments?candidateId=${cand(0).user.id}`) })).json().items as Assignment[];
+    const ofCand = (await acme.admin.request({ method: 'GET', url: url(`/assignments?candidateId=${cand(0).user.id}`) })).json()
+      .items as Assignment[];
     expect(ofCand.map((a) => a.coach.id).sort()).toEqual([coach(0).user.id, coach(1).user.id].sort());
     const own = (await coach(1).request({ method: 'GET', url: url('/assignments') })).json().items as Assignment[];
     expect(own.length).toBeGreaterThan(0);
@@ -225,7 +312,11 @@ describe('coach assignments', () => {
   it('ends an assignment by path or by body, audited; a missing one is a 404', async () => {
     const byPath = await acme.admin.request({ method: 'DELETE', url: url(`/assignments/${coach(1).user.id}/${cand(0).user.id}`) });
     expect(byPath.statusCode).toBe(204);
-    const byBody = await acme.admin.request({ method: 'DELETE', url: url('/assignments'), payload: { coachId: acme.admin.user.id, candidateId: cand(3).user.id } });
+    const byBody = await acme.admin.request({
+      method: 'DELETE',
+      url: url('/assignments'),
+      payload: { coachId: acme.admin.user.id, candidateId: cand(3).user.id },
+    });
     expect(byBody.statusCode).toBe(204);
     const left = await assignmentsIn(acme.orgId);
     expect(left).not.toContain(`${coach(1).user.id}>${cand(0).user.id}`);

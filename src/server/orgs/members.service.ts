@@ -1,5 +1,14 @@
 import { and, asc, count, eq, exists, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
-import type { Assignment, AssignmentBody, AssignmentList, Member, MemberList, MemberQuery, OrgRole, UpdateMemberBody } from '../../contract/orgs.js';
+import type {
+  Assignment,
+  AssignmentBody,
+  AssignmentList,
+  Member,
+  MemberList,
+  MemberQuery,
+  OrgRole,
+  UpdateMemberBody,
+} from '../../contract/orgs.js';
 import { AppError, notFound } from '../../core/errors.js';
 import type { Database, DbOrTx } from '../../db/client.js';
 import { writeAudit } from '../audit/audit.service.js';
@@ -38,19 +47,30 @@ export function createMembersService(deps: { db: Database; clock: Clock; orgAcce
   }
 
   async function membershipOf(tx: DbOrTx, orgId: string, userId: string, what = 'Member'): Promise<MembershipRow> {
-    const [row] = await tx.select().from(memberships).where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId))).for('update');
+    const [row] = await tx
+      .select()
+      .from(memberships)
+      .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)))
+      .for('update');
     if (!row) throw notFound(what);
     return row;
   }
 
   async function assertNotLastAdmin(tx: DbOrTx, orgId: string, m: MembershipRow, doing: string): Promise<void> {
     if (m.role !== 'admin') return;
-    const [c] = await tx.select({ n: count() }).from(memberships).where(and(eq(memberships.orgId, orgId), eq(memberships.role, 'admin')));
-    if (Number(c?.n ?? 0) <= 1) throw new AppError('invalid_state', `The organization's last admin cannot be ${doing}. Make someone else an admin first.`);
+    const [c] = await tx
+      .select({ n: count() })
+      .from(memberships)
+      .where(and(eq(memberships.orgId, orgId), eq(memberships.role, 'admin')));
+    if (Number(c?.n ?? 0) <= 1)
+      throw new AppError('invalid_state', `The organization's last admin cannot be ${doing}. Make someone else an admin first.`);
   }
 
   async function assertTeamInOrg(tx: DbOrTx, orgId: string, teamId: string): Promise<void> {
-    const [row] = await tx.select({ id: teams.id }).from(teams).where(and(eq(teams.orgId, orgId), eq(teams.id, teamId)));
+    const [row] = await tx
+      .select({ id: teams.id })
+      .from(teams)
+      .where(and(eq(teams.orgId, orgId), eq(teams.id, teamId)));
     if (!row) throw notFound('Team');
   }
 
@@ -62,7 +82,10 @@ export function createMembersService(deps: { db: Database; clock: Clock; orgAcce
         : as === 'candidate'
           ? eq(coachAssignments.candidateId, userId)
           : or(eq(coachAssignments.coachId, userId), eq(coachAssignments.candidateId, userId));
-    const gone = await tx.delete(coachAssignments).where(and(eq(coachAssignments.orgId, orgId), who)).returning({ id: coachAssignments.id });
+    const gone = await tx
+      .delete(coachAssignments)
+      .where(and(eq(coachAssignments.orgId, orgId), who))
+      .returning({ id: coachAssignments.id });
     return gone.length;
   }
 
@@ -106,9 +129,17 @@ export function createMembersService(deps: { db: Database; clock: Clock; orgAcce
   }
 
   async function toAssignments(tx: DbOrTx, rows: (typeof coachAssignments.$inferSelect)[]): Promise<Assignment[]> {
-    const people = await usersByIds(tx, rows.flatMap((r) => [r.coachId, r.candidateId]));
+    const people = await usersByIds(
+      tx,
+      rows.flatMap((r) => [r.coachId, r.candidateId]),
+    );
     const person = (id: string) => ({ id, name: people.get(id)?.name ?? '' });
-    return rows.map((r) => ({ orgId: r.orgId, coach: person(r.coachId), candidate: person(r.candidateId), createdAt: r.createdAt.toISOString() }));
+    return rows.map((r) => ({
+      orgId: r.orgId,
+      coach: person(r.coachId),
+      candidate: person(r.candidateId),
+      createdAt: r.createdAt.toISOString(),
+    }));
   }
 
   return {
@@ -125,7 +156,13 @@ export function createMembersService(deps: { db: Database; clock: Clock; orgAcce
         const coached = db
           .select({ one: sql`1` })
           .from(coachAssignments)
-          .where(and(eq(coachAssignments.orgId, orgId), eq(coachAssignments.coachId, actor.userId), eq(coachAssignments.candidateId, memberships.userId)));
+          .where(
+            and(
+              eq(coachAssignments.orgId, orgId),
+              eq(coachAssignments.coachId, actor.userId),
+              eq(coachAssignments.candidateId, memberships.userId),
+            ),
+          );
         where.push(or(inArray(memberships.role, STAFF), exists(coached)));
       }
       // Names and emails are searched and sorted in SQL, so this one list reads the users table directly.
@@ -160,8 +197,17 @@ export function createMembersService(deps: { db: Database; clock: Clock; orgAcce
           await tx.update(memberships).set({ role: body.role }).where(eq(memberships.id, m.id));
           // A candidate made staff is no longer coached here; staff made a candidate coaches no one.
           const removedAssignments =
-            body.role === 'candidate' ? await dropAssignments(tx, orgId, userId, 'coach') : m.role === 'candidate' ? await dropAssignments(tx, orgId, userId, 'candidate') : 0;
-          await writeAudit(tx, { ...audit, action: 'member.role_change', before: { role: m.role }, after: { role: body.role, removedAssignments } });
+            body.role === 'candidate'
+              ? await dropAssignments(tx, orgId, userId, 'coach')
+              : m.role === 'candidate'
+                ? await dropAssignments(tx, orgId, userId, 'candidate')
+                : 0;
+          await writeAudit(tx, {
+            ...audit,
+            action: 'member.role_change',
+            before: { role: m.role },
+            after: { role: body.role, removedAssignments },
+          });
         }
         if (body.teamId !== undefined && body.teamId !== m.teamId) {
           await tx.update(memberships).set({ teamId: body.teamId }).where(eq(memberships.id, m.id));
@@ -197,9 +243,14 @@ export function createMembersService(deps: { db: Database; clock: Clock; orgAcce
     },
 
     /** Admins see every assignment; a coach sees their own. */
-    async listAssignments(actor: Actor, orgId: string, query: { coachId?: string | undefined; candidateId?: string | undefined }): Promise<AssignmentList> {
+    async listAssignments(
+      actor: Actor,
+      orgId: string,
+      query: { coachId?: string | undefined; candidateId?: string | undefined },
+    ): Promise<AssignmentList> {
       const everyone = await seesEveryone(actor, orgId);
-      if (!everyone && query.coachId && query.coachId !== actor.userId) throw new AppError('forbidden', 'Coaches see only their own assignments.');
+      if (!everyone && query.coachId && query.coachId !== actor.userId)
+        throw new AppError('forbidden', 'Coaches see only their own assignments.');
       const coachId = everyone ? query.coachId : actor.userId;
       const rows = await db
         .select()
@@ -220,10 +271,18 @@ export function createMembersService(deps: { db: Database; clock: Clock; orgAcce
       return db.transaction(async (tx) => {
         await orgAccess.requireRole(actor, orgId, ['admin'], tx);
         // Shared locks: a role change of either person waits until the assignment is in.
-        const [coach] = await tx.select().from(memberships).where(and(eq(memberships.orgId, orgId), eq(memberships.userId, body.coachId))).for('share');
+        const [coach] = await tx
+          .select()
+          .from(memberships)
+          .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, body.coachId)))
+          .for('share');
         if (!coach) throw notFound('Coach');
         if (!STAFF.includes(coach.role)) throw new AppError('bad_request', 'The coach must be a coach or an admin of the organization.');
-        const [candidate] = await tx.select().from(memberships).where(and(eq(memberships.orgId, orgId), eq(memberships.userId, body.candidateId))).for('share');
+        const [candidate] = await tx
+          .select()
+          .from(memberships)
+          .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, body.candidateId)))
+          .for('share');
         if (!candidate) throw notFound('Candidate');
         if (candidate.role !== 'candidate') throw new AppError('bad_request', 'Only candidates are assigned to coaches.');
         const [row] = await tx
@@ -232,7 +291,16 @@ export function createMembersService(deps: { db: Database; clock: Clock; orgAcce
           .onConflictDoNothing()
           .returning();
         if (!row) throw new AppError('conflict', 'This coach is already assigned to this candidate.');
-        await writeAudit(tx, { orgId, actorId: actor.userId, action: 'assignment.create', targetType: 'assignment', targetId: row.id, after: { coachId: body.coachId, candidateId: body.candidateId }, ip: meta.ip, at: now });
+        await writeAudit(tx, {
+          orgId,
+          actorId: actor.userId,
+          action: 'assignment.create',
+          targetType: 'assignment',
+          targetId: row.id,
+          after: { coachId: body.coachId, candidateId: body.candidateId },
+          ip: meta.ip,
+          at: now,
+        });
         return (await toAssignments(tx, [row]))[0]!;
       });
     },
@@ -243,10 +311,25 @@ export function createMembersService(deps: { db: Database; clock: Clock; orgAcce
         await orgAccess.requireRole(actor, orgId, ['admin'], tx);
         const [row] = await tx
           .delete(coachAssignments)
-          .where(and(eq(coachAssignments.orgId, orgId), eq(coachAssignments.coachId, body.coachId), eq(coachAssignments.candidateId, body.candidateId)))
+          .where(
+            and(
+              eq(coachAssignments.orgId, orgId),
+              eq(coachAssignments.coachId, body.coachId),
+              eq(coachAssignments.candidateId, body.candidateId),
+            ),
+          )
           .returning();
         if (!row) throw notFound('Assignment');
-        await writeAudit(tx, { orgId, actorId: actor.userId, action: 'assignment.delete', targetType: 'assignment', targetId: row.id, before: { coachId: row.coachId, candidateId: row.candidateId }, ip: meta.ip, at: now });
+        await writeAudit(tx, {
+          orgId,
+          actorId: actor.userId,
+          action: 'assignment.delete',
+          targetType: 'assignment',
+          targetId: row.id,
+          before: { coachId: row.coachId, candidateId: row.candidateId },
+          ip: meta.ip,
+          at: now,
+        });
       });
     },
   };

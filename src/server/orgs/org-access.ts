@@ -64,7 +64,13 @@ export function createOrgAccess(db: DbOrTx) {
           .select({ orgId: coachAssignments.orgId, role: memberships.role })
           .from(coachAssignments)
           .innerJoin(memberships, and(eq(memberships.orgId, coachAssignments.orgId), eq(memberships.userId, coachAssignments.coachId)))
-          .where(and(eq(coachAssignments.coachId, actor.userId), eq(coachAssignments.candidateId, candidateId), inArray(coachAssignments.orgId, orgIds))),
+          .where(
+            and(
+              eq(coachAssignments.coachId, actor.userId),
+              eq(coachAssignments.candidateId, candidateId),
+              inArray(coachAssignments.orgId, orgIds),
+            ),
+          ),
       ]);
       // A coach demoted to candidate keeps no power through old assignment rows.
       const coaching = assigned.filter((a) => a.role === 'coach' || a.role === 'admin').map((a) => a.orgId);
@@ -98,8 +104,14 @@ export function createOrgAccess(db: DbOrTx) {
      * every candidate member of the organizations they administer, and their assigned candidates
      * where they are still coach or admin. `staffOrgIds`: organizations where they are coach or admin.
      */
-    async coachingScope(userId: string, tx: DbOrTx = db): Promise<{ adminOrgIds: string[]; staffOrgIds: string[]; candidates: { orgId: string; candidateId: string }[] }> {
-      const mine = await tx.select({ orgId: memberships.orgId, role: memberships.role }).from(memberships).where(eq(memberships.userId, userId));
+    async coachingScope(
+      userId: string,
+      tx: DbOrTx = db,
+    ): Promise<{ adminOrgIds: string[]; staffOrgIds: string[]; candidates: { orgId: string; candidateId: string }[] }> {
+      const mine = await tx
+        .select({ orgId: memberships.orgId, role: memberships.role })
+        .from(memberships)
+        .where(eq(memberships.userId, userId));
       const adminOrgIds = mine.filter((m) => m.role === 'admin').map((m) => m.orgId);
       const staffOrgIds = mine.filter((m) => m.role === 'admin' || m.role === 'coach').map((m) => m.orgId);
       if (staffOrgIds.length === 0) return { adminOrgIds, staffOrgIds, candidates: [] };
@@ -116,7 +128,11 @@ export function createOrgAccess(db: DbOrTx) {
           .from(coachAssignments)
           .innerJoin(
             candidateMember,
-            and(eq(candidateMember.orgId, coachAssignments.orgId), eq(candidateMember.userId, coachAssignments.candidateId), eq(candidateMember.role, 'candidate')),
+            and(
+              eq(candidateMember.orgId, coachAssignments.orgId),
+              eq(candidateMember.userId, coachAssignments.candidateId),
+              eq(candidateMember.role, 'candidate'),
+            ),
           )
           .where(and(eq(coachAssignments.coachId, userId), inArray(coachAssignments.orgId, staffOrgIds))),
       ]);
@@ -134,7 +150,10 @@ export function createOrgAccess(db: DbOrTx) {
     async orgNames(orgIds: readonly string[], tx: DbOrTx = db): Promise<Map<string, string>> {
       const unique = [...new Set(orgIds)];
       if (unique.length === 0) return new Map();
-      const rows = await tx.select({ id: organizations.id, name: organizations.name }).from(organizations).where(inArray(organizations.id, unique));
+      const rows = await tx
+        .select({ id: organizations.id, name: organizations.name })
+        .from(organizations)
+        .where(inArray(organizations.id, unique));
       return new Map(rows.map((r) => [r.id, r.name]));
     },
   };

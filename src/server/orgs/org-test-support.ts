@@ -17,7 +17,11 @@ export async function signInPlatformAdmin(t: TestApp): Promise<Browser> {
 }
 
 export async function auditOf(t: TestApp, orgId: string) {
-  const rows = await t.database.db.select().from(auditLog).where(eq(auditLog.orgId, orgId)).orderBy(asc(auditLog.createdAt), asc(auditLog.id));
+  const rows = await t.database.db
+    .select()
+    .from(auditLog)
+    .where(eq(auditLog.orgId, orgId))
+    .orderBy(asc(auditLog.createdAt), asc(auditLog.id));
   return rows.map((r) => ({ ...r, before: r.before ? JSON.parse(r.before) : null, after: r.after ? JSON.parse(r.after) : null }));
 }
 

@@ -45,7 +45,13 @@ describe('creating and listing organizations', () => {
     expect(m).toMatchObject({ userId: ada.user.id, role: 'admin', teamId: null });
     const audit = await auditOf(t, org.id);
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ action: 'org.create', actorId: ada.user.id, targetType: 'organization', targetId: org.id, after: { name: 'Ada Labs' } });
+    expect(audit[0]).toMatchObject({
+      action: 'org.create',
+      actorId: ada.user.id,
+      targetType: 'organization',
+      targetId: org.id,
+      after: { name: 'Ada Labs' },
+    });
   });
 
   it('lists only the caller’s organizations with their role and member count', async () => {
@@ -81,7 +87,11 @@ describe('creating and listing organizations', () => {
 
   it('refuses a cookie write without the CSRF header', async () => {
     const before = await orgCount();
-    expectProblem(await t.app.inject({ method: 'POST', url: '/api/v1/orgs', payload: { name: 'X' }, headers: { cookie: ada.cookie } }), 403, 'csrf_failed');
+    expectProblem(
+      await t.app.inject({ method: 'POST', url: '/api/v1/orgs', payload: { name: 'X' }, headers: { cookie: ada.cookie } }),
+      403,
+      'csrf_failed',
+    );
     expect(await orgCount()).toBe(before);
   });
 });
@@ -98,7 +108,11 @@ describe('reading and renaming one organization', () => {
 
   it('answers 404 to outsiders and for unknown ids, the same way', async () => {
     const outsider = expectProblem(await bob.request({ method: 'GET', url: `/api/v1/orgs/${acme.orgId}` }), 404, 'not_found');
-    const unknown = expectProblem(await bob.request({ method: 'GET', url: '/api/v1/orgs/0190a4b8-0000-7000-8000-000000000000' }), 404, 'not_found');
+    const unknown = expectProblem(
+      await bob.request({ method: 'GET', url: '/api/v1/orgs/0190a4b8-0000-7000-8000-000000000000' }),
+      404,
+      'not_found',
+    );
     expect(outsider.detail).toBe(unknown.detail);
     expectProblem(await root.request({ method: 'GET', url: '/api/v1/orgs/0190a4b8-0000-7000-8000-000000000000' }), 404);
     expectProblem(await bob.request({ method: 'GET', url: '/api/v1/orgs/not-a-uuid' }), 400, 'validation_failed');
@@ -157,10 +171,17 @@ describe('teams', () => {
     const eng = list.find((x) => x.name === 'engineering')!;
     const res = await ada.request({ method: 'PATCH', url: `/api/v1/orgs/${org.id}/teams/${eng.id}`, payload: { name: 'Engineering' } });
     expect(res.json()).toMatchObject({ id: eng.id, name: 'Engineering', memberCount: 1 });
-    expectProblem(await ada.request({ method: 'PATCH', url: `/api/v1/orgs/${org.id}/teams/${eng.id}`, payload: { name: 'sales' } }), 409, 'conflict');
+    expectProblem(
+      await ada.request({ method: 'PATCH', url: `/api/v1/orgs/${org.id}/teams/${eng.id}`, payload: { name: 'sales' } }),
+      409,
+      'conflict',
+    );
     const [row] = await t.database.db.select().from(teams).where(eq(teams.id, eng.id));
     expect(row!.name).toBe('Engineering');
-    expect((await auditOf(t, org.id)).find((a) => a.action === 'team.rename')).toMatchObject({ before: { name: 'engineering' }, after: { name: 'Engineering' } });
+    expect((await auditOf(t, org.id)).find((a) => a.action === 'team.rename')).toMatchObject({
+      before: { name: 'engineering' },
+      after: { name: 'Engineering' },
+    });
   });
 
   it('deletes a team and leaves its members in the organization without a team', async () => {
@@ -171,13 +192,19 @@ describe('teams', () => {
     const members = await t.database.db.select().from(memberships).where(eq(memberships.orgId, org.id));
     expect(members).toHaveLength(1);
     expect(members[0]!.teamId).toBeNull();
-    expect((await auditOf(t, org.id)).find((a) => a.action === 'team.delete')).toMatchObject({ targetId: eng.id, before: { name: 'Engineering', memberCount: 1 } });
+    expect((await auditOf(t, org.id)).find((a) => a.action === 'team.delete')).toMatchObject({
+      targetId: eng.id,
+      before: { name: 'Engineering', memberCount: 1 },
+    });
     expectProblem(await ada.request({ method: 'DELETE', url: `/api/v1/orgs/${org.id}/teams/${eng.id}` }), 404);
   });
 
   it('does not reach another organization’s team through this organization', async () => {
     const theirs = ((await bob.request({ method: 'GET', url: `/api/v1/orgs/${other.id}/teams` })).json().items as Team[])[0]!;
-    expectProblem(await ada.request({ method: 'PATCH', url: `/api/v1/orgs/${org.id}/teams/${theirs.id}`, payload: { name: 'Gotcha' } }), 404);
+    expectProblem(
+      await ada.request({ method: 'PATCH', url: `/api/v1/orgs/${org.id}/teams/${theirs.id}`, payload: { name: 'Gotcha' } }),
+      404,
+    );
     expectProblem(await ada.request({ method: 'DELETE', url: `/api/v1/orgs/${org.id}/teams/${theirs.id}` }), 404);
     const [row] = await t.database.db.select().from(teams).where(eq(teams.id, theirs.id));
     expect(row!.name).toBe('Sales');
@@ -185,7 +212,10 @@ describe('teams', () => {
 
   it('lets coaches read teams but not change them; candidates get 403', async () => {
     expect((await acme.coaches[0]!.request({ method: 'GET', url: `/api/v1/orgs/${acme.orgId}/teams` })).statusCode).toBe(200);
-    expectProblem(await acme.coaches[0]!.request({ method: 'POST', url: `/api/v1/orgs/${acme.orgId}/teams`, payload: { name: 'Coaches' } }), 403);
+    expectProblem(
+      await acme.coaches[0]!.request({ method: 'POST', url: `/api/v1/orgs/${acme.orgId}/teams`, payload: { name: 'Coaches' } }),
+      403,
+    );
     expectProblem(await acme.candidates[0]!.request({ method: 'GET', url: `/api/v1/orgs/${acme.orgId}/teams` }), 403);
     expect(await t.database.db.select().from(teams).where(eq(teams.orgId, acme.orgId))).toEqual([]);
   });

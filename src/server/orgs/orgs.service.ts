@@ -42,7 +42,10 @@ export function createOrgsService(deps: { db: Database; clock: Clock; orgAccess:
   }
 
   async function teamInOrg(tx: DbOrTx, orgId: string, teamId: string): Promise<TeamRow> {
-    const [row] = await tx.select().from(teams).where(and(eq(teams.orgId, orgId), eq(teams.id, teamId)));
+    const [row] = await tx
+      .select()
+      .from(teams)
+      .where(and(eq(teams.orgId, orgId), eq(teams.id, teamId)));
     if (!row) throw notFound('Team');
     return row;
   }
@@ -62,7 +65,16 @@ export function createOrgsService(deps: { db: Database; clock: Clock; orgAccess:
       await db.transaction(async (tx) => {
         await tx.insert(organizations).values({ id, name, createdBy: actor.userId, createdAt: now });
         await tx.insert(memberships).values({ id: newId(), orgId: id, userId: actor.userId, role: 'admin', teamId: null, createdAt: now });
-        await writeAudit(tx, { orgId: id, actorId: actor.userId, action: 'org.create', targetType: 'organization', targetId: id, after: { name }, ip: meta.ip, at: now });
+        await writeAudit(tx, {
+          orgId: id,
+          actorId: actor.userId,
+          action: 'org.create',
+          targetType: 'organization',
+          targetId: id,
+          after: { name },
+          ip: meta.ip,
+          at: now,
+        });
       });
       return { id, name, myRole: 'admin', memberCount: 1, createdAt: now.toISOString() };
     },
@@ -74,7 +86,10 @@ export function createOrgsService(deps: { db: Database; clock: Clock; orgAccess:
       let rows: OrgRow[];
       if (all) {
         if (actor.platformRole !== 'superadmin') throw new AppError('forbidden', 'Only the platform admin can list every organization.');
-        rows = await db.select().from(organizations).orderBy(asc(sql`lower(${organizations.name})`), asc(organizations.id));
+        rows = await db
+          .select()
+          .from(organizations)
+          .orderBy(asc(sql`lower(${organizations.name})`), asc(organizations.id));
       } else {
         if (mine.length === 0) return { items: [] };
         rows = await db
@@ -100,7 +115,17 @@ export function createOrgsService(deps: { db: Database; clock: Clock; orgAccess:
         if (!before) throw notFound('Organization');
         if (before.name !== body.name) {
           await tx.update(organizations).set({ name: body.name }).where(eq(organizations.id, orgId));
-          await writeAudit(tx, { orgId, actorId: actor.userId, action: 'org.rename', targetType: 'organization', targetId: orgId, before: { name: before.name }, after: { name: body.name }, ip: meta.ip, at: now });
+          await writeAudit(tx, {
+            orgId,
+            actorId: actor.userId,
+            action: 'org.rename',
+            targetType: 'organization',
+            targetId: orgId,
+            before: { name: before.name },
+            after: { name: body.name },
+            ip: meta.ip,
+            at: now,
+          });
         }
         return loadOrg(actor, orgId, tx);
       });
@@ -116,7 +141,15 @@ export function createOrgsService(deps: { db: Database; clock: Clock; orgAccess:
         .where(eq(teams.orgId, orgId))
         .groupBy(teams.id)
         .orderBy(asc(sql`lower(${teams.name})`), asc(teams.id));
-      return { items: rows.map(({ team, n }) => ({ id: team.id, orgId: team.orgId, name: team.name, memberCount: Number(n), createdAt: team.createdAt.toISOString() })) };
+      return {
+        items: rows.map(({ team, n }) => ({
+          id: team.id,
+          orgId: team.orgId,
+          name: team.name,
+          memberCount: Number(n),
+          createdAt: team.createdAt.toISOString(),
+        })),
+      };
     },
 
     async createTeam(actor: Actor, orgId: string, body: CreateTeamBody, meta: ActionMeta): Promise<Team> {
@@ -124,9 +157,22 @@ export function createOrgsService(deps: { db: Database; clock: Clock; orgAccess:
       return db.transaction(async (tx) => {
         await orgAccess.requireRole(actor, orgId, ['admin'], tx);
         // The unique index on (org, lower(name)) decides races; no row back means the name is taken.
-        const [row] = await tx.insert(teams).values({ id: newId(), orgId, name: body.name, createdAt: now }).onConflictDoNothing().returning();
+        const [row] = await tx
+          .insert(teams)
+          .values({ id: newId(), orgId, name: body.name, createdAt: now })
+          .onConflictDoNothing()
+          .returning();
         if (!row) throw duplicateTeam(body.name);
-        await writeAudit(tx, { orgId, actorId: actor.userId, action: 'team.create', targetType: 'team', targetId: row.id, after: { name: row.name }, ip: meta.ip, at: now });
+        await writeAudit(tx, {
+          orgId,
+          actorId: actor.userId,
+          action: 'team.create',
+          targetType: 'team',
+          targetId: row.id,
+          after: { name: row.name },
+          ip: meta.ip,
+          at: now,
+        });
         return { id: row.id, orgId, name: row.name, memberCount: 0, createdAt: now.toISOString() };
       });
     },
@@ -145,7 +191,17 @@ export function createOrgsService(deps: { db: Database; clock: Clock; orgAccess:
           .catch((e: unknown) => {
             throw isUniqueViolation(e) ? duplicateTeam(body.name) : e;
           });
-        await writeAudit(tx, { orgId, actorId: actor.userId, action: 'team.rename', targetType: 'team', targetId: teamId, before: { name: before.name }, after: { name: body.name }, ip: meta.ip, at: now });
+        await writeAudit(tx, {
+          orgId,
+          actorId: actor.userId,
+          action: 'team.rename',
+          targetType: 'team',
+          targetId: teamId,
+          before: { name: before.name },
+          after: { name: body.name },
+          ip: meta.ip,
+          at: now,
+        });
         return toTeam(tx, row!);
       });
     },
@@ -158,7 +214,16 @@ export function createOrgsService(deps: { db: Database; clock: Clock; orgAccess:
         const team = await teamInOrg(tx, orgId, teamId);
         const [c] = await tx.select({ n: count() }).from(memberships).where(eq(memberships.teamId, teamId));
         await tx.delete(teams).where(eq(teams.id, teamId));
-        await writeAudit(tx, { orgId, actorId: actor.userId, action: 'team.delete', targetType: 'team', targetId: teamId, before: { name: team.name, memberCount: Number(c?.n ?? 0) }, ip: meta.ip, at: now });
+        await writeAudit(tx, {
+          orgId,
+          actorId: actor.userId,
+          action: 'team.delete',
+          targetType: 'team',
+          targetId: teamId,
+          before: { name: team.name, memberCount: Number(c?.n ?? 0) },
+          ip: meta.ip,
+          at: now,
+        });
       });
     },
 

@@ -35,7 +35,8 @@ async function setup(): Promise<World> {
   const team = await post('/teams', { name: 'Platform' });
   const inv = await post('/invitations', { email: 'pending-coach@example.com', role: 'coach' });
   const coachInv = await post('/invitations', { email: 'pending-candidate@example.com', role: 'candidate' }, w.assignedCoach);
-  const teamOfB = (await w.b.admin.request({ method: 'POST', url: `/api/v1/orgs/${w.b.orgId}/teams`, payload: { name: 'B team' } })).json().id as string;
+  const teamOfB = (await w.b.admin.request({ method: 'POST', url: `/api/v1/orgs/${w.b.orgId}/teams`, payload: { name: 'B team' } })).json()
+    .id as string;
   return { ...w, teamId: team.id, invitationId: inv.id, coachInvitationId: coachInv.id, teamOfB };
 }
 
@@ -75,9 +76,29 @@ const probes: Probe<World>[] = [
   { name: 'org rename', method: 'PATCH', url: (w) => org(w), payload: () => ({ name: 'Hijacked' }), expect: adminOnly, owner: 200 },
   // Teams
   { name: 'teams', method: 'GET', url: (w) => org(w, '/teams'), expect: { otherAdmin: 404, candidate: 403, anonymous: 401 }, owner: 200 },
-  { name: 'team create', method: 'POST', url: (w) => org(w, '/teams'), payload: () => ({ name: 'Intruders' }), expect: adminOnly, owner: 201 },
-  { name: 'team rename', method: 'PATCH', url: (w) => org(w, `/teams/${w.teamId}`), payload: () => ({ name: 'Renamed' }), expect: adminOnly, owner: 200 },
-  { name: "a's team through b", method: 'PATCH', url: (w) => orgB(w, `/teams/${w.teamId}`), payload: () => ({ name: 'Mine now' }), expect: { otherAdmin: 404 } },
+  {
+    name: 'team create',
+    method: 'POST',
+    url: (w) => org(w, '/teams'),
+    payload: () => ({ name: 'Intruders' }),
+    expect: adminOnly,
+    owner: 201,
+  },
+  {
+    name: 'team rename',
+    method: 'PATCH',
+    url: (w) => org(w, `/teams/${w.teamId}`),
+    payload: () => ({ name: 'Renamed' }),
+    expect: adminOnly,
+    owner: 200,
+  },
+  {
+    name: "a's team through b",
+    method: 'PATCH',
+    url: (w) => orgB(w, `/teams/${w.teamId}`),
+    payload: () => ({ name: 'Mine now' }),
+    expect: { otherAdmin: 404 },
+  },
   { name: "a's team deleted through b", method: 'DELETE', url: (w) => orgB(w, `/teams/${w.teamId}`), expect: { otherAdmin: 404 } },
   // Members
   {
@@ -85,7 +106,10 @@ const probes: Probe<World>[] = [
     method: 'GET',
     url: (w) => org(w, '/members?limit=100'),
     expect: { otherAdmin: 404, coach: 200, candidate: 403, anonymous: 401 },
-    inspect: notListed((w) => [w.candidate.user.id], (b: MemberList) => b.items.map((m) => m.userId)),
+    inspect: notListed(
+      (w) => [w.candidate.user.id],
+      (b: MemberList) => b.items.map((m) => m.userId),
+    ),
     owner: 200,
   },
   {
@@ -97,22 +121,70 @@ const probes: Probe<World>[] = [
       if ((b as MemberList).total !== 0) throw new Error('the search found an unassigned candidate');
     },
   },
-  { name: 'member promoted to admin', method: 'PATCH', url: (w) => org(w, `/members/${w.candidate.user.id}`), payload: () => ({ role: 'admin' }), expect: adminOnly },
-  { name: 'admin demoted', method: 'PATCH', url: (w) => org(w, `/members/${w.a.admin.user.id}`), payload: () => ({ role: 'candidate' }), expect: adminOnly, owner: 409 },
-  { name: 'member moved to a team', method: 'PATCH', url: (w) => org(w, `/members/${w.candidate.user.id}`), payload: (w) => ({ teamId: w.teamId }), expect: adminOnly, owner: 200 },
-  { name: "member moved into b's team", method: 'PATCH', url: (w) => org(w, `/members/${w.candidate.user.id}`), payload: (w) => ({ teamId: w.teamOfB }), expect: {}, owner: 404 },
-  { name: "a's member through b", method: 'PATCH', url: (w) => orgB(w, `/members/${w.candidate.user.id}`), payload: () => ({ role: 'coach' }), expect: { otherAdmin: 404 } },
-  { name: "a's member removed through b", method: 'DELETE', url: (w) => orgB(w, `/members/${w.candidate.user.id}`), expect: { otherAdmin: 404 } },
+  {
+    name: 'member promoted to admin',
+    method: 'PATCH',
+    url: (w) => org(w, `/members/${w.candidate.user.id}`),
+    payload: () => ({ role: 'admin' }),
+    expect: adminOnly,
+  },
+  {
+    name: 'admin demoted',
+    method: 'PATCH',
+    url: (w) => org(w, `/members/${w.a.admin.user.id}`),
+    payload: () => ({ role: 'candidate' }),
+    expect: adminOnly,
+    owner: 409,
+  },
+  {
+    name: 'member moved to a team',
+    method: 'PATCH',
+    url: (w) => org(w, `/members/${w.candidate.user.id}`),
+    payload: (w) => ({ teamId: w.teamId }),
+    expect: adminOnly,
+    owner: 200,
+  },
+  {
+    name: "member moved into b's team",
+    method: 'PATCH',
+    url: (w) => org(w, `/members/${w.candidate.user.id}`),
+    payload: (w) => ({ teamId: w.teamOfB }),
+    expect: {},
+    owner: 404,
+  },
+  {
+    name: "a's member through b",
+    method: 'PATCH',
+    url: (w) => orgB(w, `/members/${w.candidate.user.id}`),
+    payload: () => ({ role: 'coach' }),
+    expect: { otherAdmin: 404 },
+  },
+  {
+    name: "a's member removed through b",
+    method: 'DELETE',
+    url: (w) => orgB(w, `/members/${w.candidate.user.id}`),
+    expect: { otherAdmin: 404 },
+  },
   // Invitations
   {
     name: 'invitations',
     method: 'GET',
     url: (w) => org(w, '/invitations?limit=100'),
     expect: { otherAdmin: 404, coach: 200, candidate: 403, anonymous: 401 },
-    inspect: notListed((w) => [w.invitationId, w.coachInvitationId], (b: InvitationList) => b.items.map((i) => i.id)),
+    inspect: notListed(
+      (w) => [w.invitationId, w.coachInvitationId],
+      (b: InvitationList) => b.items.map((i) => i.id),
+    ),
     owner: 200,
   },
-  { name: 'invitation of a coach', method: 'POST', url: (w) => org(w, '/invitations'), payload: () => ({ email: 'intruder@example.com', role: 'coach' }), expect: adminOnly, owner: 201 },
+  {
+    name: 'invitation of a coach',
+    method: 'POST',
+    url: (w) => org(w, '/invitations'),
+    payload: () => ({ email: 'intruder@example.com', role: 'coach' }),
+    expect: adminOnly,
+    owner: 201,
+  },
   {
     name: 'invitation of a candidate',
     method: 'POST',
@@ -120,19 +192,43 @@ const probes: Probe<World>[] = [
     payload: () => ({ email: 'friend@example.com', role: 'candidate' }),
     expect: { otherAdmin: 404, candidate: 403, anonymous: 401 },
   },
-  { name: 'invitation withdrawn', method: 'DELETE', url: (w) => org(w, `/invitations/${w.invitationId}`), expect: { otherAdmin: 404, coach: 404, candidate: 403, anonymous: 401 }, owner: 204 },
-  { name: "coach's invitation withdrawn", method: 'DELETE', url: (w) => org(w, `/invitations/${w.coachInvitationId}`), expect: { otherAdmin: 404, coach: 404, candidate: 403, anonymous: 401 } },
-  { name: "a's invitation through b", method: 'DELETE', url: (w) => orgB(w, `/invitations/${w.coachInvitationId}`), expect: { otherAdmin: 404 } },
+  {
+    name: 'invitation withdrawn',
+    method: 'DELETE',
+    url: (w) => org(w, `/invitations/${w.invitationId}`),
+    expect: { otherAdmin: 404, coach: 404, candidate: 403, anonymous: 401 },
+    owner: 204,
+  },
+  {
+    name: "coach's invitation withdrawn",
+    method: 'DELETE',
+    url: (w) => org(w, `/invitations/${w.coachInvitationId}`),
+    expect: { otherAdmin: 404, coach: 404, candidate: 403, anonymous: 401 },
+  },
+  {
+    name: "a's invitation through b",
+    method: 'DELETE',
+    url: (w) => orgB(w, `/invitations/${w.coachInvitationId}`),
+    expect: { otherAdmin: 404 },
+  },
   // Assignments
   {
     name: 'assignments',
     method: 'GET',
     url: (w) => org(w, '/assignments'),
     expect: { otherAdmin: 404, coach: 200, candidate: 403, anonymous: 401 },
-    inspect: notListed((w) => [w.candidate.user.id], (b: AssignmentList) => b.items.map((a) => a.candidate.id)),
+    inspect: notListed(
+      (w) => [w.candidate.user.id],
+      (b: AssignmentList) => b.items.map((a) => a.candidate.id),
+    ),
     owner: 200,
   },
-  { name: "another coach's assignments", method: 'GET', url: (w) => org(w, `/assignments?coachId=${w.assignedCoach.user.id}`), expect: { coach: 403 } },
+  {
+    name: "another coach's assignments",
+    method: 'GET',
+    url: (w) => org(w, `/assignments?coachId=${w.assignedCoach.user.id}`),
+    expect: { coach: 403 },
+  },
   {
     name: 'assignment of the unassigned coach',
     method: 'POST',
@@ -148,7 +244,13 @@ const probes: Probe<World>[] = [
     payload: (w) => ({ coachId: w.assignedCoach.user.id, candidateId: w.candidate.user.id }),
     expect: { otherAdmin: 404 },
   },
-  { name: 'assignment ended by path', method: 'DELETE', url: (w) => org(w, `/assignments/${w.assignedCoach.user.id}/${w.candidate.user.id}`), expect: adminOnly, owner: 204 },
+  {
+    name: 'assignment ended by path',
+    method: 'DELETE',
+    url: (w) => org(w, `/assignments/${w.assignedCoach.user.id}/${w.candidate.user.id}`),
+    expect: adminOnly,
+    owner: 204,
+  },
   {
     name: 'assignment ended by body',
     method: 'DELETE',
@@ -159,7 +261,12 @@ const probes: Probe<World>[] = [
   },
   // Audit log
   { name: 'audit log', method: 'GET', url: (w) => `/api/v1/audit-log?orgId=${w.a.orgId}`, expect: adminOnly, owner: 200 },
-  { name: 'audit log of every organization', method: 'GET', url: () => '/api/v1/audit-log', expect: { otherAdmin: 400, coach: 400, candidate: 400, anonymous: 401 } },
+  {
+    name: 'audit log of every organization',
+    method: 'GET',
+    url: () => '/api/v1/audit-log',
+    expect: { otherAdmin: 400, coach: 400, candidate: 400, anonymous: 401 },
+  },
   // Deletions last.
   { name: 'member removed', method: 'DELETE', url: (w) => org(w, `/members/${w.candidate.user.id}`), expect: adminOnly, owner: 204 },
   { name: 'team deleted', method: 'DELETE', url: (w) => org(w, `/teams/${w.teamId}`), expect: adminOnly, owner: 204 },

@@ -81,7 +81,11 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
       return sendProblem(reply, request, known);
     }
     if (error.statusCode === 429) {
-      return sendProblem(reply, request, { status: 429, code: 'too_many_requests', detail: 'Too many requests; slow down and try again shortly.' });
+      return sendProblem(reply, request, {
+        status: 429,
+        code: 'too_many_requests',
+        detail: 'Too many requests; slow down and try again shortly.',
+      });
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500 && !isResponseSerializationError(error)) {
       return sendProblem(reply, request, { status: error.statusCode, code: 'bad_request', detail: error.message });
@@ -89,7 +93,11 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
     // A client that hangs up mid-request (a cancelled upload) is not a server fault.
     if (request.raw.aborted || (error as NodeJS.ErrnoException).code === 'ECONNRESET') {
       request.log.info({ reason: error.message }, 'client went away before the request was read');
-      return sendProblem(reply, request, { status: 400, code: 'bad_request', detail: 'The request was interrupted before it was complete.' });
+      return sendProblem(reply, request, {
+        status: 400,
+        code: 'bad_request',
+        detail: 'The request was interrupted before it was complete.',
+      });
     }
     request.log.error({ err: error }, 'unhandled error');
     return sendProblem(reply, request, { status: 500, code: 'internal', detail: 'Something went wrong on our side. It has been logged.' });

@@ -32,6 +32,10 @@ export const webPlugin = fp(async (app: FastifyInstance, opts: { distDir?: strin
     if (hasWeb && (isPage || request.url === '/')) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html', root);
     }
-    return sendProblem(reply, request, { status: 404, code: 'not_found', detail: `No route for ${request.method} ${request.url.split('?')[0]}.` });
+    return sendProblem(reply, request, {
+      status: 404,
+      code: 'not_found',
+      detail: `No route for ${request.method} ${request.url.split('?')[0]}.`,
+    });
   });
 });

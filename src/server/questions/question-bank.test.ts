@@ -60,9 +60,28 @@ describe('the curated question bank', () => {
   it('covers many technical topics across roles', () => {
     const topics = new Set(bank.filter((q) => q.type === 'technical').flatMap((q) => q.topics));
     const wanted = [
-      'sql', 'javascript', 'python', 'react', 'http', 'git', 'docker', 'kubernetes', 'testing', 'algorithms',
-      'data-structures', 'concurrency', 'networking', 'security', 'cloud', 'databases', 'typescript', 'java',
-      'go', 'machine-learning', 'statistics', 'mobile',
+      'sql',
+      'javascript',
+      'python',
+      'react',
+      'http',
+      'git',
+      'docker',
+      'kubernetes',
+      'testing',
+      'algorithms',
+      'data-structures',
+      'concurrency',
+      'networking',
+      'security',
+      'cloud',
+      'databases',
+      'typescript',
+      'java',
+      'go',
+      'machine-learning',
+      'statistics',
+      'mobile',
     ];
     expect(wanted.filter((t) => !topics.has(t))).toEqual([]);
   });
@@ -93,7 +112,10 @@ describe('loadQuestionBank', () => {
   it('reads every json file of a directory and ignores other files', async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'panelist-bank-'));
     await writeFile(path.join(dir, 'a.json'), JSON.stringify({ questions: [validQuestion({ id: 'beh-a-01' })] }));
-    await writeFile(path.join(dir, 'b.json'), JSON.stringify({ questions: [validQuestion({ id: 'beh-b-01', text: 'Another question about teamwork?' })] }));
+    await writeFile(
+      path.join(dir, 'b.json'),
+      JSON.stringify({ questions: [validQuestion({ id: 'beh-b-01', text: 'Another question about teamwork?' })] }),
+    );
     await writeFile(path.join(dir, 'notes.md'), 'not part of the bank');
     const loaded = await loadQuestionBank(dir);
     expect(loaded.map((q) => q.id).sort()).toEqual(['beh-a-01', 'beh-b-01']);

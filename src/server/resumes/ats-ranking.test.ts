@@ -30,7 +30,12 @@ describe('ATS ranking with the real text analyzer', () => {
     const clean = score(GOOD);
     const flagged = score(GOOD, { hiddenText: true, injection: true, noTextLayer: false });
     expect(flagged.score).toBeLessThan(clean.score);
-    expect(flagged.deductions.filter((d) => d.part === 'formatting').map((d) => d.reason).join(' ')).toMatch(/Hidden text.*|Instructions/);
+    expect(
+      flagged.deductions
+        .filter((d) => d.part === 'formatting')
+        .map((d) => d.reason)
+        .join(' '),
+    ).toMatch(/Hidden text.*|Instructions/);
   });
 
   it('picks the job’s own terms, not filler, as keywords', () => {

@@ -25,7 +25,9 @@ describe('resume file names', () => {
   it('downloads under the extension of the real type', () => {
     expect(downloadFileName('cv.pdf', 'text/plain')).toBe('cv.txt');
     expect(downloadFileName('cv', 'application/pdf')).toBe('cv.pdf');
-    expect(downloadFileName('my.cv.final.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')).toBe('my.cv.final.docx');
+    expect(downloadFileName('my.cv.final.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')).toBe(
+      'my.cv.final.docx',
+    );
   });
 
   it('writes a Content-Disposition no file name can break out of', () => {
@@ -33,6 +35,8 @@ describe('resume file names', () => {
     const header = attachmentDisposition('a"; filename="evil.html\r\nX-Injected: 1.pdf');
     expect(header).not.toMatch(/[\r\n]/);
     expect(header.match(/"/g)).toHaveLength(2);
-    expect(attachmentDisposition('Résumé (1).pdf')).toBe(`attachment; filename="R_sum_ (1).pdf"; filename*=UTF-8''R%C3%A9sum%C3%A9%20%281%29.pdf`);
+    expect(attachmentDisposition('Résumé (1).pdf')).toBe(
+      `attachment; filename="R_sum_ (1).pdf"; filename*=UTF-8''R%C3%A9sum%C3%A9%20%281%29.pdf`,
+    );
   });
 });

@@ -16,7 +16,10 @@ const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2
  * characters (the extension survives the cut). It never names a file on disk.
  */
 export function displayFileName(raw: string | undefined): string {
-  let name = (raw ?? '').normalize('NFC').replace(/[\t\n\v\f\r]+/g, ' ').replace(INVISIBLE, '');
+  let name = (raw ?? '')
+    .normalize('NFC')
+    .replace(/[\t\n\v\f\r]+/g, ' ')
+    .replace(INVISIBLE, '');
   name = name.split(/[\\/]/).pop() ?? '';
   name = name.replace(/\s+/g, ' ').trim().replace(/^\.+/, '').trim();
   if (name.length > MAX_NAME) {

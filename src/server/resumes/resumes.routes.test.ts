@@ -30,7 +30,14 @@ let outsider: Browser;
 beforeAll(async () => {
   t = await createTestApp();
   // Coach 0 coaches candidate 0; coach 1 coaches candidate 1 only.
-  acme = await createOrgFixture(t, { coaches: 2, candidates: 2, assign: [[0, 0], [1, 1]] });
+  acme = await createOrgFixture(t, {
+    coaches: 2,
+    candidates: 2,
+    assign: [
+      [0, 0],
+      [1, 1],
+    ],
+  });
   globex = await createOrgFixture(t, { name: 'Globex', coaches: 1, candidates: 1 });
   outsider = await registerUser(t.app, { name: 'Outsider' });
 });
@@ -81,7 +88,13 @@ function multipart(content: Buffer | string, fileName: string, opts: { field?: s
   };
 }
 
-function upload(b: Browser | null, content: Buffer | string, fileName = 'resume.txt', query = '', opts: Parameters<typeof multipart>[2] = {}) {
+function upload(
+  b: Browser | null,
+  content: Buffer | string,
+  fileName = 'resume.txt',
+  query = '',
+  opts: Parameters<typeof multipart>[2] = {},
+) {
   const { payload, headers } = multipart(content, fileName, opts);
   const request = { method: 'POST' as const, url: `/api/v1/resumes${query}`, payload, headers };
   return b ? b.request(request) : t.app.inject(request);
@@ -129,7 +142,14 @@ describe('uploading', () => {
     const b = await registerUser(t.app, { name: 'First Upload' });
     const before = storedFiles().length;
     const r = await uploaded(b, TXT_RESUME, 'Jordan Miles – CV.txt');
-    expect(r).toMatchObject({ ownerId: b.user.id, fileName: 'Jordan Miles – CV.txt', mimeType: 'text/plain', status: 'parsed', active: true, corrected: [] });
+    expect(r).toMatchObject({
+      ownerId: b.user.id,
+      fileName: 'Jordan Miles – CV.txt',
+      mimeType: 'text/plain',
+      status: 'parsed',
+      active: true,
+      corrected: [],
+    });
     expect(r.size).toBe(Buffer.byteLength(TXT_RESUME));
     expect(r.parsed.email).toBe('jordan.miles@example.com');
     expect(r.parsed.skills).toEqual(expect.arrayContaining(['Go', 'PostgreSQL', 'Kubernetes']));
@@ -154,7 +174,12 @@ describe('uploading', () => {
     expect(r.mimeType).toBe('text/plain');
     const before = await snapshot();
     const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(200, 1)]);
-    await expectNothingLeft(await upload(b, png, 'resume.pdf', '', { contentType: 'application/pdf' }), 415, 'unsupported_media_type', before);
+    await expectNothingLeft(
+      await upload(b, png, 'resume.pdf', '', { contentType: 'application/pdf' }),
+      415,
+      'unsupported_media_type',
+      before,
+    );
     const exe = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(500, 0)]);
     await expectNothingLeft(await upload(b, exe, 'resume.docx'), 415, 'unsupported_media_type', before);
     const html = '<!doctype html><html><body><script>alert(1)</script></body></html>';
@@ -177,7 +202,12 @@ describe('uploading', () => {
     await expectNothingLeft(res, 413, 'payload_too_large', before);
     expect(performance.now() - started).toBeLessThan(10_000);
     // A declared length well over the limit is refused before reading.
-    await expectNothingLeft(await upload(candidate(), Buffer.alloc(MAX_RESUME_BYTES + 2 * 1024 * 1024, 'a'), 'huger.txt'), 413, 'payload_too_large', before);
+    await expectNothingLeft(
+      await upload(candidate(), Buffer.alloc(MAX_RESUME_BYTES + 2 * 1024 * 1024, 'a'), 'huger.txt'),
+      413,
+      'payload_too_large',
+      before,
+    );
   });
 
   it('answers 413 over a real connection before the client has sent the whole body', async () => {
@@ -186,7 +216,9 @@ describe('uploading', () => {
     try {
       const { port } = t.app.server.address() as AddressInfo;
       const total = 40 * 1024 * 1024;
-      const head = Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="huge.txt"\r\nContent-Type: text/plain\r\n\r\n`);
+      const head = Buffer.from(
+        `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="huge.txt"\r\nContent-Type: text/plain\r\n\r\n`,
+      );
       const chunk = Buffer.alloc(64 * 1024, 'a');
       // A raw socket with a chunked body: no Content-Length to judge by, only the stream itself.
       const result = await new Promise<{ status: number; body: string; sentWhenAnswered: number }>((resolve, reject) => {
@@ -244,7 +276,12 @@ describe('uploading', () => {
   it('lets a file of exactly 10 MB past the size check (then judges its content)', async () => {
     const before = await snapshot();
     // Binary zeros: not a resume type, so the answer is 415, not 413, and nothing is parsed.
-    await expectNothingLeft(await upload(candidate(), Buffer.alloc(MAX_RESUME_BYTES, 0), 'exact.bin'), 415, 'unsupported_media_type', before);
+    await expectNothingLeft(
+      await upload(candidate(), Buffer.alloc(MAX_RESUME_BYTES, 0), 'exact.bin'),
+      415,
+      'unsupported_media_type',
+      before,
+    );
   });
 
   it('refuses bodies that are not one multipart file in the field "file"', async () => {
@@ -280,7 +317,12 @@ describe('uploading', () => {
     const before = await snapshot();
     await expectNothingLeft(await upload(null, TXT_RESUME), 401, 'unauthenticated', before);
     const { payload, headers } = multipart(TXT_RESUME, 'r.txt');
-    const noCsrf = await t.app.inject({ method: 'POST', url: '/api/v1/resumes', payload, headers: { ...headers, cookie: candidate().cookie } });
+    const noCsrf = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/resumes',
+      payload,
+      headers: { ...headers, cookie: candidate().cookie },
+    });
     await expectNothingLeft(noCsrf, 403, 'csrf_failed', before);
   });
 
@@ -303,7 +345,10 @@ describe('uploading', () => {
 describe('uploading real files', () => {
   it('reads a PDF and a DOCX, and serves each back with its own type', async () => {
     const b = await registerUser(t.app);
-    for (const [name, mimeType] of [['pdf-software-engineer.pdf', 'application/pdf'], ['docx-backend-engineer.docx', DOCX]] as const) {
+    for (const [name, mimeType] of [
+      ['pdf-software-engineer.pdf', 'application/pdf'],
+      ['docx-backend-engineer.docx', DOCX],
+    ] as const) {
       const content = fixture(name);
       // Named and labelled wrongly on purpose: only the bytes count.
       const r = await uploaded(b, content, 'upload.bin');
@@ -311,7 +356,9 @@ describe('uploading real files', () => {
       expect(r.parsed.skills.length).toBeGreaterThan(0);
       const res = await b.request({ method: 'GET', url: `/api/v1/resumes/${r.id}/file` });
       expect(res.headers['content-type']).toBe(mimeType);
-      expect(res.headers['content-disposition']).toMatch(new RegExp(`^attachment; filename="upload\\.${mimeType === DOCX ? 'docx' : 'pdf'}"`));
+      expect(res.headers['content-disposition']).toMatch(
+        new RegExp(`^attachment; filename="upload\\.${mimeType === DOCX ? 'docx' : 'pdf'}"`),
+      );
       expect(res.rawPayload.equals(content)).toBe(true);
     }
   });
@@ -363,7 +410,12 @@ describe('uploading real files', () => {
       analyzer: () => {
         throw new Error('not used');
       },
-      jobDescriptions: createJobDescriptionsService({ db: t.database.db, clock: t.clock, orgAccess: createOrgAccess(t.database.db), skills: await loadSkillsTaxonomy() }),
+      jobDescriptions: createJobDescriptionsService({
+        db: t.database.db,
+        clock: t.clock,
+        orgAccess: createOrgAccess(t.database.db),
+        skills: await loadSkillsTaxonomy(),
+      }),
     });
     const actor = (b: Browser) => ({ userId: b.user.id, platformRole: 'user' as const });
     const forCandidate = await service.forTailoring(actor(candidate()), injected.id, candidate().user.id);
@@ -373,8 +425,12 @@ describe('uploading real files', () => {
     expect(await service.forTailoring(actor(coach()), injected.id, candidate().user.id)).toEqual(forCandidate);
     // Wrong candidate, unassigned coach, other tenant: as if it did not exist.
     await expect(service.forTailoring(actor(coach()), injected.id, otherCandidate().user.id)).rejects.toMatchObject({ code: 'not_found' });
-    await expect(service.forTailoring(actor(otherCandidate()), injected.id, otherCandidate().user.id)).rejects.toMatchObject({ code: 'not_found' });
-    await expect(service.forTailoring(actor(unassignedCoach()), injected.id, candidate().user.id)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(service.forTailoring(actor(otherCandidate()), injected.id, otherCandidate().user.id)).rejects.toMatchObject({
+      code: 'not_found',
+    });
+    await expect(service.forTailoring(actor(unassignedCoach()), injected.id, candidate().user.id)).rejects.toMatchObject({
+      code: 'not_found',
+    });
     await expect(service.forTailoring(actor(globex.admin), injected.id, candidate().user.id)).rejects.toMatchObject({ code: 'not_found' });
   });
 });
@@ -430,7 +486,9 @@ describe('reading', () => {
     const b = await registerUser(t.app);
     const r = await uploaded(b, TXT_RESUME, 'Résumé (final); v2.pdf');
     const res = await b.request({ method: 'GET', url: `/api/v1/resumes/${r.id}/file` });
-    expect(res.headers['content-disposition']).toBe(`attachment; filename="R_sum_ (final)_ v2.txt"; filename*=UTF-8''R%C3%A9sum%C3%A9%20%28final%29%3B%20v2.txt`);
+    expect(res.headers['content-disposition']).toBe(
+      `attachment; filename="R_sum_ (final)_ v2.txt"; filename*=UTF-8''R%C3%A9sum%C3%A9%20%28final%29%3B%20v2.txt`,
+    );
   });
 });
 
@@ -516,23 +574,38 @@ Nice to have: Apache Kafka, GraphQL`;
 
   it('scores a resume against pasted job text, explaining every lost point', async () => {
     const r = await uploaded(candidate(), TXT_RESUME, 'ats.txt');
-    const res = await candidate().request({ method: 'POST', url: `/api/v1/resumes/${r.id}/analysis`, payload: { jobDescriptionText: JOB } });
+    const res = await candidate().request({
+      method: 'POST',
+      url: `/api/v1/resumes/${r.id}/analysis`,
+      payload: { jobDescriptionText: JOB },
+    });
     expect(res.statusCode, res.body).toBe(200);
     const a = res.json() as AtsAnalysis;
     expect(a.score).toBeGreaterThan(70);
     expect(a.jobDescription).toEqual({ id: null, title: null, requiredYears: 5 });
-    expect(a.matchedSkills).toEqual(expect.arrayContaining([{ name: 'Go', required: true }, { name: 'Kubernetes', required: true }]));
+    expect(a.matchedSkills).toEqual(
+      expect.arrayContaining([
+        { name: 'Go', required: true },
+        { name: 'Kubernetes', required: true },
+      ]),
+    );
     expect(a.missingSkills).toEqual([{ name: 'GraphQL', required: false }]);
     for (const part of Object.keys(a.parts) as (keyof AtsAnalysis['parts'])[]) {
       expect(a.deductions.filter((d) => d.part === part).reduce((s, d) => s + d.points, 0)).toBe(100 - a.parts[part]);
     }
-    const again = (await candidate().request({ method: 'POST', url: `/api/v1/resumes/${r.id}/analysis`, payload: { jobDescriptionText: JOB } })).json();
+    const again = (
+      await candidate().request({ method: 'POST', url: `/api/v1/resumes/${r.id}/analysis`, payload: { jobDescriptionText: JOB } })
+    ).json();
     expect(again).toEqual(a);
   });
 
   it('scores against a stored job description the caller may see, and 404s one they may not', async () => {
     const r = await uploaded(candidate(), TXT_RESUME, 'ats-stored.txt');
-    const created = await coach().request({ method: 'POST', url: `/api/v1/orgs/${acme.orgId}/job-descriptions`, payload: { title: 'Backend', level: 'senior', text: JOB } });
+    const created = await coach().request({
+      method: 'POST',
+      url: `/api/v1/orgs/${acme.orgId}/job-descriptions`,
+      payload: { title: 'Backend', level: 'senior', text: JOB },
+    });
     const jd = created.json() as JobDescription;
     const url = `/api/v1/resumes/${r.id}/analysis`;
     // The coach may; the candidate only once it is shared with them.
@@ -540,10 +613,20 @@ Nice to have: Apache Kafka, GraphQL`;
     expect(byCoach.statusCode, byCoach.body).toBe(200);
     expect((byCoach.json() as AtsAnalysis).jobDescription).toEqual({ id: jd.id, title: 'Backend', requiredYears: 5 });
     expectProblem(await candidate().request({ method: 'POST', url, payload: { jobDescriptionId: jd.id } }), 404);
-    await coach().request({ method: 'POST', url: `/api/v1/job-descriptions/${jd.id}/shares`, payload: { candidateIds: [candidate().user.id] } });
+    await coach().request({
+      method: 'POST',
+      url: `/api/v1/job-descriptions/${jd.id}/shares`,
+      payload: { candidateIds: [candidate().user.id] },
+    });
     expect((await candidate().request({ method: 'POST', url, payload: { jobDescriptionId: jd.id } })).statusCode).toBe(200);
     // Another tenant's job description, and someone else's resume, do not exist for the caller.
-    const foreign = (await globex.admin.request({ method: 'POST', url: `/api/v1/orgs/${globex.orgId}/job-descriptions`, payload: { title: 'Other', level: 'mid', text: JOB } })).json() as JobDescription;
+    const foreign = (
+      await globex.admin.request({
+        method: 'POST',
+        url: `/api/v1/orgs/${globex.orgId}/job-descriptions`,
+        payload: { title: 'Other', level: 'mid', text: JOB },
+      })
+    ).json() as JobDescription;
     expectProblem(await candidate().request({ method: 'POST', url, payload: { jobDescriptionId: foreign.id } }), 404);
     expectProblem(await globex.admin.request({ method: 'POST', url, payload: { jobDescriptionId: foreign.id } }), 404);
     expectProblem(await unassignedCoach().request({ method: 'POST', url, payload: { jobDescriptionText: JOB } }), 404);

@@ -3,7 +3,15 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParams, problem } from '../../contract/common.js';
-import { analysisBody, atsAnalysis, MAX_RESUME_BYTES, resume, resumeList, resumeOwnerQuery, updateResumeBody } from '../../contract/resumes.js';
+import {
+  analysisBody,
+  atsAnalysis,
+  MAX_RESUME_BYTES,
+  resume,
+  resumeList,
+  resumeOwnerQuery,
+  updateResumeBody,
+} from '../../contract/resumes.js';
 import { AppError } from '../../core/errors.js';
 import { requireActor } from '../plugins/auth.js';
 import { attachmentDisposition, displayFileName } from './resume-file-names.js';
@@ -81,57 +89,107 @@ export async function resumesRoutes(app: FastifyInstance, opts: { resumes: Resum
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['resumes'];
 
-  r.post('/resumes', {
-    schema: {
-      tags,
-      summary: 'Upload a resume (PDF, DOCX or TXT, at most 10 MB) as multipart field "file"; coaches add ?candidateId=',
-      consumes: ['multipart/form-data'],
-      querystring: resumeOwnerQuery,
-      response: { 201: resume, ...errors },
+  r.post(
+    '/resumes',
+    {
+      schema: {
+        tags,
+        summary: 'Upload a resume (PDF, DOCX or TXT, at most 10 MB) as multipart field "file"; coaches add ?candidateId=',
+        consumes: ['multipart/form-data'],
+        querystring: resumeOwnerQuery,
+        response: { 201: resume, ...errors },
+      },
     },
-  }, async (request, reply) => {
-    const actor = requireActor(request);
-    await resumes.uploadTarget(actor, request.query.candidateId);
-    // A declared length far over the limit is refused before reading anything (Node drains it).
-    if (Number(request.headers['content-length']) > MAX_RESUME_BYTES + MULTIPART_OVERHEAD) throw tooLarge();
-    const file = await receiveFile(request);
-    return reply.status(201).send(await resumes.upload(actor, request.query.candidateId, file));
-  });
+    async (request, reply) => {
+      const actor = requireActor(request);
+      await resumes.uploadTarget(actor, request.query.candidateId);
+      // A declared length far over the limit is refused before reading anything (Node drains it).
+      if (Number(request.headers['content-length']) > MAX_RESUME_BYTES + MULTIPART_OVERHEAD) throw tooLarge();
+      const file = await receiveFile(request);
+      return reply.status(201).send(await resumes.upload(actor, request.query.candidateId, file));
+    },
+  );
 
-  r.get('/resumes', {
-    schema: { tags, summary: 'Your resumes (or an assigned candidate’s with ?candidateId=), newest first', querystring: resumeOwnerQuery, response: { 200: resumeList, ...errors } },
-  }, async (request) => resumes.list(requireActor(request), request.query.candidateId));
+  r.get(
+    '/resumes',
+    {
+      schema: {
+        tags,
+        summary: 'Your resumes (or an assigned candidate’s with ?candidateId=), newest first',
+        querystring: resumeOwnerQuery,
+        response: { 200: resumeList, ...errors },
+      },
+    },
+    async (request) => resumes.list(requireActor(request), request.query.candidateId),
+  );
 
-  r.get('/resumes/:id', {
-    schema: { tags, summary: 'One resume with what was read from it', params: idParams, response: { 200: resume, ...errors } },
-  }, async (request) => resumes.get(requireActor(request), request.params.id));
+  r.get(
+    '/resumes/:id',
+    {
+      schema: { tags, summary: 'One resume with what was read from it', params: idParams, response: { 200: resume, ...errors } },
+    },
+    async (request) => resumes.get(requireActor(request), request.params.id),
+  );
 
-  r.get('/resumes/:id/file', {
-    schema: { tags, summary: 'Download the uploaded file', params: idParams, response: { 200: z.unknown().describe('The file, as an attachment'), ...errors } },
-  }, async (request, reply) => {
-    const file = await resumes.download(requireActor(request), request.params.id);
-    return reply
-      .header('content-type', file.mimeType === 'text/plain' ? 'text/plain; charset=utf-8' : file.mimeType)
-      .header('content-length', String(file.size))
-      .header('content-disposition', attachmentDisposition(file.fileName))
-      .header('x-content-type-options', 'nosniff')
-      .header('cache-control', 'private, no-store')
-      .header('content-security-policy', "default-src 'none'; sandbox")
-      .send(file.stream);
-  });
+  r.get(
+    '/resumes/:id/file',
+    {
+      schema: {
+        tags,
+        summary: 'Download the uploaded file',
+        params: idParams,
+        response: { 200: z.unknown().describe('The file, as an attachment'), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const file = await resumes.download(requireActor(request), request.params.id);
+      return reply
+        .header('content-type', file.mimeType === 'text/plain' ? 'text/plain; charset=utf-8' : file.mimeType)
+        .header('content-length', String(file.size))
+        .header('content-disposition', attachmentDisposition(file.fileName))
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', 'private, no-store')
+        .header('content-security-policy', "default-src 'none'; sandbox")
+        .send(file.stream);
+    },
+  );
 
-  r.patch('/resumes/:id', {
-    schema: { tags, summary: 'Correct what was read, or make this the active resume (owner only)', params: idParams, body: updateResumeBody, response: { 200: resume, ...errors } },
-  }, async (request) => resumes.update(requireActor(request), request.params.id, request.body));
+  r.patch(
+    '/resumes/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Correct what was read, or make this the active resume (owner only)',
+        params: idParams,
+        body: updateResumeBody,
+        response: { 200: resume, ...errors },
+      },
+    },
+    async (request) => resumes.update(requireActor(request), request.params.id, request.body),
+  );
 
-  r.delete('/resumes/:id', {
-    schema: { tags, summary: 'Delete a resume and its file (owner only)', params: idParams, response: { 204: z.null(), ...errors } },
-  }, async (request, reply) => {
-    await resumes.remove(requireActor(request), request.params.id);
-    return reply.status(204).send(null);
-  });
+  r.delete(
+    '/resumes/:id',
+    {
+      schema: { tags, summary: 'Delete a resume and its file (owner only)', params: idParams, response: { 204: z.null(), ...errors } },
+    },
+    async (request, reply) => {
+      await resumes.remove(requireActor(request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
 
-  r.post('/resumes/:id/analysis', {
-    schema: { tags, summary: 'ATS score and gap analysis against a job description', params: idParams, body: analysisBody, response: { 200: atsAnalysis, ...errors } },
-  }, async (request) => resumes.analyze(requireActor(request), request.params.id, request.body));
+  r.post(
+    '/resumes/:id/analysis',
+    {
+      schema: {
+        tags,
+        summary: 'ATS score and gap analysis against a job description',
+        params: idParams,
+        body: analysisBody,
+        response: { 200: atsAnalysis, ...errors },
+      },
+    },
+    async (request) => resumes.analyze(requireActor(request), request.params.id, request.body),
+  );
 }

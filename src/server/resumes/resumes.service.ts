@@ -122,7 +122,10 @@ export function createResumesService(deps: {
   }
 
   async function hasActive(ownerId: string, tx: DbOrTx): Promise<boolean> {
-    const [row] = await tx.select({ id: resumes.id }).from(resumes).where(and(eq(resumes.ownerId, ownerId), eq(resumes.active, true)));
+    const [row] = await tx
+      .select({ id: resumes.id })
+      .from(resumes)
+      .where(and(eq(resumes.ownerId, ownerId), eq(resumes.active, true)));
     return row !== undefined;
   }
 
@@ -239,7 +242,10 @@ export function createResumesService(deps: {
         const corrections = body.parsed ? { ...current.corrections, ...stripUndefined(body.parsed) } : current.corrections;
         if (body.active && !current.active) {
           // Off first: the partial unique index allows one active resume per owner.
-          await tx.update(resumes).set({ active: false, updatedAt: now }).where(and(eq(resumes.ownerId, row.ownerId), eq(resumes.active, true)));
+          await tx
+            .update(resumes)
+            .set({ active: false, updatedAt: now })
+            .where(and(eq(resumes.ownerId, row.ownerId), eq(resumes.active, true)));
         }
         const [updated] = await tx
           .update(resumes)
@@ -295,7 +301,10 @@ export function createResumesService(deps: {
 
     /** The candidate's active resume, unchecked: for server-side callers that did their own checks. */
     async activeResumeOf(candidateId: string): Promise<Resume | null> {
-      const [row] = await db.select().from(resumes).where(and(eq(resumes.ownerId, candidateId), eq(resumes.active, true)));
+      const [row] = await db
+        .select()
+        .from(resumes)
+        .where(and(eq(resumes.ownerId, candidateId), eq(resumes.active, true)));
       return row ? toResume(row) : null;
     },
   };

@@ -35,6 +35,8 @@ export const resumes = pgTable(
   },
   (t) => [
     index('resumes_owner_idx').on(t.ownerId, t.createdAt),
-    uniqueIndex('resumes_one_active_key').on(t.ownerId).where(sql`active`),
+    uniqueIndex('resumes_one_active_key')
+      .on(t.ownerId)
+      .where(sql`active`),
   ],
 );

@@ -29,16 +29,32 @@ export async function createOrgFixture(
   const now = clock.now();
   const db = database.db;
   await db.insert(organizations).values({ id: orgId, name: spec.name ?? 'Acme Hiring', createdBy: admin.user.id, createdAt: now });
-  const member = (userId: string, role: 'admin' | 'coach' | 'candidate') => ({ id: newId(), orgId, userId, role, teamId: null, createdAt: now });
-  await db.insert(memberships).values([
-    member(admin.user.id, 'admin'),
-    ...coaches.map((c) => member(c.user.id, 'coach')),
-    ...candidates.map((c) => member(c.user.id, 'candidate')),
-  ]);
+  const member = (userId: string, role: 'admin' | 'coach' | 'candidate') => ({
+    id: newId(),
+    orgId,
+    userId,
+    role,
+    teamId: null,
+    createdAt: now,
+  });
+  await db
+    .insert(memberships)
+    .values([
+      member(admin.user.id, 'admin'),
+      ...coaches.map((c) => member(c.user.id, 'coach')),
+      ...candidates.map((c) => member(c.user.id, 'candidate')),
+    ]);
   const pairs = spec.assign ?? candidates.map((_, i) => [Math.min(i, coaches.length - 1), i] as [number, number]);
   const rows = pairs
     .filter(([c, k]) => coaches[c] && candidates[k])
-    .map(([c, k]) => ({ id: newId(), orgId, coachId: coaches[c]!.user.id, candidateId: candidates[k]!.user.id, createdBy: admin.user.id, createdAt: now }));
+    .map(([c, k]) => ({
+      id: newId(),
+      orgId,
+      coachId: coaches[c]!.user.id,
+      candidateId: candidates[k]!.user.id,
+      createdBy: admin.user.id,
+      createdAt: now,
+    }));
   if (rows.length > 0) await db.insert(coachAssignments).values(rows);
   return { orgId, admin, coaches, candidates };
 }

@@ -80,7 +80,16 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     async startPeer() {
       if (!databaseUrl) throw new Error('a peer instance needs PostgreSQL (DATABASE_URL)');
       const peerDatabase = await openDatabase({ url: databaseUrl, poolSize: 5 });
-      const peer = await buildApp({ config, database: peerDatabase, evaluator, bank, skills, clock, logger: false, webDistDir: path.join(dataDir, 'no-web') });
+      const peer = await buildApp({
+        config,
+        database: peerDatabase,
+        evaluator,
+        bank,
+        skills,
+        clock,
+        logger: false,
+        webDistDir: path.join(dataDir, 'no-web'),
+      });
       await peer.ready();
       peers.push({ app: peer, database: peerDatabase });
       return { app: peer, database: peerDatabase };
@@ -109,7 +118,10 @@ export interface Browser {
 let counter = 0;
 export const STRONG_PASSWORD = 'violet-harbour-lantern-42';
 
-export async function registerUser(app: FastifyInstance, overrides: { email?: string; name?: string; password?: string } = {}): Promise<Browser> {
+export async function registerUser(
+  app: FastifyInstance,
+  overrides: { email?: string; name?: string; password?: string } = {},
+): Promise<Browser> {
   counter += 1;
   const body = {
     email: overrides.email ?? `candidate${counter}-${randomBytes(3).toString('hex')}@example.com`,
@@ -142,9 +154,11 @@ export function browserFrom(app: FastifyInstance, res: LightMyRequestResponse): 
 /** Asserts the RFC 9457 shape that every error must have. */
 export function expectProblem(res: LightMyRequestResponse, status: number, code?: string): Record<string, unknown> {
   if (res.statusCode !== status) throw new Error(`expected ${status}, got ${res.statusCode}: ${res.body}`);
-  if (!String(res.headers['content-type']).startsWith('application/problem+json')) throw new Error(`not a problem response: ${res.headers['content-type']}`);
+  if (!String(res.headers['content-type']).startsWith('application/problem+json'))
+    throw new Error(`not a problem response: ${res.headers['content-type']}`);
   const body = res.json() as Record<string, unknown>;
-  if (body.status !== status || typeof body.title !== 'string' || typeof body.type !== 'string') throw new Error(`bad problem body: ${res.body}`);
+  if (body.status !== status || typeof body.title !== 'string' || typeof body.type !== 'string')
+    throw new Error(`bad problem body: ${res.body}`);
   if (code && body.code !== code) throw new Error(`expected code ${code}, got ${String(body.code)}`);
   return body;
 }

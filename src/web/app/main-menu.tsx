@@ -27,7 +27,11 @@ export function MainMenu({ links, className }: { links: MainMenuLink[]; classNam
           <span className="sr-only">Main menu</span>
         </Menu.Trigger>
         <Menu.Portal>
-          <Menu.Content align="start" sideOffset={8} className="z-50 w-60 rounded-xl border border-border bg-surface p-1.5 shadow-pop animate-fade-up">
+          <Menu.Content
+            align="start"
+            sideOffset={8}
+            className="z-50 w-60 rounded-xl border border-border bg-surface p-1.5 shadow-pop animate-fade-up"
+          >
             {links.map((l) => {
               const current = isCurrent(pathname, l);
               return (

@@ -16,10 +16,11 @@ export function UserMenu({ showName = true }: { showName?: boolean }) {
 
   return (
     <Menu.Root>
-      <Menu.Trigger
-        className="flex items-center gap-2 rounded-xl p-1 text-sm font-medium text-fg transition-colors hover:bg-surface-muted sm:pr-2"
-      >
-        <span className="grid size-8 place-items-center rounded-full bg-primary-soft text-xs font-semibold text-primary-soft-fg" aria-hidden="true">
+      <Menu.Trigger className="flex items-center gap-2 rounded-xl p-1 text-sm font-medium text-fg transition-colors hover:bg-surface-muted sm:pr-2">
+        <span
+          className="grid size-8 place-items-center rounded-full bg-primary-soft text-xs font-semibold text-primary-soft-fg"
+          aria-hidden="true"
+        >
           {initials(user.name)}
         </span>
         {/* Visible name on wide screens, spoken everywhere: the button is "Account menu for <name>". */}

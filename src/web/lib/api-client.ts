@@ -38,7 +38,11 @@ export class ApiError extends Error {
     this.problem = problem;
     this.fieldErrors = {};
     for (const e of problem.errors ?? []) {
-      const field = e.path.split(/[./[\]]/).filter(Boolean).pop() ?? '';
+      const field =
+        e.path
+          .split(/[./[\]]/)
+          .filter(Boolean)
+          .pop() ?? '';
       if (!(field in this.fieldErrors)) this.fieldErrors[field] = e.message;
     }
   }

@@ -44,7 +44,10 @@ export async function uploadFile<S extends z.ZodType>(path: string, options: Upl
   }
 }
 
-function sendOnce<S extends z.ZodType>(path: string, { file, field = 'file', schema, onProgress, signal }: UploadOptions<S>): Promise<z.output<S>> {
+function sendOnce<S extends z.ZodType>(
+  path: string,
+  { file, field = 'file', schema, onProgress, signal }: UploadOptions<S>,
+): Promise<z.output<S>> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(new DOMException('Upload cancelled', 'AbortError'));
     const xhr = new XMLHttpRequest();

@@ -30,7 +30,10 @@ export function Alert({
   icon?: LucideIcon;
 }) {
   return (
-    <div role={tone === 'error' ? 'alert' : 'status'} className={cn('flex gap-3 rounded-xl border px-4 py-3 text-sm', tones[tone], className)}>
+    <div
+      role={tone === 'error' ? 'alert' : 'status'}
+      className={cn('flex gap-3 rounded-xl border px-4 py-3 text-sm', tones[tone], className)}
+    >
       <Icon className="mt-0.5 size-4 shrink-0" aria-hidden="true" />
       <div className="min-w-0 space-y-0.5">
         {title ? <p className="font-semibold">{title}</p> : null}

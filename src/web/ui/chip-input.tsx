@@ -15,7 +15,19 @@ export const chipTones: Record<ChipTone, string> = {
 const chipBase = 'inline-flex max-w-full items-center gap-1 rounded-lg px-2.5 py-1 text-sm font-medium ring-1 ring-inset';
 
 /** A read-only list of chips (skills, section names). */
-export function ChipList({ items, tone = 'neutral', label, className, empty }: { items: readonly ReactNode[]; tone?: ChipTone; label?: string; className?: string; empty?: ReactNode }) {
+export function ChipList({
+  items,
+  tone = 'neutral',
+  label,
+  className,
+  empty,
+}: {
+  items: readonly ReactNode[];
+  tone?: ChipTone;
+  label?: string;
+  className?: string;
+  empty?: ReactNode;
+}) {
   if (!items.length) return empty ? <p className="text-sm text-fg-subtle">{empty}</p> : null;
   return (
     <ul aria-label={label} className={cn('flex flex-wrap gap-1.5', className)}>
@@ -56,7 +68,19 @@ function splitEntries(text: string): string[] {
  * chip has its own remove button, Backspace in the empty box removes the last one. Changes are
  * announced, since chips appearing and disappearing are otherwise silent.
  */
-export function ChipInput({ label, value, onChange, hint, placeholder = 'Type and press Enter', tone = 'neutral', max = 100, maxLength = 100, id: givenId, error, aside }: ChipInputProps) {
+export function ChipInput({
+  label,
+  value,
+  onChange,
+  hint,
+  placeholder = 'Type and press Enter',
+  tone = 'neutral',
+  max = 100,
+  maxLength = 100,
+  id: givenId,
+  error,
+  aside,
+}: ChipInputProps) {
   const autoId = useId();
   const id = givenId ?? autoId;
   const [text, setText] = useState('');

@@ -15,7 +15,13 @@ interface ChoiceChipsProps<T> {
  * The choice shows at once even when `onChange` starts a navigation that settles later
  * (e.g. a filter kept in the address bar).
  */
-export function ChoiceChips<T extends string | number | boolean | undefined>({ legend, options, value, onChange, className }: ChoiceChipsProps<T>) {
+export function ChoiceChips<T extends string | number | boolean | undefined>({
+  legend,
+  options,
+  value,
+  onChange,
+  className,
+}: ChoiceChipsProps<T>) {
   const name = useId();
   // Shown at once; follows `value` whenever it changes from outside (back button, a link).
   const [shown, setShown] = useState(value);
@@ -32,7 +38,9 @@ export function ChoiceChips<T extends string | number | boolean | undefined>({ l
           key={String(o.value)}
           className={cn(
             'relative cursor-pointer rounded-full px-3 py-1.5 text-sm font-medium ring-1 transition-colors ring-inset has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-ring',
-            shown === o.value ? 'bg-primary-soft text-primary-soft-fg ring-primary/30' : 'text-fg-muted ring-border hover:bg-surface-muted hover:text-fg',
+            shown === o.value
+              ? 'bg-primary-soft text-primary-soft-fg ring-primary/30'
+              : 'text-fg-muted ring-border hover:bg-surface-muted hover:text-fg',
           )}
         >
           <input

@@ -15,7 +15,17 @@ interface ConfirmDialogProps {
 }
 
 /** A modal built on <dialog>: the browser traps focus, handles Escape and restores focus. */
-export function ConfirmDialog({ open, title, children, confirmLabel, cancelLabel = 'Cancel', onConfirm, onCancel, busy, tone = 'primary' }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  open,
+  title,
+  children,
+  confirmLabel,
+  cancelLabel = 'Cancel',
+  onConfirm,
+  onCancel,
+  busy,
+  tone = 'primary',
+}: ConfirmDialogProps) {
   const titleId = useId();
   const bodyId = useId();
 

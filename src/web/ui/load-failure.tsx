@@ -16,7 +16,13 @@ interface LoadFailureProps {
 }
 
 /** Full-page message for a detail page whose record could not be loaded. */
-export function LoadFailure({ what, error, onRetry, notFoundHint = 'It may have been deleted, or the link is wrong.', back }: LoadFailureProps) {
+export function LoadFailure({
+  what,
+  error,
+  onRetry,
+  notFoundHint = 'It may have been deleted, or the link is wrong.',
+  back,
+}: LoadFailureProps) {
   // A malformed id answers 400; to the reader it is the same as a missing record.
   const notFound = error instanceof ApiError && (error.status === 404 || error.status === 400);
   return (

@@ -14,7 +14,15 @@ interface PaginationProps {
 }
 
 /** Previous / "Page n of m" / Next under a list; renders nothing for a single page. */
-export function Pagination({ page, pages, onPage, label = 'Pagination', previousLabel = 'Previous', nextLabel = 'Next', className }: PaginationProps) {
+export function Pagination({
+  page,
+  pages,
+  onPage,
+  label = 'Pagination',
+  previousLabel = 'Previous',
+  nextLabel = 'Next',
+  className,
+}: PaginationProps) {
   if (pages <= 1) return null;
   return (
     <nav aria-label={label} className={cn('flex items-center justify-between gap-3', className)}>

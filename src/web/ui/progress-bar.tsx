@@ -22,7 +22,10 @@ export function ProgressBar({ value, max, label, valueText, className, barClassN
       aria-valuetext={valueText}
       className={cn('h-2 w-full overflow-hidden rounded-full bg-surface-muted', className)}
     >
-      <div className={cn('h-full rounded-full bg-primary transition-[width] duration-500 ease-out', barClassName)} style={{ width: `${pct}%` }} />
+      <div
+        className={cn('h-full rounded-full bg-primary transition-[width] duration-500 ease-out', barClassName)}
+        style={{ width: `${pct}%` }}
+      />
     </div>
   );
 }

@@ -48,7 +48,12 @@ export function ScoreRing({ score, tone, size = 112, caption = 'of 100', classNa
         />
       </svg>
       <div className="absolute inset-0 flex flex-col items-center justify-center" aria-hidden="true">
-        <span className={cn('font-semibold tabular-nums tracking-tight text-fg', size >= 100 ? 'text-3xl' : size >= 64 ? 'text-xl' : 'text-base')}>
+        <span
+          className={cn(
+            'font-semibold tabular-nums tracking-tight text-fg',
+            size >= 100 ? 'text-3xl' : size >= 64 ? 'text-xl' : 'text-base',
+          )}
+        >
           {score ?? '—'}
         </span>
         {caption && size >= 88 ? <span className="text-xs text-fg-subtle">{caption}</span> : null}

@@ -8,7 +8,14 @@ const para = (...runs: string[]) => `<w:p>${runs.join('')}</w:p>`;
 
 describe('removeHiddenRuns', () => {
   it('cuts vanished, white and tiny runs and says why', () => {
-    const xml = doc(para(run('Visible Python. '), run('Hidden Kubernetes', '<w:vanish/>'), run(' White Terraform', '<w:color w:val="FFFFFF"/>'), run(' Tiny Rust', '<w:sz w:val="6"/>')));
+    const xml = doc(
+      para(
+        run('Visible Python. '),
+        run('Hidden Kubernetes', '<w:vanish/>'),
+        run(' White Terraform', '<w:color w:val="FFFFFF"/>'),
+        run(' Tiny Rust', '<w:sz w:val="6"/>'),
+      ),
+    );
     const result = removeHiddenRuns(xml);
     expect(result.hidden).toEqual([
       { text: 'Hidden Kubernetes', reason: 'text marked hidden in Word' },
@@ -30,7 +37,9 @@ describe('removeHiddenRuns', () => {
 
   it('follows character and paragraph styles, and a dark page background', () => {
     const styles = `<w:styles ${W}><w:style w:type="character" w:styleId="Ghost"><w:rPr><w:vanish/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Pale"><w:basedOn w:val="Base"/></w:style><w:style w:type="paragraph" w:styleId="Base"><w:rPr><w:color w:val="FEFEFE"/></w:rPr></w:style></w:styles>`;
-    const body = para(run('Styled hidden', '<w:rStyle w:val="Ghost"/>')) + `<w:p><w:pPr><w:pStyle w:val="Pale"/></w:pPr>${run('Pale paragraph')}</w:p>`;
+    const body =
+      para(run('Styled hidden', '<w:rStyle w:val="Ghost"/>')) +
+      `<w:p><w:pPr><w:pStyle w:val="Pale"/></w:pPr>${run('Pale paragraph')}</w:p>`;
     expect(removeHiddenRuns(doc(body), styles).hidden.map((h) => h.reason)).toEqual(['text marked hidden in Word', 'white text']);
     const dark = doc(para(run('White on a black page', '<w:color w:val="FFFFFF"/>')), '<w:background w:color="000000"/>');
     expect(removeHiddenRuns(dark).hidden).toEqual([]);

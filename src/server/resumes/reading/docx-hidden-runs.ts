@@ -71,7 +71,16 @@ function readProp(tag: Tag, props: RunProps): void {
     }
     case 'w:highlight': {
       const v = attr(tag.attrs, 'w:val');
-      const named: Record<string, string> = { black: '000000', white: 'ffffff', darkBlue: '000080', darkGray: '808080', blue: '0000ff', red: 'ff0000', green: '00ff00', yellow: 'ffff00' };
+      const named: Record<string, string> = {
+        black: '000000',
+        white: 'ffffff',
+        darkBlue: '000080',
+        darkGray: '808080',
+        blue: '0000ff',
+        red: 'ff0000',
+        green: '00ff00',
+        yellow: 'ffff00',
+      };
       if (v && named[v]) props.shade = named[v];
       break;
     }

@@ -73,7 +73,10 @@ export function htmlToText(html: string): string {
     }
   }
   endParagraph();
-  return out.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+  return out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }
 
 function decodeEntities(text: string): string {

@@ -73,7 +73,8 @@ function listEntries(zip: yauzl.ZipFile, limits: typeof DOCX_LIMITS): Promise<Zi
       total += size;
       if (size > limits.maxEntryBytes) return fail('entry_too_large');
       if (total > limits.maxTotalBytes) return fail('total_too_large');
-      if (size >= limits.ratioCheckFromBytes && size > limits.maxRatio * Math.max(1, entry.compressedSize)) return fail('compression_ratio');
+      if (size >= limits.ratioCheckFromBytes && size > limits.maxRatio * Math.max(1, entry.compressedSize))
+        return fail('compression_ratio');
       entries.push({ entry, name: entry.fileName.replace(/\\/g, '/').replace(/^\/+/, '') });
       zip.readEntry();
     });

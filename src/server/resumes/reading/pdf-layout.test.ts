@@ -14,13 +14,22 @@ describe('layoutPage', () => {
   });
 
   it('puts a blank line where the vertical gap is tall', () => {
-    expect(layoutPage([t('EXPERIENCE', 50, 700), t('Engineer', 50, 688), t('EDUCATION', 50, 650)])).toBe('EXPERIENCE\nEngineer\n\nEDUCATION');
+    expect(layoutPage([t('EXPERIENCE', 50, 700), t('Engineer', 50, 688), t('EDUCATION', 50, 650)])).toBe(
+      'EXPERIENCE\nEngineer\n\nEDUCATION',
+    );
   });
 
   it('reads a sidebar before the main column', () => {
     const items: PlacedText[] = [t('Jane Doe', 50, 740, 20)];
     const sidebar = ['SKILLS', 'Python', 'SQL', 'Tableau', 'EDUCATION', 'BSc Mathematics', 'University of Leeds'];
-    const main = ['EXPERIENCE', 'Data Scientist, Kestrel Retail', 'Forecast weekly demand for stores', 'Presented results to directors', 'Analyst, Brightwater', 'Built pricing models for policies'];
+    const main = [
+      'EXPERIENCE',
+      'Data Scientist, Kestrel Retail',
+      'Forecast weekly demand for stores',
+      'Presented results to directors',
+      'Analyst, Brightwater',
+      'Built pricing models for policies',
+    ];
     sidebar.forEach((line, i) => items.push(t(line, 50, 700 - i * 13, 9)));
     main.forEach((line, i) => items.push(t(line, 240, 702 - i * 14)));
     const text = layoutPage(items);

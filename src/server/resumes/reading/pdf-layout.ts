@@ -79,9 +79,7 @@ function toSegments(items: readonly PlacedText[]): Segment[] {
     }
     if (current) segments.push(current);
   }
-  return segments
-    .map((s) => ({ ...s, text: s.text.replace(/\s+/g, ' ').trim() }))
-    .filter((s) => s.text.length > 0);
+  return segments.map((s) => ({ ...s, text: s.text.replace(/\s+/g, ' ').trim() })).filter((s) => s.text.length > 0);
 }
 
 /**
@@ -177,7 +175,13 @@ function renderRows(segments: readonly Segment[]): string {
   let lineSize = 0;
   let current: Segment[] = [];
   const flush = () => {
-    if (current.length > 0) out.push(current.sort((a, b) => a.x0 - b.x0).map((s) => s.text).join('\t'));
+    if (current.length > 0)
+      out.push(
+        current
+          .sort((a, b) => a.x0 - b.x0)
+          .map((s) => s.text)
+          .join('\t'),
+      );
     current = [];
   };
   for (const s of sorted) {

@@ -59,7 +59,14 @@ export interface FontMetrics {
 }
 
 const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
-const FILL_OPS: ReadonlySet<number> = new Set([OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
+const FILL_OPS: ReadonlySet<number> = new Set([
+  OPS.fill,
+  OPS.eoFill,
+  OPS.fillStroke,
+  OPS.eoFillStroke,
+  OPS.closeFillStroke,
+  OPS.closeEOFillStroke,
+]);
 const IMAGE_OPS: ReadonlySet<number> = new Set([
   OPS.paintImageXObject,
   OPS.paintInlineImageXObject,
@@ -96,7 +103,10 @@ function toHex(args: unknown[]): string | null {
   const first = args[0];
   if (typeof first === 'string' && /^#[0-9a-f]{6}$/i.test(first)) return first.toLowerCase();
   const nums = args.filter((a): a is number => typeof a === 'number');
-  const byte = (v: number) => Math.round(Math.max(0, Math.min(1, v > 1 ? v / 255 : v)) * 255).toString(16).padStart(2, '0');
+  const byte = (v: number) =>
+    Math.round(Math.max(0, Math.min(1, v > 1 ? v / 255 : v)) * 255)
+      .toString(16)
+      .padStart(2, '0');
   if (nums.length === 1) return `#${byte(nums[0]!).repeat(3)}`;
   if (nums.length === 3) return `#${byte(nums[0]!)}${byte(nums[1]!)}${byte(nums[2]!)}`;
   if (nums.length === 4) {
@@ -152,7 +162,7 @@ export function walkOperators(
     let advance = 0;
     for (const item of items) {
       if (typeof item === 'number') {
-        advance += (metrics.vertical ? 1 : -1) * item * gs.fontSize / 1000;
+        advance += ((metrics.vertical ? 1 : -1) * item * gs.fontSize) / 1000;
         continue;
       }
       if (item === null || typeof item !== 'object') continue;

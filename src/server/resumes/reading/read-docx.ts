@@ -26,7 +26,9 @@ export async function readDocx(file: Buffer, limits: ReadingLimits): Promise<Ext
     html = result.value;
   } catch (error) {
     if (error instanceof AppError) throw error;
-    throw new AppError('unprocessable', 'This Word document could not be read: it is damaged or uses an unsupported format.', { reason: 'damaged' });
+    throw new AppError('unprocessable', 'This Word document could not be read: it is damaged or uses an unsupported format.', {
+      reason: 'damaged',
+    });
   }
   return { text: htmlToText(html), hidden: mergeHidden(hidden), warnings: [] };
 }

@@ -202,7 +202,10 @@ function findGlyph(stream: readonly StreamEntry[], cursor: number, chars: readon
   };
   const first = next(cursor);
   if (first < stream.length && stream[first]!.ch === chars[k]) return first;
-  const ahead = chars.slice(k, k + 12).filter((c) => !/\s/.test(c)).slice(0, 4);
+  const ahead = chars
+    .slice(k, k + 12)
+    .filter((c) => !/\s/.test(c))
+    .slice(0, 4);
   for (let i = first; i < stream.length && i < first + 4000; i += 1) {
     if (stream[i]!.space || stream[i]!.ch !== ahead[0]) continue;
     let j = i;

@@ -99,7 +99,9 @@ export async function readResume(
     warnings,
     flags,
     suspicious: suspicious.slice(0, MAX_SUSPICIOUS),
-    parsed: readable ? parseResume(trustedText, taxonomy, { now: { year: now.getUTCFullYear(), month: now.getUTCMonth() + 1 } }) : emptyParsedResume(),
+    parsed: readable
+      ? parseResume(trustedText, taxonomy, { now: { year: now.getUTCFullYear(), month: now.getUTCMonth() + 1 } })
+      : emptyParsedResume(),
     trustedText,
     ...(extracted.pages !== undefined ? { pages: extracted.pages } : {}),
   };

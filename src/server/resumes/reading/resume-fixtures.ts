@@ -87,7 +87,12 @@ export function samePhone(a: string | null, b: string | null): boolean {
 
 /** A job counts when title, employer, start and end all agree. */
 export function samePosition(found: ResumePosition, expected: ResumePosition): boolean {
-  return sameText(found.title, expected.title) && sameText(found.employer, expected.employer) && found.start === expected.start && found.end === expected.end;
+  return (
+    sameText(found.title, expected.title) &&
+    sameText(found.employer, expected.employer) &&
+    found.start === expected.start &&
+    found.end === expected.end
+  );
 }
 
 /** A degree counts when school and year agree and the degree names overlap ("B.S." within "B.S. Statistics"). */
@@ -141,11 +146,14 @@ export interface FieldMetrics {
 }
 
 export function metrics(counts: readonly Counts[]): FieldMetrics {
-  const sum = counts.reduce((a, c) => ({ correct: a.correct + c.correct, predicted: a.predicted + c.predicted, expected: a.expected + c.expected }), {
-    correct: 0,
-    predicted: 0,
-    expected: 0,
-  });
+  const sum = counts.reduce(
+    (a, c) => ({ correct: a.correct + c.correct, predicted: a.predicted + c.predicted, expected: a.expected + c.expected }),
+    {
+      correct: 0,
+      predicted: 0,
+      expected: 0,
+    },
+  );
   const precision = sum.predicted === 0 ? 1 : sum.correct / sum.predicted;
   const recall = sum.expected === 0 ? 1 : sum.correct / sum.expected;
   const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);

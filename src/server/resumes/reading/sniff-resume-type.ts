@@ -20,7 +20,10 @@ export function sniffResumeType(head: Buffer): ResumeMimeType | null {
 
 function startsWithPdf(head: Buffer): boolean {
   // Some producers put a few bytes of whitespace or a BOM before the header.
-  const start = head.subarray(0, 16).toString('latin1').replace(/^(?:\xEF\xBB\xBF|[\s\0])+/, '');
+  const start = head
+    .subarray(0, 16)
+    .toString('latin1')
+    .replace(/^(?:\xEF\xBB\xBF|[\s\0])+/, '');
   return start.startsWith('%PDF-');
 }
 

@@ -20,7 +20,8 @@ export const mailKeys = {
 export const mailListQuery = (f: MailFilter) =>
   queryOptions({
     queryKey: mailKeys.list(f),
-    queryFn: ({ signal }) => apiRequest(`${base}${queryString({ to: f.to?.trim(), page: f.page, limit: f.limit })}`, { schema: mailList, signal }),
+    queryFn: ({ signal }) =>
+      apiRequest(`${base}${queryString({ to: f.to?.trim(), page: f.page, limit: f.limit })}`, { schema: mailList, signal }),
     placeholderData: keepPreviousData,
     // Mails arrive from background jobs; a dev page should show them without a reload.
     refetchInterval: 5_000,

@@ -88,7 +88,14 @@ function Mails() {
               Mails
             </h2>
             <div role="search" className="relative">
-              <TextField label="Recipient" type="search" placeholder="Filter by address" value={search} onChange={(e) => setSearch(e.target.value)} className="pl-10" />
+              <TextField
+                label="Recipient"
+                type="search"
+                placeholder="Filter by address"
+                value={search}
+                onChange={(e) => setSearch(e.target.value)}
+                className="pl-10"
+              />
               <Search className="pointer-events-none absolute bottom-3.5 left-3.5 size-4 text-fg-subtle" aria-hidden="true" />
             </div>
             <div className="card overflow-hidden">
@@ -108,7 +115,9 @@ function Mails() {
               ) : mails.data.items.length === 0 ? (
                 <div className="px-5 py-12 text-center">
                   <Inbox className="mx-auto mb-3 size-8 text-fg-subtle" aria-hidden="true" />
-                  <p className="text-fg-muted">{to ? `No mail to addresses containing “${to}”.` : 'No mail yet. Invitations and interview notices will appear here.'}</p>
+                  <p className="text-fg-muted">
+                    {to ? `No mail to addresses containing “${to}”.` : 'No mail yet. Invitations and interview notices will appear here.'}
+                  </p>
                 </div>
               ) : (
                 <ul className="divide-y divide-border" aria-label="Mails, newest first">
@@ -137,7 +146,9 @@ function Mails() {
                               <span className="sr-only">has a calendar invite</span>
                             </span>
                           ) : null}
-                          {m.status !== 'stored' && m.status !== 'sent' ? <Badge tone={statusTone[m.status]}>{statusLabel[m.status]}</Badge> : null}
+                          {m.status !== 'stored' && m.status !== 'sent' ? (
+                            <Badge tone={statusTone[m.status]}>{statusLabel[m.status]}</Badge>
+                          ) : null}
                         </span>
                       </Link>
                     </li>
@@ -145,13 +156,25 @@ function Mails() {
                 </ul>
               )}
             </div>
-            {mails.data ? <Pagination page={mails.data.page} pages={mails.data.pages} onPage={(p) => update({ page: String(p) })} label="Mail pages" previousLabel="Newer" nextLabel="Older" /> : null}
+            {mails.data ? (
+              <Pagination
+                page={mails.data.page}
+                pages={mails.data.pages}
+                onPage={(p) => update({ page: String(p) })}
+                label="Mail pages"
+                previousLabel="Newer"
+                nextLabel="Older"
+              />
+            ) : null}
           </section>
         ) : null}
         {showDetail ? (
           <section aria-label="Selected mail" className="min-w-0 space-y-3 lg:sticky lg:top-24">
             {!wide ? (
-              <Link to={`?${new URLSearchParams([...params].filter(([k]) => k !== 'mail')).toString()}`} className="inline-flex items-center gap-1.5 rounded-md text-sm font-medium text-fg-muted hover:text-fg">
+              <Link
+                to={`?${new URLSearchParams([...params].filter(([k]) => k !== 'mail')).toString()}`}
+                className="inline-flex items-center gap-1.5 rounded-md text-sm font-medium text-fg-muted hover:text-fg"
+              >
                 <ArrowLeft className="size-4" aria-hidden="true" /> All mail
               </Link>
             ) : null}
@@ -223,7 +246,14 @@ function MailView({ mail }: { mail: Mail }) {
                   view === v.value ? 'bg-surface text-fg shadow-sm ring-1 ring-border' : 'text-fg-muted hover:text-fg',
                 )}
               >
-                <input type="radio" name="mail-view" value={v.value} checked={view === v.value} onChange={() => setView(v.value)} className="absolute inset-0 cursor-pointer opacity-0" />
+                <input
+                  type="radio"
+                  name="mail-view"
+                  value={v.value}
+                  checked={view === v.value}
+                  onChange={() => setView(v.value)}
+                  className="absolute inset-0 cursor-pointer opacity-0"
+                />
                 {v.label}
               </label>
             ))}
@@ -231,11 +261,20 @@ function MailView({ mail }: { mail: Mail }) {
         ) : null}
         {view === 'html' && mail.html ? (
           // No scripts, forms or navigation of this page from the mail; its links open in a new tab.
-          <iframe title={`Formatted preview of “${mail.subject}”`} sandbox="allow-popups allow-popups-to-escape-sandbox" srcDoc={previewDocument(mail.html)} className="h-[28rem] w-full rounded-xl border border-border bg-white" />
+          <iframe
+            title={`Formatted preview of “${mail.subject}”`}
+            sandbox="allow-popups allow-popups-to-escape-sandbox"
+            srcDoc={previewDocument(mail.html)}
+            className="h-[28rem] w-full rounded-xl border border-border bg-white"
+          />
         ) : view === 'ics' && mail.ics ? (
           <div className="space-y-3">
             <pre className="max-h-[28rem] overflow-auto rounded-xl bg-surface-muted p-4 text-xs leading-relaxed text-fg">{mail.ics}</pre>
-            <a href={`data:text/calendar;charset=utf-8,${encodeURIComponent(mail.ics)}`} download="invite.ics" className={buttonClass('secondary', 'sm')}>
+            <a
+              href={`data:text/calendar;charset=utf-8,${encodeURIComponent(mail.ics)}`}
+              download="invite.ics"
+              className={buttonClass('secondary', 'sm')}
+            >
               <Download className="size-4" aria-hidden="true" /> Download .ics
             </a>
           </div>

@@ -69,7 +69,16 @@ export function NewAccountFields({
   const { values, set, fieldErrors } = form;
   return (
     <>
-      <TextField label="Name" name="name" autoComplete="name" autoFocus required value={values.name} onChange={set('name')} error={fieldErrors.name} />
+      <TextField
+        label="Name"
+        name="name"
+        autoComplete="name"
+        autoFocus
+        required
+        value={values.name}
+        onChange={set('name')}
+        error={fieldErrors.name}
+      />
       <TextField
         label="Email"
         type="email"

@@ -11,15 +11,31 @@ const points = [
 ];
 
 /** Two columns on wide screens: what Panelist is on the left, the form on the right. */
-export function AuthLayout({ title, subtitle, children, footer }: { title: string; subtitle?: ReactNode; children: ReactNode; footer?: ReactNode }) {
+export function AuthLayout({
+  title,
+  subtitle,
+  children,
+  footer,
+}: {
+  title: string;
+  subtitle?: ReactNode;
+  children: ReactNode;
+  footer?: ReactNode;
+}) {
   return (
     <div className="grid min-h-dvh grid-cols-1 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.1fr)]">
-      <aside className="relative hidden overflow-hidden bg-primary-soft lg:flex lg:flex-col lg:justify-between lg:p-12" aria-label="About Panelist">
+      <aside
+        className="relative hidden overflow-hidden bg-primary-soft lg:flex lg:flex-col lg:justify-between lg:p-12"
+        aria-label="About Panelist"
+      >
         <div
           aria-hidden="true"
           className="pointer-events-none absolute -top-32 -right-32 size-[28rem] rounded-full bg-primary/15 blur-3xl"
         />
-        <div aria-hidden="true" className="pointer-events-none absolute -bottom-40 -left-24 size-[26rem] rounded-full bg-primary/10 blur-3xl" />
+        <div
+          aria-hidden="true"
+          className="pointer-events-none absolute -bottom-40 -left-24 size-[26rem] rounded-full bg-primary/10 blur-3xl"
+        />
         <Link to="/" className="relative w-fit rounded-lg">
           <Logo />
         </Link>

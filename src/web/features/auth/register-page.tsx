@@ -51,7 +51,10 @@ export function RegisterPage() {
             Please fix the highlighted fields.
           </p>
         ) : null}
-        <NewAccountFields form={form} passwordHint={`At least ${PASSWORD_MIN_LENGTH} characters. A short phrase is easier to remember than symbols.`} />
+        <NewAccountFields
+          form={form}
+          passwordHint={`At least ${PASSWORD_MIN_LENGTH} characters. A short phrase is easier to remember than symbols.`}
+        />
         <Button type="submit" size="lg" className="w-full" loading={register.isPending} loadingText="Creating your account…">
           Create account
         </Button>

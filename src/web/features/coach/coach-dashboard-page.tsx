@@ -29,7 +29,9 @@ export function CoachDashboardPage() {
   useCoachLiveRefresh(live);
 
   const upcomingItems = [...(upcoming.data?.items ?? [])].sort(
-    (a, b) => (a.status === b.status ? 0 : a.status === 'in_progress' ? -1 : 1) || Date.parse(a.windowStart ?? a.createdAt) - Date.parse(b.windowStart ?? b.createdAt),
+    (a, b) =>
+      (a.status === b.status ? 0 : a.status === 'in_progress' ? -1 : 1) ||
+      Date.parse(a.windowStart ?? a.createdAt) - Date.parse(b.windowStart ?? b.createdAt),
   );
 
   return (
@@ -49,7 +51,13 @@ export function CoachDashboardPage() {
       <section aria-label="At a glance" className="grid grid-cols-3 gap-2.5 sm:gap-4">
         <Stat label="Candidates" value={candidates.data?.items.length} loading={candidates.isPending} Icon={Users} />
         <Stat label="Upcoming" value={upcoming.data?.total} loading={upcoming.isPending} Icon={CalendarClock} />
-        <Stat label="To review" value={toReview.data?.total} loading={toReview.isPending} Icon={ClipboardCheck} highlight={(toReview.data?.total ?? 0) > 0} />
+        <Stat
+          label="To review"
+          value={toReview.data?.total}
+          loading={toReview.isPending}
+          Icon={ClipboardCheck}
+          highlight={(toReview.data?.total ?? 0) > 0}
+        />
       </section>
 
       <div className="grid grid-cols-1 gap-8 lg:grid-cols-[minmax(0,1.35fr)_minmax(0,1fr)]">
@@ -106,11 +114,26 @@ export function CoachDashboardPage() {
   );
 }
 
-function Stat({ label, value, loading, Icon, highlight }: { label: string; value: number | undefined; loading: boolean; Icon: typeof Users; highlight?: boolean }) {
+function Stat({
+  label,
+  value,
+  loading,
+  Icon,
+  highlight,
+}: {
+  label: string;
+  value: number | undefined;
+  loading: boolean;
+  Icon: typeof Users;
+  highlight?: boolean;
+}) {
   return (
     <div className="card flex items-center gap-4 p-3.5 sm:p-5">
       <span
-        className={cn('hidden size-11 shrink-0 place-items-center rounded-xl md:grid', highlight ? 'bg-warning-soft text-warning' : 'bg-surface-muted text-fg-muted')}
+        className={cn(
+          'hidden size-11 shrink-0 place-items-center rounded-xl md:grid',
+          highlight ? 'bg-warning-soft text-warning' : 'bg-surface-muted text-fg-muted',
+        )}
         aria-hidden="true"
       >
         <Icon className="size-5" />
@@ -232,7 +255,10 @@ function CandidateRow({ candidate }: { candidate: CoachedCandidate }) {
   return (
     <li className="space-y-3 px-4 py-4 sm:px-5">
       <div className="flex items-start gap-3">
-        <span className="grid size-9 shrink-0 place-items-center rounded-full bg-primary-soft text-xs font-semibold text-primary-soft-fg" aria-hidden="true">
+        <span
+          className="grid size-9 shrink-0 place-items-center rounded-full bg-primary-soft text-xs font-semibold text-primary-soft-fg"
+          aria-hidden="true"
+        >
           {initials(candidate.name)}
         </span>
         <div className="min-w-0 flex-1">
@@ -241,7 +267,12 @@ function CandidateRow({ candidate }: { candidate: CoachedCandidate }) {
           <p className="truncate text-sm text-fg-subtle">{candidate.orgName}</p>
         </div>
         <div className="shrink-0 text-right">
-          <p className={cn('text-lg font-semibold tabular-nums', candidate.lastScore === null ? 'text-fg-subtle' : scoreTextClass[band.tone])}>
+          <p
+            className={cn(
+              'text-lg font-semibold tabular-nums',
+              candidate.lastScore === null ? 'text-fg-subtle' : scoreTextClass[band.tone],
+            )}
+          >
             {candidate.lastScore ?? '—'}
           </p>
           <p className="text-xs text-fg-subtle">last score</p>

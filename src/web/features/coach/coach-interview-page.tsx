@@ -46,7 +46,11 @@ export function CoachInterviewPage() {
         <h1 tabIndex={-1} data-page-heading className="text-2xl font-semibold">
           {notFound ? 'Interview not found' : 'Could not load the interview'}
         </h1>
-        {notFound ? <p className="text-fg-muted">It does not exist, or it is not one you coach.</p> : <Alert>{errorMessage(query.error)}</Alert>}
+        {notFound ? (
+          <p className="text-fg-muted">It does not exist, or it is not one you coach.</p>
+        ) : (
+          <Alert>{errorMessage(query.error)}</Alert>
+        )}
         <Link to="/coach" className={buttonClass('primary')}>
           Back to coaching
         </Link>
@@ -92,7 +96,10 @@ function CoachInterview({ interview }: { interview: Interview }) {
               <BadgeCheck className="size-4" aria-hidden="true" /> Finalize review
             </Button>
           ) : status === 'missed' || status === 'cancelled' ? (
-            <Link to={`/coach/schedule?candidateId=${interview.candidate?.id ?? ''}${interview.orgId ? `&orgId=${interview.orgId}` : ''}`} className={buttonClass('secondary')}>
+            <Link
+              to={`/coach/schedule?candidateId=${interview.candidate?.id ?? ''}${interview.orgId ? `&orgId=${interview.orgId}` : ''}`}
+              className={buttonClass('secondary')}
+            >
               <CalendarPlus className="size-4" aria-hidden="true" /> Schedule again
             </Link>
           ) : status === 'reviewed' ? (
@@ -114,7 +121,9 @@ function CoachInterview({ interview }: { interview: Interview }) {
       {status === 'scheduled' && editable ? <QuestionEditor key={interview.id} interview={interview} /> : null}
       {status === 'scheduled' && !editable ? (
         <>
-          <Notice icon={<Lock className="size-5" />}>The window is open, so the questions are fixed. {candidate} can start at any time until it closes.</Notice>
+          <Notice icon={<Lock className="size-5" />}>
+            The window is open, so the questions are fixed. {candidate} can start at any time until it closes.
+          </Notice>
           <QuestionList interview={interview} />
         </>
       ) : null}
@@ -233,7 +242,10 @@ function ReviewSummary({ interview }: { interview: Interview }) {
   const band = scoreBand(interview.overallScore);
   const overrides = interview.answers.filter((a) => a.override).length;
   return (
-    <section aria-labelledby="summary-heading" className="card flex flex-col items-center gap-5 p-5 text-center sm:flex-row sm:p-6 sm:text-left">
+    <section
+      aria-labelledby="summary-heading"
+      className="card flex flex-col items-center gap-5 p-5 text-center sm:flex-row sm:p-6 sm:text-left"
+    >
       <ScoreRing
         score={interview.overallScore}
         tone={band.tone}
@@ -266,7 +278,14 @@ function ReviewList({ interview, canOverride }: { interview: Interview; canOverr
       </h2>
       <ol className="space-y-5">
         {questions.map((q, i) => (
-          <AnswerReview key={q.id} interviewId={interview.id} question={q} number={i + 1} answer={answers.get(q.id)} canOverride={canOverride} />
+          <AnswerReview
+            key={q.id}
+            interviewId={interview.id}
+            question={q}
+            number={i + 1}
+            answer={answers.get(q.id)}
+            canOverride={canOverride}
+          />
         ))}
       </ol>
     </section>

@@ -31,8 +31,16 @@ const LANGUAGES = ['en', 'es', 'fr', 'de', 'pt', 'it', 'hi', 'zh', 'ja', 'ko', '
 const languageNames = new Intl.DisplayNames(undefined, { type: 'language' });
 
 const releaseOptions: Array<{ value: ReleaseResults; label: string; description: string }> = [
-  { value: 'on_finalize', label: 'When I finalize my review', description: 'You check the answers and adjust scores first; then the candidate sees everything.' },
-  { value: 'immediately', label: 'Immediately', description: 'The candidate sees the score and feedback after each answer. You can still review later.' },
+  {
+    value: 'on_finalize',
+    label: 'When I finalize my review',
+    description: 'You check the answers and adjust scores first; then the candidate sees everything.',
+  },
+  {
+    value: 'immediately',
+    label: 'Immediately',
+    description: 'The candidate sees the score and feedback after each answer. You can still review later.',
+  },
 ];
 
 interface Draft {
@@ -112,8 +120,10 @@ export function SchedulePage() {
     if (!endIso) local.windowEnd = 'Enter when the window closes.';
     else if (startIso && Date.parse(endIso) <= Date.parse(startIso)) local.windowEnd = 'The window must close after it opens.';
     else if (Date.parse(endIso) <= serverNowMs()) local.windowEnd = 'The window must close in the future.';
-    if (!Number.isInteger(draft.questionCount) || draft.questionCount < 1 || draft.questionCount > 20) local.questionCount = 'Choose between 1 and 20 questions.';
-    if (!Number.isInteger(draft.durationMinutes) || draft.durationMinutes < 1 || draft.durationMinutes > 480) local.durationMinutes = 'Choose between 1 and 480 minutes.';
+    if (!Number.isInteger(draft.questionCount) || draft.questionCount < 1 || draft.questionCount > 20)
+      local.questionCount = 'Choose between 1 and 20 questions.';
+    if (!Number.isInteger(draft.durationMinutes) || draft.durationMinutes < 1 || draft.durationMinutes > 480)
+      local.durationMinutes = 'Choose between 1 and 480 minutes.';
 
     const body = {
       kind: 'assigned' as const,
@@ -128,7 +138,11 @@ export function SchedulePage() {
       durationMinutes: draft.durationMinutes,
       releaseResults: draft.releaseResults,
       language: draft.language,
-      ...(draft.job.jobDescriptionId ? { jobDescriptionId: draft.job.jobDescriptionId } : draft.job.text.trim() ? { jobDescription: draft.job.text.trim() } : {}),
+      ...(draft.job.jobDescriptionId
+        ? { jobDescriptionId: draft.job.jobDescriptionId }
+        : draft.job.text.trim()
+          ? { jobDescription: draft.job.text.trim() }
+          : {}),
       ...(resumeId ? { resumeId } : {}),
     } satisfies Partial<ScheduleInterviewBody>;
     const parsed = scheduleInterviewBody.safeParse(body);
@@ -210,7 +224,9 @@ export function SchedulePage() {
                       key={value}
                       className={cn(
                         'relative flex cursor-pointer items-center gap-2.5 rounded-xl border bg-surface px-3 py-2.5 text-sm transition-colors has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-ring',
-                        checked ? 'border-primary font-medium text-fg ring-1 ring-primary' : 'border-border text-fg-muted hover:border-border-strong',
+                        checked
+                          ? 'border-primary font-medium text-fg ring-1 ring-primary'
+                          : 'border-border text-fg-muted hover:border-border-strong',
                       )}
                     >
                       <input
@@ -255,9 +271,21 @@ export function SchedulePage() {
               />
             </div>
 
-            <SegmentedChoice legend="Level" name="level" options={levels} value={draft.level} onChange={(level) => update('level', level)} compact />
+            <SegmentedChoice
+              legend="Level"
+              name="level"
+              options={levels}
+              value={draft.level}
+              onChange={(level) => update('level', level)}
+              compact
+            />
 
-            <JobDescriptionField orgId={chosen?.orgId ?? null} value={draft.job} onChange={(job) => update('job', job)} error={errors.jobDescription ?? errors.jobDescriptionId} />
+            <JobDescriptionField
+              orgId={chosen?.orgId ?? null}
+              value={draft.job}
+              onChange={(job) => update('job', job)}
+              error={errors.jobDescription ?? errors.jobDescriptionId}
+            />
             <CandidateResumeSelect
               candidateId={chosen?.userId ?? null}
               value={resumeId}
@@ -265,7 +293,13 @@ export function SchedulePage() {
               error={errors.resumeId}
             />
 
-            <SelectField label="Language" name="language" value={draft.language} onChange={(e) => update('language', e.target.value)} error={errors.language}>
+            <SelectField
+              label="Language"
+              name="language"
+              value={draft.language}
+              onChange={(e) => update('language', e.target.value)}
+              error={errors.language}
+            >
               {LANGUAGES.map((code) => (
                 <option key={code} value={code}>
                   {languageNames.of(code) ?? code}
@@ -280,7 +314,8 @@ export function SchedulePage() {
                 When
               </h2>
               <p className="flex items-center gap-1.5 text-sm text-fg-subtle">
-                <Globe className="size-4 shrink-0" aria-hidden="true" /> Times are in your time zone: {tz}. The candidate sees them in theirs.
+                <Globe className="size-4 shrink-0" aria-hidden="true" /> Times are in your time zone: {tz}. The candidate sees them in
+                theirs.
               </p>
             </div>
             <div className="grid grid-cols-1 gap-5 sm:grid-cols-2">
@@ -325,7 +360,8 @@ export function SchedulePage() {
             />
             {windowMinutes !== null && windowMinutes > 0 && draft.durationMinutes > windowMinutes ? (
               <p className="rounded-xl bg-warning-soft px-4 py-3 text-sm font-medium text-warning">
-                The window is only {formatMinutes(windowMinutes)} long, so the candidate will have at most that, not {formatMinutes(draft.durationMinutes)}.
+                The window is only {formatMinutes(windowMinutes)} long, so the candidate will have at most that, not{' '}
+                {formatMinutes(draft.durationMinutes)}.
               </p>
             ) : null}
           </section>
@@ -357,7 +393,10 @@ export function SchedulePage() {
                       aria-describedby={`release-${value}`}
                     />
                     <span
-                      className={cn('mt-0.5 grid size-5 shrink-0 place-items-center rounded-full border', checked ? 'border-primary bg-primary text-primary-fg' : 'border-border-strong')}
+                      className={cn(
+                        'mt-0.5 grid size-5 shrink-0 place-items-center rounded-full border',
+                        checked ? 'border-primary bg-primary text-primary-fg' : 'border-border-strong',
+                      )}
                       aria-hidden="true"
                     >
                       {checked ? <Check className="size-3" /> : null}
@@ -397,10 +436,19 @@ export function SchedulePage() {
                 </div>
               ))}
             </dl>
-            <Button type="submit" size="lg" className="w-full" loading={create.isPending} loadingText="Scheduling…" disabled={items.length === 0}>
+            <Button
+              type="submit"
+              size="lg"
+              className="w-full"
+              loading={create.isPending}
+              loadingText="Scheduling…"
+              disabled={items.length === 0}
+            >
               <CalendarPlus className="size-4" aria-hidden="true" /> Schedule interview
             </Button>
-            <p className="text-sm text-fg-muted">{chosen ? `${chosen.name} is notified by email and in Panelist.` : 'The candidate is notified by email and in Panelist.'}</p>
+            <p className="text-sm text-fg-muted">
+              {chosen ? `${chosen.name} is notified by email and in Panelist.` : 'The candidate is notified by email and in Panelist.'}
+            </p>
           </div>
         </aside>
       </form>

@@ -67,7 +67,9 @@ export function DashboardPage() {
 
       {list.isError ? <Alert title="Could not load your interviews">{errorMessage(list.error)}</Alert> : null}
 
-      {!isNew && !list.isError ? <Stats items={items} total={list.data ? list.data.total - upcoming : undefined} loading={list.isPending} /> : null}
+      {!isNew && !list.isError ? (
+        <Stats items={items} total={list.data ? list.data.total - upcoming : undefined} loading={list.isPending} />
+      ) : null}
 
       <section aria-labelledby="recent-heading" className="space-y-4">
         <div className="flex items-end justify-between gap-3">
@@ -75,7 +77,10 @@ export function DashboardPage() {
             Recent interviews
           </h2>
           {list.data && list.data.total > RECENT ? (
-            <Link to="/interviews" className="inline-flex items-center gap-1 rounded-md text-sm font-medium text-primary underline-offset-4 hover:underline">
+            <Link
+              to="/interviews"
+              className="inline-flex items-center gap-1 rounded-md text-sm font-medium text-primary underline-offset-4 hover:underline"
+            >
               View all <ArrowRight className="size-3.5" aria-hidden="true" />
             </Link>
           ) : null}
@@ -112,7 +117,9 @@ function StartCard() {
           <h2 id="start-heading" className="text-xl font-semibold tracking-tight text-fg sm:text-2xl">
             Start a practice interview
           </h2>
-          <p className="text-fg-muted">Choose the interview type, role and level. Answer at your own pace and get a score with specific notes on every answer.</p>
+          <p className="text-fg-muted">
+            Choose the interview type, role and level. Answer at your own pace and get a score with specific notes on every answer.
+          </p>
         </div>
         <Link to="/practice/new" className={buttonClass('primary', 'lg', 'shrink-0')}>
           <Play className="size-4" aria-hidden="true" /> Start a practice interview
@@ -155,7 +162,9 @@ function ContinueCard({ interview }: { interview: InterviewSummary }) {
 }
 
 function Stats({ items, total, loading }: { items: InterviewSummary[]; total: number | undefined; loading: boolean }) {
-  const scores = items.filter((i) => (i.status === 'completed' || i.status === 'reviewed') && i.overallScore !== null).map((i) => i.overallScore as number);
+  const scores = items
+    .filter((i) => (i.status === 'completed' || i.status === 'reviewed') && i.overallScore !== null)
+    .map((i) => i.overallScore as number);
   const average = scores.length ? Math.round(scores.reduce((a, b) => a + b, 0) / scores.length) : null;
   const latest = scores[0] ?? null;
   const stats = [
@@ -167,7 +176,13 @@ function Stats({ items, total, loading }: { items: InterviewSummary[]; total: nu
       Icon: Target,
       tone: average,
     },
-    { label: 'Latest score', value: latest ?? '—', hint: latest === null ? 'no completed interview yet' : scoreBand(latest).label, Icon: TrendingUp, tone: latest },
+    {
+      label: 'Latest score',
+      value: latest ?? '—',
+      hint: latest === null ? 'no completed interview yet' : scoreBand(latest).label,
+      Icon: TrendingUp,
+      tone: latest,
+    },
   ];
   return (
     <section aria-label="Your progress" className="grid grid-cols-3 gap-2.5 sm:gap-4">
@@ -181,7 +196,12 @@ function Stats({ items, total, loading }: { items: InterviewSummary[]; total: nu
             {loading ? (
               <Skeleton className="mt-1 h-7 w-12" />
             ) : (
-              <p className={cn('text-2xl font-semibold tabular-nums tracking-tight', tone !== undefined && tone !== null ? scoreTextClass[scoreBand(tone).tone] : 'text-fg')}>
+              <p
+                className={cn(
+                  'text-2xl font-semibold tabular-nums tracking-tight',
+                  tone !== undefined && tone !== null ? scoreTextClass[scoreBand(tone).tone] : 'text-fg',
+                )}
+              >
                 {value}
               </p>
             )}
@@ -208,8 +228,13 @@ function EmptyState() {
       <p className="mx-auto mt-1.5 max-w-md text-fg-muted">Your practice sessions and scores will show up here. Here is how it works:</p>
       <ol className="mx-auto mt-6 grid max-w-2xl gap-3 text-left sm:grid-cols-3">
         {steps.map(({ Icon, text }, i) => (
-          <li key={text} className="flex items-center gap-3 rounded-xl border border-border bg-surface-muted/60 px-4 py-3 text-sm text-fg-muted">
-            <span className="grid size-7 shrink-0 place-items-center rounded-full bg-surface text-xs font-semibold text-fg ring-1 ring-border">{i + 1}</span>
+          <li
+            key={text}
+            className="flex items-center gap-3 rounded-xl border border-border bg-surface-muted/60 px-4 py-3 text-sm text-fg-muted"
+          >
+            <span className="grid size-7 shrink-0 place-items-center rounded-full bg-surface text-xs font-semibold text-fg ring-1 ring-border">
+              {i + 1}
+            </span>
             <Icon className="size-4 shrink-0 text-primary" aria-hidden="true" />
             <span>{text}</span>
           </li>

@@ -78,7 +78,10 @@ export const reportQuery = (id: string) =>
 export const useInterviewList = (params: InterviewListParams, options: { refetchInterval?: number | false } = {}) =>
   useQuery({ ...interviewListQuery(params), refetchInterval: options.refetchInterval ?? false });
 /** `refetchInterval` may depend on the data, e.g. poll only while the candidate is answering. */
-export const useInterview = (id: string, options: { refetchInterval?: number | false | ((data: Interview | undefined) => number | false); enabled?: boolean } = {}) =>
+export const useInterview = (
+  id: string,
+  options: { refetchInterval?: number | false | ((data: Interview | undefined) => number | false); enabled?: boolean } = {},
+) =>
   useQuery({
     ...interviewQuery(id),
     refetchInterval: (query) => {
@@ -87,7 +90,8 @@ export const useInterview = (id: string, options: { refetchInterval?: number | f
     },
     enabled: options.enabled ?? true,
   });
-export const useReport = (id: string, options: { enabled?: boolean } = {}) => useQuery({ ...reportQuery(id), enabled: options.enabled ?? true });
+export const useReport = (id: string, options: { enabled?: boolean } = {}) =>
+  useQuery({ ...reportQuery(id), enabled: options.enabled ?? true });
 
 /** Puts a fresh copy of an interview in the cache and marks everything derived from it stale. */
 export function useStoreInterview() {

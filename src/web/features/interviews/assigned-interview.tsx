@@ -31,7 +31,8 @@ export function AssignedInterview({ interview }: { interview: Interview }) {
       return (
         <Outcome interview={interview} tone="danger" icon={<CalendarX className="size-7" />} title="This interview was missed">
           <p>
-            The window{interview.windowEnd ? ` closed on ${formatDateTime(interview.windowEnd)}` : ' closed'} before the interview was started.
+            The window{interview.windowEnd ? ` closed on ${formatDateTime(interview.windowEnd)}` : ' closed'} before the interview was
+            started.
             {interview.coach ? ` Ask ${interview.coach.name} to schedule it again.` : ' Ask your coach to schedule it again.'}
           </p>
         </Outcome>
@@ -88,8 +89,8 @@ function TimeUp({ interview, saver }: { interview: Interview; saver: DraftSaver 
   return (
     <Outcome interview={interview} tone="warning" icon={<Hourglass className="size-7" />} title="Time is up">
       <p>
-        Your interview has been submitted with the answers you sent. {interview.coach ? `${interview.coach.name} will` : 'Your coach will'} review them
-        and release your results.
+        Your interview has been submitted with the answers you sent. {interview.coach ? `${interview.coach.name} will` : 'Your coach will'}{' '}
+        review them and release your results.
       </p>
       <p className="mt-4 inline-flex items-center gap-2 text-sm text-fg-subtle" role="status">
         <Spinner className="size-4" /> Closing the interview…
@@ -99,15 +100,16 @@ function TimeUp({ interview, saver }: { interview: Interview; saver: DraftSaver 
 }
 
 function Submitted({ interview }: { interview: Interview }) {
-  const byDeadline = !!interview.completedAt && !!interview.deadlineAt && Date.parse(interview.completedAt) >= Date.parse(interview.deadlineAt) - 1000;
+  const byDeadline =
+    !!interview.completedAt && !!interview.deadlineAt && Date.parse(interview.completedAt) >= Date.parse(interview.deadlineAt) - 1000;
   return (
     <Outcome interview={interview} tone="success" icon={<Send className="size-7" />} title="Submitted — your coach will review it">
       {byDeadline ? <p className="mb-2">Time ran out, so Panelist submitted your interview for you.</p> : null}
       <p>
         You answered {interview.answeredCount} of {interview.questionCount} {interview.questionCount === 1 ? 'question' : 'questions'}
         {interview.completedAt ? `, submitted on ${formatDateTime(interview.completedAt)}` : ''}.{' '}
-        {interview.coach ? `${interview.coach.name} will` : 'Your coach will'} review your answers and release your scores and feedback. You will get a
-        notification when they are ready.
+        {interview.coach ? `${interview.coach.name} will` : 'Your coach will'} review your answers and release your scores and feedback. You
+        will get a notification when they are ready.
       </p>
     </Outcome>
   );
@@ -120,7 +122,19 @@ const tones = {
   neutral: 'bg-surface-muted text-fg-muted',
 } as const;
 
-function Outcome({ interview, tone, icon, title, children }: { interview: Interview; tone: keyof typeof tones; icon: ReactNode; title: string; children: ReactNode }) {
+function Outcome({
+  interview,
+  tone,
+  icon,
+  title,
+  children,
+}: {
+  interview: Interview;
+  tone: keyof typeof tones;
+  icon: ReactNode;
+  title: string;
+  children: ReactNode;
+}) {
   return (
     <div className="mx-auto max-w-xl space-y-6 py-6 text-center sm:py-10">
       <title>{`${title} · Panelist`}</title>

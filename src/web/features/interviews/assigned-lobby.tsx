@@ -101,7 +101,9 @@ export function AssignedLobby({ interview }: { interview: Interview }) {
             </li>
           ))}
         </ul>
-        {interview.durationMinutes && interview.windowEnd && !closed ? <ShortenedWarning windowEnd={interview.windowEnd} durationMinutes={interview.durationMinutes} /> : null}
+        {interview.durationMinutes && interview.windowEnd && !closed ? (
+          <ShortenedWarning windowEnd={interview.windowEnd} durationMinutes={interview.durationMinutes} />
+        ) : null}
       </section>
     </div>
   );
@@ -156,7 +158,8 @@ function ShortenedWarning({ windowEnd, durationMinutes }: { windowEnd: string; d
   if (left <= 0 || left >= durationMinutes * 60) return null;
   return (
     <p className="mt-4 rounded-xl bg-warning-soft px-4 py-3 text-sm font-medium text-warning">
-      The window closes at {formatTime(windowEnd)}: if you start now you will have {formatSpan(left)}, not the full {formatMinutes(durationMinutes)}.
+      The window closes at {formatTime(windowEnd)}: if you start now you will have {formatSpan(left)}, not the full{' '}
+      {formatMinutes(durationMinutes)}.
     </p>
   );
 }

@@ -12,12 +12,21 @@ export function InterviewPage() {
   const query = useInterview(id);
 
   if (query.isPending) return <InterviewSkeleton />;
-  if (query.isError) return <LoadFailure what="Interview" error={query.error} onRetry={() => void query.refetch()} back={{ to: '/', label: 'Back to dashboard' }} />;
+  if (query.isError)
+    return (
+      <LoadFailure
+        what="Interview"
+        error={query.error}
+        onRetry={() => void query.refetch()}
+        back={{ to: '/', label: 'Back to dashboard' }}
+      />
+    );
 
   const interview = query.data;
   if (interview.kind === 'assigned') {
     // Coaches and admins open the same link from a notification: they review, not answer.
-    if (user && interview.candidate && interview.candidate.id !== user.id) return <Navigate to={`/coach/interviews/${interview.id}`} replace />;
+    if (user && interview.candidate && interview.candidate.id !== user.id)
+      return <Navigate to={`/coach/interviews/${interview.id}`} replace />;
     return <AssignedInterview interview={interview} />;
   }
   if (interview.status === 'completed') return <Navigate to={`/interviews/${interview.id}/report`} replace />;

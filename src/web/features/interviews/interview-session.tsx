@@ -60,7 +60,12 @@ export function InterviewSession({ interview, saver, onTimeUp }: { interview: In
   const answer = question ? answers.get(question.id) : undefined;
   const clockKey = `${interview.id}:${question?.id ?? ''}`;
   const [localDraft, setLocalDraft, clearLocalDraft] = useDraft(clockKey);
-  const [syncedDraft, setSyncedDraft, clearSyncedDraft, saveState] = useSyncedDraftIf(saver, interview.id, question?.id ?? '', question ? drafts.get(question.id) : undefined);
+  const [syncedDraft, setSyncedDraft, clearSyncedDraft, saveState] = useSyncedDraftIf(
+    saver,
+    interview.id,
+    question?.id ?? '',
+    question ? drafts.get(question.id) : undefined,
+  );
   const draft = saver ? syncedDraft : localDraft;
   const setDraft = saver ? setSyncedDraft : setLocalDraft;
   const clearDraft = saver ? clearSyncedDraft : clearLocalDraft;
@@ -188,7 +193,8 @@ export function InterviewSession({ interview, saver, onTimeUp }: { interview: In
       <div className="space-y-3">
         <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1">
           <p className="text-sm text-fg-muted">
-            <span className="font-medium text-fg">{interview.role}</span> · {levelLabel(interview.level)} · {interviewTypeLabel(interview.type)}
+            <span className="font-medium text-fg">{interview.role}</span> · {levelLabel(interview.level)} ·{' '}
+            {interviewTypeLabel(interview.type)}
             {assigned && interview.coach ? <> · set by {interview.coach.name}</> : null}
           </p>
           {assigned && interview.deadlineAt ? (
@@ -204,13 +210,21 @@ export function InterviewSession({ interview, saver, onTimeUp }: { interview: In
           {assigned && interview.deadlineAt ? (
             <DeadlineTimer deadlineAt={interview.deadlineAt} />
           ) : (
-            <div role="timer" className="inline-flex items-center gap-1.5 rounded-lg bg-surface-muted px-2.5 py-1 text-sm font-medium tabular-nums text-fg-muted">
+            <div
+              role="timer"
+              className="inline-flex items-center gap-1.5 rounded-lg bg-surface-muted px-2.5 py-1 text-sm font-medium tabular-nums text-fg-muted"
+            >
               <Clock className="size-4" aria-hidden="true" />
               {answer ? <span>Answered</span> : <ElapsedTime key={clockKey} clockKey={clockKey} />}
             </div>
           )}
         </div>
-        <ProgressBar value={index + 1} max={total} label="Interview progress" valueText={`Question ${index + 1} of ${total}, ${answeredCount} answered`} />
+        <ProgressBar
+          value={index + 1}
+          max={total}
+          label="Interview progress"
+          valueText={`Question ${index + 1} of ${total}, ${answeredCount} answered`}
+        />
         {assigned && interview.deadlineAt ? <DeadlineBanner deadlineAt={interview.deadlineAt} /> : null}
       </div>
 
@@ -263,7 +277,9 @@ export function InterviewSession({ interview, saver, onTimeUp }: { interview: In
           />
           {saver ? (
             <p className="sr-only" role="status">
-              {saveState.kind === 'retrying' ? 'Connection lost. Your answer is kept on this device and will be sent when the connection is back.' : ''}
+              {saveState.kind === 'retrying'
+                ? 'Connection lost. Your answer is kept on this device and will be sent when the connection is back.'
+                : ''}
             </p>
           ) : null}
           {submit.isError && !fieldError ? <Alert title="Your answer was not submitted">{errorMessage(submit.error)}</Alert> : null}
@@ -399,8 +415,14 @@ function SubmittedAnswer({ answer, words }: { answer: Answer; words: number }) {
           {words} {words === 1 ? 'word' : 'words'}
         </span>
       </div>
-      <GrammarText text={answer.text} issues={grammar} className="max-h-72 overflow-y-auto text-[0.9375rem] leading-relaxed whitespace-pre-wrap text-fg-muted" />
-      {answer.evaluation ? <GrammarLegend count={usableIssues(answer.text, grammar).length} className="mt-3 border-t border-border pt-3" /> : null}
+      <GrammarText
+        text={answer.text}
+        issues={grammar}
+        className="max-h-72 overflow-y-auto text-[0.9375rem] leading-relaxed whitespace-pre-wrap text-fg-muted"
+      />
+      {answer.evaluation ? (
+        <GrammarLegend count={usableIssues(answer.text, grammar).length} className="mt-3 border-t border-border pt-3" />
+      ) : null}
     </section>
   );
 }

@@ -7,12 +7,20 @@ export const interviewTypes: Array<{ value: InterviewType; label: string; descri
   { value: 'behavioral', label: 'Behavioral', description: 'Stories about past work: conflict, ownership, impact.', Icon: Users },
   { value: 'technical', label: 'Technical', description: 'Concepts and trade-offs in your field, explained clearly.', Icon: Code2 },
   { value: 'system_design', label: 'System design', description: 'Design a service end to end: scale, data, failure.', Icon: Blocks },
-  { value: 'communication', label: 'Communication', description: 'Explain, persuade and handle tricky conversations.', Icon: MessagesSquare },
+  {
+    value: 'communication',
+    label: 'Communication',
+    description: 'Explain, persuade and handle tricky conversations.',
+    Icon: MessagesSquare,
+  },
   { value: 'aptitude', label: 'Aptitude', description: 'Reasoning, estimation and problem-solving puzzles.', Icon: Brain },
   { value: 'mixed', label: 'Mixed', description: 'A realistic blend of all of the above.', Icon: Layers },
 ];
 
-const typeLabels: Record<InterviewType, string> = Object.fromEntries(interviewTypes.map((t) => [t.value, t.label])) as Record<InterviewType, string>;
+const typeLabels: Record<InterviewType, string> = Object.fromEntries(interviewTypes.map((t) => [t.value, t.label])) as Record<
+  InterviewType,
+  string
+>;
 
 export function interviewTypeLabel(type: InterviewType | QuestionType): string {
   return typeLabels[type];

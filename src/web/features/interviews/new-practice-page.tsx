@@ -108,7 +108,10 @@ export function NewPracticePage() {
     create.mutate(body, {
       onSuccess: (interview) => {
         try {
-          localStorage.setItem(DEFAULTS_KEY, JSON.stringify({ type: body.type, role: body.role, level: body.level, questionCount: body.questionCount }));
+          localStorage.setItem(
+            DEFAULTS_KEY,
+            JSON.stringify({ type: body.type, role: body.role, level: body.level, questionCount: body.questionCount }),
+          );
         } catch {
           /* defaults are a convenience */
         }
@@ -181,9 +184,7 @@ export function NewPracticePage() {
                         {description}
                       </span>
                     </span>
-                    {checked ? (
-                      <Check className="absolute top-3 right-3 size-4 text-primary" aria-hidden="true" />
-                    ) : null}
+                    {checked ? <Check className="absolute top-3 right-3 size-4 text-primary" aria-hidden="true" /> : null}
                   </label>
                 );
               })}
@@ -212,7 +213,13 @@ export function NewPracticePage() {
               </datalist>
             </div>
 
-            <SegmentedChoice legend="Level" name="level" options={levels} value={draft.level} onChange={(level) => update('level', level)} />
+            <SegmentedChoice
+              legend="Level"
+              name="level"
+              options={levels}
+              value={draft.level}
+              onChange={(level) => update('level', level)}
+            />
 
             <div className="space-y-1.5">
               <label htmlFor={countId} className="text-sm font-medium text-fg">
@@ -271,7 +278,10 @@ export function NewPracticePage() {
                 onClick={() => setTailorOpen((o) => !o)}
                 className="flex w-full items-start gap-3 p-5 text-left transition-colors hover:bg-surface-muted/60 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-ring sm:p-6"
               >
-                <span className="grid size-10 shrink-0 place-items-center rounded-xl bg-primary-soft text-primary-soft-fg" aria-hidden="true">
+                <span
+                  className="grid size-10 shrink-0 place-items-center rounded-xl bg-primary-soft text-primary-soft-fg"
+                  aria-hidden="true"
+                >
                   <FileText className="size-5" />
                 </span>
                 <span className="min-w-0 flex-1">

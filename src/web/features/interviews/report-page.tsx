@@ -59,7 +59,11 @@ export function ReportPage() {
         <h1 tabIndex={-1} data-page-heading className="text-2xl font-semibold">
           {notFound ? 'Report not found' : 'Could not load the report'}
         </h1>
-        {notFound ? <p className="text-fg-muted">This interview does not exist or is not yours.</p> : <Alert>{errorMessage(report.error)}</Alert>}
+        {notFound ? (
+          <p className="text-fg-muted">This interview does not exist or is not yours.</p>
+        ) : (
+          <Alert>{errorMessage(report.error)}</Alert>
+        )}
         <Link to="/" className={buttonClass('primary')}>
           Back to dashboard
         </Link>
@@ -112,12 +116,20 @@ export function ReportPage() {
         }
       />
 
-      <section aria-labelledby="overall-heading" className="card grid grid-cols-1 overflow-hidden md:grid-cols-[minmax(0,0.9fr)_minmax(0,1.1fr)] print:grid-cols-2">
+      <section
+        aria-labelledby="overall-heading"
+        className="card grid grid-cols-1 overflow-hidden md:grid-cols-[minmax(0,0.9fr)_minmax(0,1.1fr)] print:grid-cols-2"
+      >
         <div className="flex flex-col items-center gap-5 border-b border-border p-6 text-center sm:p-8 md:border-r md:border-b-0 print:border-r print:border-b-0">
           <h2 id="overall-heading" className="text-sm font-semibold tracking-wide text-fg-subtle uppercase">
             Overall score
           </h2>
-          <ScoreRing score={data.overallScore} tone={band.tone} size={152} label={data.overallScore === null ? 'Overall score: not scored' : `Overall score ${data.overallScore} out of 100`} />
+          <ScoreRing
+            score={data.overallScore}
+            tone={band.tone}
+            size={152}
+            label={data.overallScore === null ? 'Overall score: not scored' : `Overall score ${data.overallScore} out of 100`}
+          />
           <div className="space-y-1">
             <p className={cn('text-lg font-semibold', scoreTextClass[band.tone])} data-testid="overall-band">
               {band.label}
@@ -184,7 +196,19 @@ export function ReportPage() {
   );
 }
 
-function SummaryList({ title, items, empty, icon, bullet }: { title: string; items: string[]; empty: string; icon: React.ReactNode; bullet: React.ReactNode }) {
+function SummaryList({
+  title,
+  items,
+  empty,
+  icon,
+  bullet,
+}: {
+  title: string;
+  items: string[];
+  empty: string;
+  icon: React.ReactNode;
+  bullet: React.ReactNode;
+}) {
   return (
     <section className="card p-6">
       <h2 className="mb-4 flex items-center gap-2 font-semibold text-fg">

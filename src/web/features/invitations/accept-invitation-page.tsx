@@ -30,7 +30,9 @@ export function AcceptInvitationPage() {
     return (
       <AuthLayout title="Invitation link incomplete">
         <title>Invitation · Panelist</title>
-        <Alert title="This link is missing its code">Open the full link from the invitation email; it ends in ?token=… Copying it by hand sometimes cuts it short.</Alert>
+        <Alert title="This link is missing its code">
+          Open the full link from the invitation email; it ends in ?token=… Copying it by hand sometimes cuts it short.
+        </Alert>
       </AuthLayout>
     );
   }
@@ -47,7 +49,10 @@ export function AcceptInvitationPage() {
   const invitation = preview.data;
   const user = session.data?.user ?? null;
   return (
-    <AuthLayout title={`Join ${invitation.orgName}`} subtitle={`${invitation.invitedBy ?? 'An admin'} invited you to join as ${withArticle(invitation.role)}.`}>
+    <AuthLayout
+      title={`Join ${invitation.orgName}`}
+      subtitle={`${invitation.invitedBy ?? 'An admin'} invited you to join as ${withArticle(invitation.role)}.`}
+    >
       <title>{`Join ${invitation.orgName} · Panelist`}</title>
       <div className="space-y-6">
         <InvitationDetails invitation={invitation} />
@@ -107,8 +112,8 @@ function WrongAccount({ invitation, signedInAs }: { invitation: InvitationPrevie
   return (
     <div className="space-y-4">
       <Alert tone="info" title="You are signed in with another email">
-        This invitation is for <strong>{invitation.email}</strong>, and you are signed in as <strong>{signedInAs}</strong>. Log out, then accept it with the
-        invited email.
+        This invitation is for <strong>{invitation.email}</strong>, and you are signed in as <strong>{signedInAs}</strong>. Log out, then
+        accept it with the invited email.
       </Alert>
       <Button size="lg" variant="secondary" className="w-full" loading={logout.isPending} onClick={() => logout.mutate()}>
         Log out and continue
@@ -122,7 +127,8 @@ function SignInToAccept({ invitation, token }: { invitation: InvitationPreview; 
   return (
     <div className="space-y-4">
       <p className="text-fg-muted">
-        There is already a Panelist account for <strong className="text-fg">{invitation.email}</strong>. Log in with it and you come straight back here to accept.
+        There is already a Panelist account for <strong className="text-fg">{invitation.email}</strong>. Log in with it and you come
+        straight back here to accept.
       </p>
       <Link to="/login" state={{ from: here }} className={buttonClass('primary', 'lg', 'w-full')}>
         <LogIn className="size-4" aria-hidden="true" /> Log in to accept
@@ -176,8 +182,24 @@ function CreateAccountAndAccept({ invitation, token, accept }: { invitation: Inv
           Please fix the highlighted fields.
         </p>
       ) : null}
-      <TextField label="Email" type="email" name="email" autoComplete="username" value={invitation.email} readOnly hint="The invitation is for this address." />
-      <TextField label="Name" name="name" autoComplete="name" required value={name} onChange={(e) => setName(e.target.value)} error={errors.name} />
+      <TextField
+        label="Email"
+        type="email"
+        name="email"
+        autoComplete="username"
+        value={invitation.email}
+        readOnly
+        hint="The invitation is for this address."
+      />
+      <TextField
+        label="Name"
+        name="name"
+        autoComplete="name"
+        required
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        error={errors.name}
+      />
       <PasswordField
         label="Password"
         name="password"

@@ -7,7 +7,8 @@ import { orgKeys } from '../orgs/api.js';
 export const invitationPreviewQuery = (token: string) =>
   queryOptions({
     queryKey: ['invitation-preview', token] as const,
-    queryFn: ({ signal }) => apiRequest(`/api/v1/invitations/preview?token=${encodeURIComponent(token)}`, { schema: invitationPreview, signal }),
+    queryFn: ({ signal }) =>
+      apiRequest(`/api/v1/invitations/preview?token=${encodeURIComponent(token)}`, { schema: invitationPreview, signal }),
     staleTime: 60_000,
   });
 
@@ -20,7 +21,8 @@ export const useInvitationPreview = (token: string) => useQuery({ ...invitationP
 export function useAcceptInvitation() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: AcceptInvitationBody) => apiRequest('/api/v1/invitations/accept', { method: 'POST', body, schema: acceptedInvitation }),
+    mutationFn: (body: AcceptInvitationBody) =>
+      apiRequest('/api/v1/invitations/accept', { method: 'POST', body, schema: acceptedInvitation }),
     onSuccess: async (accepted) => {
       if (accepted.csrfToken) {
         rememberCsrfToken(accepted.csrfToken);

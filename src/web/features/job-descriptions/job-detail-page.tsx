@@ -24,7 +24,14 @@ export function JobDetailPage() {
   const query = useJobDescription(id);
   if (query.isPending) return <PageSpinner label="Loading the job description…" />;
   if (query.isError) {
-    return <LoadFailure what="Job description" error={query.error} notFoundHint="It may have been deleted or no longer shared with you." back={{ to: '/jobs', label: 'Back to jobs' }} />;
+    return (
+      <LoadFailure
+        what="Job description"
+        error={query.error}
+        notFoundHint="It may have been deleted or no longer shared with you."
+        back={{ to: '/jobs', label: 'Back to jobs' }}
+      />
+    );
   }
   return <JobDetail key={query.data.id} job={query.data} />;
 }
@@ -42,7 +49,10 @@ function JobDetail({ job }: { job: JobDescription }) {
     <div className="space-y-8">
       <title>{`${job.title} · Jobs · Panelist`}</title>
       <div className="space-y-4">
-        <Link to="/jobs" className="inline-flex items-center gap-1 text-sm font-medium text-fg-muted underline-offset-4 hover:text-fg hover:underline">
+        <Link
+          to="/jobs"
+          className="inline-flex items-center gap-1 text-sm font-medium text-fg-muted underline-offset-4 hover:text-fg hover:underline"
+        >
           <ChevronLeft className="size-4" aria-hidden="true" /> {isStaff ? 'All job descriptions' : 'Jobs shared with you'}
         </Link>
         <PageHeader
@@ -51,7 +61,8 @@ function JobDetail({ job }: { job: JobDescription }) {
           description={
             <>
               {levelLabel(job.level)}
-              {job.requiredYears !== null ? ` · ${job.requiredYears}+ years` : ''} · updated <time dateTime={job.updatedAt}>{formatDate(job.updatedAt)}</time>
+              {job.requiredYears !== null ? ` · ${job.requiredYears}+ years` : ''} · updated{' '}
+              <time dateTime={job.updatedAt}>{formatDate(job.updatedAt)}</time>
               {job.createdBy ? ` · by ${job.createdBy.name}` : ''}
             </>
           }
@@ -147,8 +158,10 @@ function JobDetail({ job }: { job: JobDescription }) {
       >
         <p>
           “{job.title}” will no longer be available to check resumes against or to practise for
-          {job.sharedWith.length ? `, including for the ${job.sharedWith.length === 1 ? 'candidate' : `${job.sharedWith.length} candidates`} it is shared with` : ''}.
-          Interviews already held keep their questions.
+          {job.sharedWith.length
+            ? `, including for the ${job.sharedWith.length === 1 ? 'candidate' : `${job.sharedWith.length} candidates`} it is shared with`
+            : ''}
+          . Interviews already held keep their questions.
         </p>
         {remove.isError ? <Alert className="mt-3">{errorMessage(remove.error)}</Alert> : null}
       </ConfirmDialog>
@@ -173,7 +186,8 @@ function PrepareCard({ job }: { job: JobDescription }) {
         <p className="text-sm text-fg-muted">
           {usable ? (
             <>
-              See how <span className="font-medium text-fg">{usable.fileName}</span> scores for this job, the skills you match or miss, and what to fix.
+              See how <span className="font-medium text-fg">{usable.fileName}</span> scores for this job, the skills you match or miss, and
+              what to fix.
             </>
           ) : (
             'Upload your resume to see how it scores for this job and what to fix.'
@@ -190,7 +204,9 @@ function PrepareCard({ job }: { job: JobDescription }) {
         )}
       </div>
       <div className="space-y-2 border-t border-border pt-5">
-        <p className="text-sm text-fg-muted">Practise with questions about the skills this job asks for{usable ? ' and the experience on your resume' : ''}.</p>
+        <p className="text-sm text-fg-muted">
+          Practise with questions about the skills this job asks for{usable ? ' and the experience on your resume' : ''}.
+        </p>
         <Button variant="secondary" className="w-full" onClick={() => setPracticeOpen(true)}>
           <Sparkles className="size-4" aria-hidden="true" /> Practice for this job
         </Button>
@@ -198,7 +214,10 @@ function PrepareCard({ job }: { job: JobDescription }) {
       <TailoredPracticeDialog
         open={practiceOpen}
         onClose={() => setPracticeOpen(false)}
-        source={{ resume: usable ? { id: usable.id, fileName: usable.fileName } : null, job: { id: job.id, title: job.title, level: job.level } }}
+        source={{
+          resume: usable ? { id: usable.id, fileName: usable.fileName } : null,
+          job: { id: job.id, title: job.title, level: job.level },
+        }}
       />
     </section>
   );

@@ -37,7 +37,9 @@ export function EditJobPage() {
       <div className="mx-auto max-w-lg space-y-6 py-10 text-center">
         <title>Job description · Panelist</title>
         <h1 tabIndex={-1} data-page-heading className="text-2xl font-semibold">
-          {query.error instanceof ApiError && query.error.status === 404 ? 'Job description not found' : 'Could not load the job description'}
+          {query.error instanceof ApiError && query.error.status === 404
+            ? 'Job description not found'
+            : 'Could not load the job description'}
         </h1>
         <Alert>{errorMessage(query.error)}</Alert>
         <Link to="/jobs" className={buttonClass('primary')}>
@@ -155,7 +157,11 @@ function JobForm({ existing }: { existing: JobDescription | null }) {
     <div className="space-y-8">
       <title>{`${existing ? 'Edit job description' : 'New job description'} · Panelist`}</title>
       <PageHeader
-        eyebrow={<Link to={existing ? `/jobs/${existing.id}` : '/jobs'} className="underline-offset-4 hover:underline">{existing ? 'Job description' : 'Jobs'}</Link>}
+        eyebrow={
+          <Link to={existing ? `/jobs/${existing.id}` : '/jobs'} className="underline-offset-4 hover:underline">
+            {existing ? 'Job description' : 'Jobs'}
+          </Link>
+        }
         title={title}
         description="Paste the posting; Panelist reads the skills it asks for. Candidates you share it with can check their resume against it and practise for it."
       />
@@ -176,9 +182,19 @@ function JobForm({ existing }: { existing: JobDescription | null }) {
             </SelectField>
           ) : null}
           {!existing && !staff.isPending && staff.orgs.length === 0 ? (
-            <Alert title="You are not a coach or admin in any organization">Job descriptions belong to an organization. Ask an admin to invite you as a coach.</Alert>
+            <Alert title="You are not a coach or admin in any organization">
+              Job descriptions belong to an organization. Ask an admin to invite you as a coach.
+            </Alert>
           ) : null}
-          <TextField label="Title" value={draft.title} maxLength={200} required error={errors.title} onChange={(e) => set('title', e.target.value)} placeholder="e.g. Backend Engineer, Payments" />
+          <TextField
+            label="Title"
+            value={draft.title}
+            maxLength={200}
+            required
+            error={errors.title}
+            onChange={(e) => set('title', e.target.value)}
+            placeholder="e.g. Backend Engineer, Payments"
+          />
           <SegmentedChoice legend="Level" name="level" options={levels} value={draft.level} onChange={(level) => set('level', level)} />
           <TextAreaField
             label="Job description"
@@ -208,7 +224,11 @@ function JobForm({ existing }: { existing: JobDescription | null }) {
                   <Spinner className="size-4" /> Reading the skills in the text…
                 </>
               ) : extracted.skills ? (
-                extracted.skills.requiredYears !== null ? `Asks for ${extracted.skills.requiredYears}+ years of experience` : followText ? 'Filled in from the text' : null
+                extracted.skills.requiredYears !== null ? (
+                  `Asks for ${extracted.skills.requiredYears}+ years of experience`
+                ) : followText ? (
+                  'Filled in from the text'
+                ) : null
               ) : draft.text.trim().length < 20 ? (
                 'Filled in from the text as you paste it'
               ) : null}
@@ -279,7 +299,15 @@ function SkillField({
   const id = useId();
   return (
     <div className="space-y-2">
-      <ChipInput label={label} tone={tone} value={value} onChange={onChange} hint={`${hint} Press Enter to add a skill.`} error={error} placeholder="Add a skill" />
+      <ChipInput
+        label={label}
+        tone={tone}
+        value={value}
+        onChange={onChange}
+        hint={`${hint} Press Enter to add a skill.`}
+        error={error}
+        placeholder="Add a skill"
+      />
       {suggestions.length ? (
         <div className="flex flex-wrap items-center gap-1.5">
           <span id={id} className="text-xs font-medium text-fg-subtle">

@@ -106,10 +106,15 @@ export function JobsPage() {
           </div>
         ) : items.length === 0 ? (
           <div className="px-5 py-12 text-center">
-            <span className="mx-auto mb-3 grid size-12 place-items-center rounded-2xl bg-primary-soft text-primary-soft-fg" aria-hidden="true">
+            <span
+              className="mx-auto mb-3 grid size-12 place-items-center rounded-2xl bg-primary-soft text-primary-soft-fg"
+              aria-hidden="true"
+            >
               <Briefcase className="size-6" />
             </span>
-            <p className="font-medium text-fg">{filtered ? 'Nothing matches' : isStaff ? 'No job descriptions yet' : 'Nothing shared with you yet'}</p>
+            <p className="font-medium text-fg">
+              {filtered ? 'Nothing matches' : isStaff ? 'No job descriptions yet' : 'Nothing shared with you yet'}
+            </p>
             <p className="mt-1 text-sm text-fg-muted">
               {filtered
                 ? 'Try another search or organization.'
@@ -121,12 +126,24 @@ export function JobsPage() {
         ) : (
           <ul className="divide-y divide-border">
             {items.map((j) => (
-              <JobRow key={j.id} job={j} orgName={manyOrgs ? orgNames.get(j.orgId) : undefined} showShares={staff.orgs.some((o) => o.id === j.orgId)} />
+              <JobRow
+                key={j.id}
+                job={j}
+                orgName={manyOrgs ? orgNames.get(j.orgId) : undefined}
+                showShares={staff.orgs.some((o) => o.id === j.orgId)}
+              />
             ))}
           </ul>
         )}
       </section>
-      {list.data ? <Pagination page={list.data.page} pages={list.data.pages} onPage={(p) => update({ page: p === 1 ? '' : String(p) })} label="Job description pages" /> : null}
+      {list.data ? (
+        <Pagination
+          page={list.data.page}
+          pages={list.data.pages}
+          onPage={(p) => update({ page: p === 1 ? '' : String(p) })}
+          label="Job description pages"
+        />
+      ) : null}
     </div>
   );
 }
@@ -136,8 +153,14 @@ function JobRow({ job, orgName, showShares }: { job: JobDescription; orgName: st
   const more = job.requiredSkills.length - skills.length;
   return (
     <li>
-      <Link to={`/jobs/${job.id}`} className="group flex items-center gap-3 px-4 py-4 transition-colors hover:bg-surface-muted/70 focus-visible:-outline-offset-2 sm:gap-4 sm:px-5">
-        <span className="hidden size-10 shrink-0 place-items-center rounded-xl bg-primary-soft text-primary-soft-fg sm:grid" aria-hidden="true">
+      <Link
+        to={`/jobs/${job.id}`}
+        className="group flex items-center gap-3 px-4 py-4 transition-colors hover:bg-surface-muted/70 focus-visible:-outline-offset-2 sm:gap-4 sm:px-5"
+      >
+        <span
+          className="hidden size-10 shrink-0 place-items-center rounded-xl bg-primary-soft text-primary-soft-fg sm:grid"
+          aria-hidden="true"
+        >
           <Briefcase className="size-5" />
         </span>
         <span className="min-w-0 flex-1 space-y-1.5">
@@ -158,7 +181,10 @@ function JobRow({ job, orgName, showShares }: { job: JobDescription; orgName: st
           {skills.length ? (
             <span className="flex flex-wrap gap-1.5">
               {skills.map((s) => (
-                <span key={s} className="rounded-md bg-surface-muted px-2 py-0.5 text-xs font-medium text-fg-muted ring-1 ring-border ring-inset">
+                <span
+                  key={s}
+                  className="rounded-md bg-surface-muted px-2 py-0.5 text-xs font-medium text-fg-muted ring-1 ring-border ring-inset"
+                >
                   {s}
                 </span>
               ))}

@@ -22,7 +22,10 @@ export const notificationListQuery = (f: NotificationFilter) =>
   queryOptions({
     queryKey: notificationKeys.list(f),
     queryFn: ({ signal }) =>
-      apiRequest(`${base}${queryString({ page: f.page, limit: f.limit, unreadOnly: f.unreadOnly ? 'true' : undefined })}`, { schema: notificationList, signal }),
+      apiRequest(`${base}${queryString({ page: f.page, limit: f.limit, unreadOnly: f.unreadOnly ? 'true' : undefined })}`, {
+        schema: notificationList,
+        signal,
+      }),
     placeholderData: keepPreviousData,
   });
 

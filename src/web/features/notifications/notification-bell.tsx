@@ -150,13 +150,23 @@ export function NotificationBell() {
             ) : (
               <ul className="divide-y divide-border" aria-label="Latest notifications">
                 {list.data.items.map((n) => (
-                  <NotificationItem key={n.id} notification={n} compact onOpen={onOpenItem} onMarkRead={(x) => markRead.mutate({ ids: [x.id] })} />
+                  <NotificationItem
+                    key={n.id}
+                    notification={n}
+                    compact
+                    onOpen={onOpenItem}
+                    onMarkRead={(x) => markRead.mutate({ ids: [x.id] })}
+                  />
                 ))}
               </ul>
             )}
           </div>
           <div className="flex items-center justify-between gap-3 border-t border-border bg-surface-muted/50 px-4 py-2.5">
-            <Link to="/notifications" onClick={() => setOpen(false)} className="rounded-md text-sm font-medium text-primary underline-offset-4 hover:underline">
+            <Link
+              to="/notifications"
+              onClick={() => setOpen(false)}
+              className="rounded-md text-sm font-medium text-primary underline-offset-4 hover:underline"
+            >
               See all notifications
             </Link>
             {live === 'closed' ? <span className="text-xs text-fg-subtle">Reconnecting…</span> : null}

@@ -1,4 +1,16 @@
-import { Award, Bell, CalendarClock, CalendarPlus, CalendarX, Check, CheckCircle2, Timer, UserCheck, UserX, type LucideIcon } from 'lucide-react';
+import {
+  Award,
+  Bell,
+  CalendarClock,
+  CalendarPlus,
+  CalendarX,
+  Check,
+  CheckCircle2,
+  Timer,
+  UserCheck,
+  UserX,
+  type LucideIcon,
+} from 'lucide-react';
 import { Link } from 'react-router';
 import type { Notification, NotificationKind } from '../../../contract/index.js';
 import { formatDateTime, formatRelativeDay } from '../../lib/format.js';
@@ -57,16 +69,29 @@ export function NotificationItem({ notification: n, onOpen, onMarkRead, compact 
     </>
   );
   return (
-    <li className={cn('group relative flex gap-3 px-4 py-3 transition-colors', unread ? 'bg-primary-soft/40' : '', href ? 'hover:bg-surface-muted/70' : '')}>
+    <li
+      className={cn(
+        'group relative flex gap-3 px-4 py-3 transition-colors',
+        unread ? 'bg-primary-soft/40' : '',
+        href ? 'hover:bg-surface-muted/70' : '',
+      )}
+    >
       <span
-        className={cn('mt-0.5 grid size-8 shrink-0 place-items-center rounded-lg', unread ? 'bg-primary-soft text-primary-soft-fg' : 'bg-surface-muted text-fg-subtle')}
+        className={cn(
+          'mt-0.5 grid size-8 shrink-0 place-items-center rounded-lg',
+          unread ? 'bg-primary-soft text-primary-soft-fg' : 'bg-surface-muted text-fg-subtle',
+        )}
         aria-hidden="true"
       >
         <Icon className="size-4" />
       </span>
       <div className="min-w-0 flex-1">
         {href ? (
-          <Link to={href} onClick={() => onOpen(n)} className="block rounded-md after:absolute after:inset-0 focus-visible:outline-offset-4">
+          <Link
+            to={href}
+            onClick={() => onOpen(n)}
+            className="block rounded-md after:absolute after:inset-0 focus-visible:outline-offset-4"
+          >
             {content}
           </Link>
         ) : (

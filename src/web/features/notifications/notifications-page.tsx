@@ -37,7 +37,13 @@ export function NotificationsPage() {
         title="Notifications"
         description={count > 0 ? `${count} unread.` : 'Everything is read.'}
         actions={
-          <Button variant="secondary" size="sm" disabled={count === 0} loading={markRead.isPending && markRead.variables?.all === true} onClick={() => markRead.mutate({ all: true })}>
+          <Button
+            variant="secondary"
+            size="sm"
+            disabled={count === 0}
+            loading={markRead.isPending && markRead.variables?.all === true}
+            onClick={() => markRead.mutate({ all: true })}
+          >
             <CheckCheck className="size-4" aria-hidden="true" /> Mark all read
           </Button>
         }
@@ -72,7 +78,9 @@ export function NotificationsPage() {
           <div className="px-6 py-14 text-center">
             <Bell className="mx-auto mb-3 size-8 text-fg-subtle" aria-hidden="true" />
             <p className="font-medium text-fg">{unreadOnly ? 'No unread notifications' : 'No notifications yet'}</p>
-            <p className="mt-1 text-sm text-fg-muted">Scheduled interviews, results and accepted invitations show up here, as they happen.</p>
+            <p className="mt-1 text-sm text-fg-muted">
+              Scheduled interviews, results and accepted invitations show up here, as they happen.
+            </p>
           </div>
         ) : (
           <ul className="divide-y divide-border">
@@ -82,7 +90,16 @@ export function NotificationsPage() {
           </ul>
         )}
       </section>
-      {list.data ? <Pagination page={list.data.page} pages={list.data.pages} onPage={(p) => go({ page: p })} label="Notification pages" previousLabel="Newer" nextLabel="Older" /> : null}
+      {list.data ? (
+        <Pagination
+          page={list.data.page}
+          pages={list.data.pages}
+          onPage={(p) => go({ page: p })}
+          label="Notification pages"
+          previousLabel="Newer"
+          nextLabel="Older"
+        />
+      ) : null}
     </div>
   );
 }

@@ -102,10 +102,13 @@ export const membersQuery = (orgId: string, f: MemberFilter) =>
   queryOptions({
     queryKey: orgKeys.members(orgId, f),
     queryFn: ({ signal }) =>
-      apiRequest(`${orgPath(orgId)}/members${queryString({ role: f.role, teamId: f.teamId, q: f.q?.trim(), page: f.page, limit: f.limit })}`, {
-        schema: memberList,
-        signal,
-      }),
+      apiRequest(
+        `${orgPath(orgId)}/members${queryString({ role: f.role, teamId: f.teamId, q: f.q?.trim(), page: f.page, limit: f.limit })}`,
+        {
+          schema: memberList,
+          signal,
+        },
+      ),
     placeholderData: keepPreviousData,
   });
 
@@ -113,7 +116,10 @@ export const invitationsQuery = (orgId: string, f: InvitationFilter) =>
   queryOptions({
     queryKey: orgKeys.invitations(orgId, f),
     queryFn: ({ signal }) =>
-      apiRequest(`${orgPath(orgId)}/invitations${queryString({ status: f.status, page: f.page, limit: f.limit })}`, { schema: invitationList, signal }),
+      apiRequest(`${orgPath(orgId)}/invitations${queryString({ status: f.status, page: f.page, limit: f.limit })}`, {
+        schema: invitationList,
+        signal,
+      }),
     placeholderData: keepPreviousData,
   });
 
@@ -205,7 +211,8 @@ export function useUpdateMember(orgId: string) {
   return useMutation({
     mutationFn: ({ userId, body }: { userId: string; body: UpdateMemberBody }) =>
       apiRequest(`${orgPath(orgId)}/members/${encodeURIComponent(userId)}`, { method: 'PATCH', body, schema: memberSchema }),
-    onSuccess: () => invalidate(orgKeys.membersAll(orgId), orgKeys.teams(orgId), orgKeys.assignments(orgId), orgKeys.detail(orgId), orgKeys.list()),
+    onSuccess: () =>
+      invalidate(orgKeys.membersAll(orgId), orgKeys.teams(orgId), orgKeys.assignments(orgId), orgKeys.detail(orgId), orgKeys.list()),
   });
 }
 
@@ -213,14 +220,16 @@ export function useRemoveMember(orgId: string) {
   const invalidate = useOrgInvalidation(orgId);
   return useMutation({
     mutationFn: (userId: string) => apiRequest(`${orgPath(orgId)}/members/${encodeURIComponent(userId)}`, { method: 'DELETE' }),
-    onSuccess: () => invalidate(orgKeys.membersAll(orgId), orgKeys.teams(orgId), orgKeys.assignments(orgId), orgKeys.detail(orgId), orgKeys.list()),
+    onSuccess: () =>
+      invalidate(orgKeys.membersAll(orgId), orgKeys.teams(orgId), orgKeys.assignments(orgId), orgKeys.detail(orgId), orgKeys.list()),
   });
 }
 
 export function useInvite(orgId: string) {
   const invalidate = useOrgInvalidation(orgId);
   return useMutation({
-    mutationFn: (body: CreateInvitationBody) => apiRequest(`${orgPath(orgId)}/invitations`, { method: 'POST', body, schema: invitationSchema }),
+    mutationFn: (body: CreateInvitationBody) =>
+      apiRequest(`${orgPath(orgId)}/invitations`, { method: 'POST', body, schema: invitationSchema }),
     onSuccess: () => invalidate(orgKeys.invitationsAll(orgId)),
   });
 }
@@ -228,7 +237,8 @@ export function useInvite(orgId: string) {
 export function useRevokeInvitation(orgId: string) {
   const invalidate = useOrgInvalidation(orgId);
   return useMutation({
-    mutationFn: (invitationId: string) => apiRequest(`${orgPath(orgId)}/invitations/${encodeURIComponent(invitationId)}`, { method: 'DELETE' }),
+    mutationFn: (invitationId: string) =>
+      apiRequest(`${orgPath(orgId)}/invitations/${encodeURIComponent(invitationId)}`, { method: 'DELETE' }),
     onSuccess: () => invalidate(orgKeys.invitationsAll(orgId)),
   });
 }

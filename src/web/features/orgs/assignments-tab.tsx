@@ -42,7 +42,9 @@ export function AssignmentsTab() {
             {isAdmin ? 'Who coaches whom' : 'Your candidates'}
           </h2>
           <p className="text-sm text-fg-muted">
-            {isAdmin ? 'A coach schedules interviews for, and reviews, only the candidates assigned to them.' : 'You can schedule interviews for these candidates and review their results.'}
+            {isAdmin
+              ? 'A coach schedules interviews for, and reviews, only the candidates assigned to them.'
+              : 'You can schedule interviews for these candidates and review their results.'}
           </p>
         </div>
         {notice ? <Alert tone="success">{notice}</Alert> : null}
@@ -55,14 +57,19 @@ export function AssignmentsTab() {
           <Alert title="Could not load the assignments">{errorMessage(assignments.error)}</Alert>
         ) : byCoach.length === 0 ? (
           <p className="card px-5 py-12 text-center text-fg-muted">
-            {isAdmin ? 'No assignments yet. Pick a coach and a candidate above.' : 'No candidates are assigned to you yet. An admin assigns them.'}
+            {isAdmin
+              ? 'No assignments yet. Pick a coach and a candidate above.'
+              : 'No candidates are assigned to you yet. An admin assigns them.'}
           </p>
         ) : (
           <ul className="grid gap-4 lg:grid-cols-2">
             {byCoach.map(({ coach, items }) => (
               <li key={coach.id} className="card overflow-hidden">
                 <h3 className="flex items-center gap-3 border-b border-border bg-surface-muted/50 px-4 py-3 sm:px-5">
-                  <span className="grid size-8 shrink-0 place-items-center rounded-full bg-success-soft text-xs font-semibold text-success" aria-hidden="true">
+                  <span
+                    className="grid size-8 shrink-0 place-items-center rounded-full bg-success-soft text-xs font-semibold text-success"
+                    aria-hidden="true"
+                  >
                     {initials(coach.name)}
                   </span>
                   <span className="min-w-0 flex-1 truncate font-semibold text-fg">
@@ -130,7 +137,9 @@ export function AssignmentsTab() {
         }}
       >
         <div className="space-y-3">
-          <p>The coach can no longer schedule interviews for this candidate or see their results. Interviews already done stay on record.</p>
+          <p>
+            The coach can no longer schedule interviews for this candidate or see their results. Interviews already done stay on record.
+          </p>
           {unassign.error ? <Alert>{errorMessage(unassign.error)}</Alert> : null}
         </div>
       </ConfirmDialog>
@@ -189,7 +198,13 @@ function AssignForm({ onAssigned }: { onAssigned: (a: Assignment) => void }) {
         <form onSubmit={onSubmit} noValidate className="space-y-4">
           {assign.error ? <Alert title="Could not assign">{errorMessage(assign.error)}</Alert> : null}
           <div className="grid gap-4 md:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_auto] md:items-start">
-            <SelectField label="Coach" value={coachId} onChange={(e) => setCoachId(e.target.value)} error={errors.coach} disabled={loading || noCoaches}>
+            <SelectField
+              label="Coach"
+              value={coachId}
+              onChange={(e) => setCoachId(e.target.value)}
+              error={errors.coach}
+              disabled={loading || noCoaches}
+            >
               <option value="">{loading ? 'Loading…' : 'Choose a coach'}</option>
               {coaches.data?.items.length ? (
                 <optgroup label="Coaches">
@@ -210,11 +225,18 @@ function AssignForm({ onAssigned }: { onAssigned: (a: Assignment) => void }) {
                 </optgroup>
               ) : null}
             </SelectField>
-            <SelectField label="Candidate" value={candidateId} onChange={(e) => setCandidateId(e.target.value)} error={errors.candidate} disabled={loading}>
+            <SelectField
+              label="Candidate"
+              value={candidateId}
+              onChange={(e) => setCandidateId(e.target.value)}
+              error={errors.candidate}
+              disabled={loading}
+            >
               <option value="">{loading ? 'Loading…' : 'Choose a candidate'}</option>
               {candidates.data?.items.map((m) => (
                 <option key={m.userId} value={m.userId}>
-                  {m.name} ({m.email}){m.coachIds.length ? ` · ${m.coachIds.length} ${m.coachIds.length === 1 ? 'coach' : 'coaches'}` : ' · no coach yet'}
+                  {m.name} ({m.email})
+                  {m.coachIds.length ? ` · ${m.coachIds.length} ${m.coachIds.length === 1 ? 'coach' : 'coaches'}` : ' · no coach yet'}
                 </option>
               ))}
             </SelectField>

@@ -83,7 +83,9 @@ function AuditLog() {
         <h2 id="audit-heading" className="text-lg font-semibold tracking-tight text-fg">
           Audit log
         </h2>
-        <p className="text-sm text-fg-muted">Every change to members, teams, invitations and assignments: who did it, when, and what changed.</p>
+        <p className="text-sm text-fg-muted">
+          Every change to members, teams, invitations and assignments: who did it, when, and what changed.
+        </p>
       </div>
 
       <div role="search" aria-label="Filter the audit log" className="card space-y-3 p-4 sm:p-5">
@@ -104,8 +106,21 @@ function AuditLog() {
               </option>
             ))}
           </SelectField>
-          <TextField label="From" type="date" value={fromDate} max={toDate || undefined} onChange={(e) => setParam('from', e.target.value || undefined)} />
-          <TextField label="To" type="date" value={toDate} min={fromDate || undefined} onChange={(e) => setParam('to', e.target.value || undefined)} error={rangeError} />
+          <TextField
+            label="From"
+            type="date"
+            value={fromDate}
+            max={toDate || undefined}
+            onChange={(e) => setParam('from', e.target.value || undefined)}
+          />
+          <TextField
+            label="To"
+            type="date"
+            value={toDate}
+            min={fromDate || undefined}
+            onChange={(e) => setParam('to', e.target.value || undefined)}
+            error={rangeError}
+          />
         </div>
         {filtered ? (
           <Button variant="ghost" size="sm" className="-ml-3" onClick={() => setParams({}, { replace: true })}>
@@ -126,7 +141,9 @@ function AuditLog() {
       ) : log.isError ? (
         <Alert title="Could not load the audit log">{errorMessage(log.error)}</Alert>
       ) : log.data.items.length === 0 ? (
-        <p className="card px-5 py-12 text-center text-fg-muted">{filtered ? 'No entries match these filters.' : 'Nothing has happened here yet.'}</p>
+        <p className="card px-5 py-12 text-center text-fg-muted">
+          {filtered ? 'No entries match these filters.' : 'Nothing has happened here yet.'}
+        </p>
       ) : (
         <ol className="card divide-y divide-border overflow-hidden" aria-label="Audit log entries, newest first">
           {log.data.items.map((e) => (
@@ -137,7 +154,16 @@ function AuditLog() {
       <p className="sr-only" aria-live="polite">
         {log.data ? `${log.data.total} ${log.data.total === 1 ? 'entry' : 'entries'}` : ''}
       </p>
-      {log.data ? <Pagination page={log.data.page} pages={log.data.pages} onPage={(p) => setParam('page', String(p))} label="Audit log pages" previousLabel="Newer" nextLabel="Older" /> : null}
+      {log.data ? (
+        <Pagination
+          page={log.data.page}
+          pages={log.data.pages}
+          onPage={(p) => setParam('page', String(p))}
+          label="Audit log pages"
+          previousLabel="Newer"
+          nextLabel="Older"
+        />
+      ) : null}
     </section>
   );
 }
@@ -146,7 +172,10 @@ function AuditRow({ entry: e, lookup }: { entry: AuditEntry; lookup: NameLookup 
   const target = e.targetId ? lookup(e.targetId) : undefined;
   return (
     <li className="flex gap-3 px-4 py-4 sm:gap-4 sm:px-5">
-      <span className="mt-0.5 hidden size-9 shrink-0 place-items-center rounded-xl bg-surface-muted text-fg-muted sm:grid" aria-hidden="true">
+      <span
+        className="mt-0.5 hidden size-9 shrink-0 place-items-center rounded-xl bg-surface-muted text-fg-muted sm:grid"
+        aria-hidden="true"
+      >
         <History className="size-4" />
       </span>
       <div className="min-w-0 flex-1 space-y-2">

@@ -55,7 +55,10 @@ export function InvitationsTab() {
       <title>{`Invitations · ${org.name} · Panelist`}</title>
       <InviteForm
         onSent={(inv) =>
-          setNotice({ tone: 'success', text: `Invitation sent to ${inv.email}. The link in the email works once, until ${formatDateTime(inv.expiresAt)}.` })
+          setNotice({
+            tone: 'success',
+            text: `Invitation sent to ${inv.email}. The link in the email works once, until ${formatDateTime(inv.expiresAt)}.`,
+          })
         }
       />
 
@@ -82,7 +85,9 @@ export function InvitationsTab() {
             </div>
           ) : invitations.data.items.length === 0 ? (
             <p className="px-5 py-12 text-center text-fg-muted">
-              {status ? `No ${invitationStatusLabel[status].toLowerCase()} invitations.` : 'No invitations yet. Invite someone with the form above.'}
+              {status
+                ? `No ${invitationStatusLabel[status].toLowerCase()} invitations.`
+                : 'No invitations yet. Invite someone with the form above.'}
             </p>
           ) : (
             <ul className="divide-y divide-border" aria-label="Invitations">
@@ -200,7 +205,12 @@ function InviteForm({ onSent }: { onSent: (invitation: Invitation) => void }) {
       </div>
       <form onSubmit={onSubmit} noValidate className="space-y-4">
         {formError ? <Alert title="Could not send the invitation">{formError}</Alert> : null}
-        <div className={cn('grid gap-4', isAdmin ? 'md:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_minmax(0,1fr)]' : 'md:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]')}>
+        <div
+          className={cn(
+            'grid gap-4',
+            isAdmin ? 'md:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_minmax(0,1fr)]' : 'md:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]',
+          )}
+        >
           <TextField
             label="Email"
             name="email"
@@ -221,7 +231,14 @@ function InviteForm({ onSent }: { onSent: (invitation: Invitation) => void }) {
               ))}
             </SelectField>
           ) : null}
-          <SelectField label="Team" name="team" optional value={teamId} onChange={(e) => setTeamId(e.target.value)} disabled={teamOptions.length === 0}>
+          <SelectField
+            label="Team"
+            name="team"
+            optional
+            value={teamId}
+            onChange={(e) => setTeamId(e.target.value)}
+            disabled={teamOptions.length === 0}
+          >
             <option value="">{teamOptions.length === 0 ? 'No teams yet' : 'No team'}</option>
             {teamOptions.map((t) => (
               <option key={t.id} value={t.id}>
@@ -232,7 +249,12 @@ function InviteForm({ onSent }: { onSent: (invitation: Invitation) => void }) {
         </div>
         <div className="flex flex-col-reverse gap-3 sm:flex-row sm:items-center sm:justify-between">
           <p className="text-sm text-fg-subtle">{isAdmin ? roles.find((r) => r.value === role)?.description : null}</p>
-          <Button type="submit" loading={invite.isPending && invite.variables?.email === email.trim()} loadingText="Sending…" className="shrink-0">
+          <Button
+            type="submit"
+            loading={invite.isPending && invite.variables?.email === email.trim()}
+            loadingText="Sending…"
+            className="shrink-0"
+          >
             <Send className="size-4" aria-hidden="true" /> Send invitation
           </Button>
         </div>
@@ -274,7 +296,8 @@ function InvitationRow({
         </div>
         <p className="text-sm text-fg-subtle">
           {teamName ? `${teamName} · ` : ''}
-          {inv.invitedBy ? `Invited by ${inv.invitedBy.name}` : 'Invited'} on <time dateTime={inv.createdAt}>{formatDate(inv.createdAt)}</time>
+          {inv.invitedBy ? `Invited by ${inv.invitedBy.name}` : 'Invited'} on{' '}
+          <time dateTime={inv.createdAt}>{formatDate(inv.createdAt)}</time>
           {inv.status === 'pending' ? (
             <>
               {' '}

@@ -85,7 +85,8 @@ export function MembersTab() {
       update.mutate(
         { userId: member.userId, body: { teamId: next } },
         {
-          onSuccess: () => setNotice(next ? `${member.name} moved to ${teamNames.get(next) ?? 'the team'}.` : `${member.name} is no longer in a team.`),
+          onSuccess: () =>
+            setNotice(next ? `${member.name} moved to ${teamNames.get(next) ?? 'the team'}.` : `${member.name} is no longer in a team.`),
           onError: (err) => setNotice(`Could not change ${member.name}'s team: ${errorMessage(err)}`),
         },
       );
@@ -160,7 +161,12 @@ export function MembersTab() {
             </option>
           ))}
         </SelectField>
-        <SelectField label="Team" value={teamId ?? ''} onChange={(e) => setParam('team', e.target.value || undefined)} disabled={!teams.data?.items.length}>
+        <SelectField
+          label="Team"
+          value={teamId ?? ''}
+          onChange={(e) => setParam('team', e.target.value || undefined)}
+          disabled={!teams.data?.items.length}
+        >
           <option value="">All teams</option>
           {(teams.data?.items ?? []).map((t: Team) => (
             <option key={t.id} value={t.id}>
@@ -194,7 +200,9 @@ export function MembersTab() {
             <Alert title="Could not load the members">{errorMessage(members.error)}</Alert>
           </div>
         ) : members.data.items.length === 0 ? (
-          <p className="px-5 py-12 text-center text-fg-muted">{filtered ? 'Nobody matches these filters.' : 'No members yet. Invite people to get started.'}</p>
+          <p className="px-5 py-12 text-center text-fg-muted">
+            {filtered ? 'Nobody matches these filters.' : 'No members yet. Invite people to get started.'}
+          </p>
         ) : wide ? (
           <MemberTable members={members.data.items} actions={actions} />
         ) : (
@@ -204,7 +212,9 @@ export function MembersTab() {
       <p className="sr-only" aria-live="polite">
         {members.data ? `${members.data.total} ${members.data.total === 1 ? 'member' : 'members'}${filtered ? ' match' : ''}` : ''}
       </p>
-      {members.data ? <Pagination page={members.data.page} pages={members.data.pages} onPage={(p) => setParam('page', String(p))} label="Member pages" /> : null}
+      {members.data ? (
+        <Pagination page={members.data.page} pages={members.data.pages} onPage={(p) => setParam('page', String(p))} label="Member pages" />
+      ) : null}
 
       <ConfirmDialog
         open={pending?.kind === 'role'}
@@ -217,8 +227,8 @@ export function MembersTab() {
         {pending?.kind === 'role' ? (
           <div className="space-y-3">
             <p>
-              {pending.member.userId === userId ? 'Your' : `${pending.member.name}'s`} role changes from {roleLabel(pending.member.role)} to {roleLabel(pending.role)}.{' '}
-              {roleConsequence(pending.member, pending.role, pending.member.userId === userId)}
+              {pending.member.userId === userId ? 'Your' : `${pending.member.name}'s`} role changes from {roleLabel(pending.member.role)} to{' '}
+              {roleLabel(pending.role)}. {roleConsequence(pending.member, pending.role, pending.member.userId === userId)}
             </p>
             {dialogError ? <ProblemAlert error={dialogError} /> : null}
           </div>
@@ -227,7 +237,9 @@ export function MembersTab() {
       <ConfirmDialog
         open={pending?.kind === 'remove'}
         tone="danger"
-        title={pending?.kind === 'remove' ? (pending.member.userId === userId ? `Leave ${org.name}?` : `Remove ${pending.member.name}?`) : ''}
+        title={
+          pending?.kind === 'remove' ? (pending.member.userId === userId ? `Leave ${org.name}?` : `Remove ${pending.member.name}?`) : ''
+        }
         confirmLabel={pending?.kind === 'remove' && pending.member.userId === userId ? 'Leave organization' : 'Remove member'}
         busy={remove.isPending}
         onConfirm={confirm}
@@ -236,8 +248,8 @@ export function MembersTab() {
         {pending?.kind === 'remove' ? (
           <div className="space-y-3">
             <p>
-              {pending.member.userId === userId ? 'You lose' : `${pending.member.name} loses`} access to {org.name}, and any coach assignments end. Their own practice
-              interviews stay theirs.
+              {pending.member.userId === userId ? 'You lose' : `${pending.member.name} loses`} access to {org.name}, and any coach
+              assignments end. Their own practice interviews stay theirs.
             </p>
             {dialogError ? <ProblemAlert error={dialogError} /> : null}
           </div>
@@ -255,7 +267,8 @@ function roleConsequence(member: Member, next: OrgRole, self: boolean): string {
     return member.candidateCount > 0
       ? `${their} ${member.candidateCount} candidate ${member.candidateCount === 1 ? 'assignment ends' : 'assignments end'}.`
       : `${they} will no longer coach anyone here.`;
-  if (member.role === 'candidate') return member.coachIds.length > 0 ? `${their} coach assignments end.` : `${they} can then be assigned candidates.`;
+  if (member.role === 'candidate')
+    return member.coachIds.length > 0 ? `${their} coach assignments end.` : `${they} can then be assigned candidates.`;
   if (member.role === 'admin') return `${they} will no longer be able to manage the organization.`;
   return '';
 }

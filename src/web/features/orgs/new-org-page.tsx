@@ -39,7 +39,10 @@ export function NewOrgPage() {
       <Link to="/orgs" className="inline-flex items-center gap-1.5 rounded-md text-sm font-medium text-fg-muted hover:text-fg">
         <ArrowLeft className="size-4" aria-hidden="true" /> Organizations
       </Link>
-      <PageHeader title="Create an organization" description="A school, a bootcamp, a hiring team: one place for its coaches and candidates." />
+      <PageHeader
+        title="Create an organization"
+        description="A school, a bootcamp, a hiring team: one place for its coaches and candidates."
+      />
       <form onSubmit={onSubmit} noValidate className="card space-y-6 p-5 sm:p-6">
         {formError ? <Alert title="Could not create the organization">{formError}</Alert> : null}
         <TextField

@@ -79,7 +79,10 @@ export function OrgLayout() {
         <ArrowLeft className="size-4" aria-hidden="true" /> Organizations
       </Link>
       <div className="flex items-start gap-4">
-        <span className="mt-1 hidden size-12 shrink-0 place-items-center rounded-2xl bg-primary-soft text-primary-soft-fg sm:grid" aria-hidden="true">
+        <span
+          className="mt-1 hidden size-12 shrink-0 place-items-center rounded-2xl bg-primary-soft text-primary-soft-fg sm:grid"
+          aria-hidden="true"
+        >
           <Building2 className="size-6" />
         </span>
         <div className="min-w-0 space-y-1.5">

@@ -81,15 +81,22 @@ function OrgCard({ org, superadmin }: { org: Org; superadmin: boolean }) {
           <span aria-hidden="true">·</span>
           <span>since {formatDate(org.createdAt)}</span>
         </span>
-        {!manageable ? <span className="block text-sm text-fg-muted">You take part as a candidate; your coaches schedule your interviews.</span> : null}
+        {!manageable ? (
+          <span className="block text-sm text-fg-muted">You take part as a candidate; your coaches schedule your interviews.</span>
+        ) : null}
       </span>
-      {manageable ? <ChevronRight className="size-4 shrink-0 text-fg-subtle transition-transform group-hover:translate-x-0.5" aria-hidden="true" /> : null}
+      {manageable ? (
+        <ChevronRight className="size-4 shrink-0 text-fg-subtle transition-transform group-hover:translate-x-0.5" aria-hidden="true" />
+      ) : null}
     </>
   );
   return (
     <li>
       {manageable ? (
-        <Link to={`/orgs/${org.id}`} className="card group flex items-center gap-4 p-5 transition-colors hover:border-border-strong hover:bg-surface-muted/40">
+        <Link
+          to={`/orgs/${org.id}`}
+          className="card group flex items-center gap-4 p-5 transition-colors hover:border-border-strong hover:bg-surface-muted/40"
+        >
           {body}
         </Link>
       ) : (
@@ -107,7 +114,8 @@ function EmptyState() {
       </span>
       <h2 className="text-lg font-semibold text-fg">No organizations yet</h2>
       <p className="mt-1 max-w-md text-fg-muted">
-        Create one for your school, bootcamp or hiring team, then invite coaches and candidates by email. Invitations you accept show up here too.
+        Create one for your school, bootcamp or hiring team, then invite coaches and candidates by email. Invitations you accept show up
+        here too.
       </p>
       <Link to="/orgs/new" className={buttonClass('primary', 'md', 'mt-6')}>
         <Plus className="size-4" aria-hidden="true" /> Create an organization

@@ -74,7 +74,15 @@ function Teams() {
 
       <form onSubmit={onCreate} noValidate className="card flex flex-col gap-3 p-4 sm:flex-row sm:items-start sm:p-5">
         <div className="flex-1">
-          <TextField label="New team" name="team-name" placeholder="e.g. Platform engineering" maxLength={120} value={name} onChange={(e) => setName(e.target.value)} error={error} />
+          <TextField
+            label="New team"
+            name="team-name"
+            placeholder="e.g. Platform engineering"
+            maxLength={120}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            error={error}
+          />
         </div>
         <Button type="submit" loading={create.isPending} loadingText="Adding…" className="sm:mt-7">
           <Plus className="size-4" aria-hidden="true" /> Add team
@@ -198,7 +206,15 @@ function RenameTeamForm({ team, onClose, onRenamed }: { team: Team; onClose: () 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5">
       {rename.error && !error ? <Alert>{errorMessage(rename.error)}</Alert> : null}
-      <TextField label="Team name" name="team-rename" autoFocus maxLength={120} value={name} onChange={(e) => setName(e.target.value)} error={error} />
+      <TextField
+        label="Team name"
+        name="team-rename"
+        autoFocus
+        maxLength={120}
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        error={error}
+      />
       <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
         <Button variant="secondary" onClick={onClose}>
           Cancel

@@ -49,12 +49,15 @@ function useStoreResume() {
     queryClient.setQueriesData<ResumeList>({ queryKey: resumeKeys.lists() }, (old) => {
       if (!old || !old.items.some((r) => r.id === saved.id)) return old;
       return {
-        items: old.items.map((r) => (r.id === saved.id ? saved : saved.active && r.ownerId === saved.ownerId ? { ...r, active: false } : r)),
+        items: old.items.map((r) =>
+          r.id === saved.id ? saved : saved.active && r.ownerId === saved.ownerId ? { ...r, active: false } : r,
+        ),
       };
     });
     if (saved.active) {
       for (const [key, data] of queryClient.getQueriesData<Resume>({ queryKey: [...resumeKeys.all, 'detail'] })) {
-        if (data && data.id !== saved.id && data.ownerId === saved.ownerId && data.active) queryClient.setQueryData(key, { ...data, active: false });
+        if (data && data.id !== saved.id && data.ownerId === saved.ownerId && data.active)
+          queryClient.setQueryData(key, { ...data, active: false });
       }
     }
   };
@@ -83,7 +86,9 @@ export function useDeleteResume() {
   return useMutation({
     mutationFn: (id: string) => apiRequest(`${base}/${encodeURIComponent(id)}`, { method: 'DELETE' }),
     onSuccess: (_void, id) => {
-      queryClient.setQueriesData<ResumeList>({ queryKey: resumeKeys.lists() }, (old) => (old ? { items: old.items.filter((r) => r.id !== id) } : old));
+      queryClient.setQueriesData<ResumeList>({ queryKey: resumeKeys.lists() }, (old) =>
+        old ? { items: old.items.filter((r) => r.id !== id) } : old,
+      );
       queryClient.removeQueries({ queryKey: resumeKeys.detail(id) });
       // The server may have made another resume active.
       void queryClient.invalidateQueries({ queryKey: resumeKeys.lists() });

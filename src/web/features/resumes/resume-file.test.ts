@@ -27,22 +27,39 @@ describe('checking a resume before it is sent', () => {
 
 describe('words for a refused upload', () => {
   it('has its own message for each way the server refuses a file', () => {
-    expect(describeUploadError(problem(415, 'unsupported_media_type', 'Upload a PDF…'), 'a.pdf').title).toBe('“a.pdf” is not a PDF, Word or text file');
+    expect(describeUploadError(problem(415, 'unsupported_media_type', 'Upload a PDF…'), 'a.pdf').title).toBe(
+      '“a.pdf” is not a PDF, Word or text file',
+    );
     expect(describeUploadError(problem(413, 'payload_too_large', 'big'), 'a.pdf').title).toBe('“a.pdf” is too large');
-    expect(describeUploadError(problem(422, 'unprocessable', 'locked', { reason: 'password_protected' }), 'a.pdf').title).toBe('“a.pdf” is password-protected');
-    expect(describeUploadError(problem(422, 'unprocessable', 'x', { reason: 'inflated_too_large' }), 'a.docx').title).toBe('“a.docx” was refused for safety');
-    expect(describeUploadError(problem(422, 'unprocessable', 'x', { reason: 'too_many_entries' }), 'a.docx').title).toBe('“a.docx” was refused for safety');
+    expect(describeUploadError(problem(422, 'unprocessable', 'locked', { reason: 'password_protected' }), 'a.pdf').title).toBe(
+      '“a.pdf” is password-protected',
+    );
+    expect(describeUploadError(problem(422, 'unprocessable', 'x', { reason: 'inflated_too_large' }), 'a.docx').title).toBe(
+      '“a.docx” was refused for safety',
+    );
+    expect(describeUploadError(problem(422, 'unprocessable', 'x', { reason: 'too_many_entries' }), 'a.docx').title).toBe(
+      '“a.docx” was refused for safety',
+    );
     expect(describeUploadError(problem(422, 'unprocessable', 'x', { reason: 'damaged' }), 'a.pdf').detail).toMatch(/damaged or incomplete/);
   });
 
   it('falls back on the wording of the message, then on the server’s own words', () => {
-    expect(describeUploadError(problem(422, 'unprocessable', 'This PDF is password-protected.'), 'a.pdf').title).toBe('“a.pdf” is password-protected');
+    expect(describeUploadError(problem(422, 'unprocessable', 'This PDF is password-protected.'), 'a.pdf').title).toBe(
+      '“a.pdf” is password-protected',
+    );
     const slow = describeUploadError(problem(422, 'unprocessable', 'This PDF took too long to read.'), 'a.pdf');
     expect(slow).toEqual({ title: '“a.pdf” could not be read', detail: 'This PDF took too long to read.' });
   });
 
   it('reads the reason from a plain ApiError too, and words network failures', () => {
-    const err = new ApiError({ type: 'about:blank', title: 'x', status: 422, code: 'unprocessable', detail: 'x', details: { reason: 'password_protected' } });
+    const err = new ApiError({
+      type: 'about:blank',
+      title: 'x',
+      status: 422,
+      code: 'unprocessable',
+      detail: 'x',
+      details: { reason: 'password_protected' },
+    });
     expect(describeUploadError(err, 'a.pdf').title).toBe('“a.pdf” is password-protected');
     expect(describeUploadError(new TypeError('Network request failed'), 'a.pdf').detail).toMatch(/Could not reach Panelist/);
   });

@@ -4,7 +4,12 @@ import { UploadError } from '../../lib/upload.js';
 
 export const ACCEPTED_EXTENSIONS = ['.pdf', '.docx', '.txt'] as const;
 /** For <input accept>: extensions and MIME types, so pickers on every platform filter well. */
-export const ACCEPT_ATTRIBUTE = [...ACCEPTED_EXTENSIONS, 'application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'text/plain'].join(',');
+export const ACCEPT_ATTRIBUTE = [
+  ...ACCEPTED_EXTENSIONS,
+  'application/pdf',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'text/plain',
+].join(',');
 
 const typeLabels: Record<ResumeMimeType, string> = {
   'application/pdf': 'PDF',
@@ -45,7 +50,8 @@ export function checkResumeFile(file: File): UploadProblem | null {
   if (!ACCEPTED_EXTENSIONS.some((ext) => name.endsWith(ext))) {
     return {
       title: `“${file.name}” is not a file Panelist can read`,
-      detail: 'Upload your resume as a PDF, a Word document (.docx) or a plain-text file (.txt). Older .doc files need saving as .docx first.',
+      detail:
+        'Upload your resume as a PDF, a Word document (.docx) or a plain-text file (.txt). Older .doc files need saving as .docx first.',
     };
   }
   if (file.size > MAX_RESUME_BYTES) {
@@ -72,10 +78,14 @@ export function describeUploadError(err: unknown, fileName: string): UploadProbl
     case 415:
       return {
         title: `“${fileName}” is not a PDF, Word or text file`,
-        detail: 'Panelist checks what a file contains, not just its name, and this one is something else (an image, say). Export your resume as PDF, DOCX or TXT and try again.',
+        detail:
+          'Panelist checks what a file contains, not just its name, and this one is something else (an image, say). Export your resume as PDF, DOCX or TXT and try again.',
       };
     case 413:
-      return { title: `“${fileName}” is too large`, detail: `Resumes can be up to ${MAX_SIZE_LABEL}. Export it again without embedded images, or as plain text.` };
+      return {
+        title: `“${fileName}” is too large`,
+        detail: `Resumes can be up to ${MAX_SIZE_LABEL}. Export it again without embedded images, or as plain text.`,
+      };
     case 422: {
       const reason = reasonOf(err);
       const message = err.message.toLowerCase();

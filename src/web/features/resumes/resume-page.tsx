@@ -27,7 +27,15 @@ export function ResumePage() {
   const query = useResume(id);
 
   if (query.isPending) return <ResumeSkeleton />;
-  if (query.isError) return <LoadFailure what="Resume" error={query.error} onRetry={() => void query.refetch()} back={{ to: '/resumes', label: 'Back to resumes' }} />;
+  if (query.isError)
+    return (
+      <LoadFailure
+        what="Resume"
+        error={query.error}
+        onRetry={() => void query.refetch()}
+        back={{ to: '/resumes', label: 'Back to resumes' }}
+      />
+    );
   return <ResumeView key={query.data.id} resume={query.data} />;
 }
 
@@ -53,15 +61,18 @@ function ResumeView({ resume }: { resume: Resume }) {
     <div className="space-y-8">
       <title>{`${resume.fileName} · Resumes · Panelist`}</title>
       <div className="space-y-4">
-        <Link to="/resumes" className="inline-flex items-center gap-1 text-sm font-medium text-fg-muted underline-offset-4 hover:text-fg hover:underline">
+        <Link
+          to="/resumes"
+          className="inline-flex items-center gap-1 text-sm font-medium text-fg-muted underline-offset-4 hover:text-fg hover:underline"
+        >
           <ChevronLeft className="size-4" aria-hidden="true" /> All resumes
         </Link>
         <PageHeader
           title={resume.parsed.name ?? resume.fileName}
           description={
             <>
-              <span className="break-all">{resume.fileName}</span> · {fileTypeLabel(resume.mimeType)} · {formatBytes(resume.size)} · uploaded{' '}
-              <time dateTime={resume.createdAt}>{formatDate(resume.createdAt)}</time>
+              <span className="break-all">{resume.fileName}</span> · {fileTypeLabel(resume.mimeType)} · {formatBytes(resume.size)} ·
+              uploaded <time dateTime={resume.createdAt}>{formatDate(resume.createdAt)}</time>
             </>
           }
           actions={
@@ -89,7 +100,11 @@ function ResumeView({ resume }: { resume: Resume }) {
         />
         <div className="flex flex-wrap gap-1.5">
           <ResumeBadges resume={resume} />
-          {resume.corrected.length ? <span className="text-sm text-fg-subtle">· {resume.corrected.length} field{resume.corrected.length === 1 ? '' : 's'} corrected by you</span> : null}
+          {resume.corrected.length ? (
+            <span className="text-sm text-fg-subtle">
+              · {resume.corrected.length} field{resume.corrected.length === 1 ? '' : 's'} corrected by you
+            </span>
+          ) : null}
         </div>
         {makeActive.isError ? <Alert title="Could not make this resume active">{errorMessage(makeActive.error)}</Alert> : null}
       </div>

@@ -39,7 +39,9 @@ export function ResumesPage() {
               <h2 id="resume-list-heading" className="text-lg font-semibold text-fg">
                 Uploaded resumes
               </h2>
-              {items.length ? <p className="text-sm text-fg-subtle">{items.length === 1 ? '1 resume' : `${items.length} resumes`}</p> : null}
+              {items.length ? (
+                <p className="text-sm text-fg-subtle">{items.length === 1 ? '1 resume' : `${items.length} resumes`}</p>
+              ) : null}
             </div>
             {notice ? (
               <Alert tone="success" className="animate-fade-up">
@@ -57,7 +59,9 @@ export function ResumesPage() {
               ) : items.length === 0 ? (
                 <div className="px-5 py-10 text-center">
                   <p className="font-medium text-fg">No resumes yet</p>
-                  <p className="mt-1 text-sm text-fg-muted">Your uploads appear here. The one marked active is used for tailored practice.</p>
+                  <p className="mt-1 text-sm text-fg-muted">
+                    Your uploads appear here. The one marked active is used for tailored practice.
+                  </p>
                 </div>
               ) : (
                 <ul className="divide-y divide-border" aria-label="Resumes">
@@ -66,7 +70,11 @@ export function ResumesPage() {
                       key={r.id}
                       resume={r}
                       makingActive={makeActive.isPending && makeActive.variables === r.id}
-                      onMakeActive={r.ownerId === user?.id ? () => makeActive.mutate(r.id, { onSuccess: () => setNotice(`“${r.fileName}” is now your active resume.`) }) : undefined}
+                      onMakeActive={
+                        r.ownerId === user?.id
+                          ? () => makeActive.mutate(r.id, { onSuccess: () => setNotice(`“${r.fileName}” is now your active resume.`) })
+                          : undefined
+                      }
                       onDelete={() => setToDelete(r)}
                     />
                   ))}

@@ -15,7 +15,10 @@ export interface SavedTailoring {
 /** Starts from ?resumeId=…&jobDescriptionId=… so other pages can link to a pre-filled setup. */
 export function useSavedTailoring() {
   const [params] = useSearchParams();
-  return useState<SavedTailoring>(() => ({ resumeId: params.get('resumeId') ?? '', jobDescriptionId: params.get('jobDescriptionId') ?? '' }));
+  return useState<SavedTailoring>(() => ({
+    resumeId: params.get('resumeId') ?? '',
+    jobDescriptionId: params.get('jobDescriptionId') ?? '',
+  }));
 }
 
 /** The part of a create-interview body the picker contributes; nothing when nothing is chosen. */

@@ -139,7 +139,9 @@ function EngineEvaluation({ answer }: { answer: Answer }) {
         </p>
         <DimensionBars dimensions={ev.dimensions} />
       </div>
-      {ev.coveredKeyPoints.length || ev.missingKeyPoints.length ? <KeyPoints covered={ev.coveredKeyPoints} missing={ev.missingKeyPoints} /> : null}
+      {ev.coveredKeyPoints.length || ev.missingKeyPoints.length ? (
+        <KeyPoints covered={ev.coveredKeyPoints} missing={ev.missingKeyPoints} />
+      ) : null}
       <details className="group rounded-xl border border-border bg-surface">
         <summary className="flex cursor-pointer list-none items-center justify-between gap-2 rounded-xl px-4 py-3 text-sm font-medium text-fg-muted hover:text-fg [&::-webkit-details-marker]:hidden">
           Strengths, improvements{ev.star ? ', STAR' : ''} and grammar
@@ -183,7 +185,9 @@ function ScoreComparison({ answer }: { answer: Answer }) {
     <div className="grid grid-cols-1 gap-3 sm:grid-cols-[auto_auto_minmax(0,1fr)] sm:items-stretch">
       <div className="rounded-xl border border-border bg-surface px-4 py-3">
         <p className="text-xs text-fg-subtle">Engine</p>
-        <p className={cn('text-2xl font-semibold tabular-nums', override ? 'text-fg-subtle line-through decoration-2' : 'text-fg')}>{engine ?? '—'}</p>
+        <p className={cn('text-2xl font-semibold tabular-nums', override ? 'text-fg-subtle line-through decoration-2' : 'text-fg')}>
+          {engine ?? '—'}
+        </p>
       </div>
       {override ? (
         <>
@@ -203,7 +207,17 @@ function ScoreComparison({ answer }: { answer: Answer }) {
   );
 }
 
-function OverrideForm({ interviewId, answer, number, onDone }: { interviewId: string; answer: Answer; number: number; onDone: () => void }) {
+function OverrideForm({
+  interviewId,
+  answer,
+  number,
+  onDone,
+}: {
+  interviewId: string;
+  answer: Answer;
+  number: number;
+  onDone: () => void;
+}) {
   const override = useOverrideScore(interviewId);
   const [score, setScore] = useState(() => String(answer.override?.score ?? answer.evaluation?.score ?? ''));
   const [note, setNote] = useState(answer.override?.note ?? '');
@@ -233,7 +247,12 @@ function OverrideForm({ interviewId, answer, number, onDone }: { interviewId: st
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4 rounded-xl border border-border bg-surface p-4" aria-label={`Override the score of question ${number}`}>
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      className="space-y-4 rounded-xl border border-border bg-surface p-4"
+      aria-label={`Override the score of question ${number}`}
+    >
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-[8rem_minmax(0,1fr)]">
         <TextField
           label="Your score"
@@ -258,7 +277,9 @@ function OverrideForm({ interviewId, answer, number, onDone }: { interviewId: st
           hint="Why you changed it. The candidate sees this note with the results."
         />
       </div>
-      {override.isError && !Object.keys(errors).length ? <Alert title="The score was not saved">{errorMessage(override.error)}</Alert> : null}
+      {override.isError && !Object.keys(errors).length ? (
+        <Alert title="The score was not saved">{errorMessage(override.error)}</Alert>
+      ) : null}
       <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
         <Button variant="ghost" onClick={onDone}>
           Cancel

@@ -11,7 +11,12 @@ import { useCancelInterview } from '../api.js';
 export function CancelDialog({ interview, open, onClose }: { interview: Interview; open: boolean; onClose: () => void }) {
   const name = interview.candidate?.name ?? 'The candidate';
   return (
-    <Dialog open={open} onClose={onClose} title="Cancel this interview?" description={`${name} is told it is cancelled. This cannot be undone; you can schedule a new one later.`}>
+    <Dialog
+      open={open}
+      onClose={onClose}
+      title="Cancel this interview?"
+      description={`${name} is told it is cancelled. This cannot be undone; you can schedule a new one later.`}
+    >
       {open ? <CancelForm interview={interview} onClose={onClose} /> : null}
     </Dialog>
   );
@@ -26,7 +31,15 @@ function CancelForm({ interview, onClose }: { interview: Interview; onClose: () 
   }
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
-      <TextAreaField label="Reason" optional rows={3} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} hint="Shared with the candidate." />
+      <TextAreaField
+        label="Reason"
+        optional
+        rows={3}
+        maxLength={500}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        hint="Shared with the candidate."
+      />
       {cancel.isError ? <Alert title="Not cancelled">{errorMessage(cancel.error)}</Alert> : null}
       <div className="flex flex-col-reverse gap-2 pt-2 sm:flex-row sm:justify-end">
         <Button variant="secondary" onClick={onClose}>

@@ -15,7 +15,9 @@ function whenLine(i: InterviewSummary): string {
     case 'in_progress':
       return `${i.startedAt ? `Started ${formatTime(i.startedAt)} · ` : ''}${i.answeredCount} of ${i.questionCount} answered`;
     case 'completed':
-      return i.completedAt ? `Submitted ${formatRelativeDay(i.completedAt)} · ${i.answeredCount} of ${i.questionCount} answered` : 'Submitted';
+      return i.completedAt
+        ? `Submitted ${formatRelativeDay(i.completedAt)} · ${i.answeredCount} of ${i.questionCount} answered`
+        : 'Submitted';
     case 'reviewed':
       return i.finalizedAt ? `Finalized ${formatRelativeDay(i.finalizedAt)}` : 'Reviewed';
     case 'missed':
@@ -35,7 +37,10 @@ export function CoachInterviewRow({ interview }: { interview: InterviewSummary }
         to={`/coach/interviews/${interview.id}`}
         className="group flex items-center gap-3 px-4 py-3.5 transition-colors hover:bg-surface-muted/70 focus-visible:-outline-offset-2 sm:gap-4 sm:px-5"
       >
-        <span className="grid size-9 shrink-0 place-items-center rounded-full bg-primary-soft text-xs font-semibold text-primary-soft-fg" aria-hidden="true">
+        <span
+          className="grid size-9 shrink-0 place-items-center rounded-full bg-primary-soft text-xs font-semibold text-primary-soft-fg"
+          aria-hidden="true"
+        >
           {initials(name)}
         </span>
         <span className="min-w-0 flex-1">

@@ -13,7 +13,10 @@ export function CoachShortcut() {
   const toReview = items.reduce((n, c) => n + c.toReview, 0);
   const upcoming = items.reduce((n, c) => n + c.upcoming, 0);
   return (
-    <section aria-labelledby="coach-shortcut-heading" className="card flex flex-col gap-4 p-5 sm:flex-row sm:items-center sm:justify-between">
+    <section
+      aria-labelledby="coach-shortcut-heading"
+      className="card flex flex-col gap-4 p-5 sm:flex-row sm:items-center sm:justify-between"
+    >
       <div className="flex gap-3.5">
         <span className="grid size-10 shrink-0 place-items-center rounded-xl bg-primary-soft text-primary-soft-fg" aria-hidden="true">
           <GraduationCap className="size-5" />

@@ -23,7 +23,12 @@ interface JobDescriptionFieldProps {
  */
 export function JobDescriptionField({ orgId, value, onChange, error }: JobDescriptionFieldProps) {
   const saved = orgId ? (
-    <SavedJobSelect orgId={orgId} value={value.jobDescriptionId} onChange={(jobDescriptionId) => onChange({ ...value, jobDescriptionId })} error={value.jobDescriptionId ? error : undefined} />
+    <SavedJobSelect
+      orgId={orgId}
+      value={value.jobDescriptionId}
+      onChange={(jobDescriptionId) => onChange({ ...value, jobDescriptionId })}
+      error={value.jobDescriptionId ? error : undefined}
+    />
   ) : null;
   if (value.jobDescriptionId) return saved;
   return (

@@ -32,7 +32,14 @@ const newKey = () => `new-${++counter}`;
 function fromInterview(interview: Interview): Item[] {
   return [...interview.questions]
     .sort((a, b) => a.order - b.order)
-    .map((q) => ({ key: q.id, id: q.id, type: q.type, text: q.text, keyPoints: (q.keyPoints ?? []).join('\n'), referenceAnswer: q.referenceAnswer ?? '' }));
+    .map((q) => ({
+      key: q.id,
+      id: q.id,
+      type: q.type,
+      text: q.text,
+      keyPoints: (q.keyPoints ?? []).join('\n'),
+      referenceAnswer: q.referenceAnswer ?? '',
+    }));
 }
 
 function keyPointsOf(q: Item): string[] {
@@ -114,7 +121,8 @@ export function QuestionEditor({ interview, onSaved }: { interview: Interview; o
       if (q.text.trim().length < MIN_TEXT) found[q.key] = `Write at least ${MIN_TEXT} characters.`;
       const points = keyPointsOf(q);
       if (points.length > MAX_KEY_POINTS) found[`${q.key}:points`] = `Keep it to ${MAX_KEY_POINTS} key points; this has ${points.length}.`;
-      else if (points.some((k) => k.length > MAX_KEY_POINT_CHARS)) found[`${q.key}:points`] = `Keep each key point under ${MAX_KEY_POINT_CHARS} characters.`;
+      else if (points.some((k) => k.length > MAX_KEY_POINT_CHARS))
+        found[`${q.key}:points`] = `Keep each key point under ${MAX_KEY_POINT_CHARS} characters.`;
     }
     setErrors(found);
     const firstBad = items.find((q) => found[q.key] || found[`${q.key}:points`]);
@@ -142,7 +150,9 @@ export function QuestionEditor({ interview, onSaved }: { interview: Interview; o
           <h2 id="questions-heading" className="text-lg font-semibold tracking-tight text-fg">
             Questions <span className="text-base font-normal text-fg-subtle">({items.length})</span>
           </h2>
-          <p className="text-sm text-fg-subtle">The candidate sees only the question text, once they start. Key points and the reference answer guide the scoring.</p>
+          <p className="text-sm text-fg-subtle">
+            The candidate sees only the question text, once they start. Key points and the reference answer guide the scoring.
+          </p>
         </div>
       </div>
 
@@ -158,7 +168,12 @@ export function QuestionEditor({ interview, onSaved }: { interview: Interview; o
                 <IconButton id={`q-${q.key}-up`} label={`Move question ${i + 1} up`} disabled={i === 0} onClick={() => move(i, -1)}>
                   <ArrowUp className="size-4" aria-hidden="true" />
                 </IconButton>
-                <IconButton id={`q-${q.key}-down`} label={`Move question ${i + 1} down`} disabled={i === items.length - 1} onClick={() => move(i, 1)}>
+                <IconButton
+                  id={`q-${q.key}-down`}
+                  label={`Move question ${i + 1} down`}
+                  disabled={i === items.length - 1}
+                  onClick={() => move(i, 1)}
+                >
                   <ArrowDown className="size-4" aria-hidden="true" />
                 </IconButton>
                 <IconButton label={`Remove question ${i + 1}`} disabled={items.length <= 1} onClick={() => remove(i)} danger>
@@ -242,7 +257,9 @@ export function QuestionEditor({ interview, onSaved }: { interview: Interview; o
           !dirty && 'sm:border-transparent sm:bg-transparent sm:backdrop-blur-none',
         )}
       >
-        <p className="text-sm text-fg-muted">{dirty ? 'You have unsaved changes.' : replace.isSuccess ? 'All changes saved.' : 'No changes yet.'}</p>
+        <p className="text-sm text-fg-muted">
+          {dirty ? 'You have unsaved changes.' : replace.isSuccess ? 'All changes saved.' : 'No changes yet.'}
+        </p>
         <div className="flex gap-2">
           {dirty ? (
             <Button
@@ -269,7 +286,21 @@ export function QuestionEditor({ interview, onSaved }: { interview: Interview; o
   );
 }
 
-function IconButton({ id, label, disabled, onClick, danger, children }: { id?: string; label: string; disabled?: boolean; onClick: () => void; danger?: boolean; children: React.ReactNode }) {
+function IconButton({
+  id,
+  label,
+  disabled,
+  onClick,
+  danger,
+  children,
+}: {
+  id?: string;
+  label: string;
+  disabled?: boolean;
+  onClick: () => void;
+  danger?: boolean;
+  children: React.ReactNode;
+}) {
   return (
     <button
       type="button"

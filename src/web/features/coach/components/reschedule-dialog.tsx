@@ -60,8 +60,20 @@ function RescheduleForm({ interview, onClose }: { interview: Interview; onClose:
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
-      <TextField label="Window opens" type="datetime-local" value={start} onChange={(e) => setStart(e.target.value)} error={errors.windowStart} />
-      <TextField label="Window closes" type="datetime-local" value={end} onChange={(e) => setEnd(e.target.value)} error={errors.windowEnd} />
+      <TextField
+        label="Window opens"
+        type="datetime-local"
+        value={start}
+        onChange={(e) => setStart(e.target.value)}
+        error={errors.windowStart}
+      />
+      <TextField
+        label="Window closes"
+        type="datetime-local"
+        value={end}
+        onChange={(e) => setEnd(e.target.value)}
+        error={errors.windowEnd}
+      />
       <TextField
         label="Time to answer (minutes)"
         type="number"

@@ -49,7 +49,19 @@ const keyPointTones = {
 } as const;
 
 /** One column of key points; the title is repeated for screen readers because chips stand alone. */
-function KeyPointList({ title, items, tone, Icon, empty }: { title: string; items: string[]; tone: keyof typeof keyPointTones; Icon: typeof Check; empty: string }) {
+function KeyPointList({
+  title,
+  items,
+  tone,
+  Icon,
+  empty,
+}: {
+  title: string;
+  items: string[];
+  tone: keyof typeof keyPointTones;
+  Icon: typeof Check;
+  empty: string;
+}) {
   return (
     <div>
       <p className="mb-2 text-xs font-semibold tracking-wide text-fg-subtle uppercase">{title}</p>
@@ -84,7 +96,11 @@ export function StarParts({ star }: { star: NonNullable<Evaluation['star']> }) {
                 found ? 'border-success/30 bg-success-soft text-success' : 'border-dashed border-border-strong text-fg-subtle',
               )}
             >
-              {found ? <CircleCheck className="size-4 shrink-0" aria-hidden="true" /> : <CircleDashed className="size-4 shrink-0" aria-hidden="true" />}
+              {found ? (
+                <CircleCheck className="size-4 shrink-0" aria-hidden="true" />
+              ) : (
+                <CircleDashed className="size-4 shrink-0" aria-hidden="true" />
+              )}
               <span className="font-medium">{starLabels[part]}</span>
               <span className="sr-only">{found ? 'present' : 'missing'}</span>
             </li>
@@ -112,7 +128,9 @@ export function GrammarNotes({ issues, text }: { issues: GrammarIssue[]; text: s
         return (
           <li key={`${g.start}-${i}`} className="text-sm leading-relaxed">
             {snippet ? (
-              <span className="mr-2 rounded bg-danger-soft px-1.5 py-0.5 font-medium text-danger decoration-danger/60 decoration-wavy">“{snippet}”</span>
+              <span className="mr-2 rounded bg-danger-soft px-1.5 py-0.5 font-medium text-danger decoration-danger/60 decoration-wavy">
+                “{snippet}”
+              </span>
             ) : null}
             <span className="text-fg-muted">{grammarMessage(g.message)}</span>
             {suggestions.length ? (
@@ -150,10 +168,18 @@ export function AnswerFeedback({ evaluation, answerText, headingId }: { evaluati
 
       <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
         <Panel title="What went well" icon={<ThumbsUp className="size-4 text-success" aria-hidden="true" />}>
-          <BulletList items={evaluation.strengths} icon={<Check className="size-4 text-success" aria-hidden="true" />} empty="Nothing stood out yet — see the suggestions." />
+          <BulletList
+            items={evaluation.strengths}
+            icon={<Check className="size-4 text-success" aria-hidden="true" />}
+            empty="Nothing stood out yet — see the suggestions."
+          />
         </Panel>
         <Panel title="How to improve" icon={<ArrowUpRight className="size-4 text-warning" aria-hidden="true" />}>
-          <BulletList items={evaluation.improvements} icon={<ArrowUpRight className="size-4 text-warning" aria-hidden="true" />} empty="No suggestions — a strong answer." />
+          <BulletList
+            items={evaluation.improvements}
+            icon={<ArrowUpRight className="size-4 text-warning" aria-hidden="true" />}
+            empty="No suggestions — a strong answer."
+          />
         </Panel>
       </div>
 

@@ -3,7 +3,15 @@ import { cn } from '../../../ui/cn.js';
 import { dimensionHints, dimensionLabels, scoreBand, scoreBarClass } from '../meta.js';
 
 /** The five rubric dimensions as labelled bars; the numbers are text, so nothing relies on colour. */
-export function DimensionBars({ dimensions, showHints = false, className }: { dimensions: DimensionScores; showHints?: boolean; className?: string }) {
+export function DimensionBars({
+  dimensions,
+  showHints = false,
+  className,
+}: {
+  dimensions: DimensionScores;
+  showHints?: boolean;
+  className?: string;
+}) {
   return (
     <ul className={cn('space-y-3.5', className)} aria-label="Scores by dimension">
       {DIMENSIONS.map((d) => {
@@ -19,7 +27,10 @@ export function DimensionBars({ dimensions, showHints = false, className }: { di
               <span className="font-semibold tabular-nums text-fg">{value}</span>
             </div>
             <div className="mt-1.5 h-1.5 overflow-hidden rounded-full bg-surface-muted" aria-hidden="true">
-              <div className={cn('h-full rounded-full transition-[width] duration-700 ease-out', scoreBarClass[tone])} style={{ width: `${value}%` }} />
+              <div
+                className={cn('h-full rounded-full transition-[width] duration-700 ease-out', scoreBarClass[tone])}
+                style={{ width: `${value}%` }}
+              />
             </div>
           </li>
         );

@@ -47,7 +47,14 @@ export function DimensionChart({ dimensions }: { dimensions: DimensionScores }) 
           <PolarGrid />
           <PolarAngleAxis dataKey="dimension" tick={{ fontSize: narrow ? 11 : 12, fontWeight: 500 }} />
           <PolarRadiusAxis domain={[0, 100]} tickCount={5} tick={false} axisLine={false} />
-          <Radar name="Score" dataKey="score" strokeWidth={2} fillOpacity={0.22} dot={{ r: 3, strokeWidth: 0 }} isAnimationActive={!reducedMotion} />
+          <Radar
+            name="Score"
+            dataKey="score"
+            strokeWidth={2}
+            fillOpacity={0.22}
+            dot={{ r: 3, strokeWidth: 0 }}
+            isAnimationActive={!reducedMotion}
+          />
         </RadarChart>
       </ResponsiveContainer>
     </div>

@@ -27,7 +27,15 @@ function spokenStatus(i: InterviewSummary, audience: 'candidate' | 'coach'): str
  * One interview in a list. For coaches (`audience="coach"`) the row names the candidate and
  * `href` usually leads to the review page.
  */
-export function InterviewRow({ interview, href, audience = 'candidate' }: { interview: InterviewSummary; href?: string; audience?: 'candidate' | 'coach' }) {
+export function InterviewRow({
+  interview,
+  href,
+  audience = 'candidate',
+}: {
+  interview: InterviewSummary;
+  href?: string;
+  audience?: 'candidate' | 'coach';
+}) {
   const Icon = interviewTypeIcons[interview.type];
   const band = scoreBand(interview.overallScore);
   const scored = hasScore(interview);
@@ -75,7 +83,9 @@ export function InterviewRow({ interview, href, audience = 'candidate' }: { inte
             </span>
           ) : (
             <span className="text-sm font-medium text-primary sm:hidden" aria-hidden="true">
-              {interview.status === 'in_progress' ? `${interview.answeredCount}/${interview.questionCount}` : statusLabel(interview, audience).label}
+              {interview.status === 'in_progress'
+                ? `${interview.answeredCount}/${interview.questionCount}`
+                : statusLabel(interview, audience).label}
             </span>
           )}
           <span className="sr-only">{spokenStatus(interview, audience)}</span>

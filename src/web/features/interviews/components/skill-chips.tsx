@@ -3,7 +3,15 @@ import { cn } from '../../../ui/cn.js';
 import { skillNames } from '../skill-names.js';
 
 /** "Targets: PostgreSQL, Apache Kafka" as small chips; nothing when the question targets no skill. */
-export function SkillChips({ skills, names, className }: { skills: readonly string[]; names?: ReadonlyMap<string, string>; className?: string }) {
+export function SkillChips({
+  skills,
+  names,
+  className,
+}: {
+  skills: readonly string[];
+  names?: ReadonlyMap<string, string>;
+  className?: string;
+}) {
   const labelId = useId();
   if (!skills.length) return null;
   return (

@@ -4,7 +4,10 @@ import { Badge, type BadgeTone } from '../../../ui/badge.js';
 type Audience = 'candidate' | 'coach';
 
 /** The words for an interview's state, as the person looking at it thinks of it. */
-export function statusLabel(i: Pick<InterviewSummary, 'status' | 'kind' | 'resultsVisible'>, audience: Audience = 'candidate'): { label: string; tone: BadgeTone } {
+export function statusLabel(
+  i: Pick<InterviewSummary, 'status' | 'kind' | 'resultsVisible'>,
+  audience: Audience = 'candidate',
+): { label: string; tone: BadgeTone } {
   switch (i.status) {
     case 'scheduled':
       return { label: 'Scheduled', tone: 'primary' };

@@ -158,7 +158,9 @@ function LiveStatus({ interview }: { interview: InterviewSummary }) {
       <span className="text-fg-muted">
         <span aria-hidden="true">Opens in {formatSpan(toOpen)}</span>
         <span className="sr-only">Opens in {formatSpanWords(toOpen)}</span>
-        {interview.windowStart ? <span className="block text-xs font-normal text-fg-subtle">{formatWhen(interview.windowStart)}</span> : null}
+        {interview.windowStart ? (
+          <span className="block text-xs font-normal text-fg-subtle">{formatWhen(interview.windowStart)}</span>
+        ) : null}
       </span>
     );
   }

@@ -53,7 +53,12 @@ export function QuestionSetEditor({ value, onChange, errors }: QuestionSetEditor
             <li key={i} className="rounded-xl border border-border bg-surface-muted/40 p-4">
               <fieldset className="space-y-3">
                 <legend className="text-sm font-semibold text-fg">Question {i + 1}</legend>
-                <SelectField label="Type" value={q.type} onChange={(e) => set(i, { type: e.target.value as QuestionType })} className="sm:max-w-60">
+                <SelectField
+                  label="Type"
+                  value={q.type}
+                  onChange={(e) => set(i, { type: e.target.value as QuestionType })}
+                  className="sm:max-w-60"
+                >
                   {questionType.options.map((t) => (
                     <option key={t} value={t}>
                       {interviewTypeLabel(t)}
@@ -80,10 +85,22 @@ export function QuestionSetEditor({ value, onChange, errors }: QuestionSetEditor
                 />
               </fieldset>
               <div className="mt-3 flex justify-end gap-1">
-                <Button variant="ghost" size="sm" disabled={i === 0} onClick={() => move(i, i - 1)} aria-label={`Move question ${i + 1} up`}>
+                <Button
+                  variant="ghost"
+                  size="sm"
+                  disabled={i === 0}
+                  onClick={() => move(i, i - 1)}
+                  aria-label={`Move question ${i + 1} up`}
+                >
                   <ArrowUp className="size-4" aria-hidden="true" />
                 </Button>
-                <Button variant="ghost" size="sm" disabled={i === value.length - 1} onClick={() => move(i, i + 1)} aria-label={`Move question ${i + 1} down`}>
+                <Button
+                  variant="ghost"
+                  size="sm"
+                  disabled={i === value.length - 1}
+                  onClick={() => move(i, i + 1)}
+                  aria-label={`Move question ${i + 1} down`}
+                >
                   <ArrowDown className="size-4" aria-hidden="true" />
                 </Button>
                 <Button variant="ghost" size="sm" className="hover:text-danger" onClick={() => onChange(value.filter((_, j) => j !== i))}>

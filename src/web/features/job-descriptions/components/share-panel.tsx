@@ -55,7 +55,11 @@ export function SharePanel({ job }: { job: JobDescription }) {
       <div className="mt-4" aria-live="polite">
         {notice ? <Alert tone="success">{notice}</Alert> : null}
       </div>
-      {unshare.isError ? <Alert className="mt-3" title="Could not stop sharing">{errorMessage(unshare.error)}</Alert> : null}
+      {unshare.isError ? (
+        <Alert className="mt-3" title="Could not stop sharing">
+          {errorMessage(unshare.error)}
+        </Alert>
+      ) : null}
 
       {job.sharedWith.length ? (
         <ul className="mt-3 divide-y divide-border" aria-label="Shared with">
@@ -64,7 +68,10 @@ export function SharePanel({ job }: { job: JobDescription }) {
             const name = m?.name ?? 'A former member';
             return (
               <li key={userId} className="flex items-center gap-3 py-2.5">
-                <span className="grid size-8 shrink-0 place-items-center rounded-full bg-primary-soft text-xs font-semibold text-primary-soft-fg" aria-hidden="true">
+                <span
+                  className="grid size-8 shrink-0 place-items-center rounded-full bg-primary-soft text-xs font-semibold text-primary-soft-fg"
+                  aria-hidden="true"
+                >
                   {initials(name)}
                 </span>
                 <span className="min-w-0 flex-1">
@@ -121,7 +128,12 @@ export function SharePanel({ job }: { job: JobDescription }) {
               {options.map((m) => (
                 <li key={m.userId}>
                   <label className="flex cursor-pointer items-center gap-3 rounded-lg px-2.5 py-2 hover:bg-surface-muted has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-ring">
-                    <input type="checkbox" checked={picked.has(m.userId)} onChange={() => toggle(m.userId)} className="size-4 shrink-0 accent-primary" />
+                    <input
+                      type="checkbox"
+                      checked={picked.has(m.userId)}
+                      onChange={() => toggle(m.userId)}
+                      className="size-4 shrink-0 accent-primary"
+                    />
                     <span className="min-w-0">
                       <span className="block truncate text-sm font-medium text-fg">{m.name}</span>
                       <span className="block truncate text-xs text-fg-subtle">{m.email}</span>

@@ -26,7 +26,10 @@ export const compactSelect =
 function Person({ member, self }: { member: Member; self: boolean }) {
   return (
     <div className="flex min-w-0 items-center gap-3">
-      <span className="grid size-9 shrink-0 place-items-center rounded-full bg-primary-soft text-xs font-semibold text-primary-soft-fg" aria-hidden="true">
+      <span
+        className="grid size-9 shrink-0 place-items-center rounded-full bg-primary-soft text-xs font-semibold text-primary-soft-fg"
+        aria-hidden="true"
+      >
         {initials(member.name)}
       </span>
       <div className="min-w-0">
@@ -48,7 +51,10 @@ function Coaching({ member, coachNames }: { member: Member; coachNames: Map<stri
     const names = member.coachIds.map((id) => coachNames.get(id)).filter(Boolean);
     return (
       <span className="text-fg-muted">
-        Coached by {names.length === member.coachIds.length ? names.join(', ') : `${member.coachIds.length} ${member.coachIds.length === 1 ? 'coach' : 'coaches'}`}
+        Coached by{' '}
+        {names.length === member.coachIds.length
+          ? names.join(', ')
+          : `${member.coachIds.length} ${member.coachIds.length === 1 ? 'coach' : 'coaches'}`}
       </span>
     );
   }
@@ -102,7 +108,12 @@ function TeamControl({ member, actions }: { member: Member; actions: MemberActio
 function RemoveButton({ member, actions, compact }: { member: Member; actions: MemberActions; compact?: boolean }) {
   const self = member.userId === actions.selfId;
   return (
-    <Button variant="ghost" size="sm" onClick={() => actions.onRemove(member)} className={cn('text-danger hover:text-danger', compact ? 'px-2.5' : '')}>
+    <Button
+      variant="ghost"
+      size="sm"
+      onClick={() => actions.onRemove(member)}
+      className={cn('text-danger hover:text-danger', compact ? 'px-2.5' : '')}
+    >
       <Trash2 className="size-4" aria-hidden="true" />
       <span className={compact ? 'sr-only' : undefined}>{self ? 'Leave' : 'Remove'}</span>
       <span className="sr-only"> {self ? 'the organization' : member.name}</span>

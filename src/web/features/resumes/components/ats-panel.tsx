@@ -39,7 +39,10 @@ export function AtsPanel({ resume, initialJobId, onReport }: AtsPanelProps) {
       onSuccess: (analysis) => {
         const { id: usedId, title } = analysis.jobDescription;
         const known = usedId ? items?.find((j) => j.id === usedId) : undefined;
-        onReport(analysis, usedId ? { id: usedId, title: title ?? known?.title ?? 'this job', ...(known ? { level: known.level } : {}) } : null);
+        onReport(
+          analysis,
+          usedId ? { id: usedId, title: title ?? known?.title ?? 'this job', ...(known ? { level: known.level } : {}) } : null,
+        );
       },
     });
   }
@@ -126,7 +129,10 @@ export function AtsPanel({ resume, initialJobId, onReport }: AtsPanelProps) {
                   onChange={(e) => setJobId(e.target.value)}
                   aria-invalid={error ? true : undefined}
                   aria-describedby={error ? `${id}-error` : undefined}
-                  className={cn('h-11 w-full rounded-xl border bg-surface px-3 text-fg', error ? 'border-danger' : 'border-border-strong hover:border-fg-subtle')}
+                  className={cn(
+                    'h-11 w-full rounded-xl border bg-surface px-3 text-fg',
+                    error ? 'border-danger' : 'border-border-strong hover:border-fg-subtle',
+                  )}
                 >
                   <option value="">Choose a job…</option>
                   {items?.map((j) => (
@@ -161,7 +167,6 @@ export function AtsPanel({ resume, initialJobId, onReport }: AtsPanelProps) {
           {analyze.isError ? <Alert title="Could not run the check">{errorMessage(analyze.error)}</Alert> : null}
         </form>
       )}
-
     </section>
   );
 }

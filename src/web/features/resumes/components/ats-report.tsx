@@ -123,7 +123,12 @@ export function AtsReport({ analysis, onStartPractice }: AtsReportProps) {
               items={requiredMissing.map((s) => s.name)}
               tone="danger"
             />
-            <SkillGroup title={`Missing nice-to-have (${niceMissing.length})`} empty="None." items={niceMissing.map((s) => s.name)} tone="warning" />
+            <SkillGroup
+              title={`Missing nice-to-have (${niceMissing.length})`}
+              empty="None."
+              items={niceMissing.map((s) => s.name)}
+              tone="warning"
+            />
             <SkillGroup
               title={`Matched (${analysis.matchedSkills.length})`}
               empty="No skills of the job were found on your resume."
@@ -193,7 +198,13 @@ function SkillGroup({ title, items, empty, tone }: { title: string; items: strin
       {items.length ? (
         <ul className="flex flex-wrap gap-1.5" aria-label={title.replace(/ \(\d+\)$/, '')}>
           {items.map((name) => (
-            <li key={name} className={cn('inline-flex items-center gap-1 rounded-lg px-2 py-0.5 text-sm font-medium ring-1 ring-inset', groupTones[tone])}>
+            <li
+              key={name}
+              className={cn(
+                'inline-flex items-center gap-1 rounded-lg px-2 py-0.5 text-sm font-medium ring-1 ring-inset',
+                groupTones[tone],
+              )}
+            >
               <Icon className="size-3.5 shrink-0" aria-hidden="true" />
               {name}
             </li>

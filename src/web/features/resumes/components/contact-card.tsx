@@ -77,7 +77,17 @@ export function ContactCard({ resume, canEdit }: { resume: Resume; canEdit: bool
       view={
         <dl className="-my-2.5 divide-y divide-border">
           {row('Name', 'name', parsed.name ?? <NotFound />)}
-          {row('Email', 'email', parsed.email ? <a className="text-primary underline-offset-4 hover:underline" href={`mailto:${parsed.email}`}>{parsed.email}</a> : <NotFound />)}
+          {row(
+            'Email',
+            'email',
+            parsed.email ? (
+              <a className="text-primary underline-offset-4 hover:underline" href={`mailto:${parsed.email}`}>
+                {parsed.email}
+              </a>
+            ) : (
+              <NotFound />
+            ),
+          )}
           {row('Phone', 'phone', parsed.phone ?? <NotFound />)}
           {row('Location', 'location', parsed.location ?? <NotFound />)}
           {row(
@@ -91,7 +101,12 @@ export function ContactCard({ resume, canEdit }: { resume: Resume; canEdit: bool
                     <li key={l.url} className="min-w-0">
                       <span className="text-fg-subtle">{linkKindLabels[l.kind]}: </span>
                       {href ? (
-                        <a href={href} target="_blank" rel="noopener noreferrer nofollow" className="inline-flex max-w-full items-center gap-1 break-all text-primary underline-offset-4 hover:underline">
+                        <a
+                          href={href}
+                          target="_blank"
+                          rel="noopener noreferrer nofollow"
+                          className="inline-flex max-w-full items-center gap-1 break-all text-primary underline-offset-4 hover:underline"
+                        >
                           {l.url}
                           <ExternalLink className="size-3.5 shrink-0" aria-hidden="true" />
                           <span className="sr-only"> (opens in a new tab)</span>
@@ -113,7 +128,13 @@ export function ContactCard({ resume, canEdit }: { resume: Resume; canEdit: bool
         c.draft ? (
           <>
             <div className="grid gap-4 sm:grid-cols-2">
-              <TextField label="Name" value={c.draft.name} maxLength={200} autoComplete="off" onChange={(e) => c.setDraft((d) => ({ ...d, name: e.target.value }))} />
+              <TextField
+                label="Name"
+                value={c.draft.name}
+                maxLength={200}
+                autoComplete="off"
+                onChange={(e) => c.setDraft((d) => ({ ...d, name: e.target.value }))}
+              />
               <TextField
                 label="Email"
                 type="email"
@@ -123,8 +144,21 @@ export function ContactCard({ resume, canEdit }: { resume: Resume; canEdit: bool
                 error={c.errors.email}
                 onChange={(e) => c.setDraft((d) => ({ ...d, email: e.target.value }))}
               />
-              <TextField label="Phone" type="tel" value={c.draft.phone} maxLength={50} autoComplete="off" onChange={(e) => c.setDraft((d) => ({ ...d, phone: e.target.value }))} />
-              <TextField label="Location" value={c.draft.location} maxLength={200} autoComplete="off" onChange={(e) => c.setDraft((d) => ({ ...d, location: e.target.value }))} />
+              <TextField
+                label="Phone"
+                type="tel"
+                value={c.draft.phone}
+                maxLength={50}
+                autoComplete="off"
+                onChange={(e) => c.setDraft((d) => ({ ...d, phone: e.target.value }))}
+              />
+              <TextField
+                label="Location"
+                value={c.draft.location}
+                maxLength={200}
+                autoComplete="off"
+                onChange={(e) => c.setDraft((d) => ({ ...d, location: e.target.value }))}
+              />
             </div>
             <fieldset className="space-y-3">
               <legend className="mb-2 text-sm font-medium text-fg">Links</legend>
@@ -136,7 +170,12 @@ export function ContactCard({ resume, canEdit }: { resume: Resume; canEdit: bool
                   <select
                     id={`link-kind-${i}`}
                     value={l.kind}
-                    onChange={(e) => c.setDraft((d) => ({ ...d, links: d.links.map((x, j) => (j === i ? { ...x, kind: e.target.value as ResumeLink['kind'] } : x)) }))}
+                    onChange={(e) =>
+                      c.setDraft((d) => ({
+                        ...d,
+                        links: d.links.map((x, j) => (j === i ? { ...x, kind: e.target.value as ResumeLink['kind'] } : x)),
+                      }))
+                    }
                     className="h-11 w-32 shrink-0 rounded-xl border border-border-strong bg-surface px-3 text-sm text-fg"
                   >
                     {linkKinds.map((k) => (
@@ -152,7 +191,9 @@ export function ContactCard({ resume, canEdit }: { resume: Resume; canEdit: bool
                       maxLength={500}
                       placeholder="https://"
                       error={c.errors[`link-${i}`]}
-                      onChange={(e) => c.setDraft((d) => ({ ...d, links: d.links.map((x, j) => (j === i ? { ...x, url: e.target.value } : x)) }))}
+                      onChange={(e) =>
+                        c.setDraft((d) => ({ ...d, links: d.links.map((x, j) => (j === i ? { ...x, url: e.target.value } : x)) }))
+                      }
                     />
                   </div>
                   <Button
@@ -166,7 +207,11 @@ export function ContactCard({ resume, canEdit }: { resume: Resume; canEdit: bool
                 </div>
               ))}
               {c.draft.links.length < 20 ? (
-                <Button variant="secondary" size="sm" onClick={() => c.setDraft((d) => ({ ...d, links: [...d.links, { kind: 'website', url: '' }] }))}>
+                <Button
+                  variant="secondary"
+                  size="sm"
+                  onClick={() => c.setDraft((d) => ({ ...d, links: [...d.links, { kind: 'website', url: '' }] }))}
+                >
                   <Plus className="size-4" aria-hidden="true" /> Add a link
                 </Button>
               ) : null}

@@ -38,7 +38,21 @@ interface EditableCardProps {
  * A card that shows a part of the parsed resume and switches to a small form to correct it.
  * Focus goes to the first field on "Edit" and back to the "Edit" button afterwards.
  */
-export function EditableCard({ title, icon: Icon, corrected, editing, onEdit, onCancel, onSave, saving, saveError, aside, view, form, className }: EditableCardProps) {
+export function EditableCard({
+  title,
+  icon: Icon,
+  corrected,
+  editing,
+  onEdit,
+  onCancel,
+  onSave,
+  saving,
+  saveError,
+  aside,
+  view,
+  form,
+  className,
+}: EditableCardProps) {
   const headingId = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const sectionRef = useRef<HTMLElement>(null);

@@ -73,7 +73,10 @@ export function FlagsPanel({ resume }: { resume: Resume }) {
                   <Badge tone={s.kind === 'injection' ? 'danger' : 'warning'}>{kindLabels[s.kind]}</Badge>
                   <span className="text-fg-muted">{s.reason}</span>
                 </div>
-                <blockquote tabIndex={0} className="mt-2 max-h-32 overflow-y-auto rounded-lg bg-surface-muted px-3 py-2 font-mono text-[0.8125rem] leading-relaxed break-words whitespace-pre-wrap text-fg">
+                <blockquote
+                  tabIndex={0}
+                  className="mt-2 max-h-32 overflow-y-auto rounded-lg bg-surface-muted px-3 py-2 font-mono text-[0.8125rem] leading-relaxed break-words whitespace-pre-wrap text-fg"
+                >
                   {s.text}
                 </blockquote>
               </li>

@@ -91,10 +91,29 @@ export function PositionsCard({ resume, canEdit }: { resume: Resume; canEdit: bo
             max={50}
             render={(p, i, set) => (
               <div className="grid gap-3 sm:grid-cols-2">
-                <TextField label="Job title" value={p.title} maxLength={200} error={c.errors[`${i}-title`]} onChange={(e) => set({ ...p, title: e.target.value })} />
+                <TextField
+                  label="Job title"
+                  value={p.title}
+                  maxLength={200}
+                  error={c.errors[`${i}-title`]}
+                  onChange={(e) => set({ ...p, title: e.target.value })}
+                />
                 <TextField label="Employer" value={p.employer} maxLength={200} onChange={(e) => set({ ...p, employer: e.target.value })} />
-                <TextField label="Start" value={p.start} placeholder="2021-03" inputMode="numeric" error={c.errors[`${i}-start`]} onChange={(e) => set({ ...p, start: e.target.value })} />
-                <TextField label="End" value={p.end} placeholder="present" error={c.errors[`${i}-end`]} onChange={(e) => set({ ...p, end: e.target.value })} />
+                <TextField
+                  label="Start"
+                  value={p.start}
+                  placeholder="2021-03"
+                  inputMode="numeric"
+                  error={c.errors[`${i}-start`]}
+                  onChange={(e) => set({ ...p, start: e.target.value })}
+                />
+                <TextField
+                  label="End"
+                  value={p.end}
+                  placeholder="present"
+                  error={c.errors[`${i}-end`]}
+                  onChange={(e) => set({ ...p, end: e.target.value })}
+                />
               </div>
             )}
           />
@@ -111,7 +130,9 @@ interface EducationDraft {
 }
 
 export function EducationCard({ resume, canEdit }: { resume: Resume; canEdit: boolean }) {
-  const c = useCorrection(resume, (p) => p.education.map((e): EducationDraft => ({ degree: e.degree, institution: e.institution, year: e.year === null ? '' : String(e.year) })));
+  const c = useCorrection(resume, (p) =>
+    p.education.map((e): EducationDraft => ({ degree: e.degree, institution: e.institution, year: e.year === null ? '' : String(e.year) })),
+  );
   const education = resume.parsed.education;
 
   function save() {
@@ -126,7 +147,11 @@ export function EducationCard({ resume, canEdit }: { resume: Resume; canEdit: bo
     c.setErrors(errors);
     if (Object.keys(errors).length) return;
     c.save({
-      education: d.map((e): ResumeEducation => ({ degree: e.degree.trim(), institution: e.institution.trim(), year: e.year.trim() ? Number(e.year) : null })),
+      education: d.map((e): ResumeEducation => ({
+        degree: e.degree.trim(),
+        institution: e.institution.trim(),
+        year: e.year.trim() ? Number(e.year) : null,
+      })),
     });
   }
 
@@ -168,9 +193,27 @@ export function EducationCard({ resume, canEdit }: { resume: Resume; canEdit: bo
             max={20}
             render={(e, i, set) => (
               <div className="grid gap-3 sm:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_7rem]">
-                <TextField label="Degree" value={e.degree} maxLength={200} error={c.errors[`${i}-degree`]} onChange={(ev) => set({ ...e, degree: ev.target.value })} />
-                <TextField label="Institution" value={e.institution} maxLength={200} onChange={(ev) => set({ ...e, institution: ev.target.value })} />
-                <TextField label="Year" value={e.year} inputMode="numeric" maxLength={4} error={c.errors[`${i}-year`]} onChange={(ev) => set({ ...e, year: ev.target.value })} />
+                <TextField
+                  label="Degree"
+                  value={e.degree}
+                  maxLength={200}
+                  error={c.errors[`${i}-degree`]}
+                  onChange={(ev) => set({ ...e, degree: ev.target.value })}
+                />
+                <TextField
+                  label="Institution"
+                  value={e.institution}
+                  maxLength={200}
+                  onChange={(ev) => set({ ...e, institution: ev.target.value })}
+                />
+                <TextField
+                  label="Year"
+                  value={e.year}
+                  inputMode="numeric"
+                  maxLength={4}
+                  error={c.errors[`${i}-year`]}
+                  onChange={(ev) => set({ ...e, year: ev.target.value })}
+                />
               </div>
             )}
           />
@@ -209,14 +252,30 @@ function ListEditor<T>({ items, itemLabel, onChange, blank, max, render }: ListE
               {render(item, i, (next) => onChange(items.map((x, j) => (j === i ? next : x))))}
             </fieldset>
             <div className="mt-3 flex justify-end gap-1">
-              <Button variant="ghost" size="sm" disabled={i === 0} onClick={() => move(i, i - 1)} aria-label={`Move ${itemLabel} ${i + 1} up`}>
+              <Button
+                variant="ghost"
+                size="sm"
+                disabled={i === 0}
+                onClick={() => move(i, i - 1)}
+                aria-label={`Move ${itemLabel} ${i + 1} up`}
+              >
                 <ArrowUp className="size-4" aria-hidden="true" />
               </Button>
-              <Button variant="ghost" size="sm" disabled={i === items.length - 1} onClick={() => move(i, i + 1)} aria-label={`Move ${itemLabel} ${i + 1} down`}>
+              <Button
+                variant="ghost"
+                size="sm"
+                disabled={i === items.length - 1}
+                onClick={() => move(i, i + 1)}
+                aria-label={`Move ${itemLabel} ${i + 1} down`}
+              >
                 <ArrowDown className="size-4" aria-hidden="true" />
               </Button>
               <Button variant="ghost" size="sm" className="hover:text-danger" onClick={() => onChange(items.filter((_, j) => j !== i))}>
-                <Trash2 className="size-4" aria-hidden="true" /> Remove<span className="sr-only"> {itemLabel} {i + 1}</span>
+                <Trash2 className="size-4" aria-hidden="true" /> Remove
+                <span className="sr-only">
+                  {' '}
+                  {itemLabel} {i + 1}
+                </span>
               </Button>
             </div>
           </li>

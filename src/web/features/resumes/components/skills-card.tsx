@@ -45,7 +45,10 @@ interface OverviewDraft {
 }
 
 export function OverviewCard({ resume, canEdit }: { resume: Resume; canEdit: boolean }) {
-  const c = useCorrection<OverviewDraft>(resume, (p) => ({ years: p.yearsOfExperience === null ? '' : String(p.yearsOfExperience), sections: p.sections }));
+  const c = useCorrection<OverviewDraft>(resume, (p) => ({
+    years: p.yearsOfExperience === null ? '' : String(p.yearsOfExperience),
+    sections: p.sections,
+  }));
   const { parsed, corrected } = resume;
 
   function save() {

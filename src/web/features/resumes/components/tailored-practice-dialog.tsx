@@ -30,12 +30,7 @@ const selectClass = 'h-11 w-full rounded-xl border border-border-strong bg-surfa
 /** Just enough choices to start a practice tailored to a saved resume and/or job; then straight to the interview. */
 export function TailoredPracticeDialog({ open, onClose, source }: { open: boolean; onClose: () => void; source: TailoringSource }) {
   return (
-    <Dialog
-      open={open}
-      onClose={onClose}
-      title="Start a tailored practice"
-      description={<TailoringSummary source={source} />}
-    >
+    <Dialog open={open} onClose={onClose} title="Start a tailored practice" description={<TailoringSummary source={source} />}>
       {open ? <PracticeForm source={source} onClose={onClose} /> : null}
     </Dialog>
   );
@@ -43,7 +38,12 @@ export function TailoredPracticeDialog({ open, onClose, source }: { open: boolea
 
 function TailoringSummary({ source }: { source: TailoringSource }) {
   const { resume, job } = source;
-  if (resume && job) return <>Questions about your experience in “{resume.fileName}” and the skills of “{job.title}”.</>;
+  if (resume && job)
+    return (
+      <>
+        Questions about your experience in “{resume.fileName}” and the skills of “{job.title}”.
+      </>
+    );
   if (resume) return <>Questions about the employers, projects and skills in “{resume.fileName}”.</>;
   if (job) return <>Questions about the skills “{job.title}” asks for.</>;
   return null;

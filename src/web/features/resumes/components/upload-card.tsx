@@ -10,7 +10,8 @@ import { Spinner } from '../../../ui/spinner.js';
 import { useUploadResume } from '../api.js';
 import { ACCEPT_ATTRIBUTE, checkResumeFile, describeUploadError, formatBytes, MAX_SIZE_LABEL, type UploadProblem } from '../resume-file.js';
 
-type Outcome = { kind: 'error'; problem: UploadProblem } | { kind: 'done'; resume: Resume } | { kind: 'cancelled'; fileName: string } | null;
+type Outcome =
+  { kind: 'error'; problem: UploadProblem } | { kind: 'done'; resume: Resume } | { kind: 'cancelled'; fileName: string } | null;
 
 /** Drop a file on the card or pick one; shows real upload progress, then what happened. */
 export function UploadCard({ candidateId = null, compact = false }: { candidateId?: string | null; compact?: boolean }) {
@@ -92,7 +93,11 @@ export function UploadCard({ candidateId = null, compact = false }: { candidateI
               className="h-2.5"
             />
             <div className="flex items-center justify-between gap-3 text-xs text-fg-subtle tabular-nums">
-              <span aria-hidden="true">{reading ? 'Finding contact details, skills and experience' : `${formatBytes(progress?.loaded ?? 0)} of ${formatBytes(file.size)}`}</span>
+              <span aria-hidden="true">
+                {reading
+                  ? 'Finding contact details, skills and experience'
+                  : `${formatBytes(progress?.loaded ?? 0)} of ${formatBytes(file.size)}`}
+              </span>
               <span aria-hidden="true">{sent}%</span>
             </div>
             {!reading ? (
@@ -103,12 +108,20 @@ export function UploadCard({ candidateId = null, compact = false }: { candidateI
           </div>
         ) : (
           <>
-            <span className={cn('grid size-12 place-items-center rounded-2xl transition-colors', dragging ? 'bg-primary text-primary-fg' : 'bg-primary-soft text-primary-soft-fg')} aria-hidden="true">
+            <span
+              className={cn(
+                'grid size-12 place-items-center rounded-2xl transition-colors',
+                dragging ? 'bg-primary text-primary-fg' : 'bg-primary-soft text-primary-soft-fg',
+              )}
+              aria-hidden="true"
+            >
               <UploadCloud className="size-6" />
             </span>
             <div className="space-y-1">
               <p className="font-medium text-fg">
-                {dragging ? 'Drop to upload' : (
+                {dragging ? (
+                  'Drop to upload'
+                ) : (
                   <>
                     <span className="hidden sm:inline">Drag your resume here, or </span>
                     <span className="sm:hidden">Upload your resume</span>
@@ -159,19 +172,26 @@ function UploadedNotice({ resume }: { resume: Resume }) {
       )}
     >
       <div className="flex min-w-0 gap-3">
-        {noText ? <TriangleAlert className="mt-0.5 size-4 shrink-0" aria-hidden="true" /> : <FileUp className="mt-0.5 size-4 shrink-0" aria-hidden="true" />}
+        {noText ? (
+          <TriangleAlert className="mt-0.5 size-4 shrink-0" aria-hidden="true" />
+        ) : (
+          <FileUp className="mt-0.5 size-4 shrink-0" aria-hidden="true" />
+        )}
         <div className="min-w-0">
           <p className="font-semibold break-words">
             {noText ? `Uploaded “${resume.fileName}”, but no text could be read` : `Uploaded “${resume.fileName}”`}
           </p>
           <p className="opacity-95">
             {noText
-              ? resume.warnings[0] ?? 'It looks like a scan. Export it from your word processor so the text can be read.'
+              ? (resume.warnings[0] ?? 'It looks like a scan. Export it from your word processor so the text can be read.')
               : `${resume.parsed.skills.length} skills, ${resume.parsed.positions.length} positions found.`}
           </p>
         </div>
       </div>
-      <Link to={`/resumes/${resume.id}`} className="inline-flex shrink-0 items-center gap-1 font-semibold underline-offset-4 hover:underline">
+      <Link
+        to={`/resumes/${resume.id}`}
+        className="inline-flex shrink-0 items-center gap-1 font-semibold underline-offset-4 hover:underline"
+      >
         See what Panelist read <ArrowRight className="size-4" aria-hidden="true" />
       </Link>
     </div>
