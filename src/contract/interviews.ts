@@ -158,6 +158,55 @@ export type GrammarIssue = z.infer<typeof grammarIssue>;
 export const starPart = z.enum(['situation', 'task', 'action', 'result']);
 export type StarPart = z.infer<typeof starPart>;
 
+/** How much of one key point an answer makes. */
+export const keyPointState = z.enum(['covered', 'partly', 'missed']);
+export type KeyPointState = z.infer<typeof keyPointState>;
+
+/** Character offsets [start, end) into the answer's text. */
+export const textSpan = z.object({ start: z.number().int().min(0), end: z.number().int().min(0) });
+export type TextSpan = z.infer<typeof textSpan>;
+
+/** One key point as judged in one answer, with the passages that make it. */
+export const keyPointJudgement = z.object({
+  keyPoint: z.string(),
+  state: keyPointState,
+  /** The sentences or clauses of the answer that make the point; empty when missed. */
+  evidence: z.array(textSpan),
+  /** Why, in a few words ("said in other words", "contradicts: …"), for the page and for coaches. */
+  note: z.string().optional(),
+});
+export type KeyPointJudgement = z.infer<typeof keyPointJudgement>;
+
+/** A guard is a rule that holds a score down whatever the other signals say. */
+export const guardKind = z.enum([
+  'grader_instructions',
+  'non_answer',
+  'restated_question',
+  'keyword_list',
+  'off_topic',
+  'contradiction',
+  'wrong_result',
+  'too_short',
+  'content_free',
+]);
+export type GuardKind = z.infer<typeof guardKind>;
+export const guard = z.object({
+  kind: guardKind,
+  /** What fired it, in words a candidate understands. */
+  detail: z.string(),
+  /** The highest overall score this guard allows. */
+  cap: z.number().int().min(0).max(100),
+});
+export type Guard = z.infer<typeof guard>;
+
+/** One line of "Why this score": what raised or held the overall score. */
+export const scoreFactor = z.object({
+  label: z.string(),
+  /** Signed points this factor moved the score by, relative to the explanation's baseline. */
+  effect: z.number(),
+});
+export type ScoreFactor = z.infer<typeof scoreFactor>;
+
 export const evaluation = z.object({
   score: z.number().int().min(0).max(100),
   dimensions: dimensionScores,
@@ -165,6 +214,12 @@ export const evaluation = z.object({
   improvements: z.array(z.string()),
   coveredKeyPoints: z.array(z.string()),
   missingKeyPoints: z.array(z.string()),
+  /** Per key point: covered, partly or missed, with evidence. Absent on evaluations made before engine 2. */
+  keyPoints: z.array(keyPointJudgement).optional(),
+  /** The guards that fired, as data; the overall score is at most the lowest cap. */
+  guards: z.array(guard).optional(),
+  /** "Why this score": what raised it and what held it down. */
+  scoreFactors: z.array(scoreFactor).optional(),
   grammar: z.array(grammarIssue),
   star: z.object({ found: z.array(starPart), missing: z.array(starPart) }).nullable(),
   confidence: z.number().min(0).max(1),
