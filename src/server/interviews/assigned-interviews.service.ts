@@ -15,7 +15,7 @@ import { finalScoreOf } from '../../core/interviews/summarize-report.js';
 import { extractSkills } from '../../core/skills/extract-skills.js';
 import type { Tx } from '../../db/client.js';
 import { writeAudit } from '../audit/audit.service.js';
-import type { Actor } from '../auth/auth.service.js';
+import type { Actor } from '../auth/actor.js';
 import { usersByIds } from '../auth/user-directory.js';
 import { newId } from '../ids.js';
 import { cancelJob } from '../jobs/job-queue.js';

@@ -1,7 +1,7 @@
 import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { notFound } from '../../core/errors.js';
 import type { DbOrTx } from '../../db/client.js';
-import type { Actor } from '../auth/auth.service.js';
+import type { Actor } from '../auth/actor.js';
 import type { OrgAccess } from '../orgs/org-access.js';
 import { interviews, type InterviewRow } from './interviews.table.js';
 

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Answer, AnswerBody, Interview, InterviewStatus } from '../../contract/interviews.js';
 import { AppError, notFound } from '../../core/errors.js';
-import type { Actor } from '../auth/auth.service.js';
+import type { Actor } from '../auth/actor.js';
 import { evaluationInputOf, storeCurrentAnswer } from './answers.js';
 import { type InterviewViewer, resultsVisible } from './interview-access.js';
 import type { InterviewContext } from './interview-context.js';

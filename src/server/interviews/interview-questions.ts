@@ -3,7 +3,7 @@ import { AppError } from '../../core/errors.js';
 import { planWithCuratedQuestions } from '../../core/interviews/plan-with-sources.js';
 import type { PlannedQuestion } from '../../core/questions/tailor-questions.js';
 import type { DbOrTx } from '../../db/client.js';
-import type { Actor } from '../auth/auth.service.js';
+import type { Actor } from '../auth/actor.js';
 import { newId } from '../ids.js';
 import type { InterviewContext } from './interview-context.js';
 import { gatherTailoring, type Tailoring } from './interview-tailoring.js';

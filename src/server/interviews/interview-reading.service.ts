@@ -9,7 +9,7 @@ import {
 } from '../../contract/interviews.js';
 import { AppError } from '../../core/errors.js';
 import { averageDimensions, overallFromScores, summarizeFeedback, summarizeSkillCoverage } from '../../core/interviews/summarize-report.js';
-import type { Actor } from '../auth/auth.service.js';
+import type { Actor } from '../auth/actor.js';
 import { finalScores } from './answers.js';
 import { questionsVisible, resultsVisible, type InterviewViewer } from './interview-access.js';
 import type { InterviewContext } from './interview-context.js';

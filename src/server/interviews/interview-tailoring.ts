@@ -1,7 +1,7 @@
 import type { CuratedQuestion } from '../../contract/job-descriptions.js';
 import { notFound } from '../../core/errors.js';
 import { composeJobText, composeResumeText } from '../../core/interviews/plan-with-sources.js';
-import type { Actor } from '../auth/auth.service.js';
+import type { Actor } from '../auth/actor.js';
 
 /** A stored job description as the job-descriptions service hands it out for tailoring. */
 export interface JobDescriptionForTailoring {

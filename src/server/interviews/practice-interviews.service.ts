@@ -1,5 +1,5 @@
 import type { CreatePracticeBody, Interview } from '../../contract/interviews.js';
-import type { Actor } from '../auth/auth.service.js';
+import type { Actor } from '../auth/actor.js';
 import type { InterviewContext } from './interview-context.js';
 import { insertPlannedQuestions, prepareInterview } from './interview-questions.js';
 import { interviews } from './interviews.table.js';

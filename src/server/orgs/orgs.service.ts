@@ -3,7 +3,7 @@ import type { CreateTeamBody, Org, OrgList, OrgRole, Team, TeamList, UpdateOrgBo
 import { AppError, notFound } from '../../core/errors.js';
 import type { Database, DbOrTx } from '../../db/client.js';
 import { writeAudit } from '../audit/audit.service.js';
-import type { Actor } from '../auth/auth.service.js';
+import type { Actor } from '../auth/actor.js';
 import type { Clock } from '../clock.js';
 import { newId } from '../ids.js';
 import { isUniqueViolation } from './unique-violation.js';

@@ -2,7 +2,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { CSRF_HEADER, SESSION_COOKIE } from '../../contract/auth.js';
 import { AppError } from '../../core/errors.js';
-import type { Actor, AuthService } from '../auth/auth.service.js';
+import type { Actor } from '../auth/actor.js';
+import type { AuthService } from '../auth/auth.service.js';
 import type { Config } from '../config.js';
 import { csrfTokenFor, safeEqual } from '../auth/tokens.js';
 

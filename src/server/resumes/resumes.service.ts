@@ -18,7 +18,7 @@ import { AppError, notFound } from '../../core/errors.js';
 import type { TextAnalyzer } from '../../core/evaluation/analyzed-text.js';
 import type { SkillTaxonomy } from '../../core/skills/taxonomy.js';
 import type { Database, DbOrTx } from '../../db/client.js';
-import type { Actor } from '../auth/auth.service.js';
+import type { Actor } from '../auth/actor.js';
 import type { Clock } from '../clock.js';
 import { newStorageKey, type FileStorage } from '../files/file-storage.js';
 import { newId } from '../ids.js';
