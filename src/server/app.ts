@@ -38,7 +38,7 @@ import { createMembersService } from './orgs/members.service.js';
 import { membersRoutes } from './orgs/members.routes.js';
 import { createOrgsService } from './orgs/orgs.service.js';
 import { orgsRoutes } from './orgs/orgs.routes.js';
-import { authPlugin } from './plugins/auth.js';
+import { authPlugin } from './auth/auth.plugin.js';
 import { errorsPlugin } from './plugins/errors.js';
 import { openapiPlugin } from './plugins/openapi.js';
 import { securityPlugin } from './plugins/security.js';

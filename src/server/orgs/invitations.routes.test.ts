@@ -15,7 +15,7 @@ import {
   type Browser,
   type TestApp,
 } from '../testing/test-app.js';
-import { CSRF_COOKIE } from '../plugins/auth.js';
+import { CSRF_COOKIE } from '../auth/auth.plugin.js';
 import { auditOf, invitationTokenFor, mailsTo, signInPlatformAdmin } from './org-test-support.js';
 import { coachAssignments, invitations, memberships } from './orgs.table.js';
 

@@ -2,10 +2,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { CSRF_HEADER, SESSION_COOKIE } from '../../contract/auth.js';
 import { AppError } from '../../core/errors.js';
-import type { Actor } from '../auth/actor.js';
-import type { AuthService } from '../auth/auth.service.js';
+import type { Actor } from './actor.js';
+import type { AuthService } from './auth.service.js';
 import type { Config } from '../config.js';
-import { csrfTokenFor, safeEqual } from '../auth/tokens.js';
+import { csrfTokenFor, safeEqual } from './tokens.js';
 
 export const CSRF_COOKIE = 'panelist_csrf';
 
