@@ -1,8 +1,8 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createOrgFixture, type OrgFixture } from '../testing/org-fixture.js';
-import type { Browser, TestApp } from '../testing/test-app.js';
+import { createOrgFixture, type OrgFixture } from './org-fixture.js';
+import type { Browser, TestApp } from './test-app.js';
 
 /**
  * A table-driven tenant-isolation check for tests: every endpoint is tried by every caller who
