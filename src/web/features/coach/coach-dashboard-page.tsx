@@ -11,7 +11,7 @@ import { PageHeader } from '../../ui/page-header.js';
 import { Skeleton } from '../../ui/skeleton.js';
 import { useInterviewList } from '../interviews/api.js';
 import { InterviewListSkeleton } from '../interviews/components/interview-list.js';
-import { scoreBand, scoreTextClass } from '../interviews/meta.js';
+import { scoreBand, scoreTextClass } from '../../lib/interview-meta.js';
 import { useCoachCandidates } from './api.js';
 import { CoachInterviewRow } from './components/coach-interview-row.js';
 import { useCoachLiveRefresh } from './use-coach-live-refresh.js';

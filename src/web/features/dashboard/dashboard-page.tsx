@@ -13,7 +13,7 @@ import { CoachShortcut } from '../coach/components/coach-shortcut.js';
 import { useInterviewList } from '../interviews/api.js';
 import { InterviewListSkeleton, InterviewRow } from '../interviews/components/interview-list.js';
 import { UpcomingInterviews } from '../interviews/components/upcoming-interviews.js';
-import { interviewTypeLabel, levelLabel, scoreBand, scoreTextClass } from '../interviews/meta.js';
+import { interviewTypeLabel, levelLabel, scoreBand, scoreTextClass } from '../../lib/interview-meta.js';
 
 const RECENT = 6;
 

@@ -12,7 +12,7 @@ import {
   type InterviewStatus,
 } from '../../../contract/index.js';
 import { apiRequest } from '../../lib/api-client.js';
-import { calibrateServerClock } from './server-clock.js';
+import { calibrateServerClock } from '../../lib/server-clock.js';
 
 const base = '/api/v1/interviews';
 

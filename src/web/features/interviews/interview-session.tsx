@@ -18,10 +18,10 @@ import { DeadlineBanner, DeadlineTimer } from './components/deadline-timer.js';
 import { GrammarLegend, GrammarText, usableIssues } from './components/grammar-text.js';
 import { SkillChips } from './components/skill-chips.js';
 import type { DraftSaveState, DraftSaver, DraftSink } from './draft-saver.js';
-import { interviewTypeLabel, levelLabel, scoreBand } from './meta.js';
-import { formatTime } from './schedule-format.js';
+import { interviewTypeLabel, levelLabel, scoreBand } from '../../lib/interview-meta.js';
+import { formatTime } from '../../lib/schedule-format.js';
 import { useDraft } from './use-draft.js';
-import { forgetStart, secondsSince, startClock, useNowSeconds } from './use-elapsed.js';
+import { forgetStart, secondsSince, startClock, useNowSeconds } from '../../lib/use-elapsed.js';
 import { useSyncedDraft } from './use-synced-draft.js';
 
 const guidance: Record<QuestionType, string> = {

@@ -20,7 +20,7 @@ import { PageHeader } from '../../ui/page-header.js';
 import { SegmentedChoice } from '../../ui/segmented-choice.js';
 import { SavedTailoringPicker, savedTailoringBody, useSavedTailoring } from '../resumes/saved-tailoring-picker.js';
 import { useCreateInterview } from './api.js';
-import { estimatedMinutes, interviewTypeLabel, interviewTypes, levelLabel, levels } from './meta.js';
+import { estimatedMinutes, interviewTypeLabel, interviewTypes, levelLabel, levels } from '../../lib/interview-meta.js';
 
 const DEFAULTS_KEY = 'panelist-practice-defaults';
 const MIN_QUESTIONS = 1;

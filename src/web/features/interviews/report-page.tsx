@@ -18,7 +18,7 @@ import { SkillChips } from './components/skill-chips.js';
 import { SkillCoverageCard } from './components/skill-coverage.js';
 import { DimensionBars } from './components/dimension-bars.js';
 import { DimensionChart } from './components/dimension-chart.js';
-import { interviewTypeLabel, levelLabel, scoreBand, scoreTextClass } from './meta.js';
+import { interviewTypeLabel, levelLabel, scoreBand, scoreTextClass } from '../../lib/interview-meta.js';
 
 function summaryLine(score: number | null): string {
   if (score === null) return 'No answers were scored in this interview.';

@@ -12,7 +12,7 @@ import { focusFirstInvalid, serverFieldErrors } from '../auth/account-form.js';
 import { useLogout, useSession } from '../auth/api.js';
 import { AuthLayout } from '../auth/auth-layout.js';
 import { PasswordField } from '../auth/password-field.js';
-import { roles, withArticle } from '../orgs/meta.js';
+import { roles, withArticle } from '../../lib/org-meta.js';
 import { useAcceptInvitation, useInvitationPreview } from './api.js';
 
 const linkClass = 'font-medium text-primary underline-offset-4 hover:underline';

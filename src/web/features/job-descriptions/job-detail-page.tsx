@@ -12,7 +12,7 @@ import { ChipList } from '../../ui/chip-input.js';
 import { ConfirmDialog } from '../../ui/confirm-dialog.js';
 import { PageHeader } from '../../ui/page-header.js';
 import { PageSpinner } from '../../ui/spinner.js';
-import { interviewTypeLabel, levelLabel } from '../interviews/meta.js';
+import { interviewTypeLabel, levelLabel } from '../../lib/interview-meta.js';
 import { useMyOrgs } from '../orgs/api.js';
 import { useResumes } from '../resumes/api.js';
 import { TailoredPracticeDialog } from '../resumes/components/tailored-practice-dialog.js';

@@ -11,7 +11,7 @@ import { SelectField } from '../../ui/field.js';
 import { PageHeader } from '../../ui/page-header.js';
 import { Pagination } from '../../ui/pagination.js';
 import { ListSkeleton } from '../../ui/skeleton.js';
-import { levelLabel } from '../interviews/meta.js';
+import { levelLabel } from '../../lib/interview-meta.js';
 import { useMyOrgs } from '../orgs/api.js';
 import { useJobDescriptions, useStaffOrgs } from './api.js';
 

@@ -11,7 +11,7 @@ import { Pagination } from '../../ui/pagination.js';
 import { Skeleton } from '../../ui/skeleton.js';
 import { useAuditLog, useMembers, useTeams } from './api.js';
 import { ChangeView, type NameLookup } from './components/change-view.js';
-import { actionLabel, knownActions } from './meta.js';
+import { actionLabel, knownActions } from '../../lib/org-meta.js';
 import { AdminOnly, useOrgContext } from './org-layout.js';
 
 const PAGE_SIZE = 25;

@@ -12,7 +12,7 @@ import { Pagination } from '../../ui/pagination.js';
 import { Skeleton } from '../../ui/skeleton.js';
 import { useAssignments, useMembers, useRemoveMember, useTeams, useUpdateMember } from './api.js';
 import { MemberCards, MemberTable, type MemberActions } from './components/member-list.js';
-import { roleLabel, roles, withArticle } from './meta.js';
+import { roleLabel, roles, withArticle } from '../../lib/org-meta.js';
 import { useOrgContext } from './org-layout.js';
 
 const PAGE_SIZE = 20;

@@ -10,7 +10,7 @@ import { Skeleton } from '../../ui/skeleton.js';
 import { NotFoundPage } from '../../app/route-error.js';
 import { useCurrentUser } from '../auth/api.js';
 import { useOrg } from './api.js';
-import { roleLabel, roleTone } from './meta.js';
+import { roleLabel, roleTone } from '../../lib/org-meta.js';
 
 export interface OrgContext {
   org: Org;

@@ -11,7 +11,7 @@ import { PageHeader } from '../../ui/page-header.js';
 import { Skeleton } from '../../ui/skeleton.js';
 import { useCurrentUser } from '../auth/api.js';
 import { canManage, useOrgList } from './api.js';
-import { roleLabel, roleTone } from './meta.js';
+import { roleLabel, roleTone } from '../../lib/org-meta.js';
 
 export function OrgsPage() {
   const user = useCurrentUser();

@@ -7,7 +7,7 @@ import { Alert } from '../../ui/alert.js';
 import { ConfirmDialog } from '../../ui/confirm-dialog.js';
 import { PageHeader } from '../../ui/page-header.js';
 import { useCurrentUser } from '../auth/api.js';
-import { levelLabel } from '../interviews/meta.js';
+import { levelLabel } from '../../lib/interview-meta.js';
 import { useIsStaff, useJobDescriptions } from '../job-descriptions/api.js';
 import { useDeleteResume, useMakeActive, useResumes } from './api.js';
 import { ResumeListSkeleton, ResumeRow } from './components/resume-row.js';

@@ -13,7 +13,7 @@ import { ScoreRing } from '../../../ui/score-ring.js';
 import { GrammarNotes, KeyPoints, StarParts } from '../../interviews/components/answer-feedback.js';
 import { DimensionBars } from '../../interviews/components/dimension-bars.js';
 import { GrammarText } from '../../interviews/components/grammar-text.js';
-import { interviewTypeLabel, scoreBand, scoreTextClass } from '../../interviews/meta.js';
+import { interviewTypeLabel, scoreBand, scoreTextClass } from '../../../lib/interview-meta.js';
 import { useOverrideScore } from '../api.js';
 
 /**

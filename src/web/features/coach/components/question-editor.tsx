@@ -6,7 +6,7 @@ import { Alert } from '../../../ui/alert.js';
 import { Button } from '../../../ui/button.js';
 import { cn } from '../../../ui/cn.js';
 import { SelectField, TextAreaField } from '../../../ui/field.js';
-import { interviewTypeLabel } from '../../interviews/meta.js';
+import { interviewTypeLabel } from '../../../lib/interview-meta.js';
 import { useReplaceQuestions } from '../api.js';
 
 const QUESTION_TYPES: QuestionType[] = ['behavioral', 'technical', 'system_design', 'communication', 'aptitude'];

@@ -4,8 +4,8 @@ import type { InterviewSummary } from '../../../../contract/index.js';
 import { formatRelativeDay } from '../../../lib/format.js';
 import { cn } from '../../../ui/cn.js';
 import { ListSkeleton } from '../../../ui/skeleton.js';
-import { interviewTypeIcons, interviewTypeLabel, levelLabel, scoreBand, scoreTextClass } from '../meta.js';
-import { StatusBadge, statusLabel } from './status-badge.js';
+import { interviewTypeIcons, interviewTypeLabel, levelLabel, scoreBand, scoreTextClass } from '../../../lib/interview-meta.js';
+import { StatusBadge, statusLabel } from '../../../ui/status-badge.js';
 
 /** Practice reports open directly; an assigned interview's page decides what its candidate may see. */
 export function interviewHref(i: Pick<InterviewSummary, 'id' | 'status' | 'kind'>): string {

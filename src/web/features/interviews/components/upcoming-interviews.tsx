@@ -10,9 +10,9 @@ import { cn } from '../../../ui/cn.js';
 import { Skeleton } from '../../../ui/skeleton.js';
 import { useLiveStatus } from '../../notifications/live-events.js';
 import { useInterview, useInterviewList } from '../api.js';
-import { interviewTypeIcons, interviewTypeLabel, levelLabel } from '../meta.js';
-import { formatMinutes, formatSpan, formatSpanWords, formatWhen, formatWindow } from '../schedule-format.js';
-import { useHasPassed, useServerNowSeconds } from '../server-clock.js';
+import { interviewTypeIcons, interviewTypeLabel, levelLabel } from '../../../lib/interview-meta.js';
+import { formatMinutes, formatSpan, formatSpanWords, formatWhen, formatWindow } from '../../../lib/schedule-format.js';
+import { useHasPassed, useServerNowSeconds } from '../../../lib/server-clock.js';
 
 const upcomingParams = { kind: 'assigned', status: ['scheduled', 'in_progress'], limit: 10 } as const;
 

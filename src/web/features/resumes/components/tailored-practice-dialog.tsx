@@ -9,7 +9,7 @@ import { Button } from '../../../ui/button.js';
 import { Dialog } from '../../../ui/dialog.js';
 import { TextField } from '../../../ui/field.js';
 import { useCreateInterview } from '../../interviews/api.js';
-import { interviewTypes, levels } from '../../interviews/meta.js';
+import { interviewTypes, levels } from '../../../lib/interview-meta.js';
 
 export interface ChosenJob {
   id: string;

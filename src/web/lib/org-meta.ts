@@ -1,5 +1,5 @@
-import type { InvitationStatus, OrgRole } from '../../../contract/index.js';
-import type { BadgeTone } from '../../ui/badge.js';
+import type { InvitationStatus, OrgRole } from '../../contract/index.js';
+import type { BadgeTone } from '../ui/badge.js';
 
 export const roles: Array<{ value: OrgRole; label: string; description: string }> = [
   { value: 'admin', label: 'Admin', description: 'Manages members, teams, invitations and assignments.' },

@@ -1,5 +1,5 @@
-import type { InterviewSummary } from '../../../../contract/index.js';
-import { Badge, type BadgeTone } from '../../../ui/badge.js';
+import type { InterviewSummary } from '../../contract/index.js';
+import { Badge, type BadgeTone } from './badge.js';
 
 type Audience = 'candidate' | 'coach';
 

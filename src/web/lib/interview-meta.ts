@@ -1,7 +1,7 @@
 import { Blocks, Brain, Code2, Layers, MessagesSquare, Users, type LucideIcon } from 'lucide-react';
-import type { InterviewType, Level, QuestionType, StarPart } from '../../../contract/index.js';
-import type { BadgeTone } from '../../ui/badge.js';
-import type { ScoreTone } from '../../ui/score-ring.js';
+import type { InterviewType, Level, QuestionType, StarPart } from '../../contract/index.js';
+import type { BadgeTone } from '../ui/badge.js';
+import type { ScoreTone } from '../ui/score-ring.js';
 
 export const interviewTypes: Array<{ value: InterviewType; label: string; description: string; Icon: LucideIcon }> = [
   { value: 'behavioral', label: 'Behavioral', description: 'Stories about past work: conflict, ownership, impact.', Icon: Users },
