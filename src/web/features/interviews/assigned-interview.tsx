@@ -6,7 +6,7 @@ import { formatDateTime } from '../../lib/format.js';
 import { buttonClass } from '../../ui/button.js';
 import { cn } from '../../ui/cn.js';
 import { Spinner } from '../../ui/spinner.js';
-import { useInterview } from './api.js';
+import { useInterview } from '../../lib/api/interviews.js';
 import { AssignedLobby } from './assigned-lobby.js';
 import { DraftSaver } from './draft-saver.js';
 import { InterviewSession } from './interview-session.js';

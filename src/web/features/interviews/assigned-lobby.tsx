@@ -5,7 +5,7 @@ import { ApiError, errorMessage } from '../../lib/api-client.js';
 import { Alert } from '../../ui/alert.js';
 import { Button, buttonClass } from '../../ui/button.js';
 import { PageHeader } from '../../ui/page-header.js';
-import { useInterview, useStartInterview } from './api.js';
+import { useInterview, useStartInterview } from '../../lib/api/interviews.js';
 import { interviewTypeLabel, levelLabel } from '../../lib/interview-meta.js';
 import {
   formatMinutes,

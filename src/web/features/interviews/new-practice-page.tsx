@@ -19,7 +19,7 @@ import { TextAreaField, TextField } from '../../ui/field.js';
 import { PageHeader } from '../../ui/page-header.js';
 import { SegmentedChoice } from '../../ui/segmented-choice.js';
 import { SavedTailoringPicker, savedTailoringBody, useSavedTailoring } from '../resumes/saved-tailoring-picker.js';
-import { useCreateInterview } from './api.js';
+import { useCreateInterview } from '../../lib/api/interviews.js';
 import { estimatedMinutes, interviewTypeLabel, interviewTypes, levelLabel, levels } from '../../lib/interview-meta.js';
 
 const DEFAULTS_KEY = 'panelist-practice-defaults';

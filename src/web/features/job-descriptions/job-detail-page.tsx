@@ -13,7 +13,7 @@ import { ConfirmDialog } from '../../ui/confirm-dialog.js';
 import { PageHeader } from '../../ui/page-header.js';
 import { PageSpinner } from '../../ui/spinner.js';
 import { interviewTypeLabel, levelLabel } from '../../lib/interview-meta.js';
-import { useMyOrgs } from '../orgs/api.js';
+import { useMyOrgs } from '../../lib/api/orgs.js';
 import { useResumes } from '../resumes/api.js';
 import { TailoredPracticeDialog } from '../resumes/components/tailored-practice-dialog.js';
 import { useDeleteJobDescription, useJobDescription, useStaffOrgs } from './api.js';

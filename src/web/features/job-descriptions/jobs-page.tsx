@@ -12,7 +12,7 @@ import { PageHeader } from '../../ui/page-header.js';
 import { Pagination } from '../../ui/pagination.js';
 import { ListSkeleton } from '../../ui/skeleton.js';
 import { levelLabel } from '../../lib/interview-meta.js';
-import { useMyOrgs } from '../orgs/api.js';
+import { useMyOrgs } from '../../lib/api/orgs.js';
 import { useJobDescriptions, useStaffOrgs } from './api.js';
 
 const PAGE_SIZE = 20;

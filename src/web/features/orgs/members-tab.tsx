@@ -10,7 +10,7 @@ import { ConfirmDialog } from '../../ui/confirm-dialog.js';
 import { SelectField, TextField } from '../../ui/field.js';
 import { Pagination } from '../../ui/pagination.js';
 import { Skeleton } from '../../ui/skeleton.js';
-import { useAssignments, useMembers, useRemoveMember, useTeams, useUpdateMember } from './api.js';
+import { useAssignments, useMembers, useRemoveMember, useTeams, useUpdateMember } from '../../lib/api/orgs.js';
 import { MemberCards, MemberTable, type MemberActions } from './components/member-list.js';
 import { roleLabel, roles, withArticle } from '../../lib/org-meta.js';
 import { useOrgContext } from './org-layout.js';

@@ -6,7 +6,7 @@ import { errorMessage } from '../../lib/api-client.js';
 import { Alert } from '../../ui/alert.js';
 import { ConfirmDialog } from '../../ui/confirm-dialog.js';
 import { PageHeader } from '../../ui/page-header.js';
-import { useCurrentUser } from '../auth/api.js';
+import { useCurrentUser } from '../../lib/api/auth.js';
 import { levelLabel } from '../../lib/interview-meta.js';
 import { useIsStaff, useJobDescriptions } from '../job-descriptions/api.js';
 import { useDeleteResume, useMakeActive, useResumes } from './api.js';

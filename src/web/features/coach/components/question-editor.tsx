@@ -7,7 +7,7 @@ import { Button } from '../../../ui/button.js';
 import { cn } from '../../../ui/cn.js';
 import { SelectField, TextAreaField } from '../../../ui/field.js';
 import { interviewTypeLabel } from '../../../lib/interview-meta.js';
-import { useReplaceQuestions } from '../api.js';
+import { useReplaceQuestions } from '../../../lib/api/coach.js';
 
 const QUESTION_TYPES: QuestionType[] = ['behavioral', 'technical', 'system_design', 'communication', 'aptitude'];
 const MIN_TEXT = 10;

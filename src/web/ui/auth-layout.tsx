@@ -1,8 +1,8 @@
 import { CheckCircle2, Gauge, ListChecks, Sparkles } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { ThemeToggle } from '../../app/theme-toggle.js';
-import { Logo } from '../../ui/logo.js';
+import { ThemeToggle } from '../app/theme-toggle.js';
+import { Logo } from './logo.js';
 
 const points = [
   { Icon: Sparkles, title: 'Questions that fit', text: 'Tailored to the role, level and job description you bring.' },

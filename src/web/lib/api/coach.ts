@@ -8,10 +8,10 @@ import {
   type OverrideBody,
   type UpdateInterviewBody,
 } from '../../../contract/index.js';
-import { apiRequest } from '../../lib/api-client.js';
-import { interviewKeys, interviewPath, useStoreInterview } from '../interviews/api.js';
-import { myOrgsQuery } from '../orgs/api.js';
-import { useCurrentUser } from '../auth/api.js';
+import { apiRequest } from '../api-client.js';
+import { interviewKeys, interviewPath, useStoreInterview } from './interviews.js';
+import { myOrgsQuery } from './orgs.js';
+import { useCurrentUser } from './auth.js';
 
 export const coachKeys = {
   candidates: ['coach', 'candidates'] as const,

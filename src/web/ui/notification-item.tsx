@@ -12,9 +12,9 @@ import {
   type LucideIcon,
 } from 'lucide-react';
 import { Link } from 'react-router';
-import type { Notification, NotificationKind } from '../../../contract/index.js';
-import { formatDateTime, formatRelativeDay } from '../../lib/format.js';
-import { cn } from '../../ui/cn.js';
+import type { Notification, NotificationKind } from '../../contract/index.js';
+import { formatDateTime, formatRelativeDay } from '../lib/format.js';
+import { cn } from './cn.js';
 
 const kindIcons: Record<NotificationKind, LucideIcon> = {
   interview_scheduled: CalendarPlus,

@@ -18,7 +18,7 @@ import {
   type OrgRole,
   type UpdateMemberBody,
 } from '../../../contract/index.js';
-import { apiRequest } from '../../lib/api-client.js';
+import { apiRequest } from '../api-client.js';
 
 const base = '/api/v1/orgs';
 const orgPath = (orgId: string) => `${base}/${encodeURIComponent(orgId)}`;

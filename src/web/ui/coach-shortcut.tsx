@@ -1,8 +1,8 @@
 import { ArrowRight, GraduationCap } from 'lucide-react';
 import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import { buttonClass } from '../../../ui/button.js';
-import { coachCandidatesQuery, useIsCoach } from '../api.js';
+import { buttonClass } from './button.js';
+import { coachCandidatesQuery, useIsCoach } from '../lib/api/coach.js';
 
 /** On the personal dashboard of someone who also coaches: the way to their coaching work. */
 export function CoachShortcut() {

@@ -1,9 +1,9 @@
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { createContext, use, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { serverMessage, type ClientMessage, type ServerMessage } from '../../../contract/index.js';
-import { sessionQuery } from '../auth/api.js';
-import { interviewKeys } from '../interviews/api.js';
-import { notificationKeys } from './api.js';
+import { serverMessage, type ClientMessage, type ServerMessage } from '../../contract/index.js';
+import { sessionQuery } from './api/auth.js';
+import { interviewKeys } from './api/interviews.js';
+import { notificationKeys } from './api/notifications.js';
 
 export type LiveHandler = (message: ServerMessage) => void;
 export type LiveStatus = 'connecting' | 'open' | 'closed';

@@ -1,18 +1,18 @@
 import { ArrowRight, CalendarClock, Clock, Play } from 'lucide-react';
 import { Link } from 'react-router';
-import type { InterviewSummary } from '../../../../contract/index.js';
-import { errorMessage } from '../../../lib/api-client.js';
-import { formatClock, formatDurationWords } from '../../../lib/format.js';
-import { Alert } from '../../../ui/alert.js';
-import { Badge } from '../../../ui/badge.js';
-import { Button, buttonClass } from '../../../ui/button.js';
-import { cn } from '../../../ui/cn.js';
-import { Skeleton } from '../../../ui/skeleton.js';
-import { useLiveStatus } from '../../notifications/live-events.js';
-import { useInterview, useInterviewList } from '../api.js';
-import { interviewTypeIcons, interviewTypeLabel, levelLabel } from '../../../lib/interview-meta.js';
-import { formatMinutes, formatSpan, formatSpanWords, formatWhen, formatWindow } from '../../../lib/schedule-format.js';
-import { useHasPassed, useServerNowSeconds } from '../../../lib/server-clock.js';
+import type { InterviewSummary } from '../../contract/index.js';
+import { errorMessage } from '../lib/api-client.js';
+import { formatClock, formatDurationWords } from '../lib/format.js';
+import { Alert } from './alert.js';
+import { Badge } from './badge.js';
+import { Button, buttonClass } from './button.js';
+import { cn } from './cn.js';
+import { Skeleton } from './skeleton.js';
+import { useLiveStatus } from '../lib/live-events.js';
+import { useInterview, useInterviewList } from '../lib/api/interviews.js';
+import { interviewTypeIcons, interviewTypeLabel, levelLabel } from '../lib/interview-meta.js';
+import { formatMinutes, formatSpan, formatSpanWords, formatWhen, formatWindow } from '../lib/schedule-format.js';
+import { useHasPassed, useServerNowSeconds } from '../lib/server-clock.js';
 
 const upcomingParams = { kind: 'assigned', status: ['scheduled', 'in_progress'], limit: 10 } as const;
 

@@ -1,6 +1,6 @@
 import { Eye, EyeOff } from 'lucide-react';
 import { useState, type ComponentProps } from 'react';
-import { TextField } from '../../ui/field.js';
+import { TextField } from './field.js';
 
 /** A password input with a show/hide switch (helps on phones, where typos are common). */
 export function PasswordField(props: Omit<ComponentProps<typeof TextField>, 'type'>) {

@@ -11,8 +11,8 @@ import {
   type InterviewKind,
   type InterviewStatus,
 } from '../../../contract/index.js';
-import { apiRequest } from '../../lib/api-client.js';
-import { calibrateServerClock } from '../../lib/server-clock.js';
+import { apiRequest } from '../api-client.js';
+import { calibrateServerClock } from '../server-clock.js';
 
 const base = '/api/v1/interviews';
 

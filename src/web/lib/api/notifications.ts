@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { notificationList, unreadCount, type MarkReadBody, type NotificationList } from '../../../contract/index.js';
-import { apiRequest } from '../../lib/api-client.js';
-import { queryString } from '../orgs/api.js';
+import { apiRequest } from '../api-client.js';
+import { queryString } from './orgs.js';
 
 const base = '/api/v1/notifications';
 

@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { PASSWORD_MIN_LENGTH, registerBody } from '../../../contract/index.js';
-import { ApiError } from '../../lib/api-client.js';
-import { sentence, zodFieldErrors } from '../../lib/form.js';
-import { TextField } from '../../ui/field.js';
+import { PASSWORD_MIN_LENGTH, registerBody } from '../../contract/index.js';
+import { ApiError } from '../lib/api-client.js';
+import { sentence, zodFieldErrors } from '../lib/form.js';
+import { TextField } from './field.js';
 import { PasswordField } from './password-field.js';
 
 export interface AccountFields {

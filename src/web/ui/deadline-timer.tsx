@@ -1,7 +1,7 @@
 import { AlarmClock, Clock } from 'lucide-react';
-import { formatClock, formatDurationWords } from '../../../lib/format.js';
-import { cn } from '../../../ui/cn.js';
-import { useServerNowSeconds } from '../../../lib/server-clock.js';
+import { formatClock, formatDurationWords } from '../lib/format.js';
+import { cn } from './cn.js';
+import { useServerNowSeconds } from '../lib/server-clock.js';
 
 const WARN_SECONDS = 5 * 60;
 const URGENT_SECONDS = 60;

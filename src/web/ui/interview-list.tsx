@@ -1,11 +1,11 @@
 import { ChevronRight } from 'lucide-react';
 import { Link } from 'react-router';
-import type { InterviewSummary } from '../../../../contract/index.js';
-import { formatRelativeDay } from '../../../lib/format.js';
-import { cn } from '../../../ui/cn.js';
-import { ListSkeleton } from '../../../ui/skeleton.js';
-import { interviewTypeIcons, interviewTypeLabel, levelLabel, scoreBand, scoreTextClass } from '../../../lib/interview-meta.js';
-import { StatusBadge, statusLabel } from '../../../ui/status-badge.js';
+import type { InterviewSummary } from '../../contract/index.js';
+import { formatRelativeDay } from '../lib/format.js';
+import { cn } from './cn.js';
+import { ListSkeleton } from './skeleton.js';
+import { interviewTypeIcons, interviewTypeLabel, levelLabel, scoreBand, scoreTextClass } from '../lib/interview-meta.js';
+import { StatusBadge, statusLabel } from './status-badge.js';
 
 /** Practice reports open directly; an assigned interview's page decides what its candidate may see. */
 export function interviewHref(i: Pick<InterviewSummary, 'id' | 'status' | 'kind'>): string {

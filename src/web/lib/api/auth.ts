@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { sessionInfo, type LoginBody, type RegisterBody, type SessionInfo, type SetupBody } from '../../../contract/index.js';
-import { ApiError, apiRequest, rememberCsrfToken } from '../../lib/api-client.js';
+import { ApiError, apiRequest, rememberCsrfToken } from '../api-client.js';
 
 /** The signed-in person, or null when nobody is signed in. */
 export const sessionQuery = queryOptions({
