@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMinutes, formatSpan, formatSpanWords } from '../../lib/schedule-format.js';
+import { formatMinutes, formatSpan, formatSpanWords } from './schedule-format.js';
 
 describe('countdown words', () => {
   it('is coarse for reading, never negative', () => {
