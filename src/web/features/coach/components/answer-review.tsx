@@ -14,7 +14,7 @@ import { GrammarNotes, KeyPoints, StarParts } from '../../interviews/components/
 import { DimensionBars } from '../../interviews/components/dimension-bars.js';
 import { GrammarText } from '../../interviews/components/grammar-text.js';
 import { interviewTypeLabel, scoreBand, scoreTextClass } from '../../../lib/interview-meta.js';
-import { useOverrideScore } from '../api.js';
+import { useOverrideScore } from '../../../lib/api/coach.js';
 
 /**
  * One question as the coach reviews it: what a good answer covers, the candidate's answer, the
