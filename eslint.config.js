@@ -71,6 +71,7 @@ const pendingWebCrossings = {
   'coach/components/job-description-field.tsx': ['job-descriptions/saved-job-select.tsx'],
   'coach/schedule-page.tsx': ['resumes/candidate-resume-select.tsx'],
   'interviews/new-practice-page.tsx': ['resumes/saved-tailoring-picker.tsx'],
+  'interviews/components/tailoring-panel.tsx': ['resumes/saved-tailoring-picker.tsx'],
   'job-descriptions/job-detail-page.tsx': ['resumes/api.ts', 'resumes/components/tailored-practice-dialog.tsx'],
   'resumes/components/ats-panel.tsx': ['job-descriptions/api.ts'],
   'resumes/resumes-page.tsx': ['job-descriptions/api.ts'],
