@@ -44,6 +44,7 @@ import { openapiPlugin } from './plugins/openapi.js';
 import { securityPlugin } from './plugins/security.js';
 import { webPlugin } from './plugins/web.js';
 import { applyConnectionLimits } from './plugins/connection-limits.js';
+import { safeTextPlugin } from './plugins/safe-text.js';
 
 export interface AppDeps {
   config: Config;
@@ -157,6 +158,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(errorsPlugin);
   await app.register(securityPlugin, { config });
+  await app.register(safeTextPlugin);
   await app.register(cookie);
   await app.register(openapiPlugin);
   await app.register(authPlugin, { auth, config });
