@@ -93,7 +93,8 @@ export interface Config {
   accessTokenTtlSeconds: number;
   refreshTokenTtlDays: number;
   authRateLimitPerMinute: number;
-  secureCookies: boolean;
+  /** true/false forces `Secure` cookies and HSTS; null decides per request by its scheme (https). */
+  secureCookies: boolean | null;
   /** Worker threads that grade answers; 0 grades on the main thread. */
   evaluatorThreads: number;
   /** How often each instance looks for due background jobs. */
@@ -142,7 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
     refreshTokenTtlDays: e.REFRESH_TOKEN_TTL_DAYS,
     authRateLimitPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE,
-    secureCookies: e.SECURE_COOKIES ?? e.NODE_ENV === 'production',
+    secureCookies: e.SECURE_COOKIES ?? null,
     evaluatorThreads: e.EVALUATOR_THREADS,
     jobsPollMs: e.JOBS_POLL_MS,
     smtpUrl: e.SMTP_URL,

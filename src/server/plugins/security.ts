@@ -30,7 +30,12 @@ export const securityPlugin = fp(async (app: FastifyInstance, opts: { config: Co
     },
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
     frameguard: { action: 'deny' },
-    strictTransportSecurity: opts.config.secureCookies,
+    // Sent below, only on answers that went out over HTTPS (browsers ignore it over http anyway).
+    strictTransportSecurity: false,
+  });
+  const forceSecure = opts.config.secureCookies;
+  app.addHook('onSend', async (request, reply) => {
+    if (forceSecure ?? request.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
   });
   if (opts.config.corsOrigins.length > 0) {
     await app.register(cors, {
