@@ -8,6 +8,24 @@ import type { Config } from '../config.js';
 import { csrfTokenFor, safeEqual } from './tokens.js';
 
 export const CSRF_COOKIE = 'panelist_csrf';
+/**
+ * Over HTTPS the session cookie carries the `__Host-` prefix: browsers accept it only when it is
+ * Secure, for path / and without a domain, so no plain-http page or sibling subdomain can plant
+ * or overwrite it. Over plain http (localhost) the plain name is the only one that works.
+ */
+export const SECURE_SESSION_COOKIE = `__Host-${SESSION_COOKIE}`;
+
+/**
+ * Whether this request came over HTTPS: its own scheme, or X-Forwarded-Proto from a proxy when
+ * TRUST_PROXY is set (Fastify reads it only then). SECURE_COOKIES=true/false overrides.
+ */
+export function isSecureRequest(request: FastifyRequest, config: Config): boolean {
+  return config.secureCookies ?? request.protocol === 'https';
+}
+
+function sessionCookieName(secure: boolean): string {
+  return secure ? SECURE_SESSION_COOKIE : SESSION_COOKIE;
+}
 
 export interface RequestAuth {
   actor: Actor;
@@ -45,7 +63,7 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { auth: AuthServ
       request.auth = { actor, via: 'bearer', sessionId: null };
       return;
     }
-    const token = request.cookies[SESSION_COOKIE];
+    const token = request.cookies[sessionCookieName(isSecureRequest(request, opts.config))];
     if (!token) return;
     const session = await opts.auth.resolveSession(token);
     if (session) request.auth = { actor: session.actor, via: 'cookie', sessionId: session.sessionId };
@@ -68,15 +86,17 @@ export function requireActor(request: FastifyRequest): Actor {
 }
 
 export function setSessionCookies(reply: FastifyReply, config: Config, session: { token: string; sessionId: string; expiresAt: Date }) {
-  const common = { path: '/', sameSite: 'lax' as const, secure: config.secureCookies, expires: session.expiresAt };
-  reply.setCookie(SESSION_COOKIE, session.token, { ...common, httpOnly: true });
+  const secure = isSecureRequest(reply.request, config);
+  const common = { path: '/', sameSite: 'lax' as const, secure, expires: session.expiresAt };
+  reply.setCookie(sessionCookieName(secure), session.token, { ...common, httpOnly: true });
   // Readable by the page's script so it can echo it in the header; useless to another site.
   reply.setCookie(CSRF_COOKIE, csrfTokenFor(config.secretKey, session.sessionId), { ...common, httpOnly: false });
 }
 
 export function clearSessionCookies(reply: FastifyReply, config: Config) {
-  reply.clearCookie(SESSION_COOKIE, { path: '/', secure: config.secureCookies, sameSite: 'lax' });
-  reply.clearCookie(CSRF_COOKIE, { path: '/', secure: config.secureCookies, sameSite: 'lax' });
+  const secure = isSecureRequest(reply.request, config);
+  reply.clearCookie(sessionCookieName(secure), { path: '/', secure, sameSite: 'lax' });
+  reply.clearCookie(CSRF_COOKIE, { path: '/', secure, sameSite: 'lax' });
 }
 
 export function requestMeta(request: FastifyRequest) {
