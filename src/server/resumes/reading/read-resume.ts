@@ -22,6 +22,8 @@ export interface ResumeReading {
   trustedText: string;
   /** Page count of a PDF. */
   pages?: number;
+  /** Set when the text was read from pixels (a scan), with the OCR engine's mean confidence 0–100. */
+  ocr?: { confidence: number };
 }
 
 export interface ReadResumeOptions {
