@@ -18,6 +18,7 @@ import { parseArgs } from 'node:util';
 import { importantJobTerms } from '../src/core/ats/job-keywords.js';
 import { extractJobSkills, findSkillMentions } from '../src/core/skills/extract-skills.js';
 import { createWinkTextAnalyzer } from '../src/server/ai/wink-text-analyzer.js';
+import { stopOcrEngine } from '../src/server/resumes/reading/ocr-pdf.js';
 import { readResume, sniffResumeType, type ResumeReading } from '../src/server/resumes/reading/read-resume.js';
 import {
   FIXTURES_DIR,
@@ -51,7 +52,7 @@ function percentile(sorted: readonly number[], p: number): number {
 async function read(file: Buffer, asOf: string): Promise<ResumeReading> {
   const type = sniffResumeType(file);
   if (!type) throw new Error('a fixture was not recognised');
-  return readResume(file, type, taxonomy, { now: new Date(`${asOf}T00:00:00Z`) });
+  return readResume(file, type, taxonomy, { now: new Date(`${asOf}T00:00:00Z`), ocr: true });
 }
 
 /** CPU milliseconds of this process: unlike wall time, not inflated when the machine is busy. */
@@ -316,6 +317,7 @@ const outsideFields = {
   education: metrics(outsideScores.map((s) => s.education)),
   jobSkills: metrics(jobCounts),
 };
+await stopOcrEngine();
 const sortedOcr = [...ocrTimes].sort((a, b) => a - b);
 if (values.json) {
   console.log(

@@ -55,8 +55,12 @@ export const resumeFlags = z.object({
   hiddenText: z.boolean(),
   /** Instruction-like text aimed at an AI ("ignore previous instructions …"). */
   injection: z.boolean(),
-  /** A PDF without a text layer (e.g. a scan): nothing could be read. */
+  /** A PDF without a text layer (e.g. a scan): its text, if any, was read by OCR. */
   noTextLayer: z.boolean(),
+  /** The text was read from pixels (OCR): expect misread words. */
+  ocr: z.boolean(),
+  /** The OCR engine's mean word confidence, 0–100; null when no OCR ran. */
+  ocrConfidence: z.number().min(0).max(100).nullable(),
 });
 export type ResumeFlags = z.infer<typeof resumeFlags>;
 

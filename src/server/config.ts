@@ -49,6 +49,8 @@ const envSchema = z
       .optional(),
     MAIL_FROM: z.string().min(3).default('Panelist <no-reply@localhost>'),
     WS_HEARTBEAT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+    RESUME_READ_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(10_000),
+    RESUME_READ_MEMORY_MB: z.coerce.number().int().min(128).max(16_384).default(1024),
   })
   .superRefine((e, ctx) => {
     if (e.AI_PROVIDER !== 'openai') return;
@@ -99,6 +101,8 @@ export interface Config {
   mailFrom: string;
   /** Sockets that miss a ping for this long are dropped. */
   wsHeartbeatMs: number;
+  /** A resume (or scan) is read in a separate process, killed past this time or resident memory. */
+  resumeReading: { timeoutMs: number; memoryMb: number };
   ai: AiConfig;
 }
 
@@ -142,6 +146,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     wsHeartbeatMs: e.WS_HEARTBEAT_MS,
+    resumeReading: { timeoutMs: e.RESUME_READ_TIMEOUT_MS, memoryMb: e.RESUME_READ_MEMORY_MB },
     ai:
       e.AI_PROVIDER === 'openai'
         ? {

@@ -406,7 +406,7 @@ describe('uploading real files', () => {
       orgAccess: createOrgAccess(t.database.db),
       storage: createLocalFileStorage(t.config.storageDir),
       skills: await loadSkillsTaxonomy(),
-      reader: { sniff: sniffResumeType, read: readResume },
+      reader: { sniff: sniffResumeType, read: async (file, type, options) => readResume(file, type, await loadSkillsTaxonomy(), options) },
       analyzer: () => {
         throw new Error('not used');
       },

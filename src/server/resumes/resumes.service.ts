@@ -29,6 +29,9 @@ import { resumes } from './resumes.table.js';
 
 type Row = typeof resumes.$inferSelect;
 
+/** Rows stored before OCR existed carry no OCR fields. */
+const NO_OCR: Pick<ResumeFlags, 'ocr' | 'ocrConfidence'> = { ocr: false, ocrConfidence: null };
+
 /** What reading a resume file yields (see reading/read-resume.ts). */
 export interface ReadResumeResult {
   status: 'parsed' | 'no_text';
@@ -39,10 +42,13 @@ export interface ReadResumeResult {
   trustedText: string;
 }
 
-/** Decides a file's type by its content and reads it; throws AppError 422 for a file it cannot read. */
+/**
+ * Decides a file's type by its content and reads it; throws AppError 422 for a file it cannot
+ * read. The server's reader works in a separate process (reading/reading-process.ts).
+ */
 export interface ResumeReader {
   sniff(head: Buffer): ResumeMimeType | null;
-  read(file: Buffer, mimeType: ResumeMimeType, taxonomy: SkillTaxonomy, options: { now: Date }): Promise<ReadResumeResult>;
+  read(file: Buffer, mimeType: ResumeMimeType, options: { now: Date }): Promise<ReadResumeResult>;
 }
 
 export interface UploadedFile {
@@ -111,7 +117,7 @@ export function createResumesService(deps: {
       size: row.size,
       status: row.status,
       warnings: row.warnings,
-      flags: row.flags,
+      flags: { ...NO_OCR, ...row.flags },
       suspicious: row.suspicious,
       parsed: mergedParse(row),
       corrected: Object.keys(row.corrections).sort(),
@@ -172,7 +178,7 @@ export function createResumesService(deps: {
       // The whole file: a DOCX is told from other zips by its central directory, at the end.
       const mimeType = reader.sniff(file.content);
       if (!mimeType) throw new AppError('unsupported_media_type', 'Upload a PDF, a Word document (.docx) or a plain-text file.');
-      const read = await reader.read(file.content, mimeType, skills, { now: clock.now() });
+      const read = await reader.read(file.content, mimeType, { now: clock.now() });
       const storageKey = newStorageKey('resumes');
       await storage.put(storageKey, file.content);
       const now = clock.now();

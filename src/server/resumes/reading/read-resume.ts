@@ -6,6 +6,7 @@ import { injectionReason, removeInjections } from '../../../core/resumes/resume-
 import { MAX_RESUME_TEXT_CHARS, truncationWarning } from '../../../core/resumes/resume-text-limit.js';
 import type { SkillTaxonomy } from '../../../core/skills/taxonomy.js';
 import type { ExtractedText, ReadingLimits } from './extracted-text.js';
+import { ocrPdf } from './ocr-pdf.js';
 import { readDocx } from './read-docx.js';
 import { readPdf } from './read-pdf.js';
 import { DOCX_TYPE, PDF_TYPE, TEXT_TYPE } from './sniff-resume-type.js';
@@ -33,7 +34,15 @@ export interface ReadResumeOptions {
   maxPages?: number;
   /** Wall-clock budget for extracting the text (default 8 s). */
   timeoutMs?: number;
+  /**
+   * Read a PDF without a text layer (a scan) from its pixels. Off by default: OCR keeps an
+   * engine thread alive, so only the reading process (reading-process.ts) turns it on.
+   */
+  ocr?: boolean;
 }
+
+/** Scans beyond this many pages are not read: a resume scan is one or two pages, and OCR is slow. */
+const MAX_OCR_PAGES = 2;
 
 const DEFAULT_LIMITS: ReadingLimits = { maxPages: 10, timeoutMs: 8000 };
 /** Fewer readable characters than this is "no text": a scan, or an empty page with a stray mark. */
@@ -57,8 +66,20 @@ export async function readResume(
     maxPages: options.maxPages ?? DEFAULT_LIMITS.maxPages,
     timeoutMs: options.timeoutMs ?? DEFAULT_LIMITS.timeoutMs,
   };
+  const started = performance.now();
   const extracted = await extract(file, mimeType, limits);
   const now = options.now ?? new Date();
+  let ocr: { confidence: number } | undefined;
+  if (mimeType === PDF_TYPE && extracted.noTextLayer === true && options.ocr === true) {
+    const read = await ocrPdf(file, { maxPages: MAX_OCR_PAGES, deadline: started + limits.timeoutMs });
+    if (read.text.replace(/\s+/g, '').length >= MIN_TEXT_CHARS) {
+      extracted.text = read.text;
+      ocr = { confidence: read.confidence };
+      extracted.warnings.push(
+        `This PDF is a scanned image: its text was read by OCR (confidence ${read.confidence}%). Check the details below and correct what was misread.`,
+      );
+    }
+  }
 
   // Only a resume-sized start is read, so a huge text costs no more than a long resume; the
   // trusted text is that start too, so nothing downstream reads further.
@@ -82,6 +103,8 @@ export async function readResume(
     hiddenText: suspicious.some((s) => s.kind === 'hidden_text'),
     injection: suspicious.some((s) => s.kind === 'injection'),
     noTextLayer: mimeType === PDF_TYPE && extracted.noTextLayer === true,
+    ocr: ocr !== undefined,
+    ocrConfidence: ocr?.confidence ?? null,
   };
   const warnings = [...extracted.warnings];
   if (visible.truncated) warnings.push(truncationWarning(visible.text));
@@ -106,6 +129,7 @@ export async function readResume(
       : emptyParsedResume(),
     trustedText,
     ...(extracted.pages !== undefined ? { pages: extracted.pages } : {}),
+    ...(ocr ? { ocr } : {}),
   };
 }
 
