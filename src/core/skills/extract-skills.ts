@@ -15,6 +15,8 @@ export interface SkillMention {
   skillId: string;
   start: number;
   end: number;
+  /** Named by a deed ("Mentored two engineers"), not by the skill's own word. */
+  deed?: true;
 }
 
 interface AliasMatcher {
@@ -23,6 +25,7 @@ interface AliasMatcher {
   ambiguous: boolean;
   /** A lower-case literal the text must contain before the regex is worth running. */
   probe: string;
+  deed?: true;
 }
 
 // Compiled once per taxonomy object; the taxonomy is immutable after validation.
@@ -48,7 +51,9 @@ export function findSkillMentions(text: string, taxonomy: SkillTaxonomy): SkillM
     if (!lower.includes(m.probe)) continue;
     m.pattern.lastIndex = 0;
     for (let hit = m.pattern.exec(text); hit !== null; hit = m.pattern.exec(text)) {
-      (m.ambiguous ? ambiguous : plain).push({ skillId: m.skillId, start: hit.index, end: hit.index + hit[0].length });
+      const mention: SkillMention = { skillId: m.skillId, start: hit.index, end: hit.index + hit[0].length };
+      if (m.deed) mention.deed = true;
+      (m.ambiguous ? ambiguous : plain).push(mention);
       if (hit[0].length === 0) m.pattern.lastIndex += 1;
     }
   }
@@ -666,6 +671,9 @@ function compileMatchers(taxonomy: SkillTaxonomy): AliasMatcher[] {
     }
     for (const spelling of plain) matchers.push(compileAlias(skill.id, spelling, false));
     for (const spelling of new Set(skill.ambiguousAliases)) matchers.push(compileAlias(skill.id, spelling, true));
+    // Only the skill's own name: an alias's verb is often too common to be a claim ("presented").
+    const name = skill.name.toLowerCase();
+    if (skill.category === 'soft-skill' && /^[a-z]{3,}ing$/.test(name)) matchers.push(compileDeed(skill.id, name));
   }
   matcherCache.set(taxonomy, matchers);
   return matchers;
@@ -686,6 +694,17 @@ function compileAlias(skillId: string, alias: string, ambiguous: boolean): Alias
   const after = ambiguous ? String.raw`(?![A-Za-z0-9_+#])(?![-'’.&][A-Za-z0-9])` : String.raw`(?![A-Za-z0-9_+#])`;
   const probe = alias.toLowerCase().split(/[\s-]+/)[0] ?? alias.toLowerCase();
   return { skillId, pattern: new RegExp(`${before}${body}${plural}${after}`, ambiguous ? 'g' : 'gi'), ambiguous, probe };
+}
+
+/**
+ * "Mentored two engineers", "• Negotiated renewals", "hired and coached a team": the past tense of
+ * a soft skill's verb is that skill, when it opens a bullet or sentence or follows "I" or "and" —
+ * the shape of an accomplishment, not a passing word ("a mentored programme").
+ */
+function compileDeed(skillId: string, gerund: string): AliasMatcher {
+  const stem = gerund.slice(0, -3);
+  const opening = String.raw`(?<=(?:^|\n)[\t ]*(?:[-*•·▪◦‣–][\t ]*)?|[.!?;][\t ]+|\b(?:I|and|&)[\t ]+)`;
+  return { skillId, pattern: new RegExp(`${opening}${stem}ed(?![A-Za-z0-9_])`, 'gi'), ambiguous: false, probe: `${stem}ed`, deed: true };
 }
 
 const ROLE_AFTER =
