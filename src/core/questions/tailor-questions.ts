@@ -1,6 +1,5 @@
 import type { InterviewType, Level, QuestionType } from '../../contract/interviews.js';
 import {
-  extractJobSkills,
   extractResumeFacts,
   extractSkills,
   type ExtractedSkill,
@@ -8,6 +7,7 @@ import {
   type ResumeFacts,
   type ResumeProject,
 } from '../skills/extract-skills.js';
+import { extractJobSkills } from '../skills/job-skills.js';
 import { findSkill, isTechnicalSkill, type Skill, type SkillTaxonomy } from '../skills/taxonomy.js';
 import type { BankQuestion } from './bank.js';
 import { createSeededRandom, selectQuestions } from './select-questions.js';

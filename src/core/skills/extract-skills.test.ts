@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import skillsFile from '../../../content/skills/skills.json' with { type: 'json' };
-import { extractJobSkills, extractResumeFacts, extractSkills, findSkillMentions } from './extract-skills.js';
+import { extractResumeFacts, extractSkills, findSkillMentions } from './extract-skills.js';
+import { extractJobSkills } from './job-skills.js';
 import { validateSkillTaxonomy } from './taxonomy.js';
 
 /** CPU time of this test process: unlike wall time, not inflated by a busy shared machine. */
