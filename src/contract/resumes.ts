@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, isoDateTime } from './common.js';
+import { id, isoDateTime, pageQuery, paginated } from './common.js';
 
 export const MAX_RESUME_BYTES = 10 * 1024 * 1024;
 export const RESUME_MIME_TYPES = [
@@ -138,3 +138,15 @@ export const atsAnalysis = z.object({
   jobDescription: z.object({ id: id.nullable(), title: z.string().nullable(), requiredYears: z.number().nullable() }),
 });
 export type AtsAnalysis = z.infer<typeof atsAnalysis>;
+
+/** An analysis as it was run and saved: every run of POST /resumes/:id/analysis is kept. */
+export const savedAtsAnalysis = atsAnalysis.extend({
+  id,
+  resumeId: id,
+  createdAt: isoDateTime,
+});
+export type SavedAtsAnalysis = z.infer<typeof savedAtsAnalysis>;
+export const savedAtsAnalysisList = paginated(savedAtsAnalysis);
+export type SavedAtsAnalysisList = z.infer<typeof savedAtsAnalysisList>;
+export const analysesQuery = pageQuery;
+export type AnalysesQuery = z.infer<typeof analysesQuery>;

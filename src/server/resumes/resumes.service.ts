@@ -1,14 +1,16 @@
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { and, desc, eq, ne } from 'drizzle-orm';
+import { and, count, desc, eq, ne } from 'drizzle-orm';
 import type {
+  AnalysesQuery,
   AnalysisBody,
-  AtsAnalysis,
   ParsedResume,
   Resume,
   ResumeFlags,
   ResumeList,
   ResumeMimeType,
+  SavedAtsAnalysis,
+  SavedAtsAnalysisList,
   SuspiciousText,
   UpdateResumeBody,
 } from '../../contract/resumes.js';
@@ -25,7 +27,7 @@ import { newId } from '../ids.js';
 import type { JobDescriptionsService } from '../job-descriptions/job-descriptions.service.js';
 import type { OrgAccess } from '../orgs/org-access.js';
 import { downloadFileName } from './resume-file-names.js';
-import { resumes } from './resumes.table.js';
+import { resumeAnalyses, resumes } from './resumes.table.js';
 
 type Row = typeof resumes.$inferSelect;
 
@@ -102,6 +104,10 @@ export function createResumesService(deps: {
     if (!candidateId || candidateId === actor.userId) return actor.userId;
     if ((await orgAccess.orgsWhereCoaching(actor, candidateId)).length === 0) throw notFound('Candidate');
     return candidateId;
+  }
+
+  function toSavedAnalysis(a: typeof resumeAnalyses.$inferSelect): SavedAtsAnalysis {
+    return { ...a.analysis, id: a.id, resumeId: a.resumeId, createdAt: a.createdAt.toISOString() };
   }
 
   function mergedParse(row: Row): ParsedResume {
@@ -282,16 +288,43 @@ export function createResumesService(deps: {
     },
 
     /** The resume against a stored job description (one the caller may see) or a pasted one. */
-    async analyze(actor: Actor, id: string, body: AnalysisBody): Promise<AtsAnalysis> {
+    /** Runs an ATS analysis and keeps it, so past runs can be listed (owner and their coaches). */
+    async analyze(actor: Actor, id: string, body: AnalysisBody): Promise<SavedAtsAnalysis> {
       const { row } = await loadReadable(actor, id);
       const job = await jobFor(actor, row, body);
-      return analyzeResume({
+      const analysis = analyzeResume({
         resume: { parsed: mergedParse(row), text: row.trustedText, flags: row.flags },
         job,
         taxonomy: skills,
         analyzer: deps.analyzer(),
         today: clock.now().toISOString().slice(0, 7),
       });
+      const saved = {
+        id: newId(),
+        resumeId: row.id,
+        requestedBy: actor.userId,
+        jobDescriptionId: job.id,
+        score: analysis.score,
+        analysis,
+        createdAt: clock.now(),
+      };
+      await db.insert(resumeAnalyses).values(saved);
+      return toSavedAnalysis(saved);
+    },
+
+    /** Past analyses of a resume, newest first; whoever may read the resume may read them. */
+    async analyses(actor: Actor, id: string, query: AnalysesQuery): Promise<SavedAtsAnalysisList> {
+      const { row } = await loadReadable(actor, id);
+      const [counted] = await db.select({ total: count() }).from(resumeAnalyses).where(eq(resumeAnalyses.resumeId, row.id));
+      const total = counted?.total ?? 0;
+      const rows = await db
+        .select()
+        .from(resumeAnalyses)
+        .where(eq(resumeAnalyses.resumeId, row.id))
+        .orderBy(desc(resumeAnalyses.createdAt), desc(resumeAnalyses.id))
+        .limit(query.limit)
+        .offset((query.page - 1) * query.limit);
+      return { items: rows.map(toSavedAnalysis), total, page: query.page, limit: query.limit, pages: Math.ceil(total / query.limit) };
     },
 
     /**
