@@ -1,12 +1,6 @@
 import type { InterviewType, Level, QuestionType } from '../../contract/interviews.js';
-import {
-  extractResumeFacts,
-  extractSkills,
-  type ExtractedSkill,
-  type ResumeEmployer,
-  type ResumeFacts,
-  type ResumeProject,
-} from '../skills/extract-skills.js';
+import { extractResumeFacts, type ResumeEmployer, type ResumeFacts, type ResumeProject } from '../resumes/resume-facts.js';
+import { extractSkills, type ExtractedSkill } from '../skills/extract-skills.js';
 import { extractJobSkills } from '../skills/job-skills.js';
 import { findSkill, isTechnicalSkill, type Skill, type SkillTaxonomy } from '../skills/taxonomy.js';
 import type { BankQuestion } from './bank.js';
