@@ -50,7 +50,7 @@ const envSchema = z
     MAIL_FROM: z.string().min(3).default('Panelist <no-reply@localhost>'),
     WS_HEARTBEAT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
     RESUME_READ_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(10_000),
-    RESUME_READ_MEMORY_MB: z.coerce.number().int().min(128).max(16_384).default(640),
+    RESUME_READ_MEMORY_MB: z.coerce.number().int().min(128).max(16_384).default(1024),
   })
   .superRefine((e, ctx) => {
     if (e.AI_PROVIDER !== 'openai') return;

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { createCanvas } from '@napi-rs/canvas';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { createWorker, OEM, type Worker } from 'tesseract.js';
 import { AppError } from '../../../core/errors.js';
 
@@ -22,6 +22,13 @@ const STANDARD_FONTS = fileURLToPath(new URL('../../../../node_modules/pdfjs-dis
 const OCR_DPI = 200;
 /** A page bigger than this (poster, huge custom size) is drawn smaller. */
 const MAX_PAGE_PIXELS = 12_000_000;
+
+const PICTURES = new Set<number>([
+  OPS.paintImageXObject,
+  OPS.paintInlineImageXObject,
+  OPS.paintImageXObjectRepeat,
+  OPS.paintInlineImageXObjectGroup,
+]);
 
 export interface OcrText {
   text: string;
@@ -68,6 +75,9 @@ export async function ocrPdf(file: Buffer, options: { maxPages: number; deadline
         break;
       }
       const page = await document.getPage(n);
+      // Only a picture can hold scanned text: a page of vector shapes has nothing to read.
+      const operators = await page.getOperatorList();
+      if (!operators.fnArray.some((op) => PICTURES.has(op))) continue;
       const natural = page.getViewport({ scale: 1 });
       const scale = Math.min(OCR_DPI / 72, Math.sqrt(MAX_PAGE_PIXELS / (natural.width * natural.height)));
       const viewport = page.getViewport({ scale });

@@ -6,7 +6,6 @@ import { injectionReason, removeInjections } from '../../../core/resumes/resume-
 import { MAX_RESUME_TEXT_CHARS, truncationWarning } from '../../../core/resumes/resume-text-limit.js';
 import type { SkillTaxonomy } from '../../../core/skills/taxonomy.js';
 import type { ExtractedText, ReadingLimits } from './extracted-text.js';
-import { ocrPdf } from './ocr-pdf.js';
 import { readDocx } from './read-docx.js';
 import { readPdf } from './read-pdf.js';
 import { DOCX_TYPE, PDF_TYPE, TEXT_TYPE } from './sniff-resume-type.js';
@@ -71,6 +70,8 @@ export async function readResume(
   const now = options.now ?? new Date();
   let ocr: { confidence: number } | undefined;
   if (mimeType === PDF_TYPE && extracted.noTextLayer === true && options.ocr === true) {
+    // Loaded on the first scan: the OCR engine and the canvas are not needed for anything else.
+    const { ocrPdf } = await import('./ocr-pdf.js');
     const read = await ocrPdf(file, { maxPages: MAX_OCR_PAGES, deadline: started + limits.timeoutMs });
     if (read.text.replace(/\s+/g, '').length >= MIN_TEXT_CHARS) {
       extracted.text = read.text;

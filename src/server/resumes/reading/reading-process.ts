@@ -19,7 +19,7 @@ import type { ResumeReading } from './read-resume.js';
 export interface ReadingProcessOptions {
   /** Wall time for one file, from the moment its process takes it (default 10 s). */
   deadlineMs?: number;
-  /** Resident memory a reading process may reach (default 640 MiB: measured 250–330 idle, ~380 reading a scan, 700+ inflating the stream bomb). */
+  /** Resident memory a reading process may reach (default 1024 MiB: measured 250–330 idle, up to ~690 with the OCR engine, ~710 inflating the stream bomb). */
   memoryMb?: number;
   /** Files read at once (default 1); more wait their turn. */
   processes?: number;
@@ -27,7 +27,7 @@ export interface ReadingProcessOptions {
 }
 
 export const DEFAULT_READING_DEADLINE_MS = 10_000;
-const DEFAULT_MEMORY_MB = 640;
+const DEFAULT_MEMORY_MB = 1024;
 const WATCH_EVERY_MS = 20;
 const CHILD = fileURLToPath(new URL('./reading-child.mjs', import.meta.url));
 
