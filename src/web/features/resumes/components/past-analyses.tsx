@@ -61,14 +61,12 @@ export function PastAnalyses({ resumeId, openId, onOpen }: PastAnalysesProps) {
                       <time dateTime={a.createdAt}>{formatDateTime(a.createdAt)}</time>
                     </p>
                   </div>
-                  <Button
-                    variant={open ? 'secondary' : 'ghost'}
-                    size="sm"
-                    aria-pressed={open}
-                    aria-label={`Open the check of ${formatDateTime(a.createdAt)}, score ${a.score}`}
-                    onClick={() => onOpen(a)}
-                  >
+                  <Button variant={open ? 'secondary' : 'ghost'} size="sm" aria-pressed={open} onClick={() => onOpen(a)}>
                     {open ? 'Shown' : 'Open'}
+                    <span className="sr-only">
+                      {' '}
+                      the check of {formatDateTime(a.createdAt)}, score {a.score}
+                    </span>
                   </Button>
                 </li>
               );
