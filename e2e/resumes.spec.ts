@@ -427,3 +427,68 @@ test('each refused file says what is wrong with it', async ({ page }) => {
   await expect(page.getByText('Uploaded “pdf-scanned.pdf”, but no text could be read')).toBeVisible();
   await expect(page.getByRole('list', { name: 'Resumes' }).getByText('No text found')).toBeVisible();
 });
+
+for (const variant of variants) {
+  test.describe(`past ATS analyses (${variant.name})`, () => {
+    test.use(variant.use);
+
+    test('every ATS check is kept on the resume page, newest first, and an older one opens', async ({ page }) => {
+      await registerViaUi(page, `History ${variant.name}`);
+      await page.goto('/resumes');
+      await page.getByTestId('resume-file-input').setInputFiles(path.join(fixtures, CLEAN_PDF));
+      await expect(page.getByText(`Uploaded “${CLEAN_PDF}”`)).toBeVisible({ timeout: 30_000 });
+      await page.getByRole('link', { name: 'See what Panelist read' }).click();
+      await expect(page).toHaveURL(/\/resumes\/[0-9a-f-]{36}$/);
+
+      const history = page.getByRole('region', { name: 'Past analyses' });
+      await expect(history.getByText(/No checks yet/)).toBeVisible();
+
+      const ats = page.getByRole('region', { name: 'ATS check' });
+      const report = page.getByRole('region', { name: 'ATS report' });
+      const rows = history.getByRole('list', { name: 'Past analyses' }).getByRole('listitem');
+      const check = async (posting: string, kept: number) => {
+        await ats.getByRole('radio', { name: 'Paste a posting' }).check();
+        await ats.getByLabel('Job posting').fill(posting);
+        await ats.getByRole('button', { name: 'Run ATS check' }).click();
+        // The new check is listed once it is stored; the report then shows it.
+        await expect(rows).toHaveCount(kept, { timeout: 20_000 });
+        await expect(report.getByRole('img', { name: /^ATS score \d+ out of 100$/ })).toBeVisible({ timeout: 20_000 });
+        return Number(
+          /ATS score (\d+)/.exec((await report.getByRole('img', { name: /^ATS score/ }).getAttribute('aria-label')) ?? '')?.[1],
+        );
+      };
+      const first = await check(JOB_TEXT, 1);
+      const second = await check(
+        'Payroll Administrator. Requirements: 3+ years running monthly payroll in Sage, Excel, PAYE and pensions auto-enrolment. ' +
+          'You reconcile payroll to the general ledger and answer staff questions kindly.',
+        2,
+      );
+      expect(second).not.toBe(first);
+
+      await expect(history.getByText('2 checks, newest first.')).toBeVisible();
+      await expect(rows.nth(0)).toContainText(String(second));
+      await expect(rows.nth(1)).toContainText(String(first));
+      await expect(rows.nth(0).getByRole('button', { name: /the check of/ })).toHaveAttribute('aria-pressed', 'true');
+
+      // Opening the older check shows its report again.
+      await rows
+        .nth(1)
+        .getByRole('button', { name: /the check of/ })
+        .click();
+      await expect(report.getByRole('img', { name: `ATS score ${first} out of 100` })).toBeVisible();
+      await expect(report.getByRole('heading', { name: 'ATS report' })).toBeFocused();
+      await expect(rows.nth(1).getByRole('button', { name: /the check of/ })).toHaveAttribute('aria-pressed', 'true');
+
+      // It is still there after a reload: the checks are stored, not held by the page.
+      await page.reload();
+      await expect(page.getByRole('region', { name: 'Past analyses' }).getByRole('listitem')).toHaveCount(2);
+      expect(await hasHorizontalScroll(page), 'no sideways scrolling').toBe(false);
+      if (variant.suffix !== '-360') expect(await axeViolations(page)).toEqual([]);
+      await page.getByRole('region', { name: 'Past analyses' }).scrollIntoViewIfNeeded();
+      await shot(page, `resume-past-analyses${variant.suffix}`);
+      await page
+        .getByRole('region', { name: 'Past analyses' })
+        .screenshot({ path: `e2e/screenshots/resume-past-analyses-panel${variant.suffix}.png`, animations: 'disabled' });
+    });
+  });
+}

@@ -13,8 +13,11 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const lockPath = path.resolve(process.argv[2] ?? path.join(root, 'package-lock.json'));
 
-/** Install scripts we have read and accept: esbuild's fetches nothing, it checks its platform binary. */
-const INSTALL_SCRIPTS_ALLOWED = new Set(['esbuild']);
+/**
+ * Install scripts we have read and accept: esbuild's fetches nothing, it checks its platform binary;
+ * tesseract.js's only prints a funding notice (`opencollective-postinstall || true`).
+ */
+const INSTALL_SCRIPTS_ALLOWED = new Set(['esbuild', 'tesseract.js']);
 
 const LICENCES_ALLOWED = new Set([
   'MIT',

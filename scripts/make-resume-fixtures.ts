@@ -6,6 +6,8 @@
  *
  *   npx tsx scripts/make-resume-fixtures.ts
  *
+ * The second set, in styles the first never used, comes from resume-fixtures-outside.ts.
+ *
  * Every person, employer and school here is invented. The expected values are written from the
  * data each file is drawn from (skills are labelled by hand in `skills`), so they are what a
  * careful reader of the document would record.
@@ -27,6 +29,7 @@ import {
   WidthType,
 } from 'docx';
 import PDFDocument from 'pdfkit';
+import { writeOutsideFixtures } from './resume-fixtures-outside.js';
 
 const OUT = new URL('../test/fixtures/resumes/', import.meta.url).pathname;
 /** "Present" in the expected years is measured to this month. */
@@ -2196,6 +2199,35 @@ const RELS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`;
 
 /** A 1×1 PNG. */
+function streamBombPdf(inflatedBytes: number): Buffer {
+  const content = deflateSync(Buffer.alloc(inflatedBytes, '0 g '), { level: 9 });
+  const parts: Buffer[] = [Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n', 'latin1')];
+  const offsets: number[] = [];
+  let length = parts[0]!.length;
+  const add = (chunk: Buffer) => {
+    parts.push(chunk);
+    length += chunk.length;
+  };
+  const object = (n: number, body: Buffer[]) => {
+    offsets[n] = length;
+    add(Buffer.from(`${n} 0 obj\n`));
+    for (const b of body) add(b);
+    add(Buffer.from('\nendobj\n'));
+  };
+  object(1, [Buffer.from('<< /Type /Catalog /Pages 2 0 R >>')]);
+  object(2, [Buffer.from('<< /Type /Pages /Kids [3 0 R] /Count 1 >>')]);
+  object(3, [Buffer.from('<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>')]);
+  object(4, [Buffer.from(`<< /Length ${content.length} /Filter /FlateDecode >>\nstream\n`), content, Buffer.from('\nendstream')]);
+  const xref = length;
+  add(
+    Buffer.from(
+      `xref\n0 5\n0000000000 65535 f \n${[1, 2, 3, 4].map((n) => `${String(offsets[n]).padStart(10, '0')} 00000 n \n`).join('')}`,
+    ),
+  );
+  add(Buffer.from(`trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`));
+  return Buffer.concat(parts);
+}
+
 function png(): Buffer {
   const chunk = (type: string, data: Buffer) => {
     const len = Buffer.alloc(4);
@@ -2454,6 +2486,13 @@ async function main(): Promise<void> {
       },
     ]),
   );
+
+  // Written before the parser was changed for them; scored apart (see resume-fixtures-outside.ts).
+  await writeOutsideFixtures(OUT);
+
+  // 200 MB of drawing operators behind one 200 KB Flate stream: costs a reader seconds and
+  // hundreds of megabytes, so it must be read where a deadline and a memory cap can stop it.
+  write('bad/stream-bomb.pdf', streamBombPdf(200 * 1024 * 1024));
 
   const files = readdirSync(OUT);
   console.log(`wrote ${files.length - 1} files and bad/ under ${OUT}`);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, isoDateTime } from './common.js';
+import { id, isoDateTime, pageQuery, paginated } from './common.js';
 
 export const MAX_RESUME_BYTES = 10 * 1024 * 1024;
 export const RESUME_MIME_TYPES = [
@@ -55,8 +55,12 @@ export const resumeFlags = z.object({
   hiddenText: z.boolean(),
   /** Instruction-like text aimed at an AI ("ignore previous instructions …"). */
   injection: z.boolean(),
-  /** A PDF without a text layer (e.g. a scan): nothing could be read. */
+  /** A PDF without a text layer (e.g. a scan): its text, if any, was read by OCR. */
   noTextLayer: z.boolean(),
+  /** The text was read from pixels (OCR): expect misread words. */
+  ocr: z.boolean(),
+  /** The OCR engine's mean word confidence, 0–100; null when no OCR ran. */
+  ocrConfidence: z.number().min(0).max(100).nullable(),
 });
 export type ResumeFlags = z.infer<typeof resumeFlags>;
 
@@ -134,3 +138,15 @@ export const atsAnalysis = z.object({
   jobDescription: z.object({ id: id.nullable(), title: z.string().nullable(), requiredYears: z.number().nullable() }),
 });
 export type AtsAnalysis = z.infer<typeof atsAnalysis>;
+
+/** An analysis as it was run and saved: every run of POST /resumes/:id/analysis is kept. */
+export const savedAtsAnalysis = atsAnalysis.extend({
+  id,
+  resumeId: id,
+  createdAt: isoDateTime,
+});
+export type SavedAtsAnalysis = z.infer<typeof savedAtsAnalysis>;
+export const savedAtsAnalysisList = paginated(savedAtsAnalysis);
+export type SavedAtsAnalysisList = z.infer<typeof savedAtsAnalysisList>;
+export const analysesQuery = pageQuery;
+export type AnalysesQuery = z.infer<typeof analysesQuery>;

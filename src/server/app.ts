@@ -21,7 +21,8 @@ import { createJobDescriptionsService } from './job-descriptions/job-description
 import { jobDescriptionsRoutes } from './job-descriptions/job-descriptions.routes.js';
 import { createLocalFileStorage, type FileStorage } from './files/file-storage.js';
 import { createWinkTextAnalyzer } from './ai/wink-text-analyzer.js';
-import { readResume, sniffResumeType } from './resumes/reading/read-resume.js';
+import { sniffResumeType } from './resumes/reading/sniff-resume-type.js';
+import { createReadingProcessPool, type ReadingProcessPool } from './resumes/reading/reading-process.js';
 import { createResumesService } from './resumes/resumes.service.js';
 import { resumesRoutes } from './resumes/resumes.routes.js';
 import type { TextAnalyzer } from '../core/evaluation/analyzed-text.js';
@@ -62,6 +63,8 @@ export interface AppDeps {
   logger?: FastifyServerOptions['logger'];
   /** Where the built web app lives; defaults to dist/web. */
   webDistDir?: string;
+  /** Reads uploaded resumes; defaults to reading processes with a deadline and a memory cap. */
+  resumeReading?: ReadingProcessPool;
 }
 
 declare module 'fastify' {
@@ -112,13 +115,21 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const invitations = createInvitationsService({ db: database.db, clock, config, orgAccess, auth });
   const jobDescriptions = createJobDescriptionsService({ db: database.db, clock, orgAccess, skills: deps.skills });
   let textAnalyzer: TextAnalyzer | undefined;
+  const resumeReading =
+    deps.resumeReading ??
+    createReadingProcessPool({
+      deadlineMs: config.resumeReading.timeoutMs,
+      memoryMb: config.resumeReading.memoryMb,
+      log: app.log.child({ component: 'resume-reading' }),
+    });
+  app.addHook('onClose', () => resumeReading.close());
   const resumes = createResumesService({
     db: database.db,
     clock,
     orgAccess,
     storage: deps.storage ?? createLocalFileStorage(config.storageDir),
     skills: deps.skills,
-    reader: { sniff: sniffResumeType, read: readResume },
+    reader: { sniff: sniffResumeType, read: resumeReading.read },
     // Loaded on the first ATS analysis, not at start.
     analyzer: () => (textAnalyzer ??= createWinkTextAnalyzer()),
     jobDescriptions,

@@ -53,6 +53,8 @@ const envSchema = z
     HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(120_000),
     HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
     MAX_CONNECTIONS_PER_IP: z.coerce.number().int().min(1).max(100_000).default(100),
+    RESUME_READ_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(10_000),
+    RESUME_READ_MEMORY_MB: z.coerce.number().int().min(128).max(16_384).default(1024),
   })
   .superRefine((e, ctx) => {
     if (e.AI_PROVIDER !== 'openai') return;
@@ -106,6 +108,8 @@ export interface Config {
   wsHeartbeatMs: number;
   /** Socket limits: a slow or idle client cannot hold a descriptor for long, nor one IP hold many. */
   http: { headersTimeoutMs: number; requestTimeoutMs: number; keepAliveTimeoutMs: number; maxConnectionsPerIp: number };
+  /** A resume (or scan) is read in a separate process, killed past this time or resident memory. */
+  resumeReading: { timeoutMs: number; memoryMb: number };
   ai: AiConfig;
 }
 
@@ -155,6 +159,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       keepAliveTimeoutMs: e.HTTP_KEEP_ALIVE_TIMEOUT_MS,
       maxConnectionsPerIp: e.MAX_CONNECTIONS_PER_IP,
     },
+    resumeReading: { timeoutMs: e.RESUME_READ_TIMEOUT_MS, memoryMb: e.RESUME_READ_MEMORY_MB },
     ai:
       e.AI_PROVIDER === 'openai'
         ? {

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import skillsFile from '../../../content/skills/skills.json' with { type: 'json' };
-import type { AtsAnalysis, AtsPart, ParsedResume, ResumeFlags } from '../../contract/resumes.js';
+import type { AtsAnalysis, AtsPart, ParsedResume } from '../../contract/resumes.js';
 import type { AnalyzedText, AnalyzedToken, TextAnalyzer } from '../evaluation/analyzed-text.js';
 import { validateSkillTaxonomy } from '../skills/taxonomy.js';
-import { analyzeResume, ATS_WEIGHTS, yearsFromPositions, type AtsJob } from './analyze-resume.js';
+import { analyzeResume, ATS_WEIGHTS, yearsFromPositions, type AtsJob, type AtsResume } from './analyze-resume.js';
 import { BACKEND_JOB, GOOD, PARTIAL, RANKED, STRONG, UNRELATED, type ResumeCase } from './ats-fixtures.js';
 
 const taxonomy = validateSkillTaxonomy(skillsFile);
-const NO_FLAGS: ResumeFlags = { hiddenText: false, injection: false, noTextLayer: false };
+const NO_FLAGS: AtsResume['flags'] = { hiddenText: false, injection: false, noTextLayer: false };
 const STOP = new Set([
   'the',
   'and',
@@ -57,7 +57,7 @@ const plainAnalyzer: TextAnalyzer = (text: string): AnalyzedText => {
 function analyze(
   resume: ResumeCase,
   job: AtsJob = BACKEND_JOB,
-  flags: ResumeFlags = NO_FLAGS,
+  flags: AtsResume['flags'] = NO_FLAGS,
   parsed: Partial<ParsedResume> = {},
 ): AtsAnalysis {
   return analyzeResume({

@@ -30,7 +30,7 @@ export interface AtsResume {
   parsed: ParsedResume;
   /** The visible text without hidden or instruction-like parts. */
   text: string;
-  flags: ResumeFlags;
+  flags: Pick<ResumeFlags, 'hiddenText' | 'injection' | 'noTextLayer'>;
 }
 
 export interface AnalyzeResumeInput {

@@ -132,8 +132,13 @@ const GENERIC_NOUNS = new Set([
  */
 export function importantJobTerms(job: AnalyzedText, skillSpans: readonly { start: number; end: number }[], limit = 15): JobKeyword[] {
   const byTerm = new Map<string, JobKeyword & { first: number }>();
-  for (const token of job.tokens) {
+  const fragments = fixedPhraseTokens(job);
+  const processSentences = new Set(job.sentences.flatMap((s, i) => (HIRING_PROCESS.test(job.text.slice(s.start, s.end)) ? [i] : [])));
+  for (const [index, token] of job.tokens.entries()) {
     if (token.kind !== 'word' || token.pos !== 'NOUN' || token.stop) continue;
+    // "end" of "end to end", "day" of "day to day"; and the words of "Hiring manager: …", which
+    // describe the hiring, not the job.
+    if (fragments.has(index) || processSentences.has(token.sentence) || FUNCTION_WORDS.has(token.normal)) continue;
     const term = token.lemma.toLowerCase();
     if (term.length < 3 || !/^[a-z][a-z-]*$/.test(term) || GENERIC_NOUNS.has(term)) continue;
     if (skillSpans.some((s) => token.start < s.end && token.end > s.start)) continue;
@@ -145,6 +150,25 @@ export function importantJobTerms(job: AnalyzedText, skillSpans: readonly { star
     .sort((a, b) => b.count - a.count || a.first - b.first)
     .slice(0, limit)
     .map(({ term, display, count }) => ({ term, display, count }));
+}
+
+/** Words that only hold a sentence together, whatever a tagger calls them. */
+const FUNCTION_WORDS = new Set(['end', 'ends', 'lot', 'lots', 'bit', 'kind', 'sort', 'way', 'ways', 'thing', 'things', 'etc']);
+const HIRING_PROCESS =
+  /\b(?:hiring\s+(?:manager|process|panel|team|committee)|recruit(?:er|ment\s+process)|interview(?:s|\s+(?:process|loop|stages?))?|how\s+to\s+apply|take[\s-]home|final\s+loop)\b/i;
+const LINKS = new Set(['to', 'by', 'on', 'for', 'after', 'in', 'over', 'and']);
+
+/** Tokens of fixed phrases that repeat a word around a link: "end to end", "step by step", "face to face". */
+function fixedPhraseTokens(text: AnalyzedText): Set<number> {
+  const out = new Set<number>();
+  const t = text.tokens;
+  for (let i = 0; i + 2 < t.length; i += 1) {
+    if (LINKS.has(t[i + 1]!.normal) && t[i]!.normal === t[i + 2]!.normal && t[i]!.kind === 'word') {
+      out.add(i);
+      out.add(i + 2);
+    }
+  }
+  return out;
 }
 
 /** Lemmas and surface forms of a text, with a plural-free form, for forgiving lookups. */

@@ -1,5 +1,7 @@
 import type { InterviewType, Level, QuestionType } from '../../contract/interviews.js';
-import { extractJobSkills, extractResumeFacts, extractSkills, type ExtractedSkill, type ResumeFacts } from '../skills/extract-skills.js';
+import { extractResumeFacts, type ResumeFacts } from '../resumes/resume-facts.js';
+import { extractSkills, type ExtractedSkill } from '../skills/extract-skills.js';
+import { extractJobSkills } from '../skills/job-skills.js';
 import { findSkill, type SkillTaxonomy } from '../skills/taxonomy.js';
 import type { BankQuestion } from './bank.js';
 import { selectQuestions } from './select-questions.js';

@@ -1,5 +1,5 @@
 import type { Level, QuestionType } from '../../contract/interviews.js';
-import type { ResumeEmployer, ResumeProject } from '../skills/extract-skills.js';
+import type { ResumeEmployer, ResumeProject } from '../resumes/resume-facts.js';
 import type { Skill } from '../skills/taxonomy.js';
 import type { BankQuestion } from './bank.js';
 

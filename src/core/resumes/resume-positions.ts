@@ -9,6 +9,8 @@ export interface FoundPosition {
   employer: string;
   start: ResumeDate;
   end: ResumeDate | 'present';
+  /** Index (in the text's lines) of the entry's first header line: what follows belongs to it. */
+  line: number;
 }
 
 /** Sections whose dated lines are not jobs. */
@@ -52,6 +54,7 @@ export function findPositions(lines: readonly SectionedLine[]): FoundPosition[] 
     const range = ranges[i]![0];
     if (!range || BULLET.test(line.content) || isSentence(withoutRange(line.content, range))) return;
     consumed.add(i);
+    let first = i;
     const pieces = [withoutRange(line.content, range)];
     let roles = assignRoles(pieces);
     const neighbour = (j: number) => {
@@ -64,6 +67,7 @@ export function findPositions(lines: readonly SectionedLine[]): FoundPosition[] 
       if (!neighbour(j)) break;
       pieces.unshift(source[j]!.content);
       consumed.add(j);
+      first = j;
       roles = assignRoles(pieces);
     }
     for (let j = i + 1; j <= i + 2 && !(roles.title && roles.employer); j += 1) {
@@ -78,7 +82,7 @@ export function findPositions(lines: readonly SectionedLine[]): FoundPosition[] 
       roles = next;
     }
     if (!roles.title && !roles.employer) return;
-    positions.push({ title: roles.title, employer: roles.employer, start: range.start, end: range.end });
+    positions.push({ title: roles.title, employer: roles.employer, start: range.start, end: range.end, line: source[first]!.index });
   });
   return positions.slice(0, 50);
 }

@@ -23,19 +23,19 @@ const HEADINGS: readonly [ResumeSectionName, RegExp][] = [
   ['volunteering', /^(?:volunteer(?:ing)?|community(?:\s+(?:service|involvement))?)(?:\s+(?:experience|work|activities|roles))?$/],
   [
     'summary',
-    /^(?:(?:professional|career|executive|personal|short)\s+)?(?:summary|profile|objective|overview|statement)(?:\s+(?:summary|statement))?$|^about(?:\s+me)?$|^(?:summary|profile)\s+of\s+qualifications$|^(?:career|professional)\s+objective$/,
+    /^(?:(?:professional|career|executive|personal|short)\s+)?(?:summary|profile|objective|overview|statement)(?:\s+(?:summary|statement))?$|^about(?:\s+me)?$|^in\s+(?:short|brief|a\s+nutshell)$|^(?:summary|profile)\s+of\s+qualifications$|^(?:career|professional)\s+objective$/,
   ],
   [
     'skills',
-    /^(?:(?:technical|core|key|professional|relevant|clinical|hard|soft|transferable|additional|selected|digital|computer|it|software)\s+)*(?:skills?|competenc(?:ies|e)|expertise|proficienc(?:ies|y)|technologies|tools|tech(?:nical)?\s+stack|skill\s*set|strengths|capabilities|qualifications\s+summary)(?:\s*(?:&|and|\/)\s*(?:tools|technologies|expertise|interests|abilities|competencies|languages|strengths|software|qualifications|certifications))?$|^areas?\s+of\s+(?:expertise|strength|focus)$|^what\s+i\s+(?:do|bring)$|^(?:my\s+)?(?:toolbox|toolkit|tool\s+kit)$|^(?:(?:key|core|technical)\s+)?skills?\s+(?:summary|profile|overview|highlights)$|^summary\s+of\s+(?:skills|competencies)$/,
+    /^(?:(?:technical|core|key|professional|relevant|clinical|hard|soft|transferable|additional|selected|digital|computer|it|software)\s+)*(?:skills?|competenc(?:ies|e)|expertise|proficienc(?:ies|y)|technologies|tools|tech(?:nical)?\s+stack|skill\s*set|strengths|capabilities|qualifications\s+summary)(?:\s*(?:&|and|\/)\s*(?:tools|technologies|expertise|interests|abilities|competencies|languages|strengths|software|qualifications|certifications))?$|^areas?\s+of\s+(?:expertise|strength|focus)$|^what\s+i\s+(?:do|bring|use|know|work\s+with)$|^(?:things\s+)?i(?:'m|\s+am)\s+good\s+at$|^(?:trade|craft)(?:\s+skills)?$|^(?:my\s+)?(?:toolbox|toolkit|tool\s+kit)$|^(?:(?:key|core|technical)\s+)?skills?\s+(?:summary|profile|overview|highlights)$|^summary\s+of\s+(?:skills|competencies)$/,
   ],
   [
     'experience',
-    /^(?:(?:professional|work|relevant|employment|career|industry|teaching|clinical|nursing|sales|design|research|related|previous|prior|leadership|management|military|work\s+&|selected|engineering|consulting|freelance|internship)\s+)*(?:experience|history|background|record)s?(?:\s*(?:&|and)\s*(?:projects|leadership|achievements|internships))?$|^(?:employment|work|career)(?:\s+(?:history|record|summary|timeline))?$|^(?:positions?\s+held|where\s+i(?:'ve|\s+have)\s+worked|internships?)$/,
+    /^(?:(?:professional|work|relevant|employment|career|industry|teaching|clinical|nursing|sales|design|research|related|previous|prior|leadership|management|military|work\s+&|selected|engineering|consulting|freelance|internship)\s+)*(?:experience|history|background|record)s?(?:\s*(?:&|and)\s*(?:projects|leadership|achievements|internships))?$|^(?:employment|work|career)(?:\s+(?:history|record|summary|timeline))?$|^(?:positions?\s+held|where\s+i(?:'ve|\s+have)\s+(?:worked|taught|been)|internships?|jobs|roles|track\s+record)$/,
   ],
   [
     'education',
-    /^(?:education|academic\s+(?:background|history|qualifications|record)|educational\s+background|schooling|degrees?|training)(?:\s*(?:&|and|\/)\s*(?:training|certifications?|qualifications|credentials|professional\s+development|licensure|licenses?))?$|^(?:qualifications|studies)$/,
+    /^(?:education|academic\s+(?:background|history|qualifications|record)|educational\s+background|schooling|degrees?|training)(?:\s*(?:&|and|\/)\s*(?:training|certifications?|qualifications|credentials|professional\s+development|licensure|licenses?))?$|^(?:qualifications|studies|study|where\s+i\s+(?:learned|learnt|studied|trained))$/,
   ],
   [
     'certifications',
@@ -56,7 +56,10 @@ const HEADINGS: readonly [ResumeSectionName, RegExp][] = [
     /^(?:interests|hobbies|activities|hobbies\s*(?:&|and)\s*interests|interests\s*(?:&|and)\s*hobbies|personal\s+interests|extracurricular\s+activities)$/,
   ],
   ['references', /^references?(?:\s+available\s+(?:up)?on\s+request)?$/],
-  ['contact', /^(?:contact(?:\s+(?:info(?:rmation)?|details|me))?|personal\s+(?:details|information|info))$/],
+  [
+    'contact',
+    /^(?:contact(?:\s+(?:info(?:rmation)?|details|me))?|personal\s+(?:details|information|info)|say\s+(?:hello|hi)|get\s+in\s+touch|reach\s+(?:me|out)|find\s+me|where\s+to\s+find\s+me|let's\s+talk)$/,
+  ],
 ];
 
 /** Headings are a few words; with decorations ("=== E X P E R I E N C E ===") still short. */

@@ -1,6 +1,7 @@
 import { findSkillMentions } from '../skills/extract-skills.js';
 import { isTechnicalSkill, type SkillTaxonomy } from '../skills/taxonomy.js';
-import type { SectionedLine } from './resume-sections.js';
+import { classifyHeading, type SectionedLine } from './resume-sections.js';
+import { readSkillTables } from './skill-tables.js';
 import { charIn, trimEdges } from './trim-edges.js';
 
 const SKILLS_SECTION_WEIGHT = 3;
@@ -18,7 +19,18 @@ const MAX_SKILLS_SECTION_ITEMS = 1000;
 const SPOKEN_LANGUAGE =
   /^(?:english|spanish|french|german|italian|portuguese|mandarin|cantonese|chinese|japanese|korean|hindi|urdu|bengali|arabic|russian|polish|dutch|swedish|turkish|vietnamese|tagalog|greek|hebrew|ukrainian|punjabi|tamil|telugu|swahili|asl|american sign language)\b/i;
 const PROFICIENCY_WORDS =
-  /\b(?:native|fluent|conversational|basic|intermediate|advanced|proficient|bilingual|professional working|elementary)\b/i;
+  /\b(?:native|fluent|conversational|basic|intermediate|advanced|proficient|bilingual|professional working|elementary|expert|confident|competent|beginner|novice|learning|familiar)\b/i;
+/** Organisations and places: where a skill was learned or used, never the skill. */
+const ORGANISATION_WORDS =
+  /\b(?:university|college|school|academy|institute|hospital|clinic|ltd|inc|llc|gmbh|corp|bootcamp|placements?)\b/i;
+/** Contact details: an address, a phone number, a link. */
+const CONTACT_LIKE = /@|https?:\/\/|www\.|\b[\w-]+\.(?:com|org|net|io|dev|co|me)\b|\d[\d\s().-]{6,}\d/i;
+
+const foldName = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}&+#]+/gu, ' ')
+    .trim();
 
 /**
  * The skills a resume claims, as the taxonomy spells them, strongest first. Every line counts,
@@ -38,7 +50,8 @@ export function findResumeSkills(
   };
   const unknown: { name: string; at: number }[] = [];
 
-  const body = joinWrappedListLines(lines.filter((l) => !l.heading && l.content.length > 0));
+  const body = joinWrappedListLines(readSkillTables(lines).filter((l) => !l.heading && l.content.length > 0));
+  const organisationNames = new Set(organisations.map(foldName));
   // Links and addresses name hosts ("github.com/jane"), and "Lumen Payments Inc." or "Northwind
   // Logistics" name an employer, not skills.
   const text = maskNames(maskLinks(body.map((l) => l.content).join('\n')), organisations);
@@ -65,7 +78,9 @@ export function findResumeSkills(
     const line = lineOf(m.start);
     // The skills section is read item by item below.
     if (!skill || body[line]?.section === 'skills') continue;
-    if (!readsAsName(text, m.start, m.end, lineAt[line] ?? 0)) add(m.skillId, COMMON_WORD_WEIGHT, m.start);
+    // "Mentored two engineers" claims the skill as plainly as a skills list does.
+    if (m.deed) add(m.skillId, MIN_WEIGHT, m.start);
+    else if (!readsAsName(text, m.start, m.end, lineAt[line] ?? 0)) add(m.skillId, COMMON_WORD_WEIGHT, m.start);
     else add(m.skillId, isTechnicalSkill(skill) ? TECHNICAL_WEIGHT : SOFT_WEIGHT, m.start);
   }
 
@@ -84,7 +99,7 @@ export function findResumeSkills(
       const at = lineAt[i]! + k / 100;
       const inItem = findSkillMentions(`Skills: ${item}`, taxonomy);
       if (inItem.length === 0 || qualifiesHeadWord(item, inItem, taxonomy)) {
-        if (isKeepableItem(item)) unknown.push({ name: item, at });
+        if (isKeepableItem(item) && !organisationNames.has(foldName(item))) unknown.push({ name: item, at });
         return;
       }
       for (const m of inItem) add(m.skillId, SKILLS_SECTION_WEIGHT, at);
@@ -236,5 +251,8 @@ function isKeepableItem(item: string): boolean {
   if (PROFICIENCY_WORDS.test(item) && words.length <= 2) return false;
   // Sentence fragments ("and more", "etc") are not skills.
   if (/^(?:and|or|etc|including|with|plus|more|other|others)\b/i.test(item)) return false;
+  // A heading, a label, a place, an organisation or a contact detail that landed in the list.
+  if (classifyHeading(item) !== null || /:$/.test(item)) return false;
+  if (ORGANISATION_WORDS.test(item) || CONTACT_LIKE.test(item) || /^based\s+in\b/i.test(item)) return false;
   return true;
 }

@@ -15,6 +15,8 @@ export interface SkillMention {
   skillId: string;
   start: number;
   end: number;
+  /** Named by a deed ("Mentored two engineers"), not by the skill's own word. */
+  deed?: true;
 }
 
 interface AliasMatcher {
@@ -23,6 +25,7 @@ interface AliasMatcher {
   ambiguous: boolean;
   /** A lower-case literal the text must contain before the regex is worth running. */
   probe: string;
+  deed?: true;
 }
 
 // Compiled once per taxonomy object; the taxonomy is immutable after validation.
@@ -48,7 +51,9 @@ export function findSkillMentions(text: string, taxonomy: SkillTaxonomy): SkillM
     if (!lower.includes(m.probe)) continue;
     m.pattern.lastIndex = 0;
     for (let hit = m.pattern.exec(text); hit !== null; hit = m.pattern.exec(text)) {
-      (m.ambiguous ? ambiguous : plain).push({ skillId: m.skillId, start: hit.index, end: hit.index + hit[0].length });
+      const mention: SkillMention = { skillId: m.skillId, start: hit.index, end: hit.index + hit[0].length };
+      if (m.deed) mention.deed = true;
+      (m.ambiguous ? ambiguous : plain).push(mention);
       if (hit[0].length === 0) m.pattern.lastIndex += 1;
     }
   }
@@ -147,511 +152,6 @@ export function summarizeMentions(text: string, mentions: readonly SkillMention[
 }
 
 // ---------------------------------------------------------------------------------------------
-// Job descriptions: what is required and what is only nice to have
-
-export interface JobSkills {
-  required: ExtractedSkill[];
-  niceToHave: ExtractedSkill[];
-}
-
-type Importance = 'required' | 'nice' | 'neutral';
-
-const NICE_HEADING =
-  /\b(?:nice[\s-]to[\s-]haves?|bonus(?:\s+points)?|preferred|pluses|desirable|good[\s-]to[\s-]have|extra\s+credit|not\s+required|optional|would\s+be\s+(?:a\s+)?(?:plus|great))\b/i;
-const REQUIRED_HEADING =
-  /\b(?:requirements?|required|must[\s-]haves?|qualifications|what\s+you(?:'ll|’ll|\s+will)?\s+(?:need|bring)|you\s+(?:have|bring|should\s+have)|skills\s+needed|who\s+you\s+are|about\s+you|minimum|essential|what\s+we(?:'re|’re|\s+are)\s+looking\s+for|we\s+expect)\b/i;
-const NEUTRAL_HEADING =
-  /\b(?:responsibilities|what\s+you(?:'ll|’ll|\s+will)\s+do|about\s+(?:us|the\s+team|the\s+role|the\s+company)|benefits|perks|we\s+offer|compensation|salary|the\s+role|your\s+role|day[\s-]to[\s-]day|how\s+to\s+apply|our\s+stack|tech\s+stack|the\s+team)\b/i;
-const NICE_SENTENCE =
-  /\b(?:nice[\s-]to[\s-]have|a\s+(?:big\s+|huge\s+|strong\s+|real\s+)?plus|bonus|preferred|preferably|ideally|desirable|not\s+required|not\s+a\s+must|good[\s-]to[\s-]have|advantageous|an\s+advantage|would\s+be\s+great|helpful\s+but)\b/i;
-const REQUIRED_SENTENCE = /\b(?:required|requires?|must|mandatory|essential|need\s+to\s+have|\d+\+?\s*years?)\b/i;
-
-/**
- * Splits a job description's skills into required and nice-to-have. Section headings set the
- * default ("Requirements", "Nice to have", "Preferred qualifications"); a sentence's own wording
- * ("… is a plus", "must have …") overrides it. Skills named outside any such section (the
- * responsibilities, a one-paragraph ad) count as required unless marked as a plus somewhere.
- */
-export function extractJobSkills(text: string, taxonomy: SkillTaxonomy): JobSkills {
-  const mentions = findSkillMentions(text, taxonomy);
-  const lines = splitLines(text);
-  const lineImportance: Importance[] = [];
-  let section: Importance = 'neutral';
-  for (const line of lines) {
-    const heading = classifyJobHeading(line.text);
-    if (heading) section = heading;
-    lineImportance.push(section);
-  }
-  const classes = new Map<string, { required: SkillMention[]; nice: SkillMention[]; neutral: SkillMention[] }>();
-  for (const m of mentions) {
-    const lineIndex = lines.findIndex((l) => m.start >= l.start && m.start <= l.end);
-    const line = lines[lineIndex];
-    const sentence = line ? sentenceAround(line.text, m.start - line.start) : '';
-    let importance: Importance = lineImportance[lineIndex] ?? 'neutral';
-    if (NICE_SENTENCE.test(sentence)) importance = 'nice';
-    else if (REQUIRED_SENTENCE.test(sentence)) importance = 'required';
-    const entry = classes.get(m.skillId) ?? { required: [], nice: [], neutral: [] };
-    entry[importance].push(m);
-    classes.set(m.skillId, entry);
-  }
-  const required: SkillMention[] = [];
-  const nice: SkillMention[] = [];
-  for (const entry of classes.values()) {
-    const all = [...entry.required, ...entry.nice, ...entry.neutral].sort(byPosition);
-    if (entry.required.length > 0) required.push(...entry.required, ...entry.neutral, ...entry.nice);
-    else if (entry.nice.length > 0) nice.push(...all);
-    else required.push(...all);
-  }
-  return {
-    required: summarizeMentions(text, required.sort(byPosition), taxonomy),
-    niceToHave: summarizeMentions(text, nice.sort(byPosition), taxonomy),
-  };
-}
-
-/** A heading line ("Requirements:", "## Nice to have", "Bonus: Kafka") or null for a normal line. */
-function classifyJobHeading(line: string): Importance | null {
-  const stripped = line
-    .replace(/^[\s#*>•\-–—]+/, '')
-    .replace(/[*_]+/g, '')
-    .trim();
-  if (stripped.length === 0) return null;
-  const colon = stripped.indexOf(':');
-  const head = colon > 0 ? stripped.slice(0, colon) : stripped;
-  const looksLikeHeading = (colon > 0 && colon <= 50) || (stripped.length <= 50 && !/[.!?]$/.test(stripped));
-  if (!looksLikeHeading || head.split(/\s+/).length > 8) return null;
-  if (NICE_HEADING.test(head)) return 'nice';
-  if (REQUIRED_HEADING.test(head)) return 'required';
-  if (NEUTRAL_HEADING.test(head)) return 'neutral';
-  return null;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Resumes: employers, projects, titles and technologies, to ground tailored questions
-
-export interface ResumeEmployer {
-  name: string;
-  title?: string;
-  evidence: string;
-}
-
-export interface ResumeProject {
-  name: string;
-  /** The employer whose entry the project was listed under, if any. */
-  employer?: string;
-  /** Skills named on the project's own lines. */
-  skillIds: string[];
-  evidence: string;
-}
-
-export interface ResumeFacts {
-  /** In resume order, which is usually most recent first. */
-  employers: ResumeEmployer[];
-  /** Most recent first: the headline, then titles from the experience entries. */
-  titles: string[];
-  projects: ResumeProject[];
-  /** Technical skills only (no soft skills, methods or industries). */
-  technologies: ExtractedSkill[];
-}
-
-type ResumeSection = 'experience' | 'projects' | 'skills' | 'education' | 'summary' | 'other';
-
-const RESUME_HEADINGS: readonly [RegExp, ResumeSection][] = [
-  [
-    /^(?:professional\s+|work\s+|relevant\s+)?(?:experience|employment(?:\s+history)?|work\s+history|career(?:\s+history)?)$/i,
-    'experience',
-  ],
-  [
-    /^(?:(?:personal|selected|side|key|notable|open[\s-]source)\s+)?projects?(?:\s+and\s+open[\s-]source)?$|^open[\s-]source(?:\s+work)?$/i,
-    'projects',
-  ],
-  [/^(?:technical\s+|core\s+|key\s+)?(?:skills|technologies|tech\s+stack|tools|competencies|expertise)(?:\s+(?:and|&)\s+\w+)?$/i, 'skills'],
-  [/^(?:education|academic\s+background|qualifications)$/i, 'education'],
-  [/^(?:summary|profile|about(?:\s+me)?|objective|professional\s+summary)$/i, 'summary'],
-  [/^(?:certifications?|awards|languages|interests|hobbies|publications|references|volunteering|contact)$/i, 'other'],
-];
-
-const BULLET = /^\s*(?:[-*•·▪◦‣–]|\d+[.)])\s+/;
-
-const TITLE_NOUNS = new Set([
-  'engineer',
-  'developer',
-  'programmer',
-  'architect',
-  'manager',
-  'lead',
-  'analyst',
-  'scientist',
-  'designer',
-  'consultant',
-  'intern',
-  'administrator',
-  'specialist',
-  'director',
-  'officer',
-  'tester',
-  'researcher',
-  'technician',
-  'coordinator',
-  'owner',
-  'strategist',
-  'writer',
-  'founder',
-  'co-founder',
-  'cto',
-  'cio',
-  'ceo',
-  'vp',
-  'sre',
-  'devops',
-  'trainee',
-  'apprentice',
-  'contractor',
-  'freelancer',
-  'head',
-  'partner',
-  'teacher',
-]);
-const TITLE_LEVEL = /^(?:i{1,3}|iv|v|[1-5])$/i;
-const TITLE_CONNECTORS = new Set(['of', 'and', '&', 'for', '/', '-']);
-
-const COMPANY_SUFFIX =
-  /^(?:inc|ltd|llc|gmbh|corp|corporation|co|company|labs|technologies|technology|systems|group|ag|sa|bv|plc|limited|software|solutions|analytics|logistics|bank|health|studios|games|networks|media|partners|consulting|digital|ventures)\.?$/i;
-
-const NOT_AN_EMPLOYER =
-  /^(?:remote|hybrid|on[\s-]?site|freelance|self[\s-]employed|contract|full[\s-]time|part[\s-]time|present|current|various|confidential)$/i;
-
-/** Capitalized words that describe rather than name a project ("the New Data platform"). */
-const GENERIC_NAME_WORDS = new Set([
-  'new',
-  'internal',
-  'core',
-  'main',
-  'legacy',
-  'data',
-  'mobile',
-  'web',
-  'customer',
-  'customers',
-  'company',
-  'team',
-  'our',
-  'the',
-  'a',
-  'an',
-  'my',
-  'api',
-  'apis',
-  'backend',
-  'frontend',
-  'platform',
-  'service',
-  'services',
-  'system',
-  'app',
-  'application',
-  'tool',
-  'tools',
-  'project',
-  'product',
-  'feature',
-  'features',
-  'infrastructure',
-  'cloud',
-  'payments',
-  'payment',
-  'billing',
-  'search',
-  'analytics',
-  'reporting',
-  'admin',
-  'user',
-  'users',
-  'i',
-  'we',
-  'it',
-  'this',
-  'that',
-  'several',
-  'multiple',
-  'two',
-  'three',
-  'first',
-  'global',
-  'company-wide',
-  'end-to-end',
-]);
-
-// Bullets start with a capital ("Led …") but names must stay capitalized, so the verbs carry their
-// own case-insensitivity instead of a flag that would loosen the name pattern too.
-const PROJECT_VERBS = [
-  'led',
-  'built',
-  'launched',
-  'shipped',
-  'created',
-  'designed',
-  'developed',
-  'owned',
-  'delivered',
-  'maintained',
-  'rebuilt',
-  'architected',
-  'wrote',
-  'started',
-  'founded',
-  'migrated',
-  'introduced',
-  'implemented',
-  'rewrote',
-  'co-founded',
-  'spearheaded',
-  'drove',
-  'ran',
-]
-  .map((verb) => `[${verb[0]!.toUpperCase()}${verb[0]}]${verb.slice(1)}`)
-  .join('|');
-const PROJECT_NOUNS =
-  'project|platform|service|system|app|application|tool|pipeline|engine|dashboard|initiative|library|framework|portal|website|product|migration|rewrite|sdk|cli|bot';
-const NAME = String.raw`[A-Z0-9][\w.+'’-]*(?:\s+[A-Z0-9][\w.+'’-]*){0,3}`;
-const INLINE_PROJECT_PATTERNS: readonly RegExp[] = [
-  // "Led the Route Planner project", "built our Atlas platform"
-  new RegExp(String.raw`\b(?:${PROJECT_VERBS})\s+(?:the\s+|our\s+|a\s+new\s+|an?\s+)?(${NAME})\s+(?:${PROJECT_NOUNS})s?\b`, 'g'),
-  // "Built Harbor, an internal data pipeline"
-  new RegExp(String.raw`\b(?:${PROJECT_VERBS})\s+(${NAME}),?\s+(?:an?|the|our)\s+`, 'g'),
-  // "a tool called Beacon", "project named Nightjar"
-  new RegExp(String.raw`\b(?:${PROJECT_NOUNS})\s+(?:called|named|codenamed)\s+["“']?(${NAME})`, 'g'),
-];
-const INLINE_EMPLOYER = new RegExp(String.raw`\b(?:at|for|joined)\s+((?:[A-Z][\w&.'’-]*\s+){0,3}[A-Z][\w&.'’-]*)`, 'g');
-
-/**
- * Pulls the facts a question can be grounded in ("At Northwind you led Route Planner …") out of
- * plain resume text. Heuristic by nature: it prefers missing a fact to inventing one, so every
- * project and employer it returns was written as a name by the candidate.
- */
-export function extractResumeFacts(text: string, taxonomy: SkillTaxonomy): ResumeFacts {
-  const lines = splitLines(text);
-  const employers: ResumeEmployer[] = [];
-  const titles: string[] = [];
-  const projects: ResumeProject[] = [];
-  const isSkillName = (name: string) => isMostlySkills(name, taxonomy);
-  const employerKnown = (name: string) => employers.some((e) => e.name.toLowerCase() === name.toLowerCase());
-
-  const addProject = (name: string, lineIndex: number, employer: string | undefined) => {
-    const clean = name.replace(/[.,;:'’"”]+$/, '').trim();
-    if (clean.length < 2 || isGenericName(clean) || isSkillName(clean) || employerKnown(clean) || looksLikeTitle(clean)) return;
-    if (projects.some((p) => p.name.toLowerCase() === clean.toLowerCase())) return;
-    const block = collectBlock(lines, lineIndex);
-    projects.push({
-      name: clean,
-      employer,
-      skillIds: [...new Set(findSkillMentions(block, taxonomy).map((m) => m.skillId))].filter((id) => {
-        const s = taxonomy.byId.get(id);
-        return s !== undefined && s.category !== 'soft-skill' && s.category !== 'methodology';
-      }),
-      evidence: collapse(lines[lineIndex]!.text.replace(BULLET, '')).slice(0, 160),
-    });
-  };
-
-  let section: ResumeSection | null = null;
-  let currentEmployer: string | undefined;
-  let seenHeading = false;
-  // The previous header line of the experience section, for entries split over two lines.
-  let previousHeader: string | undefined;
-  const recordRole = (title: string, employer: string, evidence: string) => {
-    currentEmployer = employer;
-    pushUnique(titles, title);
-    const known = employers.find((e) => e.name.toLowerCase() === employer.toLowerCase());
-    if (known) known.title ??= title;
-    else employers.push({ name: employer, title, evidence: collapse(evidence) });
-  };
-  lines.forEach((line, index) => {
-    const content = line.text.trim();
-    if (content.length === 0) return;
-    const heading = classifyResumeHeading(content);
-    if (heading) {
-      section = heading;
-      seenHeading = true;
-      if (heading !== 'experience') currentEmployer = undefined;
-      return;
-    }
-    // Markdown resumes wrap job headers in "### " and "**…**"; the words inside are what count.
-    const unmarked = content.replace(/^#{1,6}\s+/, '');
-    const bullet = BULLET.test(unmarked);
-    const body = unmarked
-      .replace(BULLET, '')
-      .replace(/\*\*|__/g, '')
-      .trim();
-
-    // The headline under the name: "Senior Backend Engineer", "Staff Engineer · me@example.com".
-    const headline = stripDates(body.split(/\s+[|·•–—]\s+/)[0] ?? '');
-    if (!seenHeading && index < 6 && !bullet && looksLikeTitle(headline)) {
-      pushUnique(titles, headline);
-      return;
-    }
-    if (!bullet && (section === 'experience' || section === null) && body.length <= 140) {
-      const role = parseRoleLine(body, isSkillName);
-      if (role) {
-        recordRole(role.title, role.employer, body);
-        previousHeader = undefined;
-        return;
-      }
-      // "Acme Robotics" then "Senior Engineer, 2019 – 2022" (or the other way round).
-      const single = stripDates(body)
-        .replace(/[,;]\s*.*$/, '')
-        .trim();
-      if (section === 'experience' && previousHeader !== undefined) {
-        const before = previousHeader;
-        if (looksLikeTitle(single) && looksLikeOrganisation(before) && !isSkillName(before)) {
-          recordRole(single, before, `${before} ${body}`);
-          previousHeader = undefined;
-          return;
-        }
-        if (looksLikeTitle(before) && looksLikeOrganisation(single) && !isSkillName(single)) {
-          recordRole(before, single, `${before} ${body}`);
-          previousHeader = undefined;
-          return;
-        }
-      }
-      previousHeader = single;
-    } else {
-      previousHeader = undefined;
-    }
-    if (section === 'projects') {
-      const head = /^([A-Z0-9][\w.+'’-]*(?:\s+[A-Z0-9][\w.+'’-]*){0,4})\s*(?:[–—:|(]|\s-\s|,|$)/.exec(body);
-      if (head?.[1]) addProject(head[1], index, undefined);
-    }
-    if (section !== 'skills' && section !== 'education') {
-      for (const pattern of INLINE_PROJECT_PATTERNS) {
-        pattern.lastIndex = 0;
-        for (let hit = pattern.exec(body); hit !== null; hit = pattern.exec(body)) {
-          if (hit[1]) addProject(trimTrailingLowercase(hit[1]), index, section === 'experience' ? currentEmployer : undefined);
-        }
-      }
-      INLINE_EMPLOYER.lastIndex = 0;
-      for (let hit = INLINE_EMPLOYER.exec(body); hit !== null; hit = INLINE_EMPLOYER.exec(body)) {
-        const name = hit[1]!.replace(/[.,;:]+$/, '');
-        const last = name.split(/\s+/).at(-1) ?? '';
-        if (COMPANY_SUFFIX.test(last) && name.split(/\s+/).length >= 2 && !employerKnown(name) && !isSkillName(name)) {
-          employers.push({ name, evidence: collapse(body).slice(0, 160) });
-        }
-      }
-    }
-  });
-
-  const technologies = extractSkills(text, taxonomy).filter((s) => {
-    const skill = taxonomy.byId.get(s.skillId);
-    return skill !== undefined && isTechnology(skill);
-  });
-  return { employers, titles, projects, technologies };
-}
-
-function isTechnology(skill: Skill): boolean {
-  return !['soft-skill', 'methodology', 'domain', 'design'].includes(skill.category);
-}
-
-function classifyResumeHeading(line: string): ResumeSection | null {
-  const stripped = line
-    .replace(/^[#*=\s]+/, '')
-    .replace(/[*_:=]+\s*$/, '')
-    .replace(/[*_]+/g, '')
-    .trim();
-  if (stripped.length === 0 || stripped.length > 40) return null;
-  for (const [pattern, section] of RESUME_HEADINGS) if (pattern.test(stripped)) return section;
-  return null;
-}
-
-/**
- * Reads a job header line in the usual shapes: "Title at Org", "Title, Org — City (2019–2023)",
- * "Org | Title", "Org — Title". Returns null unless one part is clearly a job title and another
- * looks like an organisation name.
- */
-function parseRoleLine(line: string, isSkillName: (s: string) => boolean): { title: string; employer: string } | null {
-  const cleaned = stripDates(line);
-  const at = /^(.+?)\s+(?:at|@)\s+(.+)$/.exec(cleaned);
-  const segments = at ? [at[1]!, ...splitSegments(at[2]!)] : splitSegments(cleaned);
-  const parts = segments.map((s) => s.trim()).filter((s) => s.length > 0);
-  const titleIndex = parts.findIndex((p) => looksLikeTitle(p));
-  if (titleIndex < 0) return null;
-  const candidates = titleIndex === 0 ? [parts[1]] : [parts[titleIndex - 1], parts[titleIndex + 1]];
-  for (const candidate of candidates) {
-    if (candidate && looksLikeOrganisation(candidate) && !isSkillName(candidate)) return { title: parts[titleIndex]!, employer: candidate };
-  }
-  return null;
-}
-
-function splitSegments(text: string): string[] {
-  return text.split(/\s+[|·•–—]\s+|\s+-\s+|,\s+|\t+|\s{3,}/);
-}
-
-const MONTH = String.raw`(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?`;
-const DATE = String.raw`(?:${MONTH}\s+)?(?:\d{1,2}[/.])?(?:19|20)\d{2}`;
-const DATE_RANGE = new RegExp(String.raw`\(?\s*${DATE}\s*(?:(?:[-–—]|to|until)\s*(?:${DATE}|present|now|current|today)?)?\s*\)?`, 'gi');
-
-function stripDates(text: string): string {
-  return text
-    .replace(DATE_RANGE, ' ')
-    .replace(/\(\s*(?:present|current|now)?\s*\)/gi, ' ')
-    .replace(/\s*[|·•–—,-]\s*$/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-function looksLikeTitle(text: string): boolean {
-  const words = text.trim().split(/\s+/);
-  if (words.length === 0 || words.length > 7) return false;
-  if (!words.every((w) => /^[A-Z0-9(]/.test(w) || TITLE_CONNECTORS.has(w.toLowerCase()) || TITLE_LEVEL.test(w))) return false;
-  const lowered = words.map((w) => w.toLowerCase().replace(/[(),.]/g, ''));
-  const significant = lowered.filter((w) => !TITLE_LEVEL.test(w));
-  const last = significant.at(-1) ?? '';
-  if (TITLE_NOUNS.has(last)) return true;
-  // "Head of Platform", "Director of Engineering", "VP of Product"
-  const ofAt = lowered.indexOf('of');
-  return ofAt > 0 && TITLE_NOUNS.has(lowered[ofAt - 1] ?? '');
-}
-
-function looksLikeOrganisation(text: string): boolean {
-  const words = text.split(/\s+/);
-  if (words.length === 0 || words.length > 6) return false;
-  if (!/^[A-Z0-9]/.test(text) || NOT_AN_EMPLOYER.test(text)) return false;
-  if (looksLikeTitle(text) || /\d{4}/.test(text)) return false;
-  return true;
-}
-
-function isGenericName(name: string): boolean {
-  return name.split(/\s+/).every((w) => GENERIC_NAME_WORDS.has(w.toLowerCase()));
-}
-
-/** True when every word of a name is a skill spelling or generic ("React Native", "AWS Lambda"). */
-function isMostlySkills(name: string, taxonomy: SkillTaxonomy): boolean {
-  const normalized = name.toLowerCase().trim();
-  if (taxonomy.terms.has(normalized.replace(/[\s_-]+/g, ' '))) return true;
-  const words = normalized.split(/\s+/);
-  return words.every((w) => taxonomy.terms.has(w) || GENERIC_NAME_WORDS.has(w));
-}
-
-/** Drops lower-case tail words a greedy name pattern may have taken ("Harbor and"). */
-function trimTrailingLowercase(name: string): string {
-  const words = name.split(/\s+/);
-  while (words.length > 1 && !/^[A-Z0-9]/.test(words.at(-1)!)) words.pop();
-  return words.join(' ');
-}
-
-/** A project's own lines: its line and, for a header line, the bullets under it. */
-function collectBlock(lines: readonly Line[], index: number): string {
-  const parts = [lines[index]!.text];
-  if (BULLET.test(lines[index]!.text)) return parts[0]!;
-  for (let i = index + 1; i < lines.length && i <= index + 4; i += 1) {
-    if (!BULLET.test(lines[i]!.text)) break;
-    parts.push(lines[i]!.text);
-  }
-  return parts.join('\n');
-}
-
-function pushUnique(list: string[], value: string): void {
-  if (value && !list.some((v) => v.toLowerCase() === value.toLowerCase())) list.push(value);
-}
-
-// ---------------------------------------------------------------------------------------------
 // Matching machinery
 
 function compileMatchers(taxonomy: SkillTaxonomy): AliasMatcher[] {
@@ -666,6 +166,9 @@ function compileMatchers(taxonomy: SkillTaxonomy): AliasMatcher[] {
     }
     for (const spelling of plain) matchers.push(compileAlias(skill.id, spelling, false));
     for (const spelling of new Set(skill.ambiguousAliases)) matchers.push(compileAlias(skill.id, spelling, true));
+    // Only the skill's own name: an alias's verb is often too common to be a claim ("presented").
+    const name = skill.name.toLowerCase();
+    if (skill.category === 'soft-skill' && /^[a-z]{3,}ing$/.test(name)) matchers.push(compileDeed(skill.id, name));
   }
   matcherCache.set(taxonomy, matchers);
   return matchers;
@@ -686,6 +189,17 @@ function compileAlias(skillId: string, alias: string, ambiguous: boolean): Alias
   const after = ambiguous ? String.raw`(?![A-Za-z0-9_+#])(?![-'’.&][A-Za-z0-9])` : String.raw`(?![A-Za-z0-9_+#])`;
   const probe = alias.toLowerCase().split(/[\s-]+/)[0] ?? alias.toLowerCase();
   return { skillId, pattern: new RegExp(`${before}${body}${plural}${after}`, ambiguous ? 'g' : 'gi'), ambiguous, probe };
+}
+
+/**
+ * "Mentored two engineers", "• Negotiated renewals", "hired and coached a team": the past tense of
+ * a soft skill's verb is that skill, when it opens a bullet or sentence or follows "I" or "and" —
+ * the shape of an accomplishment, not a passing word ("a mentored programme").
+ */
+function compileDeed(skillId: string, gerund: string): AliasMatcher {
+  const stem = gerund.slice(0, -3);
+  const opening = String.raw`(?<=(?:^|\n)[\t ]*(?:[-*•·▪◦‣–][\t ]*)?|[.!?;][\t ]+|\b(?:I|and|&)[\t ]+)`;
+  return { skillId, pattern: new RegExp(`${opening}${stem}ed(?![A-Za-z0-9_])`, 'gi'), ambiguous: false, probe: `${stem}ed`, deed: true };
 }
 
 const ROLE_AFTER =
@@ -741,15 +255,15 @@ function removeOverlaps(mentions: SkillMention[]): SkillMention[] {
 }
 
 const overlaps = (a: SkillMention, b: SkillMention) => a.start < b.end && b.start < a.end;
-const byPosition = (a: SkillMention, b: SkillMention) => a.start - b.start;
+export const byPosition = (a: SkillMention, b: SkillMention) => a.start - b.start;
 
-interface Line {
+export interface Line {
   text: string;
   start: number;
   end: number;
 }
 
-function splitLines(text: string): Line[] {
+export function splitLines(text: string): Line[] {
   const lines: Line[] = [];
   let start = 0;
   for (const part of text.split('\n')) {
@@ -757,16 +271,6 @@ function splitLines(text: string): Line[] {
     start += part.length + 1;
   }
   return lines;
-}
-
-/** The sentence of a line that contains position `at`. */
-function sentenceAround(line: string, at: number): string {
-  const before = line.slice(0, at);
-  const boundary = Math.max(before.lastIndexOf('. '), before.lastIndexOf('; '), before.lastIndexOf('! '), before.lastIndexOf('? '));
-  const start = boundary >= 0 ? boundary + 2 : 0;
-  const rest = line.slice(at);
-  const endMatch = /[.;!?](?:\s|$)/.exec(rest);
-  return line.slice(start, endMatch ? at + endMatch.index + 1 : line.length);
 }
 
 function cutSnippet(text: string, start: number, end: number, radius = 60): string {

@@ -12,7 +12,7 @@ import type {
 import type { Level } from '../../contract/interviews.js';
 import { extractRequiredYears } from '../../core/ats/job-requirements.js';
 import { AppError, notFound } from '../../core/errors.js';
-import { extractJobSkills } from '../../core/skills/extract-skills.js';
+import { extractJobSkills } from '../../core/skills/job-skills.js';
 import { findSkill, normalizeSkillTerm, type SkillTaxonomy } from '../../core/skills/taxonomy.js';
 import type { Database, DbOrTx } from '../../db/client.js';
 import { writeAudit } from '../audit/audit.service.js';

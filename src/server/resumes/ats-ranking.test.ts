@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { ResumeFlags } from '../../contract/resumes.js';
-import { analyzeResume } from '../../core/ats/analyze-resume.js';
+import { analyzeResume, type AtsResume } from '../../core/ats/analyze-resume.js';
 import { BACKEND_JOB, GOOD, RANKED, type ResumeCase } from '../../core/ats/ats-fixtures.js';
 import { createWinkTextAnalyzer } from '../ai/wink-text-analyzer.js';
 import { loadSkillsTaxonomy } from '../skills/skills-taxonomy.js';
 
 const analyzer = createWinkTextAnalyzer();
 const taxonomy = await loadSkillsTaxonomy();
-const CLEAN: ResumeFlags = { hiddenText: false, injection: false, noTextLayer: false };
+const CLEAN: AtsResume['flags'] = { hiddenText: false, injection: false, noTextLayer: false };
 
-function score(r: ResumeCase, flags: ResumeFlags = CLEAN) {
+function score(r: ResumeCase, flags: AtsResume['flags'] = CLEAN) {
   return analyzeResume({ resume: { parsed: r.parsed, text: r.text, flags }, job: BACKEND_JOB, taxonomy, analyzer, today: '2026-03' });
 }
 

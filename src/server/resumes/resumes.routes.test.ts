@@ -7,7 +7,14 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSRF_HEADER } from '../../contract/auth.js';
 import type { JobDescription } from '../../contract/job-descriptions.js';
-import { MAX_RESUME_BYTES, type AtsAnalysis, type Resume, type ResumeList } from '../../contract/resumes.js';
+import {
+  MAX_RESUME_BYTES,
+  type AtsAnalysis,
+  type Resume,
+  type ResumeList,
+  type SavedAtsAnalysis,
+  type SavedAtsAnalysisList,
+} from '../../contract/resumes.js';
 import { createOrgAccess } from '../orgs/org-access.js';
 import { createJobDescriptionsService } from '../job-descriptions/job-descriptions.service.js';
 import { createLocalFileStorage } from '../files/file-storage.js';
@@ -16,7 +23,7 @@ import { createOrgFixture, type OrgFixture } from '../testing/org-fixture.js';
 import { createTestApp, expectProblem, registerUser, type Browser, type TestApp } from '../testing/test-app.js';
 import { readResume, sniffResumeType } from './reading/read-resume.js';
 import { createResumesService } from './resumes.service.js';
-import { resumes } from './resumes.table.js';
+import { resumeAnalyses, resumes } from './resumes.table.js';
 
 const FIXTURES = path.join(import.meta.dirname, '../../../test/fixtures/resumes');
 const fixture = (name: string) => readFileSync(path.join(FIXTURES, name));
@@ -406,7 +413,7 @@ describe('uploading real files', () => {
       orgAccess: createOrgAccess(t.database.db),
       storage: createLocalFileStorage(t.config.storageDir),
       skills: await loadSkillsTaxonomy(),
-      reader: { sniff: sniffResumeType, read: readResume },
+      reader: { sniff: sniffResumeType, read: async (file, type, options) => readResume(file, type, await loadSkillsTaxonomy(), options) },
       analyzer: () => {
         throw new Error('not used');
       },
@@ -595,8 +602,54 @@ Nice to have: Apache Kafka, GraphQL`;
     }
     const again = (
       await candidate().request({ method: 'POST', url: `/api/v1/resumes/${r.id}/analysis`, payload: { jobDescriptionText: JOB } })
-    ).json();
-    expect(again).toEqual(a);
+    ).json() as SavedAtsAnalysis;
+    // The same analysis, kept as a second run.
+    const { id: _first, createdAt: _at, ...content } = a as SavedAtsAnalysis;
+    expect(again).toEqual({ ...content, id: expect.any(String), createdAt: expect.any(String) });
+    expect(again.id).not.toBe((a as SavedAtsAnalysis).id);
+  });
+
+  it('keeps every analysis run and lists them newest first, paged, to the owner and their coaches only', async () => {
+    const r = await uploaded(candidate(), TXT_RESUME, 'ats-history.txt');
+    const url = `/api/v1/resumes/${r.id}/analyses`;
+    const empty = (await candidate().request({ method: 'GET', url })).json() as SavedAtsAnalysisList;
+    expect(empty).toEqual({ items: [], total: 0, page: 1, limit: 20, pages: 0 });
+
+    const run = async (b: Browser, text: string) => {
+      const res = await b.request({ method: 'POST', url: `/api/v1/resumes/${r.id}/analysis`, payload: { jobDescriptionText: text } });
+      expect(res.statusCode, res.body).toBe(200);
+      t.clock.advance(60_000);
+      return res.json() as SavedAtsAnalysis;
+    };
+    const first = await run(candidate(), JOB);
+    const second = await run(coach(), `${JOB}\n- Terraform and AWS`);
+    const third = await run(candidate(), 'Data Analyst\n\nRequirements:\n- SQL and Tableau\n- Excel');
+    expect(first.resumeId).toBe(r.id);
+
+    const list = (await candidate().request({ method: 'GET', url })).json() as SavedAtsAnalysisList;
+    expect(list.total).toBe(3);
+    expect(list.items.map((a) => a.id)).toEqual([third.id, second.id, first.id]);
+    expect(list.items[2]).toEqual(first);
+    const page2 = (await candidate().request({ method: 'GET', url: `${url}?limit=2&page=2` })).json() as SavedAtsAnalysisList;
+    expect(page2).toMatchObject({ total: 3, page: 2, limit: 2, pages: 2 });
+    expect(page2.items.map((a) => a.id)).toEqual([first.id]);
+
+    // The assigned coach reads them; anyone else gets the resume's 404.
+    expect(((await coach().request({ method: 'GET', url })).json() as SavedAtsAnalysisList).total).toBe(3);
+    expectProblem(await otherCandidate().request({ method: 'GET', url }), 404);
+    expectProblem(await unassignedCoach().request({ method: 'GET', url }), 404);
+    expectProblem(await globex.admin.request({ method: 'GET', url }), 404);
+    expectProblem(await outsider.request({ method: 'GET', url }), 404);
+    expectProblem(await t.app.inject({ method: 'GET', url }), 401);
+    expectProblem(await candidate().request({ method: 'GET', url: `${url}?limit=0` }), 400);
+    // A failed analysis keeps nothing.
+    expectProblem(await candidate().request({ method: 'POST', url: `/api/v1/resumes/${r.id}/analysis`, payload: {} }), 400);
+    expect(((await candidate().request({ method: 'GET', url })).json() as SavedAtsAnalysisList).total).toBe(3);
+    // Deleting the resume deletes its analyses.
+    expect((await candidate().request({ method: 'DELETE', url: `/api/v1/resumes/${r.id}` })).statusCode).toBe(204);
+    expectProblem(await candidate().request({ method: 'GET', url }), 404);
+    const left = await t.database.db.select().from(resumeAnalyses).where(eq(resumeAnalyses.resumeId, r.id));
+    expect(left).toEqual([]);
   });
 
   it('scores against a stored job description the caller may see, and 404s one they may not', async () => {

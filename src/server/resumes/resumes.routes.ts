@@ -4,12 +4,14 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParams, problem } from '../../contract/common.js';
 import {
+  analysesQuery,
   analysisBody,
-  atsAnalysis,
   MAX_RESUME_BYTES,
   resume,
   resumeList,
   resumeOwnerQuery,
+  savedAtsAnalysis,
+  savedAtsAnalysisList,
   updateResumeBody,
 } from '../../contract/resumes.js';
 import { AppError } from '../../core/errors.js';
@@ -184,12 +186,26 @@ export async function resumesRoutes(app: FastifyInstance, opts: { resumes: Resum
     {
       schema: {
         tags,
-        summary: 'ATS score and gap analysis against a job description',
+        summary: 'ATS score and gap analysis against a job description (kept: see GET /resumes/:id/analyses)',
         params: idParams,
         body: analysisBody,
-        response: { 200: atsAnalysis, ...errors },
+        response: { 200: savedAtsAnalysis, ...errors },
       },
     },
     async (request) => resumes.analyze(requireActor(request), request.params.id, request.body),
+  );
+
+  r.get(
+    '/resumes/:id/analyses',
+    {
+      schema: {
+        tags,
+        summary: "A resume's past ATS analyses, newest first",
+        params: idParams,
+        querystring: analysesQuery,
+        response: { 200: savedAtsAnalysisList, ...errors },
+      },
+    },
+    async (request) => resumes.analyses(requireActor(request), request.params.id, request.query),
   );
 }

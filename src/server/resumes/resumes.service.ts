@@ -1,14 +1,16 @@
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { and, desc, eq, ne } from 'drizzle-orm';
+import { and, count, desc, eq, ne } from 'drizzle-orm';
 import type {
+  AnalysesQuery,
   AnalysisBody,
-  AtsAnalysis,
   ParsedResume,
   Resume,
   ResumeFlags,
   ResumeList,
   ResumeMimeType,
+  SavedAtsAnalysis,
+  SavedAtsAnalysisList,
   SuspiciousText,
   UpdateResumeBody,
 } from '../../contract/resumes.js';
@@ -26,9 +28,12 @@ import { newId } from '../ids.js';
 import type { JobDescriptionsService } from '../job-descriptions/job-descriptions.service.js';
 import type { OrgAccess } from '../orgs/org-access.js';
 import { downloadFileName } from './resume-file-names.js';
-import { resumes } from './resumes.table.js';
+import { resumeAnalyses, resumes } from './resumes.table.js';
 
 type Row = typeof resumes.$inferSelect;
+
+/** Rows stored before OCR existed carry no OCR fields. */
+const NO_OCR: Pick<ResumeFlags, 'ocr' | 'ocrConfidence'> = { ocr: false, ocrConfidence: null };
 
 /** What reading a resume file yields (see reading/read-resume.ts). */
 export interface ReadResumeResult {
@@ -40,10 +45,13 @@ export interface ReadResumeResult {
   trustedText: string;
 }
 
-/** Decides a file's type by its content and reads it; throws AppError 422 for a file it cannot read. */
+/**
+ * Decides a file's type by its content and reads it; throws AppError 422 for a file it cannot
+ * read. The server's reader works in a separate process (reading/reading-process.ts).
+ */
 export interface ResumeReader {
   sniff(head: Buffer): ResumeMimeType | null;
-  read(file: Buffer, mimeType: ResumeMimeType, taxonomy: SkillTaxonomy, options: { now: Date }): Promise<ReadResumeResult>;
+  read(file: Buffer, mimeType: ResumeMimeType, options: { now: Date }): Promise<ReadResumeResult>;
 }
 
 export interface UploadedFile {
@@ -99,6 +107,10 @@ export function createResumesService(deps: {
     return candidateId;
   }
 
+  function toSavedAnalysis(a: typeof resumeAnalyses.$inferSelect): SavedAtsAnalysis {
+    return { ...a.analysis, id: a.id, resumeId: a.resumeId, createdAt: a.createdAt.toISOString() };
+  }
+
   function mergedParse(row: Row): ParsedResume {
     return { ...row.parsedOriginal, ...row.corrections };
   }
@@ -112,7 +124,7 @@ export function createResumesService(deps: {
       size: row.size,
       status: row.status,
       warnings: row.warnings,
-      flags: row.flags,
+      flags: { ...NO_OCR, ...row.flags },
       suspicious: row.suspicious,
       parsed: mergedParse(row),
       corrected: Object.keys(row.corrections).sort(),
@@ -173,7 +185,7 @@ export function createResumesService(deps: {
       // The whole file: a DOCX is told from other zips by its central directory, at the end.
       const mimeType = reader.sniff(file.content);
       if (!mimeType) throw new AppError('unsupported_media_type', 'Upload a PDF, a Word document (.docx) or a plain-text file.');
-      const read = await reader.read(file.content, mimeType, skills, { now: clock.now() });
+      const read = await reader.read(file.content, mimeType, { now: clock.now() });
       const storageKey = newStorageKey('resumes');
       await storage.put(storageKey, file.content);
       const now = clock.now();
@@ -277,16 +289,43 @@ export function createResumesService(deps: {
     },
 
     /** The resume against a stored job description (one the caller may see) or a pasted one. */
-    async analyze(actor: Actor, id: string, body: AnalysisBody): Promise<AtsAnalysis> {
+    /** Runs an ATS analysis and keeps it, so past runs can be listed (owner and their coaches). */
+    async analyze(actor: Actor, id: string, body: AnalysisBody): Promise<SavedAtsAnalysis> {
       const { row } = await loadReadable(actor, id);
       const job = await jobFor(actor, row, body);
-      return analyzeResume({
+      const analysis = analyzeResume({
         resume: { parsed: mergedParse(row), text: row.trustedText, flags: row.flags },
         job,
         taxonomy: skills,
         analyzer: deps.analyzer(),
         today: clock.now().toISOString().slice(0, 7),
       });
+      const saved = {
+        id: newId(),
+        resumeId: row.id,
+        requestedBy: actor.userId,
+        jobDescriptionId: job.id,
+        score: analysis.score,
+        analysis,
+        createdAt: clock.now(),
+      };
+      await db.insert(resumeAnalyses).values(saved);
+      return toSavedAnalysis(saved);
+    },
+
+    /** Past analyses of a resume, newest first; whoever may read the resume may read them. */
+    async analyses(actor: Actor, id: string, query: AnalysesQuery): Promise<SavedAtsAnalysisList> {
+      const { row } = await loadReadable(actor, id);
+      const [counted] = await db.select({ total: count() }).from(resumeAnalyses).where(eq(resumeAnalyses.resumeId, row.id));
+      const total = counted?.total ?? 0;
+      const rows = await db
+        .select()
+        .from(resumeAnalyses)
+        .where(eq(resumeAnalyses.resumeId, row.id))
+        .orderBy(desc(resumeAnalyses.createdAt), desc(resumeAnalyses.id))
+        .limit(query.limit)
+        .offset((query.page - 1) * query.limit);
+      return { items: rows.map(toSavedAnalysis), total, page: query.page, limit: query.limit, pages: Math.ceil(total / query.limit) };
     },
 
     /**

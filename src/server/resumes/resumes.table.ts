@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import type { ParsedResume, ResumeFlags, SuspiciousText } from '../../contract/resumes.js';
+import type { AtsAnalysis, ParsedResume, ResumeFlags, SuspiciousText } from '../../contract/resumes.js';
 import { users } from '../auth/auth.table.js';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -39,4 +39,25 @@ export const resumes = pgTable(
       .on(t.ownerId)
       .where(sql`active`),
   ],
+);
+
+/**
+ * ATS analyses as they were run: kept so a candidate (and their coach) can compare versions of a
+ * resume against a job over time. The analysis is stored whole, as the contract shapes it.
+ */
+export const resumeAnalyses = pgTable(
+  'resume_analyses',
+  {
+    id: uuid('id').primaryKey(),
+    resumeId: uuid('resume_id')
+      .notNull()
+      .references(() => resumes.id, { onDelete: 'cascade' }),
+    requestedBy: uuid('requested_by').references(() => users.id, { onDelete: 'set null' }),
+    /** The stored job description analysed against, if any (no foreign key: job descriptions are another feature's). */
+    jobDescriptionId: uuid('job_description_id'),
+    score: integer('score').notNull(),
+    analysis: jsonb('analysis').$type<AtsAnalysis>().notNull(),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [index('resume_analyses_resume_idx').on(t.resumeId, t.createdAt)],
 );

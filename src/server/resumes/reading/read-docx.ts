@@ -1,6 +1,7 @@
 import mammoth from 'mammoth';
 import { AppError } from '../../../core/errors.js';
 import { readDocxParts, mammothFile } from './docx-zip.js';
+import { readHeadersAndFooters } from './docx-header-footer.js';
 import { removeHiddenRuns } from './docx-hidden-runs.js';
 import { htmlToText } from './docx-html-text.js';
 import { mergeHidden, type ExtractedText, type ReadingLimits } from './extracted-text.js';
@@ -10,7 +11,9 @@ export async function readDocx(file: Buffer, limits: ReadingLimits): Promise<Ext
   const decoder = new TextDecoder('utf-8');
   const documentXml = decoder.decode(parts.get('word/document.xml'));
   const stylesPart = parts.get('word/styles.xml');
-  const { xml, hidden } = removeHiddenRuns(documentXml, stylesPart ? decoder.decode(stylesPart) : undefined);
+  const stylesXml = stylesPart ? decoder.decode(stylesPart) : undefined;
+  const { xml, hidden } = removeHiddenRuns(documentXml, stylesXml);
+  const furniture = readHeadersAndFooters(parts, stylesXml);
   parts.set('word/document.xml', Buffer.from(xml, 'utf8'));
 
   let html: string;
@@ -30,7 +33,13 @@ export async function readDocx(file: Buffer, limits: ReadingLimits): Promise<Ext
       reason: 'damaged',
     });
   }
-  return { text: htmlToText(html), hidden: mergeHidden(hidden), warnings: [] };
+  const body = htmlToText(html);
+  // Header and footer lines go above the body, where a reader looks for contact details; a line
+  // the body already has (the name, repeated in the header) is not added twice.
+  const bodyLines = new Set(body.split('\n').map((l) => l.replace(/\s+/g, ' ').trim().toLowerCase()));
+  const extra = furniture.lines.filter((l) => !bodyLines.has(l.replace(/\s+/g, ' ').trim().toLowerCase()));
+  const text = extra.length > 0 ? `${extra.join('\n')}\n\n${body}` : body;
+  return { text, hidden: mergeHidden([...furniture.hidden, ...hidden]), warnings: [] };
 }
 
 async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

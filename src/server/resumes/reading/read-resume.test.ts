@@ -123,7 +123,7 @@ describe('readResume on the labelled fixtures', () => {
       expect(() => parsedResume.parse(reading.parsed)).not.toThrow();
       for (const entry of reading.suspicious) expect(() => suspiciousText.parse(entry)).not.toThrow();
       expect(reading.status).toBe(expected.status);
-      expect(reading.flags).toEqual(expected.flags);
+      expect(reading.flags).toMatchObject(expected.flags);
       expect(reading.parsed.email).toBe(expected.email);
       expect(reading.parsed.phone).toBe(expected.phone);
       expect(reading.parsed.name).toBe(expected.name);

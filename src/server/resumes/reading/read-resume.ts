@@ -22,6 +22,8 @@ export interface ResumeReading {
   trustedText: string;
   /** Page count of a PDF. */
   pages?: number;
+  /** Set when the text was read from pixels (a scan), with the OCR engine's mean confidence 0–100. */
+  ocr?: { confidence: number };
 }
 
 export interface ReadResumeOptions {
@@ -31,7 +33,15 @@ export interface ReadResumeOptions {
   maxPages?: number;
   /** Wall-clock budget for extracting the text (default 8 s). */
   timeoutMs?: number;
+  /**
+   * Read a PDF without a text layer (a scan) from its pixels. Off by default: OCR keeps an
+   * engine thread alive, so only the reading process (reading-process.ts) turns it on.
+   */
+  ocr?: boolean;
 }
+
+/** Scans beyond this many pages are not read: a resume scan is one or two pages, and OCR is slow. */
+const MAX_OCR_PAGES = 2;
 
 const DEFAULT_LIMITS: ReadingLimits = { maxPages: 10, timeoutMs: 8000 };
 /** Fewer readable characters than this is "no text": a scan, or an empty page with a stray mark. */
@@ -55,8 +65,22 @@ export async function readResume(
     maxPages: options.maxPages ?? DEFAULT_LIMITS.maxPages,
     timeoutMs: options.timeoutMs ?? DEFAULT_LIMITS.timeoutMs,
   };
+  const started = performance.now();
   const extracted = await extract(file, mimeType, limits);
   const now = options.now ?? new Date();
+  let ocr: { confidence: number } | undefined;
+  if (mimeType === PDF_TYPE && extracted.noTextLayer === true && options.ocr === true) {
+    // Loaded on the first scan: the OCR engine and the canvas are not needed for anything else.
+    const { ocrPdf } = await import('./ocr-pdf.js');
+    const read = await ocrPdf(file, { maxPages: MAX_OCR_PAGES, deadline: started + limits.timeoutMs });
+    if (read.text.replace(/\s+/g, '').length >= MIN_TEXT_CHARS) {
+      extracted.text = read.text;
+      ocr = { confidence: read.confidence };
+      extracted.warnings.push(
+        `This PDF is a scanned image: its text was read by OCR (confidence ${read.confidence}%). Check the details below and correct what was misread.`,
+      );
+    }
+  }
 
   // Only a resume-sized start is read, so a huge text costs no more than a long resume; the
   // trusted text is that start too, so nothing downstream reads further.
@@ -80,6 +104,8 @@ export async function readResume(
     hiddenText: suspicious.some((s) => s.kind === 'hidden_text'),
     injection: suspicious.some((s) => s.kind === 'injection'),
     noTextLayer: mimeType === PDF_TYPE && extracted.noTextLayer === true,
+    ocr: ocr !== undefined,
+    ocrConfidence: ocr?.confidence ?? null,
   };
   const warnings = [...extracted.warnings];
   if (visible.truncated) warnings.push(truncationWarning(visible.text));
@@ -104,6 +130,7 @@ export async function readResume(
       : emptyParsedResume(),
     trustedText,
     ...(extracted.pages !== undefined ? { pages: extracted.pages } : {}),
+    ...(ocr ? { ocr } : {}),
   };
 }
 

@@ -1,9 +1,10 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import {
-  atsAnalysis,
   resume as resumeSchema,
   resumeList,
+  savedAtsAnalysis,
+  savedAtsAnalysisList,
   type AnalysisBody,
   type Resume,
   type ResumeList,
@@ -20,7 +21,22 @@ export const resumeKeys = {
   /** `null`: the caller's own resumes. */
   list: (candidateId: string | null) => [...resumeKeys.lists(), candidateId ?? 'mine'] as const,
   detail: (id: string) => [...resumeKeys.all, 'detail', id] as const,
+  analyses: (id: string) => [...resumeKeys.all, 'analyses', id] as const,
+  analysesPage: (id: string, page: number) => [...resumeKeys.analyses(id), page] as const,
 };
+
+/** Past ATS analyses of a resume, newest first, a page at a time. */
+export const resumeAnalysesQuery = (id: string, page: number) =>
+  queryOptions({
+    queryKey: resumeKeys.analysesPage(id, page),
+    queryFn: ({ signal }) =>
+      apiRequest(`${base}/${encodeURIComponent(id)}/analyses?page=${page}&limit=${ANALYSES_PAGE}`, {
+        schema: savedAtsAnalysisList,
+        signal,
+      }),
+  });
+export const ANALYSES_PAGE = 10;
+export const useResumeAnalyses = (id: string, page: number) => useQuery(resumeAnalysesQuery(id, page));
 
 const ownerQuery = (candidateId: string | null) => (candidateId ? `?candidateId=${encodeURIComponent(candidateId)}` : '');
 
@@ -97,9 +113,12 @@ export function useDeleteResume() {
 }
 
 export function useAnalyzeResume(id: string) {
+  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: AnalysisBody) =>
-      apiRequest(`${base}/${encodeURIComponent(id)}/analysis`, { method: 'POST', body, schema: atsAnalysis }),
+      apiRequest(`${base}/${encodeURIComponent(id)}/analysis`, { method: 'POST', body, schema: savedAtsAnalysis }),
+    // Every run is kept: the list of past analyses has a new first entry.
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: resumeKeys.analyses(id) }),
   });
 }
 

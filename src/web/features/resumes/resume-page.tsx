@@ -1,7 +1,7 @@
 import { ChevronLeft, Download, Sparkles, Star, Trash2 } from 'lucide-react';
 import { useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import type { AtsAnalysis, Level, Resume } from '../../../contract/index.js';
+import type { Level, Resume, SavedAtsAnalysis } from '../../../contract/index.js';
 import { errorMessage } from '../../lib/api-client.js';
 import { formatDate } from '../../lib/format.js';
 import { Alert } from '../../ui/alert.js';
@@ -16,6 +16,7 @@ import { AtsPanel } from './components/ats-panel.js';
 import { AtsReport } from './components/ats-report.js';
 import { ContactCard } from './components/contact-card.js';
 import { FlagsPanel } from './components/flags-panel.js';
+import { PastAnalyses } from './components/past-analyses.js';
 import { EducationCard, PositionsCard } from './components/positions-card.js';
 import { ResumeBadges } from './components/resume-badges.js';
 import { OverviewCard, SkillsCard } from './components/skills-card.js';
@@ -54,7 +55,7 @@ function ResumeView({ resume }: { resume: Resume }) {
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [practiceOpen, setPracticeOpen] = useState(false);
   const [job, setJob] = useState<ChosenJob | null>(null);
-  const [report, setReport] = useState<AtsAnalysis | null>(null);
+  const [report, setReport] = useState<SavedAtsAnalysis | null>(null);
   const latestTitle = resume.parsed.positions.find((p) => p.title)?.title;
 
   return (
@@ -126,6 +127,15 @@ function ResumeView({ resume }: { resume: Resume }) {
             onReport={(analysis, usedJob) => {
               setReport(analysis);
               setJob(usedJob);
+            }}
+          />
+          <PastAnalyses
+            resumeId={resume.id}
+            openId={report?.id ?? null}
+            onOpen={(analysis) => {
+              setReport(analysis);
+              const { id: jobId, title } = analysis.jobDescription;
+              setJob(jobId ? { id: jobId, title: title ?? 'this job' } : null);
             }}
           />
         </div>

@@ -1,6 +1,6 @@
 import { ScanSearch } from 'lucide-react';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { MAX_JOB_DESCRIPTION_CHARS, type AtsAnalysis, type Resume } from '../../../../contract/index.js';
+import { MAX_JOB_DESCRIPTION_CHARS, type Resume, type SavedAtsAnalysis } from '../../../../contract/index.js';
 import { errorMessage } from '../../../lib/api-client.js';
 import { Alert } from '../../../ui/alert.js';
 import { Button } from '../../../ui/button.js';
@@ -19,7 +19,7 @@ interface AtsPanelProps {
   /** A job to check against at once (from "Check my resume against this job"). */
   initialJobId: string | null;
   /** A new report, and the job it was made against (for "Start a tailored practice"). */
-  onReport: (report: AtsAnalysis, job: ChosenJob | null) => void;
+  onReport: (report: SavedAtsAnalysis, job: ChosenJob | null) => void;
 }
 
 export function AtsPanel({ resume, initialJobId, onReport }: AtsPanelProps) {
