@@ -4,7 +4,11 @@ import { createThreadedEvaluator, type ThreadedEvaluator } from './threaded-eval
 
 let threaded: ThreadedEvaluator;
 beforeAll(async () => {
-  threaded = await createThreadedEvaluator({ threads: 1 });
+  threaded = createThreadedEvaluator({ threads: 1 });
+  // Nothing loads before warm(): the server calls it after listening.
+  expect(threaded.state()).toBe('loading');
+  await threaded.warm();
+  expect(threaded.state()).toBe('ready');
 }, 60_000);
 afterAll(async () => {
   await threaded?.close();
