@@ -3,7 +3,8 @@
  * has loaded in the background, and how long the first graded answer after that takes — the
  * wait of the first candidate after a deploy. A real server process (production settings,
  * PGlite in a temporary DATA_DIR), timed from spawn. Prints the server's RSS at each step.
- *   npm run bench:first-answer [-- --early --runs 3 --json]
+ *   npm run bench:first-answer [-- --early --runs 3 --json --root ../other-checkout]
+ * --restart measures the second start on the same DATA_DIR (a restart, no database to create).
  * --early posts the first answer as soon as /readyz says ready, without waiting for the
  * background load (the worst case for a candidate who is already waiting).
  */
@@ -19,11 +20,15 @@ import { parseArgs } from 'node:util';
 const { values } = parseArgs({
   options: {
     early: { type: 'boolean', default: false },
+    // Measure a restart: the DATA_DIR already holds a database (no initdb), as after a deploy.
+    restart: { type: 'boolean', default: false },
     runs: { type: 'string', default: '1' },
     json: { type: 'boolean', default: false },
+    // Another checkout to measure (e.g. main, for a before/after under the same machine load).
+    root: { type: 'string' },
   },
 });
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const root = values.root ? path.resolve(values.root) : path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 const freePort = () =>
   new Promise<number>((resolve) => {
@@ -54,8 +59,7 @@ interface Run {
   firstAnswerGrammarNotes: number;
 }
 
-async function runOnce(): Promise<Run> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'panelist-first-answer-'));
+async function runOnce(dataDir: string): Promise<Run> {
   const port = await freePort();
   const address = `http://127.0.0.1:${port}`;
   const started = performance.now();
@@ -153,12 +157,19 @@ async function runOnce(): Promise<Run> {
   } finally {
     server.kill('SIGTERM');
     await new Promise((r) => server.once('exit', r));
-    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
 const runs: Run[] = [];
-for (let i = 0; i < Math.max(1, Number(values.runs)); i++) runs.push(await runOnce());
+for (let i = 0; i < Math.max(1, Number(values.runs)); i++) {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'panelist-first-answer-'));
+  try {
+    if (values.restart) await runOnce(dataDir);
+    runs.push(await runOnce(dataDir));
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
 if (values.json) {
   process.stdout.write(`${JSON.stringify({ early: values.early, runs }, null, 2)}\n`);
 } else {

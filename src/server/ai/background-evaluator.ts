@@ -32,6 +32,40 @@ export const WARM_UP_ANSWER: EvaluationInput = {
     'An index works like the index at the back of a book: the database jumps straight to the rows it needs instead of scaning the whole table. The price is that inserts and updates get slower, because the index must be updated too.',
 };
 
+/**
+ * A few varied answers graded while warming: one run leaves most of the grading code
+ * unoptimized (measured: the first real answer after a single warm-up run took 0.7 s, the next
+ * ones 0.1 s), and a behavioral answer takes the STAR path a technical one does not.
+ */
+export const WARM_UP_ANSWERS: EvaluationInput[] = [
+  WARM_UP_ANSWER,
+  {
+    ...WARM_UP_ANSWER,
+    answer:
+      'A B-tree index keeps the keys sorted, so a lookup walks a few pages instead of reading every row. Writes pay for it: each insert, update or delete changes the index as well.',
+  },
+  {
+    question: 'Tell me about a time you had to fix a problem under pressure.',
+    type: 'behavioral',
+    level: 'mid',
+    answer:
+      'Last spring our checkout started failing during a sale. I was on call, so my task was to stop the errors quickly. I found a slow query, added the missing index and turned on retries with backoff. Errors dropped to zero within an hour and we wrote a runbook afterwards.',
+  },
+  {
+    question: 'How would you explain recursion to a colleague?',
+    type: 'communication',
+    answer:
+      'Recursion is a function calling itself on a smaller piece of the problem until it reaches a case it can answer directly, like opening nested boxes until one is empty.',
+  },
+];
+
+/** Grades the warm-up answers a few times over. */
+export async function runWarmUp(evaluator: AnswerEvaluator, rounds = 3): Promise<void> {
+  for (let round = 0; round < rounds; round++) {
+    for (const input of WARM_UP_ANSWERS) await evaluator.evaluate({ ...input, answer: `${input.answer}${' Indeed.'.repeat(round)}` });
+  }
+}
+
 /** The local engine on the main thread (EVALUATOR_THREADS=0), loaded in the background. */
 export function createBackgroundLocalEvaluator(options: LocalEvaluatorOptions = {}): WarmingEvaluator {
   let loaded: AnswerEvaluator | undefined;
@@ -50,7 +84,7 @@ export function createBackgroundLocalEvaluator(options: LocalEvaluatorOptions = 
         try {
           const evaluator = await load();
           if (options.grammar !== false) await preloadGrammar();
-          await evaluator.evaluate(WARM_UP_ANSWER);
+          await runWarmUp(evaluator);
           state = 'ready';
         } catch (err) {
           state = 'failed';

@@ -5,7 +5,7 @@ import { register } from 'tsx/esm/api';
 
 register();
 const { createLocalEvaluator, preloadGrammar } = await import('./local-evaluator.ts');
-const { WARM_UP_ANSWER } = await import('./background-evaluator.ts');
+const { runWarmUp } = await import('./background-evaluator.ts');
 const options = workerData?.options ?? {};
 // An answer that arrives while harper is still loading is graded without grammar rather than kept waiting.
 const evaluator = await createLocalEvaluator({ grammarWhileLoading: 'skip', ...options });
@@ -15,11 +15,11 @@ export function evaluate(input) {
   return evaluator.evaluate(input);
 }
 
-/** Loads the grammar checker and grades one answer, so this thread's first real answer is fast. */
+/** Loads the grammar checker and grades a few answers, so this thread's first real answer is fast. */
 export function warm() {
   warmed ??= (async () => {
     if (options.grammar !== false) await preloadGrammar();
-    await evaluator.evaluate(WARM_UP_ANSWER);
+    await runWarmUp(evaluator);
     return { name: evaluator.name, version: evaluator.version };
   })();
   return warmed;
