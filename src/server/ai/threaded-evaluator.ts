@@ -24,6 +24,10 @@ export function createThreadedEvaluator(options: { threads: number; evaluator?: 
       filename: new URL('./evaluator-thread.mjs', import.meta.url).href,
       minThreads: options.threads,
       maxThreads: options.threads,
+      // Two tasks per thread so an answer is not queued behind that thread's warm-up task: it
+      // runs in the warm-up's gaps (between its awaits) instead of waiting seconds for it. Grading
+      // itself is synchronous, so two answers on one thread still run one after the other.
+      concurrentTasksPerWorker: 2,
       // Bounded queue: past it, answers wait in the HTTP layer rather than pile up unbounded here.
       maxQueue: options.threads * 256,
       workerData: { options: options.evaluator ?? {} },
@@ -39,8 +43,7 @@ export function createThreadedEvaluator(options: { threads: number; evaluator?: 
       warming ??= (async () => {
         const p = openPool();
         try {
-          // One warm task per thread, run together: a thread busy warming takes no second one,
-          // so each thread gets exactly one.
+          // One warm task per thread, run together: the least-busy balancer gives each idle thread one.
           const described = (await Promise.all(Array.from({ length: options.threads }, () => p.run(null, { name: 'warm' })))) as {
             version: string;
           }[];
