@@ -1,9 +1,109 @@
+import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import importX from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+
+/** The sub-folders of a folder: features are found, not listed, so a new one is bound at once. */
+const foldersIn = (dir, skip = []) =>
+  readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && !skip.includes(d.name))
+    .map((d) => d.name);
+
+// Feature code: not its tests (which may read any table to check what was stored) nor its tables
+// (which reference other tables for foreign keys).
+const featureCode = (feature) => `src/server/${feature}/**/!(*.test|*.table).ts`;
+
+/**
+ * A server feature reads another feature's data through that feature's service, never its
+ * tables (docs/DESIGN.md §3). The one exception written in DESIGN.md: the members list joins
+ * `users` to search and sort by name in SQL.
+ */
+const serverFeatureZones = foldersIn('src/server', ['plugins', 'testing']).flatMap((feature) => {
+  const zone = (target, except = []) => ({
+    target,
+    from: `src/server/!(${feature})/**/*.table.ts`,
+    except,
+    message: `A feature reads another feature's data through its service, not its tables (docs/DESIGN.md). Ask the owning feature's service, or record a deliberate exception in DESIGN.md and eslint.config.js.`,
+  });
+  if (feature !== 'orgs') return [zone(featureCode(feature))];
+  return [
+    zone('src/server/orgs/**/!(*.test|*.table|members.service).ts'),
+    zone('src/server/orgs/members.service.ts', ['**/src/server/auth/auth.table.ts']),
+  ];
+});
+
+const plumbingZones = [
+  {
+    target: 'src/server/plugins/**',
+    from: 'src/server/!(plugins)/**',
+    message:
+      'plugins/ is plumbing and imports no feature. A plugin that needs a feature service lives in that feature (like auth/auth.plugin.ts).',
+  },
+  {
+    target: 'src/db/**/!(schema).ts',
+    from: ['src/server', 'src/web', 'src/cli'],
+    message: 'db/ is imported by the features, never the other way: pass what the database code needs in.',
+  },
+  {
+    target: 'src/db/schema.ts',
+    from: 'src/server/**/!(*.table).ts',
+    message: 'db/schema.ts only gathers the feature tables (*.table.ts) for Drizzle.',
+  },
+];
+
+const WEB_FEATURES_MESSAGE =
+  'Web features do not import each other. Code that two features share goes to the shared layer: src/web/lib (data hooks in lib/api/, formatting, the product vocabulary, clocks) or src/web/ui (components).';
+
+/**
+ * Crossings between web features that remain because one side is another branch's work in
+ * progress (resumes, job descriptions, answer feedback). Their owners move the shared part to
+ * src/web/lib or src/web/ui and delete the line; add no new ones.
+ */
+const pendingWebCrossings = {
+  'coach/components/answer-review.tsx': [
+    'interviews/components/answer-feedback.tsx',
+    'interviews/components/dimension-bars.tsx',
+    'interviews/components/grammar-text.tsx',
+  ],
+  'coach/components/job-description-field.tsx': ['job-descriptions/saved-job-select.tsx'],
+  'coach/schedule-page.tsx': ['resumes/candidate-resume-select.tsx'],
+  'interviews/new-practice-page.tsx': ['resumes/saved-tailoring-picker.tsx'],
+  'interviews/components/tailoring-panel.tsx': ['resumes/saved-tailoring-picker.tsx'],
+  'job-descriptions/job-detail-page.tsx': ['resumes/api.ts', 'resumes/components/tailored-practice-dialog.tsx'],
+  'resumes/components/ats-panel.tsx': ['job-descriptions/api.ts'],
+  'resumes/resumes-page.tsx': ['job-descriptions/api.ts'],
+  'resumes/saved-tailoring-picker.tsx': ['job-descriptions/api.ts'],
+};
+
+const webFeatureZones = foldersIn('src/web/features').flatMap((feature) => {
+  const from = `src/web/features/!(${feature})/**`;
+  const pending = Object.keys(pendingWebCrossings).filter((file) => file.startsWith(`${feature}/`));
+  const skip = pending.map((file) => file.split('/').at(-1));
+  return [
+    {
+      target: skip.length > 0 ? `src/web/features/${feature}/**/!(${skip.join('|')})` : `src/web/features/${feature}/**`,
+      from,
+      message: WEB_FEATURES_MESSAGE,
+    },
+    ...pending.map((file) => ({
+      target: `src/web/features/${file}`,
+      from,
+      except: pendingWebCrossings[file].map((imported) => `**/src/web/features/${imported}`),
+      message: WEB_FEATURES_MESSAGE,
+    })),
+  ];
+});
+
+const webSharedZones = [
+  {
+    target: ['src/web/lib/**', 'src/web/ui/**'],
+    from: 'src/web/features',
+    message: 'src/web/lib and src/web/ui are the shared layer under the features: they import no feature.',
+  },
+];
 
 const layer = (files, patterns, message) => ({
   files,
@@ -20,6 +120,10 @@ export default tseslint.config(
     settings: { 'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })] },
     rules: {
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'import-x/no-restricted-paths': [
+        'error',
+        { zones: [...serverFeatureZones, ...plumbingZones, ...webFeatureZones, ...webSharedZones] },
+      ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       'no-console': ['error', { allow: ['warn', 'error'] }],

@@ -33,7 +33,9 @@ function newestMtime(p) {
 function buildIfNeeded() {
   const index = path.join(root, 'dist/web/index.html');
   const built = existsSync(index) ? statSync(index).mtimeMs : 0;
-  const inputs = ['src/web', 'src/contract', 'vite.config.ts', 'package-lock.json'].map((p) => newestMtime(path.join(root, p)));
+  const inputs = ['src/web', 'src/contract', 'content/skills', 'vite.config.ts', 'package-lock.json'].map((p) =>
+    newestMtime(path.join(root, p)),
+  );
   if (built > Math.max(...inputs) && !process.env.E2E_FORCE_BUILD) {
     log('web app is up to date (dist/web)');
     return;

@@ -16,7 +16,7 @@ function newestMtime(dir) {
   return newest;
 }
 
-const sources = ['src/web', 'src/contract'].map((d) => path.join(root, d)).filter(existsSync);
+const sources = ['src/web', 'src/contract', 'content/skills'].map((d) => path.join(root, d)).filter(existsSync);
 const stale = !existsSync(builtIndex) || sources.some((d) => newestMtime(d) > statSync(builtIndex).mtimeMs);
 if (stale) {
   process.stdout.write('Building the web app…\n');

@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { MAX_ANSWER_CHARS } from '../contract/interviews.js';
+import { level, MAX_ANSWER_CHARS, QUESTION_TYPES } from '../contract/interviews.js';
 import type { AnswerEvaluator, EvaluationInput } from '../core/evaluation/types.js';
 import { createLocalEvaluator } from '../server/ai/local-evaluator.js';
 
@@ -28,8 +28,9 @@ Exit status: 0 when every line was graded, 1 when some lines failed, 2 on a usag
 
 const inputLine = z.object({
   id: z.union([z.string(), z.number()]),
-  type: z.enum(['behavioral', 'technical', 'system_design', 'communication', 'aptitude', 'coding_explanation']),
-  level: z.enum(['junior', 'mid', 'senior']).optional(),
+  // The interview's question types, plus the explanation part of a coding answer.
+  type: z.enum([...QUESTION_TYPES, 'coding_explanation']),
+  level: level.optional(),
   question: z.string().trim().min(1),
   reference_answer: z.string().optional(),
   key_points: z.array(z.string()).optional(),

@@ -39,3 +39,32 @@ export const problem = z.object({
 export type Problem = z.infer<typeof problem>;
 
 export const isoDateTime = z.string().describe('ISO 8601 UTC timestamp');
+
+/** A NUL character or half of a surrogate pair: text no one types, and PostgreSQL cannot store. */
+// eslint-disable-next-line no-control-regex -- finding NUL is the point
+const UNSAFE_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+export const UNSAFE_TEXT_MESSAGE = 'contains a NUL character or an unpaired surrogate';
+
+/**
+ * The path (e.g. `answer.text`, `items.2`) of the first string, or object key, in a parsed
+ * request part that holds unsafe text; null when all text is safe. The server runs it on every
+ * body, query and path before any route's schema, so no field can forget it.
+ */
+export function findUnsafeText(value: unknown, at: string[] = [], depth = 0): string | null {
+  if (typeof value === 'string') return UNSAFE_TEXT.test(value) ? at.join('.') : null;
+  if (value === null || typeof value !== 'object' || depth > 64) return null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = findUnsafeText(value[i], [...at, String(i)], depth + 1);
+      if (found !== null) return found;
+    }
+    return null;
+  }
+  for (const [key, inner] of Object.entries(value as Record<string, unknown>)) {
+    if (UNSAFE_TEXT.test(key)) return [...at, key.replace(UNSAFE_TEXT, '\uFFFD')].join('.');
+    const found = findUnsafeText(inner, [...at, key], depth + 1);
+    if (found !== null) return found;
+  }
+  return null;
+}

@@ -1,13 +1,17 @@
 import { z } from 'zod';
 import { id, isoDateTime, paginated } from './common.js';
 
-export const questionType = z.enum(['behavioral', 'technical', 'system_design', 'communication', 'aptitude']);
+// The value lists are tuples as well as zod enums, so the database columns declare the same lists.
+export const QUESTION_TYPES = ['behavioral', 'technical', 'system_design', 'communication', 'aptitude'] as const;
+export const questionType = z.enum(QUESTION_TYPES);
 export type QuestionType = z.infer<typeof questionType>;
 
-export const interviewType = z.enum(['behavioral', 'technical', 'system_design', 'communication', 'aptitude', 'mixed']);
+export const INTERVIEW_TYPES = [...QUESTION_TYPES, 'mixed'] as const;
+export const interviewType = z.enum(INTERVIEW_TYPES);
 export type InterviewType = z.infer<typeof interviewType>;
 
-export const level = z.enum(['junior', 'mid', 'senior']);
+export const LEVELS = ['junior', 'mid', 'senior'] as const;
+export const level = z.enum(LEVELS);
 export type Level = z.infer<typeof level>;
 
 /**
@@ -84,7 +88,7 @@ export type UpdateInterviewBody = z.infer<typeof updateInterviewBody>;
 /** A question as the coach edits it; an id keeps an existing question, no id adds one. */
 export const editedQuestion = z.object({
   id: id.optional(),
-  type: z.enum(['behavioral', 'technical', 'system_design', 'communication', 'aptitude']),
+  type: questionType,
   text: z.string().trim().min(10).max(2000),
   keyPoints: z.array(z.string().trim().min(1).max(300)).max(10).optional(),
   referenceAnswer: z.string().trim().max(5000).optional(),

@@ -6,6 +6,7 @@ import type { EvaluatorState } from './ai/background-evaluator.js';
 import type { BankQuestion } from '../core/questions/bank.js';
 import type { SkillTaxonomy } from '../core/skills/taxonomy.js';
 import type { DatabaseHandle } from '../db/client.js';
+import { serializeErrorForLog } from '../db/query-errors.js';
 import { createAuthService, type AuthService } from './auth/auth.service.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { auditRoutes } from './audit/audit.routes.js';
@@ -39,11 +40,13 @@ import { createMembersService } from './orgs/members.service.js';
 import { membersRoutes } from './orgs/members.routes.js';
 import { createOrgsService } from './orgs/orgs.service.js';
 import { orgsRoutes } from './orgs/orgs.routes.js';
-import { authPlugin } from './plugins/auth.js';
+import { authPlugin } from './auth/auth.plugin.js';
 import { errorsPlugin } from './plugins/errors.js';
 import { openapiPlugin } from './plugins/openapi.js';
 import { securityPlugin } from './plugins/security.js';
 import { webPlugin } from './plugins/web.js';
+import { applyConnectionLimits } from './plugins/connection-limits.js';
+import { safeTextPlugin } from './plugins/safe-text.js';
 
 export interface AppDeps {
   config: Config;
@@ -78,12 +81,19 @@ const REQUEST_ID = /^[\w.:-]{1,100}$/;
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, database } = deps;
   const clock = deps.clock ?? systemClock;
+  const logger = deps.logger ?? {
+    level: config.logLevel,
+    redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+  };
   const app = Fastify({
-    logger: deps.logger ?? {
-      level: config.logLevel,
-      redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
-    },
+    // Every logger, the configured one or a test's, logs a failed statement without its values.
+    logger:
+      typeof logger === 'object'
+        ? { ...logger, serializers: { ...logger.serializers, err: (err: Error) => serializeErrorForLog(err) } }
+        : logger,
     bodyLimit: config.bodyLimit,
+    keepAliveTimeout: config.http.keepAliveTimeoutMs,
+    requestTimeout: config.http.requestTimeoutMs,
     trustProxy: config.trustProxy,
     requestIdHeader: 'x-request-id',
     genReqId: (req) => {
@@ -92,6 +102,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     routerOptions: { ignoreTrailingSlash: true },
   });
+  applyConnectionLimits(app.server, config.http);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -156,6 +167,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(errorsPlugin);
   await app.register(securityPlugin, { config });
+  await app.register(safeTextPlugin);
   await app.register(cookie);
   await app.register(openapiPlugin);
   await app.register(authPlugin, { auth, config });

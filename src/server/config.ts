@@ -49,6 +49,10 @@ const envSchema = z
       .optional(),
     MAIL_FROM: z.string().min(3).default('Panelist <no-reply@localhost>'),
     WS_HEARTBEAT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+    HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+    HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(120_000),
+    HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+    MAX_CONNECTIONS_PER_IP: z.coerce.number().int().min(1).max(100_000).default(100),
   })
   .superRefine((e, ctx) => {
     if (e.AI_PROVIDER !== 'openai') return;
@@ -89,7 +93,8 @@ export interface Config {
   accessTokenTtlSeconds: number;
   refreshTokenTtlDays: number;
   authRateLimitPerMinute: number;
-  secureCookies: boolean;
+  /** true/false forces `Secure` cookies and HSTS; null decides per request by its scheme (https). */
+  secureCookies: boolean | null;
   /** Worker threads that grade answers; 0 grades on the main thread. */
   evaluatorThreads: number;
   /** How often each instance looks for due background jobs. */
@@ -99,6 +104,8 @@ export interface Config {
   mailFrom: string;
   /** Sockets that miss a ping for this long are dropped. */
   wsHeartbeatMs: number;
+  /** Socket limits: a slow or idle client cannot hold a descriptor for long, nor one IP hold many. */
+  http: { headersTimeoutMs: number; requestTimeoutMs: number; keepAliveTimeoutMs: number; maxConnectionsPerIp: number };
   ai: AiConfig;
 }
 
@@ -136,12 +143,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
     refreshTokenTtlDays: e.REFRESH_TOKEN_TTL_DAYS,
     authRateLimitPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE,
-    secureCookies: e.SECURE_COOKIES ?? e.NODE_ENV === 'production',
+    secureCookies: e.SECURE_COOKIES ?? null,
     evaluatorThreads: e.EVALUATOR_THREADS,
     jobsPollMs: e.JOBS_POLL_MS,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     wsHeartbeatMs: e.WS_HEARTBEAT_MS,
+    http: {
+      headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS,
+      keepAliveTimeoutMs: e.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+      maxConnectionsPerIp: e.MAX_CONNECTIONS_PER_IP,
+    },
     ai:
       e.AI_PROVIDER === 'openai'
         ? {

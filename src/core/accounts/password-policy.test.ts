@@ -17,6 +17,11 @@ describe('findPasswordWeakness', () => {
   it('refuses a common word dressed up with digits and symbols', () => {
     expect(findPasswordWeakness('sunshine2024!', {}, isCommon)).toMatch(/common password with digits/);
   });
+  it('accepts a strong passphrase in other scripts that happens to end in a common Latin word', () => {
+    const withTest = (s: string) => s === 'test' || isCommon(s);
+    expect(findPasswordWeakness('пароль-🔑-密码-ñ-ü-test', {}, withTest)).toBeNull();
+    expect(findPasswordWeakness('test-2024-!!', {}, withTest)).toMatch(/common password with digits/);
+  });
   it('refuses a repeated character and the email or name', () => {
     expect(findPasswordWeakness('aaaaaaaaaaaa', {}, isCommon)).toMatch(/repeated/);
     expect(findPasswordWeakness('marie.curie-1867', { email: 'marie.curie@example.com' }, isCommon)).toMatch(/email/);

@@ -18,8 +18,10 @@ export function findPasswordWeakness(
   if (local && local.length >= 4 && lower.includes(local)) return 'must not contain your email address';
   const name = context.name?.toLowerCase().replace(/\s+/g, '');
   if (name && name.length >= 4 && lower.replace(/\s+/g, '') === name) return 'must not be your name';
-  // "password2024!" style variations of a common word with digits and symbols around it.
-  const core = lower.replace(/^[^a-z]+|[^a-z]+$/g, '');
+  // "password2024!" style variations of a common word with digits and symbols around it. Only
+  // digits, punctuation, symbols and spaces are peeled off: letters of any script stay, so a
+  // passphrase such as "пароль-🔑-密码-ñ-ü-test" is not cut down to its last Latin word.
+  const core = lower.replace(/^[\p{N}\p{P}\p{S}\s]+|[\p{N}\p{P}\p{S}\s]+$/gu, '');
   if (core.length >= 4 && core !== lower && isCommon(core)) return 'is a common password with digits or symbols added';
   return null;
 }

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { idParams, problem } from '../../contract/common.js';
 import { mail, mailList, mailQuery } from '../../contract/notifications.js';
 import type { MailService } from '../mail/mail.service.js';
-import { requireActor } from '../plugins/auth.js';
+import { requireActor } from '../auth/auth.plugin.js';
 
 const errors = { 400: problem, 401: problem, 403: problem, 404: problem };
 

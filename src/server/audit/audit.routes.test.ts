@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEntry, AuditLogList } from '../../contract/orgs.js';
-import { signInPlatformAdmin } from '../orgs/org-test-support.js';
+import { signInPlatformAdmin } from '../testing/platform-admin.js';
 import { createOrgFixture, type OrgFixture } from '../testing/org-fixture.js';
 import { createTestApp, expectProblem, type Browser, type TestApp } from '../testing/test-app.js';
 

@@ -4,7 +4,7 @@ import { problem } from '../../contract/common.js';
 import { auditLogList, auditLogQuery } from '../../contract/orgs.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { OrgAccess } from '../orgs/org-access.js';
-import { requireActor } from '../plugins/auth.js';
+import { requireActor } from '../auth/auth.plugin.js';
 import { listAuditLog } from './audit.service.js';
 
 const errors = { 400: problem, 401: problem, 403: problem, 404: problem };

@@ -46,7 +46,8 @@ describe('register', () => {
   });
 
   it.each([
-    ['a short password', { email: 'x1@example.com', password: 'short', name: 'X' }, 'body.password'],
+    // Uncommon, so only its length can be the reason it is refused.
+    ['a short password', { email: 'x1@example.com', password: 'k7#Qm2x!v', name: 'X' }, 'body.password'],
     ['a common password', { email: 'x2@example.com', password: 'qwertyuiop', name: 'X' }, 'body.password'],
     ['a malformed email', { email: 'not-an-email', password: STRONG_PASSWORD, name: 'X' }, 'body.email'],
     ['a missing name', { email: 'x3@example.com', password: STRONG_PASSWORD }, 'body.name'],
@@ -55,6 +56,24 @@ describe('register', () => {
     const body = expectProblem(await post('/api/v1/auth/register', payload), 400, 'validation_failed');
     expect((body.errors as { path: string }[]).map((e) => e.path)).toContain(field);
     expect(await countUsers()).toBe(before);
+  });
+
+  it('refuses a short password for its length', async () => {
+    const body = expectProblem(
+      await post('/api/v1/auth/register', { email: 'x4@example.com', password: 'k7#Qm2x!v', name: 'X' }),
+      400,
+      'validation_failed',
+    );
+    expect((body.errors as { message: string }[]).map((e) => e.message).join(' ')).toMatch(/at least 10 characters/);
+  });
+
+  it('accepts a strong passphrase written in several scripts', async () => {
+    const res = await post('/api/v1/auth/register', {
+      email: 'polyglot@example.com',
+      password: 'пароль-🔑-密码-ñ-ü-test',
+      name: 'Polyglot',
+    });
+    expect(res.statusCode, res.body).toBe(201);
   });
 
   it('answers malformed JSON with a 400 problem', async () => {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { loginBody, refreshBody, registerBody, sessionInfo, setupBody, tokenBody, tokenResponse } from '../../contract/auth.js';
 import { problem } from '../../contract/common.js';
 import type { Config } from '../config.js';
-import { clearSessionCookies, requestMeta, requireActor, setSessionCookies } from '../plugins/auth.js';
+import { clearSessionCookies, requestMeta, requireActor, setSessionCookies } from './auth.plugin.js';
 import { csrfTokenFor } from './tokens.js';
 import type { AuthService } from './auth.service.js';
 

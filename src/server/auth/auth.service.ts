@@ -7,6 +7,7 @@ import type { Database, DbOrTx } from '../../db/client.js';
 import { writeAudit } from '../audit/audit.service.js';
 import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
+import type { Actor } from './actor.js';
 import { newId } from '../ids.js';
 import { oneTimeTokens, refreshTokens, sessions, users } from './auth.table.js';
 import { assertNotThrottled, clearLoginFailures, recordLoginFailure, throttlePolicy } from './login-throttle.js';
@@ -14,11 +15,6 @@ import { decoyPasswordHash, hashPassword, passwordWeakness, verifyPassword } fro
 import { hashToken, randomToken } from './tokens.js';
 
 type UserRow = typeof users.$inferSelect;
-
-export interface Actor {
-  userId: string;
-  platformRole: 'user' | 'superadmin';
-}
 
 export interface RequestMeta {
   ip: string;

@@ -8,18 +8,8 @@ import { loadQuestionBank } from '../questions/question-bank.js';
 import { loadSkillsTaxonomy } from '../skills/skills-taxonomy.js';
 import { createOrgFixture, type OrgFixture } from '../testing/org-fixture.js';
 import { createTestApp, expectProblem, type TestApp } from '../testing/test-app.js';
-import {
-  auditOf,
-  HOUR,
-  interviewRow,
-  mailsTo,
-  MINUTE,
-  notificationsOf,
-  pendingJob,
-  schedule,
-  scheduleBody,
-  startNow,
-} from './assigned-fixtures.js';
+import { HOUR, MINUTE, schedule, scheduleBody, startNow } from '../testing/interview-fixture.js';
+import { auditOfTarget, interviewRow, mailsTo, notificationsOf, pendingJob } from '../testing/recorded.js';
 import { newId } from '../ids.js';
 import { answerDrafts, answers, interviewQuestions, interviews } from './interviews.table.js';
 
@@ -75,7 +65,7 @@ describe('scheduling', () => {
     const close = await pendingJob(t, 'windowClose', iv.id);
     expect(close!.runAt.toISOString()).toBe(body.windowEnd);
 
-    const [audit] = await auditOf(t, iv.id, 'interview.schedule');
+    const [audit] = await auditOfTarget(t, iv.id, 'interview.schedule');
     expect(audit).toMatchObject({ orgId: org.orgId, actorId: coach().user.id });
     expect(JSON.parse(audit!.after!)).toMatchObject({ candidateId: candidate().user.id, durationMinutes: 45 });
   });
@@ -306,7 +296,7 @@ describe('before the window opens', () => {
     });
     expect(edited.questions.some((q) => q.id === q2!.id)).toBe(false);
     expect((await t.database.db.select().from(interviewQuestions).where(eq(interviewQuestions.interviewId, iv.id))).length).toBe(3);
-    expect(await auditOf(t, iv.id, 'interview.questions')).toHaveLength(1);
+    expect(await auditOfTarget(t, iv.id, 'interview.questions')).toHaveLength(1);
   });
 
   it('refuses question edits with an unknown id, by the candidate, and once the window has opened', async () => {
@@ -587,7 +577,7 @@ describe('rescheduling', () => {
     expect(await notificationsOf(t, candidate().user.id, 'interview_rescheduled', iv.id)).toHaveLength(1);
     const [mail] = (await mailsTo(t, candidate().user.email, 'interview_rescheduled')).filter((m) => m.ics?.includes(iv.id));
     expect(mail!.ics).toMatch(/SEQUENCE:1/);
-    const [audit] = await auditOf(t, iv.id, 'interview.update');
+    const [audit] = await auditOfTarget(t, iv.id, 'interview.update');
     expect(JSON.parse(audit!.before!)).toMatchObject({ windowStart: iv.windowStart, durationMinutes: 30 });
     expect(JSON.parse(audit!.after!)).toMatchObject({ windowStart, durationMinutes: 50 });
 
@@ -611,7 +601,7 @@ describe('rescheduling', () => {
     await startNow(candidate(), iv.id);
     expectProblem(await coach().request({ method: 'PATCH', url: url(iv.id), payload: { durationMinutes: 90 } }), 409, 'invalid_state');
     expect((await interviewRow(t, iv.id)).durationMinutes).toBe(30);
-    expect(await auditOf(t, iv.id, 'interview.update')).toHaveLength(0);
+    expect(await auditOfTarget(t, iv.id, 'interview.update')).toHaveLength(0);
   });
 });
 
@@ -628,7 +618,7 @@ describe('cancelling', () => {
     const [mail] = (await mailsTo(t, candidate().user.email, 'interview_cancelled')).filter((m) => m.ics?.includes(iv.id));
     expect(mail!.ics).toMatch(/METHOD:CANCEL/);
     expect(mail!.ics).toMatch(/SEQUENCE:1/);
-    const [audit] = await auditOf(t, iv.id, 'interview.cancel');
+    const [audit] = await auditOfTarget(t, iv.id, 'interview.cancel');
     expect(JSON.parse(audit!.after!)).toEqual({ status: 'cancelled', reason: 'Role filled' });
 
     t.clock.advance(HOUR);

@@ -14,7 +14,7 @@ import {
   updateInterviewBody,
 } from '../../contract/interviews.js';
 import { coachedCandidateList } from '../../contract/orgs.js';
-import { requestMeta, requireActor } from '../plugins/auth.js';
+import { requestMeta, requireActor } from '../auth/auth.plugin.js';
 import type { InterviewsService } from './interviews.service.js';
 
 const errors = { 400: problem, 401: problem, 403: problem, 404: problem, 409: problem, 422: problem };

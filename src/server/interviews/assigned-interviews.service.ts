@@ -15,27 +15,26 @@ import { finalScoreOf } from '../../core/interviews/summarize-report.js';
 import { extractSkills } from '../../core/skills/extract-skills.js';
 import type { Tx } from '../../db/client.js';
 import { writeAudit } from '../audit/audit.service.js';
-import type { Actor } from '../auth/auth.service.js';
+import type { Actor } from '../auth/actor.js';
 import { usersByIds } from '../auth/user-directory.js';
 import { newId } from '../ids.js';
 import { cancelJob } from '../jobs/job-queue.js';
 import { notify } from '../notifications/notify.js';
-import type { InterviewRow, InterviewViewer } from './interview-access.js';
-import { markMissedLocked, noticePeople, publishInterviewChange, recomputeOverall } from './interview-completion.js';
+import { recomputeOverall } from './answers.js';
+import type { InterviewViewer } from './interview-access.js';
+import { noticePeople, publishInterviewChange } from './interview-audience.js';
+import { markMissedLocked } from './interview-completion.js';
 import type { InterviewContext } from './interview-context.js';
 import { cancelWindowJobs, interviewJobKeys, planDeadlineJob, planWindowJobs } from './interview-job-plan.js';
 import { cancelledNotice, rescheduledNotice, resultsReadyNotice, scheduledNotice } from './interview-notices.js';
-import { gatherTailoring } from './interview-tailoring.js';
+import { insertPlannedQuestions, prepareInterview } from './interview-questions.js';
 import { toAnswer } from './interview-views.js';
-import { answers, interviewQuestions, interviews } from './interviews.table.js';
-import { insertPlannedQuestions, planQuestions } from './interview-questions.js';
+import { answers, interviewQuestions, interviews, type InterviewRow } from './interviews.table.js';
 
 /** Who did it and from where, for the audit log. */
 export interface ActionMeta {
   ip?: string | undefined;
 }
-
-type View = (row: InterviewRow, viewer: InterviewViewer) => Promise<Interview>;
 
 function invalidWindow(problems: Record<string, string>): AppError {
   const errors = Object.entries(problems).map(([field, message]) => ({ path: `body.${field}`, message }));
@@ -63,8 +62,8 @@ const asJson = (v: unknown) => (v instanceof Date ? v.toISOString() : v);
  * window opens), a time window the candidate must start in, a server-owned deadline once
  * started, and a review in which the coach may override scores and then finalize.
  */
-export function createAssignedInterviews(ctx: InterviewContext, view: View) {
-  const { db, clock, skills, reads, access, orgAccess } = ctx;
+export function createAssignedInterviews(ctx: InterviewContext) {
+  const { db, clock, skills, reads, access, orgAccess, view } = ctx;
 
   /** Loads, checks the caller is staff of an assigned interview, and returns the row. */
   async function loadForStaff(actor: Actor, interviewId: string, doing: string): Promise<InterviewRow> {
@@ -104,32 +103,14 @@ export function createAssignedInterviews(ctx: InterviewContext, view: View) {
       const problems = windowProblems(window, now, { startChanged: true });
       if (Object.keys(problems).length > 0) throw invalidWindow(problems);
 
-      const id = newId();
-      const tailoring = await gatherTailoring(ctx.tailoring, actor, body, body.candidateId, orgId);
-      const picked = await planQuestions(ctx, {
-        interviewId: id,
-        candidateId: body.candidateId,
-        type: body.type,
-        level: body.level,
-        role: body.role,
-        questionCount: body.questionCount,
-        tailoring,
-      });
+      const { id, questions: picked, tailoring, columns } = await prepareInterview(ctx, actor, body, body.candidateId, orgId);
 
       const created = await db.transaction(async (tx) => {
         const [row] = await tx
           .insert(interviews)
           .values({
-            id,
-            candidateId: body.candidateId,
+            ...columns,
             kind: 'assigned',
-            type: body.type,
-            role: body.role,
-            level: body.level,
-            questionCount: picked.length,
-            jobDescription: body.jobDescription || tailoring.job?.text || null,
-            jobDescriptionId: tailoring.job?.id ?? null,
-            language: body.language ?? 'en',
             status: 'scheduled',
             createdAt: now,
             orgId,
@@ -372,7 +353,7 @@ export function createAssignedInterviews(ctx: InterviewContext, view: View) {
           .set({ overrideScore: body.score, overrideNote: body.note, overriddenBy: actor.userId, overriddenAt: now })
           .where(eq(answers.id, answerId))
           .returning();
-        const overall = await recomputeOverall(ctx, tx, interviewId);
+        const overall = await recomputeOverall(reads, tx, interviewId);
         await tx.update(interviews).set({ overallScore: overall }).where(eq(interviews.id, interviewId));
         await writeAudit(tx, {
           orgId: row.orgId,

@@ -6,7 +6,7 @@ import { auditLog } from '../audit/audit.table.js';
 import { newId } from '../ids.js';
 import { createOrgFixture, type OrgFixture } from '../testing/org-fixture.js';
 import { browserFrom, createTestApp, expectProblem, STRONG_PASSWORD, type Browser, type TestApp } from '../testing/test-app.js';
-import { schedule } from './assigned-fixtures.js';
+import { schedule } from '../testing/interview-fixture.js';
 import { answerDrafts, answers, interviewQuestions, interviews } from './interviews.table.js';
 
 let t: TestApp;

@@ -1,11 +1,9 @@
 import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { notFound } from '../../core/errors.js';
 import type { DbOrTx } from '../../db/client.js';
-import type { Actor } from '../auth/auth.service.js';
+import type { Actor } from '../auth/actor.js';
 import type { OrgAccess } from '../orgs/org-access.js';
-import { interviews } from './interviews.table.js';
-
-export type InterviewRow = typeof interviews.$inferSelect;
+import { interviews, type InterviewRow } from './interviews.table.js';
 
 /**
  * How the caller relates to one interview. `candidate`: the person taking it. `staff`: the

@@ -1,50 +1,16 @@
-import { and, eq, isNull } from 'drizzle-orm';
-import type { Evaluation, QuestionType } from '../../contract/interviews.js';
-import type { Level } from '../../contract/interviews.js';
-import { finalScoreOf, overallFromScores } from '../../core/interviews/summarize-report.js';
+import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { usersByIds } from '../auth/user-directory.js';
+import { usersByIds, type DirectoryEntry } from '../auth/user-directory.js';
 import { cancelJob } from '../jobs/job-queue.js';
-import { notify, publishEvent } from '../notifications/notify.js';
-import type { InterviewRow } from './interview-access.js';
+import { notify, type NewNotification } from '../notifications/notify.js';
+import { recomputeOverall } from './answers.js';
+import { publishInterviewChange, staffToTell } from './interview-audience.js';
 import type { InterviewContext } from './interview-context.js';
-import { completedNotice, missedNotice } from './interview-notices.js';
 import { interviewJobKeys } from './interview-job-plan.js';
-import { newId } from '../ids.js';
-import { answerDrafts, answers, interviews } from './interviews.table.js';
+import { completedNotice, missedNotice, type NoticeContext } from './interview-notices.js';
+import { interviews, type InterviewRow } from './interviews.table.js';
 
-/** The coaches who hear about an assigned interview: whoever scheduled it and the candidate's coaches there. */
-export async function staffToTell(ctx: InterviewContext, row: InterviewRow, tx: DbOrTx): Promise<string[]> {
-  if (row.kind !== 'assigned' || !row.orgId) return [];
-  const coaches = await ctx.orgAccess.coachIdsOf(row.candidateId, row.orgId, tx);
-  return [...new Set([...(row.coachId ? [row.coachId] : []), ...coaches])].filter((id) => id !== row.candidateId);
-}
-
-/** Tells the candidate's and coaches' open pages that the interview changed state. */
-export async function publishInterviewChange(ctx: InterviewContext, tx: DbOrTx, row: InterviewRow): Promise<void> {
-  const userIds = [row.candidateId, ...(await staffToTell(ctx, row, tx))];
-  await publishEvent(tx, { type: 'interview', userIds, interviewId: row.id, status: row.status });
-}
-
-/** The candidate and the scheduling coach as the notices address them. */
-export async function noticePeople(ctx: InterviewContext, tx: DbOrTx, row: InterviewRow) {
-  const people = await usersByIds(tx, [row.candidateId, ...(row.coachId ? [row.coachId] : [])]);
-  const candidate = people.get(row.candidateId) ?? { name: 'Candidate', email: '' };
-  const coach = (row.coachId && people.get(row.coachId)) || ctx.fallbackOrganizer;
-  return { candidate, coach };
-}
-
-/** The overall score from final scores (overrides included), unanswered questions counting 0. */
-export async function recomputeOverall(ctx: InterviewContext, tx: DbOrTx, interviewId: string): Promise<number | null> {
-  const [questions, current] = await Promise.all([ctx.reads.questions(interviewId, tx), ctx.reads.currentAnswers(interviewId, tx)]);
-  const byQuestion = new Map(current.map((a) => [a.questionId, a]));
-  return overallFromScores(
-    questions.map((q) => {
-      const a = byQuestion.get(q.id);
-      return a ? finalScoreOf(a) : null;
-    }),
-  );
-}
+/** How an interview ends; the callers hold its row lock and have checked its state. */
 
 /**
  * Completes an interview the caller has locked and found in progress: by the candidate, or by
@@ -57,7 +23,7 @@ export async function completeLocked(
   now: Date,
   how: 'submitted' | 'deadline',
 ): Promise<InterviewRow> {
-  const score = await recomputeOverall(ctx, tx, row.id);
+  const score = await recomputeOverall(ctx.reads, tx, row.id);
   const [updated] = await tx
     .update(interviews)
     .set({ status: 'completed', completedAt: now, overallScore: score })
@@ -65,79 +31,8 @@ export async function completeLocked(
     .returning();
   if (updated!.kind !== 'assigned') return updated!;
   await cancelJob(tx, interviewJobKeys.deadline(row.id), now);
-  const candidate = (await usersByIds(tx, [row.candidateId])).get(row.candidateId) ?? { name: 'Your candidate', email: '' };
-  const notices = ctx.notices(now);
-  for (const coachId of await staffToTell(ctx, updated!, tx)) {
-    await notify(tx, completedNotice(updated!, coachId, candidate, notices, how), now);
-  }
-  await publishInterviewChange(ctx, tx, updated!);
+  await tellStaff(ctx, tx, updated!, now, (coachId, candidate, notices) => completedNotice(updated!, coachId, candidate, notices, how));
   return updated!;
-}
-
-export interface GradedDraft {
-  questionId: string;
-  text: string;
-  evaluation: Evaluation;
-}
-
-/**
- * When time runs out, what the candidate was still typing counts: the autosaved draft of each
- * question left unanswered is graded here, outside any transaction (grading is the slow part).
- * A draft that cannot be graded is left out rather than holding the interview open.
- */
-export async function gradeUnsentDrafts(ctx: InterviewContext, row: InterviewRow, onError: (err: unknown) => void): Promise<GradedDraft[]> {
-  const [questions, current, drafts] = await Promise.all([
-    ctx.reads.questions(row.id),
-    ctx.reads.currentAnswers(row.id),
-    ctx.reads.drafts(row.id),
-  ]);
-  const answered = new Set(current.map((a) => a.questionId));
-  const byId = new Map(questions.map((q) => [q.id, q]));
-  const graded: GradedDraft[] = [];
-  for (const draft of drafts) {
-    const question = byId.get(draft.questionId);
-    if (!question || answered.has(draft.questionId) || draft.text.trim().length === 0) continue;
-    try {
-      const evaluation = await ctx.evaluator.evaluate({
-        question: question.text,
-        type: question.type as QuestionType,
-        level: row.level as Level,
-        referenceAnswer: question.referenceAnswer ?? undefined,
-        keyPoints: question.keyPoints,
-        expectedAnswer: question.expectedAnswer ?? undefined,
-        answer: draft.text,
-      });
-      graded.push({ questionId: draft.questionId, text: draft.text, evaluation });
-    } catch (err) {
-      onError(err);
-    }
-  }
-  return graded;
-}
-
-/** Stores graded drafts as answers under the interview's lock, for questions still unanswered. */
-export async function storeGradedDrafts(tx: DbOrTx, interviewId: string, graded: readonly GradedDraft[], now: Date): Promise<void> {
-  for (const d of graded) {
-    const [existing] = await tx
-      .select({ id: answers.id })
-      .from(answers)
-      .where(and(eq(answers.questionId, d.questionId), isNull(answers.supersededAt)));
-    if (existing) continue;
-    await tx.insert(answers).values({
-      id: newId(),
-      interviewId,
-      questionId: d.questionId,
-      text: d.text,
-      durationSeconds: null,
-      score: d.evaluation.score,
-      evaluation: d.evaluation,
-      engine: d.evaluation.engine,
-      engineVersion: d.evaluation.engineVersion,
-      createdAt: now,
-      supersededAt: null,
-    });
-    await tx.delete(answerDrafts).where(and(eq(answerDrafts.interviewId, interviewId), eq(answerDrafts.questionId, d.questionId)));
-  }
 }
 
 /**
@@ -146,11 +41,20 @@ export async function storeGradedDrafts(tx: DbOrTx, interviewId: string, graded:
  */
 export async function markMissedLocked(ctx: InterviewContext, tx: DbOrTx, row: InterviewRow, now: Date): Promise<InterviewRow> {
   const [missed] = await tx.update(interviews).set({ status: 'missed' }).where(eq(interviews.id, row.id)).returning();
+  await tellStaff(ctx, tx, missed!, now, (coachId, candidate, notices) => missedNotice(missed!, coachId, candidate, notices));
+  return missed!;
+}
+
+/** Notifies each of the interview's coaches about the candidate, then refreshes everyone's open pages. */
+async function tellStaff(
+  ctx: InterviewContext,
+  tx: DbOrTx,
+  row: InterviewRow,
+  now: Date,
+  notice: (coachId: string, candidate: Pick<DirectoryEntry, 'name' | 'email'>, notices: NoticeContext) => NewNotification,
+): Promise<void> {
   const candidate = (await usersByIds(tx, [row.candidateId])).get(row.candidateId) ?? { name: 'Your candidate', email: '' };
   const notices = ctx.notices(now);
-  for (const coachId of await staffToTell(ctx, missed!, tx)) {
-    await notify(tx, missedNotice(missed!, coachId, candidate, notices), now);
-  }
-  await publishInterviewChange(ctx, tx, missed!);
-  return missed!;
+  for (const coachId of await staffToTell(ctx, row, tx)) await notify(tx, notice(coachId, candidate, notices), now);
+  await publishInterviewChange(ctx, tx, row);
 }

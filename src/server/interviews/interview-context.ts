@@ -11,6 +11,7 @@ import { createInterviewAccess } from './interview-access.js';
 import type { NoticeContext } from './interview-notices.js';
 import { createInterviewReads } from './interview-reads.js';
 import type { TailoringSources } from './interview-tailoring.js';
+import { createInterviewView } from './interview-views.js';
 
 export interface InterviewDeps {
   db: Database;
@@ -21,21 +22,25 @@ export interface InterviewDeps {
   orgAccess: OrgAccess;
   /** Where the interview job kinds (reminder, window close, deadline) are registered. */
   jobs: JobRegistry;
-  /** Stored job descriptions and resumes; optional until their features are wired in. */
-  tailoring?: TailoringSources;
+  /** Stored job descriptions and resumes, through the services that own them. */
+  tailoring: TailoringSources;
   config: Pick<Config, 'publicUrl' | 'port' | 'mailFrom'>;
   /** Where background work reports what it had to skip. */
   log?: { warn(obj: object, msg: string): void };
 }
 
-/** What the practice and assigned halves of the feature share. */
+/**
+ * What the practice and assigned halves of the feature share: reads, access, the view of an
+ * interview, and how notices are addressed. Each half takes this and nothing from the other.
+ */
 export function createInterviewContext(deps: InterviewDeps) {
   const { config } = deps;
+  const reads = createInterviewReads(deps.db);
   return {
     ...deps,
-    tailoring: deps.tailoring ?? {},
-    reads: createInterviewReads(deps.db),
+    reads,
     access: createInterviewAccess(deps.orgAccess),
+    view: createInterviewView(reads, deps.clock),
     notices: (now: Date): NoticeContext => ({ url: (path) => appUrl(config, path), now }),
     /** The invite's organizer when the scheduling coach's account is gone. */
     fallbackOrganizer: parseMailbox(config.mailFrom),

@@ -1,7 +1,7 @@
 import { reminderAt } from '../../core/interviews/interview-window.js';
 import type { DbOrTx } from '../../db/client.js';
 import { cancelJob, enqueueJob } from '../jobs/job-queue.js';
-import type { InterviewRow } from './interview-access.js';
+import type { InterviewRow } from './interviews.table.js';
 
 export const INTERVIEW_REMINDER_JOB = 'interview-reminder';
 export const INTERVIEW_WINDOW_CLOSE_JOB = 'interview-window-close';

@@ -1,7 +1,7 @@
 import { buildInterviewInvite } from '../../core/calendar/interview-invite.js';
 import type { DirectoryEntry } from '../auth/user-directory.js';
 import type { NewNotification } from '../notifications/notify.js';
-import type { InterviewRow } from './interview-access.js';
+import type { InterviewRow } from './interviews.table.js';
 
 /**
  * What the candidate and the coaches are told, in words and in calendar invites. Everything

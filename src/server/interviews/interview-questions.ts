@@ -1,12 +1,74 @@
-import type { InterviewType, Level } from '../../contract/interviews.js';
+import type { CreatePracticeBody } from '../../contract/interviews.js';
 import { AppError } from '../../core/errors.js';
 import { planWithCuratedQuestions } from '../../core/interviews/plan-with-sources.js';
 import type { PlannedQuestion } from '../../core/questions/tailor-questions.js';
 import type { DbOrTx } from '../../db/client.js';
-import type { InterviewContext } from './interview-context.js';
-import type { Tailoring } from './interview-tailoring.js';
+import type { Actor } from '../auth/actor.js';
 import { newId } from '../ids.js';
-import { interviewQuestions } from './interviews.table.js';
+import type { InterviewContext } from './interview-context.js';
+import { gatherTailoring, type Tailoring } from './interview-tailoring.js';
+import { interviewQuestions, type interviews } from './interviews.table.js';
+
+/** What practice and assigned interviews are both created from (the schedule body adds its window). */
+type InterviewRequest = Omit<CreatePracticeBody, 'kind'>;
+
+export interface PreparedInterview {
+  id: string;
+  questions: PlannedQuestion[];
+  tailoring: Tailoring;
+  /** The columns practice and assigned interviews fill alike; each half adds its own. */
+  columns: Pick<
+    typeof interviews.$inferInsert,
+    'id' | 'candidateId' | 'type' | 'role' | 'level' | 'questionCount' | 'jobDescription' | 'jobDescriptionId' | 'language'
+  >;
+}
+
+/**
+ * Plans a new interview before its transaction (planning reads stored material and is the slow
+ * part): the tailoring material the caller may use, and the questions. `orgId`: an assigned
+ * interview takes job descriptions of its own organization only. The resume only shapes the
+ * questions; it is not stored with the interview.
+ */
+export async function prepareInterview(
+  ctx: Pick<InterviewContext, 'bank' | 'skills' | 'reads' | 'tailoring'>,
+  actor: Actor,
+  request: InterviewRequest,
+  candidateId: string,
+  orgId?: string,
+): Promise<PreparedInterview> {
+  const id = newId();
+  const tailoring = await gatherTailoring(ctx.tailoring, actor, request, candidateId, orgId);
+  const picked = planWithCuratedQuestions({
+    bank: ctx.bank,
+    taxonomy: ctx.skills,
+    type: request.type,
+    level: request.level,
+    role: request.role,
+    count: request.questionCount,
+    jobDescription: tailoring.jobText,
+    resumeText: tailoring.resumeText,
+    recentlySeenIds: await ctx.reads.recentBankQuestionIds(candidateId),
+    seed: id,
+    curated: tailoring.curated,
+  });
+  if (picked.length === 0) throw new AppError('unprocessable', 'No questions match this interview type and level.');
+  return {
+    id,
+    questions: picked,
+    tailoring,
+    columns: {
+      id,
+      candidateId,
+      type: request.type,
+      role: request.role,
+      level: request.level,
+      questionCount: picked.length,
+      jobDescription: request.jobDescription || tailoring.job?.text || null,
+      jobDescriptionId: tailoring.job?.id ?? null,
+      language: request.language ?? 'en',
+    },
+  };
+}
 
 /** Stores the engine's plan as the interview's own copy of its questions, in order. */
 export async function insertPlannedQuestions(tx: DbOrTx, interviewId: string, planned: readonly PlannedQuestion[]): Promise<void> {
@@ -24,38 +86,4 @@ export async function insertPlannedQuestions(tx: DbOrTx, interviewId: string, pl
       targetSkills: q.targetSkills,
     })),
   );
-}
-
-/**
- * The engine's questions for a new interview (practice or assigned): the job's curated ones
- * first, then bank and tailored ones, avoiding what the candidate saw lately.
- */
-export async function planQuestions(
-  ctx: Pick<InterviewContext, 'bank' | 'skills' | 'reads'>,
-  request: {
-    interviewId: string;
-    candidateId: string;
-    type: InterviewType;
-    level: Level;
-    role: string;
-    questionCount: number;
-    tailoring: Tailoring;
-  },
-): Promise<PlannedQuestion[]> {
-  const { tailoring } = request;
-  const picked = planWithCuratedQuestions({
-    bank: ctx.bank,
-    taxonomy: ctx.skills,
-    type: request.type,
-    level: request.level,
-    role: request.role,
-    count: request.questionCount,
-    jobDescription: tailoring.jobText,
-    resumeText: tailoring.resumeText,
-    recentlySeenIds: await ctx.reads.recentBankQuestionIds(request.candidateId),
-    seed: request.interviewId,
-    curated: tailoring.curated,
-  });
-  if (picked.length === 0) throw new AppError('unprocessable', 'No questions match this interview type and level.');
-  return picked;
 }

@@ -1,9 +1,26 @@
 import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Database, DbOrTx } from '../../db/client.js';
-import { usersByIds } from '../auth/user-directory.js';
-import type { InterviewRow } from './interview-access.js';
-import { peopleIds, type AnswerRow, type DraftRow, type People, type QuestionRow } from './interview-views.js';
-import { answerDrafts, answers, interviewQuestions, interviews } from './interviews.table.js';
+import { usersByIds, type DirectoryEntry } from '../auth/user-directory.js';
+import {
+  answerDrafts,
+  answers,
+  interviewQuestions,
+  interviews,
+  type AnswerRow,
+  type DraftRow,
+  type InterviewRow,
+  type QuestionRow,
+} from './interviews.table.js';
+
+/** The people an interview response names, by id. */
+export type People = ReadonlyMap<string, DirectoryEntry>;
+
+/** Everyone an interview response names: candidate, scheduling coach, overriding coaches. */
+function peopleIds(rows: readonly InterviewRow[], answerRows: readonly AnswerRow[] = []): string[] {
+  const ids = rows.flatMap((r) => [r.candidateId, r.coachId]);
+  ids.push(...answerRows.map((a) => a.overriddenBy));
+  return ids.filter((x): x is string => !!x);
+}
 
 /** How many of a candidate's latest interviews count as "recently seen" when picking questions. */
 const RECENT_INTERVIEWS = 5;

@@ -5,7 +5,8 @@ import type { CoachedCandidateList } from '../../contract/orgs.js';
 import { newId } from '../ids.js';
 import { createOrgFixture, type OrgFixture } from '../testing/org-fixture.js';
 import { createTestApp, expectProblem, type Browser, type TestApp } from '../testing/test-app.js';
-import { auditOf, HOUR, interviewRow, notificationsOf, schedule, startNow } from './assigned-fixtures.js';
+import { HOUR, schedule, startNow } from '../testing/interview-fixture.js';
+import { auditOfTarget, interviewRow, notificationsOf } from '../testing/recorded.js';
 import { answers, interviews } from './interviews.table.js';
 
 let t: TestApp;
@@ -87,7 +88,7 @@ describe('reviewing with results released on finalize', () => {
     expectProblem(await coach().request({ method: 'POST', url: url(iv.id, `/answers/${newId()}/override`), payload }), 404);
     const [stored] = await t.database.db.select().from(answers).where(eq(answers.id, answered.id));
     expect(stored).toMatchObject({ overrideScore: null, overrideNote: null });
-    expect(await auditOf(t, answered.id, 'answer.override')).toHaveLength(0);
+    expect(await auditOfTarget(t, answered.id, 'answer.override')).toHaveLength(0);
   });
 
   it('overrides a score with a note, keeping the evaluation, recomputing the overall score, audited', async () => {
@@ -110,7 +111,7 @@ describe('reviewing with results released on finalize', () => {
     });
     // Two questions, one answered (90 after the override), one unanswered (0).
     expect((await interviewRow(t, iv.id)).overallScore).toBe(45);
-    const [audit] = await auditOf(t, answered.id, 'answer.override');
+    const [audit] = await auditOfTarget(t, answered.id, 'answer.override');
     expect(audit).toMatchObject({ orgId: org.orgId, actorId: coach().user.id, targetType: 'answer' });
     expect(JSON.parse(audit!.before!)).toMatchObject({
       engineScore,
@@ -130,7 +131,7 @@ describe('reviewing with results released on finalize', () => {
     expect(await interviewRow(t, iv.id)).toMatchObject({ finalizedBy: coach().user.id });
     const [notice] = await notificationsOf(t, candidate().user.id, 'results_ready', iv.id);
     expect(notice!.body).toContain('45/100');
-    expect(await auditOf(t, iv.id, 'interview.finalize')).toHaveLength(1);
+    expect(await auditOfTarget(t, iv.id, 'interview.finalize')).toHaveLength(1);
 
     const seen = await get(candidate(), iv.id);
     expect(seen).toMatchObject({ status: 'reviewed', overallScore: 45, resultsVisible: true });

@@ -1,7 +1,7 @@
 import type { CuratedQuestion } from '../../contract/job-descriptions.js';
 import { notFound } from '../../core/errors.js';
 import { composeJobText, composeResumeText } from '../../core/interviews/plan-with-sources.js';
-import type { Actor } from '../auth/auth.service.js';
+import type { Actor } from '../auth/actor.js';
 
 /** A stored job description as the job-descriptions service hands it out for tailoring. */
 export interface JobDescriptionForTailoring {
@@ -24,11 +24,10 @@ export interface ResumeForTailoring {
 /**
  * Where stored job descriptions and resumes come from: the services that own them check who
  * may use them (404 for an id the caller may not see) and hand out what tailoring needs.
- * Either may be missing while its feature is not wired in; an id for it is then unknown (404).
  */
 export interface TailoringSources {
-  jobDescriptions?: { forTailoring(actor: Actor, id: string, candidateId: string): Promise<JobDescriptionForTailoring> };
-  resumes?: { forTailoring(actor: Actor, resumeId: string, candidateId: string): Promise<ResumeForTailoring> };
+  jobDescriptions: { forTailoring(actor: Actor, id: string, candidateId: string): Promise<JobDescriptionForTailoring> };
+  resumes: { forTailoring(actor: Actor, resumeId: string, candidateId: string): Promise<ResumeForTailoring> };
 }
 
 export interface TailoringRequest {
@@ -58,7 +57,7 @@ export async function gatherTailoring(
 ): Promise<Tailoring> {
   const [job, resume] = await Promise.all([
     request.jobDescriptionId ? loadJob(sources, actor, request.jobDescriptionId, candidateId, orgId) : null,
-    request.resumeId ? loadResume(sources, actor, request.resumeId, candidateId) : null,
+    request.resumeId ? sources.resumes.forTailoring(actor, request.resumeId, candidateId) : null,
   ]);
   return {
     jobText: composeJobText({ job, pasted: request.jobDescription }),
@@ -75,13 +74,7 @@ async function loadJob(
   candidateId: string,
   orgId?: string,
 ): Promise<JobDescriptionForTailoring> {
-  if (!sources.jobDescriptions) throw notFound('Job description');
   const job = await sources.jobDescriptions.forTailoring(actor, id, candidateId);
   if (orgId && job.orgId !== orgId) throw notFound('Job description');
   return job;
-}
-
-async function loadResume(sources: TailoringSources, actor: Actor, id: string, candidateId: string): Promise<ResumeForTailoring> {
-  if (!sources.resumes) throw notFound('Resume');
-  return sources.resumes.forTailoring(actor, id, candidateId);
 }

@@ -1,20 +1,9 @@
-import type { Answer, Draft, Interview, InterviewSummary, QuestionType } from '../../contract/interviews.js';
+import type { Answer, Draft, Interview, InterviewSummary } from '../../contract/interviews.js';
 import { finalScoreOf } from '../../core/interviews/summarize-report.js';
-import type { DirectoryEntry } from '../auth/user-directory.js';
-import { questionsVisible, resultsVisible, type InterviewRow, type InterviewViewer } from './interview-access.js';
-import type { answerDrafts, answers, interviewQuestions } from './interviews.table.js';
-
-export type QuestionRow = typeof interviewQuestions.$inferSelect;
-export type AnswerRow = typeof answers.$inferSelect;
-export type DraftRow = typeof answerDrafts.$inferSelect;
-export type People = ReadonlyMap<string, DirectoryEntry>;
-
-/** Everyone an interview response names: candidate, scheduling coach, overriding coaches. */
-export function peopleIds(rows: readonly InterviewRow[], answerRows: readonly AnswerRow[] = []): string[] {
-  const ids = rows.flatMap((r) => [r.candidateId, r.coachId]);
-  ids.push(...answerRows.map((a) => a.overriddenBy));
-  return ids.filter((x): x is string => !!x);
-}
+import type { Clock } from '../clock.js';
+import { questionsVisible, resultsVisible, type InterviewViewer } from './interview-access.js';
+import type { InterviewReads, People } from './interview-reads.js';
+import type { AnswerRow, DraftRow, InterviewRow, QuestionRow } from './interviews.table.js';
 
 /** Stands in for a coach whose account was deleted (the column is then null). */
 const DELETED_ACCOUNT = '00000000-0000-0000-0000-000000000000';
@@ -31,9 +20,9 @@ export function toSummary(row: InterviewRow, answeredCount: number, viewer: Inte
   return {
     id: row.id,
     kind: row.kind,
-    type: row.type as InterviewSummary['type'],
+    type: row.type,
     role: row.role,
-    level: row.level as InterviewSummary['level'],
+    level: row.level,
     status: row.status,
     questionCount: row.questionCount,
     answeredCount,
@@ -100,7 +89,7 @@ export function toInterview(
     questions: questions.map((q) => ({
       id: q.id,
       order: q.order,
-      type: q.type as QuestionType,
+      type: q.type,
       text: q.text,
       targetSkills: q.targetSkills,
       // What a good answer covers is for the people who grade, never for the candidate.
@@ -109,5 +98,18 @@ export function toInterview(
     answers: content.answers.map((a) => toAnswer(a, visible, people)),
     ...(viewer === 'candidate' ? { drafts: (content.drafts ?? []).map(toDraft) } : {}),
     serverNow: ctx.now.toISOString(),
+  };
+}
+
+/** Renders one interview for a viewer: loads what it shows (drafts only for the candidate answering) and maps it. */
+export function createInterviewView(reads: InterviewReads, clock: Clock) {
+  return async function view(row: InterviewRow, viewer: InterviewViewer): Promise<Interview> {
+    const [questions, current, drafts] = await Promise.all([
+      reads.questions(row.id),
+      reads.currentAnswers(row.id),
+      viewer === 'candidate' && row.status === 'in_progress' ? reads.drafts(row.id) : Promise.resolve([]),
+    ]);
+    const people = await reads.people([row], current);
+    return toInterview(row, { questions, answers: current, drafts }, { viewer, people, now: clock.now() });
   };
 }

@@ -10,7 +10,7 @@ import {
   interviewListQuery,
   report,
 } from '../../contract/interviews.js';
-import { requestMeta, requireActor } from '../plugins/auth.js';
+import { requestMeta, requireActor } from '../auth/auth.plugin.js';
 import { assignedInterviewsRoutes } from './assigned-interviews.routes.js';
 import type { InterviewsService } from './interviews.service.js';
 

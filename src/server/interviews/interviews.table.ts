@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import type { Evaluation } from '../../contract/interviews.js';
+import { INTERVIEW_TYPES, LEVELS, QUESTION_TYPES, type Evaluation } from '../../contract/interviews.js';
 import { users } from '../auth/auth.table.js';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -13,9 +13,10 @@ export const interviews = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     kind: text('kind', { enum: ['practice', 'assigned'] }).notNull(),
-    type: text('type').notNull(),
+    // The enums are TypeScript's only (no CHECK): the contract validates every value written.
+    type: text('type', { enum: INTERVIEW_TYPES }).notNull(),
     role: text('role').notNull(),
-    level: text('level').notNull(),
+    level: text('level', { enum: LEVELS }).notNull(),
     questionCount: integer('question_count').notNull(),
     jobDescription: text('job_description'),
     status: text('status', { enum: ['scheduled', 'in_progress', 'completed', 'reviewed', 'missed', 'cancelled'] }).notNull(),
@@ -59,7 +60,7 @@ export const interviewQuestions = pgTable(
       .notNull()
       .references(() => interviews.id, { onDelete: 'cascade' }),
     order: integer('order').notNull(),
-    type: text('type').notNull(),
+    type: text('type', { enum: QUESTION_TYPES }).notNull(),
     text: text('text').notNull(),
     bankQuestionId: text('bank_question_id'),
     referenceAnswer: text('reference_answer'),
@@ -123,3 +124,8 @@ export const answerDrafts = pgTable(
   },
   (t) => [primaryKey({ columns: [t.interviewId, t.questionId] })],
 );
+
+export type InterviewRow = typeof interviews.$inferSelect;
+export type QuestionRow = typeof interviewQuestions.$inferSelect;
+export type AnswerRow = typeof answers.$inferSelect;
+export type DraftRow = typeof answerDrafts.$inferSelect;

@@ -14,7 +14,7 @@ import {
   updateJobDescriptionBody,
 } from '../../contract/job-descriptions.js';
 import { orgParams } from '../../contract/orgs.js';
-import { requireActor } from '../plugins/auth.js';
+import { requireActor } from '../auth/auth.plugin.js';
 import type { JobDescriptionsService } from './job-descriptions.service.js';
 
 const errors = { 400: problem, 401: problem, 403: problem, 404: problem, 409: problem, 422: problem };

@@ -16,7 +16,7 @@ import { extractJobSkills } from '../../core/skills/extract-skills.js';
 import { findSkill, normalizeSkillTerm, type SkillTaxonomy } from '../../core/skills/taxonomy.js';
 import type { Database, DbOrTx } from '../../db/client.js';
 import { writeAudit } from '../audit/audit.service.js';
-import type { Actor } from '../auth/auth.service.js';
+import type { Actor } from '../auth/actor.js';
 import { usersByIds } from '../auth/user-directory.js';
 import type { Clock } from '../clock.js';
 import { newId } from '../ids.js';

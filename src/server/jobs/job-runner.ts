@@ -1,4 +1,5 @@
 import { hostname } from 'node:os';
+import { safeErrorMessage } from '../../db/query-errors.js';
 import { randomBytes } from 'node:crypto';
 import { and, asc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
@@ -130,7 +131,8 @@ export function createJobRunner(deps: {
       await handler(job.payload, { jobId: job.id, now: clock.now(), attempt: job.attempts, maxAttempts: job.maxAttempts });
       await markDone(db, job, clock.now());
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
+      // Stored on the job and logged: a failed statement's parameters must not travel with it.
+      const message = safeErrorMessage(err);
       const outcome = await markFailedAttempt(db, job, clock.now(), message).catch((dbErr: unknown) => {
         log.error({ err: dbErr, jobId: job.id }, 'could not record a job failure; its lease will run out and it will be retried');
         return 'retry' as const;

@@ -2,7 +2,7 @@ import { and, count, desc, eq, ilike, sql } from 'drizzle-orm';
 import type { Mail, MailList, MailQuery } from '../../contract/notifications.js';
 import { AppError, notFound } from '../../core/errors.js';
 import type { Database } from '../../db/client.js';
-import type { Actor } from '../auth/auth.service.js';
+import type { Actor } from '../auth/actor.js';
 import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
 import type { JobContext, JobRegistry } from '../jobs/job-registry.js';

@@ -5,7 +5,7 @@ import { buildInterviewInvite } from '../../core/calendar/interview-invite.js';
 import { enqueueJob } from '../jobs/job-queue.js';
 import { jobs } from '../jobs/jobs.table.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
-import { startFakeSmtpServer } from './fake-smtp-server.js';
+import { startFakeSmtpServer } from '../testing/fake-smtp-server.js';
 import { SEND_MAIL_JOB, queueMail, type OutgoingMail } from './mail-outbox.js';
 import { mails } from './mail.table.js';
 import { createStoringMailer } from './mailer.js';

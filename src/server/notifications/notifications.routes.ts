@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { problem } from '../../contract/common.js';
 import { markReadBody, notificationList, notificationQuery, unreadCount } from '../../contract/notifications.js';
 import type { Config } from '../config.js';
-import { requireActor } from '../plugins/auth.js';
+import { requireActor } from '../auth/auth.plugin.js';
 import type { NotificationsService } from './notifications.service.js';
 import { checkSocketOrigin } from './realtime.js';
 import type { SocketHub } from './socket-hub.js';

@@ -8,7 +8,7 @@ import type {
   UnreadCount,
 } from '../../contract/notifications.js';
 import type { Database, DbOrTx } from '../../db/client.js';
-import type { Actor } from '../auth/auth.service.js';
+import type { Actor } from '../auth/actor.js';
 import type { Clock } from '../clock.js';
 import { notifications } from './notifications.table.js';
 import { publishEvent } from './notify.js';

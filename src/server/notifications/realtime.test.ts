@@ -178,10 +178,16 @@ describe('live events', () => {
   });
 
   it('updates the unread count on the user’s other sockets when they read elsewhere', async () => {
-    await notifyCommitted(ana.user.id, 'to be read');
     const [tab1, tab2] = await Promise.all([connect({ cookie: ana.cookie }), connect({ cookie: ana.cookie })]);
-    expect((await hello(tab1)).unread).toBeGreaterThan(0);
-    await hello(tab2);
+    await Promise.all([hello(tab1), hello(tab2)]);
+    // Connected first: on PostgreSQL the NOTIFY of a notification committed just before
+    // connecting may reach a new socket after its hello, so the order is made certain here.
+    await notifyCommitted(ana.user.id, 'to be read');
+    for (const tab of [tab1, tab2]) {
+      const heard = await tab.next();
+      expect(heard).toMatchObject({ type: 'notification', notification: { title: 'to be read' } });
+      expect((heard as { unread: number }).unread).toBeGreaterThan(0);
+    }
     const res = await ana.request({ method: 'POST', url: '/api/v1/notifications/read', payload: { all: true } });
     expect(res.json()).toEqual({ unread: 0 });
     expect(await tab1.next()).toEqual({ type: 'unread', unread: 0 });

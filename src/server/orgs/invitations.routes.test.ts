@@ -15,8 +15,9 @@ import {
   type Browser,
   type TestApp,
 } from '../testing/test-app.js';
-import { CSRF_COOKIE } from '../plugins/auth.js';
-import { auditOf, invitationTokenFor, mailsTo, signInPlatformAdmin } from './org-test-support.js';
+import { CSRF_COOKIE } from '../auth/auth.plugin.js';
+import { signInPlatformAdmin } from '../testing/platform-admin.js';
+import { auditOfOrg, invitationTokenFor, mailsTo } from '../testing/recorded.js';
 import { coachAssignments, invitations, memberships } from './orgs.table.js';
 
 let t: TestApp;
@@ -83,9 +84,9 @@ describe('inviting by email', () => {
     const row = await invitationRow(inv.id);
     expect(row.tokenHash).toBe(hashToken(token));
     expect(JSON.stringify(row)).not.toContain(token);
-    const audit = (await auditOf(t, acme.orgId)).find((a) => a.action === 'invitation.create' && a.targetId === inv.id);
+    const audit = (await auditOfOrg(t, acme.orgId)).find((a) => a.action === 'invitation.create' && a.targetId === inv.id);
     expect(audit).toMatchObject({ actorId: acme.admin.user.id, after: { email, role: 'coach', teamId: null, replaced: [] } });
-    expect(JSON.stringify(await auditOf(t, acme.orgId))).not.toContain(token);
+    expect(JSON.stringify(await auditOfOrg(t, acme.orgId))).not.toContain(token);
   });
 
   it('re-inviting a pending address withdraws the old link and sends a new one', async () => {
@@ -99,7 +100,7 @@ describe('inviting by email', () => {
     expect((await invitationRow(first.id)).revokedAt).not.toBeNull();
     expectProblem(await preview(oldToken), 410, 'link_expired');
     expect((await preview(newToken)).statusCode).toBe(200);
-    const audit = await auditOf(t, acme.orgId);
+    const audit = await auditOfOrg(t, acme.orgId);
     expect(audit.find((a) => a.action === 'invitation.revoke' && a.targetId === first.id)).toMatchObject({ after: { reason: 'reissued' } });
     expect(audit.find((a) => a.action === 'invitation.create' && a.targetId === second.id)).toMatchObject({
       after: { replaced: [first.id] },
@@ -244,7 +245,7 @@ describe('accepting without an account', () => {
       expect.objectContaining({ kind: 'invitation_accepted', title: 'Nora New joined Acme', link: `/orgs/${acme.orgId}/members` }),
     ]);
     expect((await mailsTo(t, acme.admin.user.email)).map((m) => m.kind)).toContain('invitation_accepted');
-    expect((await auditOf(t, acme.orgId)).find((a) => a.action === 'invitation.accept' && a.targetId === inv.id)).toMatchObject({
+    expect((await auditOfOrg(t, acme.orgId)).find((a) => a.action === 'invitation.accept' && a.targetId === inv.id)).toMatchObject({
       actorId: me.json().user.id,
       after: { role: 'coach', accountCreated: true, coachId: null },
     });
@@ -422,13 +423,13 @@ describe('listing and withdrawing invitations', () => {
     expect(res.statusCode).toBe(204);
     expectProblem(await preview(token), 410, 'link_expired');
     expectProblem(await accept({ token, name: 'Too Late', password: STRONG_PASSWORD }), 410, 'link_expired');
-    expect((await auditOf(t, acme.orgId)).find((a) => a.action === 'invitation.revoke' && a.targetId === inv.id)).toMatchObject({
+    expect((await auditOfOrg(t, acme.orgId)).find((a) => a.action === 'invitation.revoke' && a.targetId === inv.id)).toMatchObject({
       actorId: acme.admin.user.id,
       before: { email, role: 'coach', status: 'pending' },
     });
     // Withdrawing again changes nothing.
     expect((await acme.admin.request({ method: 'DELETE', url: url(`/invitations/${inv.id}`) })).statusCode).toBe(204);
-    expect((await auditOf(t, acme.orgId)).filter((a) => a.action === 'invitation.revoke' && a.targetId === inv.id)).toHaveLength(1);
+    expect((await auditOfOrg(t, acme.orgId)).filter((a) => a.action === 'invitation.revoke' && a.targetId === inv.id)).toHaveLength(1);
   });
 
   it('lets a coach withdraw their own invitation but not an admin’s (404); an accepted one is a 409', async () => {

@@ -19,7 +19,7 @@ import { AppError } from '../../core/errors.js';
 import type { AuthService } from '../auth/auth.service.js';
 import { csrfTokenFor, safeEqual } from '../auth/tokens.js';
 import type { Config } from '../config.js';
-import { requestMeta, requireActor, setSessionCookies } from '../plugins/auth.js';
+import { requestMeta, requireActor, setSessionCookies } from '../auth/auth.plugin.js';
 import type { InvitationsService } from './invitations.service.js';
 
 const errors = { 400: problem, 401: problem, 403: problem, 404: problem, 409: problem, 410: problem, 429: problem };

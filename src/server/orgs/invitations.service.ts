@@ -12,7 +12,8 @@ import type {
 import { AppError, notFound } from '../../core/errors.js';
 import type { Database, DbOrTx } from '../../db/client.js';
 import { writeAudit } from '../audit/audit.service.js';
-import type { Actor, AuthService } from '../auth/auth.service.js';
+import type { Actor } from '../auth/actor.js';
+import type { AuthService } from '../auth/auth.service.js';
 import { hashToken, randomToken } from '../auth/tokens.js';
 import { userByEmail, usersByIds } from '../auth/user-directory.js';
 import type { Clock } from '../clock.js';

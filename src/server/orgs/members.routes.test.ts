@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Assignment, Member, MemberList, Team } from '../../contract/orgs.js';
 import { createOrgFixture, type OrgFixture } from '../testing/org-fixture.js';
 import { createTestApp, expectProblem, registerUser, type Browser, type TestApp } from '../testing/test-app.js';
-import { auditOf, signInPlatformAdmin } from './org-test-support.js';
+import { signInPlatformAdmin } from '../testing/platform-admin.js';
+import { auditOfOrg } from '../testing/recorded.js';
 import { coachAssignments, memberships } from './orgs.table.js';
 
 let t: TestApp;
@@ -127,7 +128,7 @@ describe('changing a member', () => {
     expect(res.json()).toMatchObject({ userId: target, role: 'coach', coachIds: [], candidateCount: 0 });
     expect((await membershipOf(acme.orgId, target))!.role).toBe('coach');
     expect(await assignmentsIn(acme.orgId)).not.toContain(`${coach(0).user.id}>${target}`);
-    const audit = (await auditOf(t, acme.orgId)).filter((a) => a.action === 'member.role_change');
+    const audit = (await auditOfOrg(t, acme.orgId)).filter((a) => a.action === 'member.role_change');
     expect(audit).toEqual([
       expect.objectContaining({
         actorId: acme.admin.user.id,
@@ -141,7 +142,7 @@ describe('changing a member', () => {
 
   it('never demotes or removes the last admin, and changes nothing trying', async () => {
     const self = acme.admin.user.id;
-    const before = await auditOf(t, acme.orgId);
+    const before = await auditOfOrg(t, acme.orgId);
     expectProblem(
       await acme.admin.request({ method: 'PATCH', url: url(`/members/${self}`), payload: { role: 'coach' } }),
       409,
@@ -149,7 +150,7 @@ describe('changing a member', () => {
     );
     expectProblem(await acme.admin.request({ method: 'DELETE', url: url(`/members/${self}`) }), 409, 'invalid_state');
     expect((await membershipOf(acme.orgId, self))!.role).toBe('admin');
-    expect(await auditOf(t, acme.orgId)).toHaveLength(before.length);
+    expect(await auditOfOrg(t, acme.orgId)).toHaveLength(before.length);
   });
 
   it('with two admins, lets one step down; when both demote each other at once, one admin is left', async () => {
@@ -192,7 +193,7 @@ describe('changing a member', () => {
     expect((await membershipOf(acme.orgId, target))!.teamId).toBe(team.id);
     const out = await acme.admin.request({ method: 'PATCH', url: url(`/members/${target}`), payload: { teamId: null } });
     expect((out.json() as Member).teamId).toBeNull();
-    const changes = (await auditOf(t, acme.orgId)).filter((a) => a.action === 'member.team_change' && a.targetId === target);
+    const changes = (await auditOfOrg(t, acme.orgId)).filter((a) => a.action === 'member.team_change' && a.targetId === target);
     expect(changes.map((c) => [c.before, c.after])).toEqual([
       [{ teamId: null }, { teamId: team.id }],
       [{ teamId: team.id }, { teamId: null }],
@@ -233,7 +234,7 @@ describe('removing a member', () => {
     expect(res.statusCode).toBe(204);
     expect(await membershipOf(acme.orgId, extra.user.id)).toBeUndefined();
     expect((await assignmentsIn(acme.orgId)).some((a) => a.startsWith(extra.user.id))).toBe(false);
-    expect((await auditOf(t, acme.orgId)).find((a) => a.action === 'member.remove')).toMatchObject({
+    expect((await auditOfOrg(t, acme.orgId)).find((a) => a.action === 'member.remove')).toMatchObject({
       targetId: extra.user.id,
       before: { role: 'coach', teamId: null },
       after: { removedAssignments: 1 },
@@ -276,7 +277,7 @@ describe('coach assignments', () => {
       payload: { coachId: acme.admin.user.id, candidateId: cand(3).user.id },
     });
     expect(byAdmin.statusCode).toBe(201);
-    const created = (await auditOf(t, acme.orgId)).filter(
+    const created = (await auditOfOrg(t, acme.orgId)).filter(
       (a) => a.action === 'assignment.create' && a.after.candidateId === cand(0).user.id,
     );
     expect(created).toEqual([
@@ -321,7 +322,7 @@ describe('coach assignments', () => {
     const left = await assignmentsIn(acme.orgId);
     expect(left).not.toContain(`${coach(1).user.id}>${cand(0).user.id}`);
     expect(left).not.toContain(`${acme.admin.user.id}>${cand(3).user.id}`);
-    const deleted = (await auditOf(t, acme.orgId)).filter((a) => a.action === 'assignment.delete');
+    const deleted = (await auditOfOrg(t, acme.orgId)).filter((a) => a.action === 'assignment.delete');
     expect(deleted.map((d) => d.before)).toEqual([
       { coachId: coach(1).user.id, candidateId: cand(0).user.id },
       { coachId: acme.admin.user.id, candidateId: cand(3).user.id },

@@ -15,7 +15,7 @@ import {
   orgParams,
   updateMemberBody,
 } from '../../contract/orgs.js';
-import { requestMeta, requireActor } from '../plugins/auth.js';
+import { requestMeta, requireActor } from '../auth/auth.plugin.js';
 import type { MembersService } from './members.service.js';
 
 const errors = { 400: problem, 401: problem, 403: problem, 404: problem, 409: problem };

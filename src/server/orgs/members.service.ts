@@ -13,7 +13,7 @@ import { AppError, notFound } from '../../core/errors.js';
 import type { Database, DbOrTx } from '../../db/client.js';
 import { writeAudit } from '../audit/audit.service.js';
 import { users } from '../auth/auth.table.js';
-import type { Actor } from '../auth/auth.service.js';
+import type { Actor } from '../auth/actor.js';
 import { usersByIds } from '../auth/user-directory.js';
 import type { Clock } from '../clock.js';
 import { newId } from '../ids.js';

@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { OrgRole } from '../../contract/orgs.js';
 import { AppError, notFound } from '../../core/errors.js';
 import type { DbOrTx } from '../../db/client.js';
-import type { Actor } from '../auth/auth.service.js';
+import type { Actor } from '../auth/actor.js';
 import { coachAssignments, memberships, organizations } from './orgs.table.js';
 
 /**

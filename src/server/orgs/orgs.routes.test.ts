@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Org, Team } from '../../contract/orgs.js';
 import { createOrgFixture, type OrgFixture } from '../testing/org-fixture.js';
 import { createTestApp, expectProblem, registerUser, type Browser, type TestApp } from '../testing/test-app.js';
-import { auditOf, signInPlatformAdmin } from './org-test-support.js';
+import { signInPlatformAdmin } from '../testing/platform-admin.js';
+import { auditOfOrg } from '../testing/recorded.js';
 import { memberships, organizations, teams } from './orgs.table.js';
 
 let t: TestApp;
@@ -43,7 +44,7 @@ describe('creating and listing organizations', () => {
     expect(org).toMatchObject({ name: 'Ada Labs', myRole: 'admin', memberCount: 1 });
     const [m] = await t.database.db.select().from(memberships).where(eq(memberships.orgId, org.id));
     expect(m).toMatchObject({ userId: ada.user.id, role: 'admin', teamId: null });
-    const audit = await auditOf(t, org.id);
+    const audit = await auditOfOrg(t, org.id);
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({
       action: 'org.create',
@@ -122,7 +123,7 @@ describe('reading and renaming one organization', () => {
     const res = await acme.admin.request({ method: 'PATCH', url: `/api/v1/orgs/${acme.orgId}`, payload: { name: 'Acme Hiring' } });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ name: 'Acme Hiring', myRole: 'admin' });
-    const rename = (await auditOf(t, acme.orgId)).find((a) => a.action === 'org.rename');
+    const rename = (await auditOfOrg(t, acme.orgId)).find((a) => a.action === 'org.rename');
     expect(rename).toMatchObject({ actorId: acme.admin.user.id, before: { name: 'Acme' }, after: { name: 'Acme Hiring' } });
   });
 
@@ -152,7 +153,7 @@ describe('teams', () => {
     await createTeam(bob, other.id, 'Sales');
     const rows = await t.database.db.select().from(teams).where(eq(teams.orgId, org.id));
     expect(rows.map((r) => r.name)).toEqual(['Sales']);
-    expect((await auditOf(t, org.id)).filter((a) => a.action === 'team.create')).toHaveLength(1);
+    expect((await auditOfOrg(t, org.id)).filter((a) => a.action === 'team.create')).toHaveLength(1);
   });
 
   it('lists teams by name with their member counts', async () => {
@@ -178,7 +179,7 @@ describe('teams', () => {
     );
     const [row] = await t.database.db.select().from(teams).where(eq(teams.id, eng.id));
     expect(row!.name).toBe('Engineering');
-    expect((await auditOf(t, org.id)).find((a) => a.action === 'team.rename')).toMatchObject({
+    expect((await auditOfOrg(t, org.id)).find((a) => a.action === 'team.rename')).toMatchObject({
       before: { name: 'engineering' },
       after: { name: 'Engineering' },
     });
@@ -192,7 +193,7 @@ describe('teams', () => {
     const members = await t.database.db.select().from(memberships).where(eq(memberships.orgId, org.id));
     expect(members).toHaveLength(1);
     expect(members[0]!.teamId).toBeNull();
-    expect((await auditOf(t, org.id)).find((a) => a.action === 'team.delete')).toMatchObject({
+    expect((await auditOfOrg(t, org.id)).find((a) => a.action === 'team.delete')).toMatchObject({
       targetId: eng.id,
       before: { name: 'Engineering', memberCount: 1 },
     });

@@ -14,7 +14,7 @@ import {
   teamParams,
   updateOrgBody,
 } from '../../contract/orgs.js';
-import { requestMeta, requireActor } from '../plugins/auth.js';
+import { requestMeta, requireActor } from '../auth/auth.plugin.js';
 import type { OrgsService } from './orgs.service.js';
 
 const errors = { 400: problem, 401: problem, 403: problem, 404: problem, 409: problem };

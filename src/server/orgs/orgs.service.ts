@@ -3,10 +3,10 @@ import type { CreateTeamBody, Org, OrgList, OrgRole, Team, TeamList, UpdateOrgBo
 import { AppError, notFound } from '../../core/errors.js';
 import type { Database, DbOrTx } from '../../db/client.js';
 import { writeAudit } from '../audit/audit.service.js';
-import type { Actor } from '../auth/auth.service.js';
+import type { Actor } from '../auth/actor.js';
 import type { Clock } from '../clock.js';
 import { newId } from '../ids.js';
-import { isUniqueViolation } from './unique-violation.js';
+import { isUniqueViolation } from '../../db/unique-violation.js';
 import type { OrgAccess } from './org-access.js';
 import { memberships, organizations, teams } from './orgs.table.js';
 

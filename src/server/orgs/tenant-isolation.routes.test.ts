@@ -5,7 +5,7 @@ import { auditLog } from '../audit/audit.table.js';
 import { mails } from '../mail/mail.table.js';
 import { notifications } from '../notifications/notifications.table.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
-import { createTwoOrgWorld, deniedCallers, describeIsolationMatrix, type Probe, type TwoOrgWorld } from './isolation-matrix.js';
+import { createTwoOrgWorld, deniedCallers, describeIsolationMatrix, type Probe, type TwoOrgWorld } from '../testing/isolation-matrix.js';
 import { coachAssignments, invitations, memberships, organizations, teams } from './orgs.table.js';
 
 let t: TestApp;

@@ -30,10 +30,24 @@ export const securityPlugin = fp(async (app: FastifyInstance, opts: { config: Co
     },
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
     frameguard: { action: 'deny' },
-    strictTransportSecurity: opts.config.secureCookies,
+    // Sent below, only on answers that went out over HTTPS (browsers ignore it over http anyway).
+    strictTransportSecurity: false,
+  });
+  const forceSecure = opts.config.secureCookies;
+  app.addHook('onSend', async (request, reply) => {
+    if (forceSecure ?? request.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
   });
   if (opts.config.corsOrigins.length > 0) {
-    await app.register(cors, { origin: opts.config.corsOrigins, credentials: true });
+    await app.register(cors, {
+      origin: opts.config.corsOrigins,
+      credentials: true,
+      // The plugin's default allows only GET, HEAD and POST: edits and deletes from a listed origin failed.
+      methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    });
   }
   await app.register(rateLimit, { global: false });
+  // API answers are personal (or say whether someone is signed in): no shared or browser cache keeps them.
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+  });
 });

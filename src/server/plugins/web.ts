@@ -20,17 +20,19 @@ export const webPlugin = fp(async (app: FastifyInstance, opts: { distDir?: strin
       root,
       wildcard: false,
       index: false,
-      maxAge: '1h',
+      // Headers are ours alone: Vite fingerprints assets, so they can be cached for good; every
+      // other file, the HTML shell above all, is revalidated on each use, so a deploy shows at once.
+      cacheControl: false,
       setHeaders: (res, filePath) => {
-        // Vite fingerprints assets, so they can be cached for good; index.html never.
-        if (filePath.includes(`${path.sep}assets${path.sep}`)) res.header('cache-control', 'public, max-age=31536000, immutable');
+        const fingerprinted = filePath.includes(`${path.sep}assets${path.sep}`);
+        res.header('cache-control', fingerprinted ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
     });
   }
   app.setNotFoundHandler((request, reply) => {
     const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && (request.headers.accept ?? '').includes('text/html');
     if (hasWeb && (isPage || request.url === '/')) {
-      return reply.header('cache-control', 'no-cache').sendFile('index.html', root);
+      return reply.sendFile('index.html', root);
     }
     return sendProblem(reply, request, {
       status: 404,

@@ -13,7 +13,7 @@ import {
   updateResumeBody,
 } from '../../contract/resumes.js';
 import { AppError } from '../../core/errors.js';
-import { requireActor } from '../plugins/auth.js';
+import { requireActor } from '../auth/auth.plugin.js';
 import { attachmentDisposition, displayFileName } from './resume-file-names.js';
 import type { ResumesService, UploadedFile } from './resumes.service.js';
 

@@ -18,7 +18,8 @@ import { AppError, notFound } from '../../core/errors.js';
 import type { TextAnalyzer } from '../../core/evaluation/analyzed-text.js';
 import type { SkillTaxonomy } from '../../core/skills/taxonomy.js';
 import type { Database, DbOrTx } from '../../db/client.js';
-import type { Actor } from '../auth/auth.service.js';
+import { isUniqueViolation } from '../../db/unique-violation.js';
+import type { Actor } from '../auth/actor.js';
 import type { Clock } from '../clock.js';
 import { newStorageKey, type FileStorage } from '../files/file-storage.js';
 import { newId } from '../ids.js';
@@ -308,14 +309,6 @@ export function createResumesService(deps: {
       return row ? toResume(row) : null;
     },
   };
-}
-
-/** PostgreSQL's unique_violation, bare or wrapped by Drizzle. */
-function isUniqueViolation(error: unknown): boolean {
-  for (let e: unknown = error, depth = 0; e && typeof e === 'object' && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
-    if ((e as { code?: unknown }).code === '23505') return true;
-  }
-  return false;
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

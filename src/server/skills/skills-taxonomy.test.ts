@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { BankQuestion } from '../../core/questions/bank.js';
-import { TAILORED_TEMPLATE_SKILLS } from '../../core/questions/tailor-questions.js';
+import { TAILORED_TEMPLATE_SKILLS } from '../../core/questions/tailored-templates.js';
 import { findSkill, type SkillTaxonomy } from '../../core/skills/taxonomy.js';
 import { loadQuestionBank } from '../questions/question-bank.js';
 import { loadSkillsTaxonomy } from './skills-taxonomy.js';

@@ -6,6 +6,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { CSRF_HEADER, SESSION_COOKIE, type SessionInfo } from '../../contract/auth.js';
 import { openDatabase, type DatabaseHandle } from '../../db/client.js';
 import { createLocalEvaluator } from '../ai/local-evaluator.js';
+import type { AnswerEvaluator } from '../../core/evaluation/types.js';
 import { buildApp } from '../app.js';
 import { ManualClock } from '../clock.js';
 import { loadConfig, type Config } from '../config.js';
@@ -31,7 +32,16 @@ export interface TestApp {
  * A whole Panelist on a fresh database: in-memory PGlite, or, when DATABASE_URL is set, a new
  * database created on that PostgreSQL server for this test file and dropped afterwards.
  */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  /** Grades answers instead of the local engine (e.g. one that waits on a promise). */
+  evaluator?: AnswerEvaluator;
+  /** Receives the app's log lines (JSON, level info and up) instead of silencing them. */
+  logStream?: { write(line: string): void };
+  /** Adds test-only routes or hooks before the app is made ready. */
+  extend?: (app: FastifyInstance) => void | Promise<void>;
+}
+
+export async function createTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'panelist-test-'));
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -67,8 +77,14 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   }
   await database.migrate();
   const clock = new ManualClock('2026-03-02T09:00:00Z');
-  const [bank, skills, evaluator] = await Promise.all([loadQuestionBank(), loadSkillsTaxonomy(), createLocalEvaluator()]);
-  const app = await buildApp({ config, database, evaluator, bank, skills, clock, logger: false, webDistDir: path.join(dataDir, 'no-web') });
+  const [bank, skills, evaluator] = await Promise.all([
+    loadQuestionBank(),
+    loadSkillsTaxonomy(),
+    options.evaluator ?? createLocalEvaluator(),
+  ]);
+  const logger = options.logStream ? { level: 'info', stream: options.logStream } : false;
+  const app = await buildApp({ config, database, evaluator, bank, skills, clock, logger, webDistDir: path.join(dataDir, 'no-web') });
+  await options.extend?.(app);
   await app.ready();
   const peers: { app: FastifyInstance; database: DatabaseHandle }[] = [];
   return {

@@ -1,7 +1,7 @@
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
 import { ApiError } from '../lib/api-client.js';
-import { sessionQuery } from '../features/auth/api.js';
+import { sessionQuery } from '../lib/api/auth.js';
 import { router } from './router.js';
 import { ThemeProvider } from './theme.js';
 

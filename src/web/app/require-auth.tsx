@@ -1,5 +1,5 @@
 import { Navigate, Outlet, useLocation } from 'react-router';
-import { useSession } from '../features/auth/api.js';
+import { useSession } from '../lib/api/auth.js';
 import { errorMessage } from '../lib/api-client.js';
 import { Alert } from '../ui/alert.js';
 import { Button } from '../ui/button.js';

@@ -1,7 +1,7 @@
 import * as Menu from '@radix-ui/react-dropdown-menu';
 import { Bell, Building2, ChevronDown, History, LayoutDashboard, LogOut, MailOpen, Plus } from 'lucide-react';
 import { useNavigate } from 'react-router';
-import { useCurrentUser, useLogout } from '../features/auth/api.js';
+import { useCurrentUser, useLogout } from '../lib/api/auth.js';
 import { initials } from '../lib/format.js';
 
 const item =

@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { mail as mailSchema, mailList } from '../../../contract/index.js';
 import { apiRequest } from '../../lib/api-client.js';
-import { queryString } from '../orgs/api.js';
+import { queryString } from '../../lib/api/orgs.js';
 
 const base = '/api/v1/admin/mails';
 

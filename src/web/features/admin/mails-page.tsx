@@ -14,8 +14,8 @@ import { PageHeader } from '../../ui/page-header.js';
 import { Pagination } from '../../ui/pagination.js';
 import { Skeleton } from '../../ui/skeleton.js';
 import { NotFoundPage } from '../../app/route-error.js';
-import { useCurrentUser } from '../auth/api.js';
-import { timeAgo } from '../notifications/notification-item.js';
+import { useCurrentUser } from '../../lib/api/auth.js';
+import { timeAgo } from '../../ui/notification-item.js';
 import { useMail, useMails } from './api.js';
 
 const PAGE_SIZE = 25;

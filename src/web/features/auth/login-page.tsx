@@ -5,9 +5,9 @@ import { sentence } from '../../lib/form.js';
 import { Alert } from '../../ui/alert.js';
 import { Button } from '../../ui/button.js';
 import { TextField } from '../../ui/field.js';
-import { useLogin } from './api.js';
-import { AuthLayout } from './auth-layout.js';
-import { PasswordField } from './password-field.js';
+import { useLogin } from '../../lib/api/auth.js';
+import { AuthLayout } from '../../ui/auth-layout.js';
+import { PasswordField } from '../../ui/password-field.js';
 
 export function LoginPage() {
   const login = useLogin();

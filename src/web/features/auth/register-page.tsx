@@ -4,9 +4,9 @@ import { PASSWORD_MIN_LENGTH } from '../../../contract/index.js';
 import { errorMessage } from '../../lib/api-client.js';
 import { Alert } from '../../ui/alert.js';
 import { Button } from '../../ui/button.js';
-import { NewAccountFields, serverFieldErrors, useAccountForm } from './account-form.js';
-import { useRegister } from './api.js';
-import { AuthLayout } from './auth-layout.js';
+import { NewAccountFields, serverFieldErrors, useAccountForm } from '../../ui/account-form.js';
+import { useRegister } from '../../lib/api/auth.js';
+import { AuthLayout } from '../../ui/auth-layout.js';
 
 export function RegisterPage() {
   const register = useRegister();

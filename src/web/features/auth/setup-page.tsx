@@ -5,9 +5,9 @@ import { PASSWORD_MIN_LENGTH } from '../../../contract/index.js';
 import { errorMessage } from '../../lib/api-client.js';
 import { Alert } from '../../ui/alert.js';
 import { Button } from '../../ui/button.js';
-import { useSetup } from './api.js';
-import { AuthLayout } from './auth-layout.js';
-import { NewAccountFields, serverFieldErrors, useAccountForm } from './account-form.js';
+import { useSetup } from '../../lib/api/auth.js';
+import { AuthLayout } from '../../ui/auth-layout.js';
+import { NewAccountFields, serverFieldErrors, useAccountForm } from '../../ui/account-form.js';
 
 /** First-run page: the one-time link printed by the server creates the first platform admin. */
 export function SetupPage() {

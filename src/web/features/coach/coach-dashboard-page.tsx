@@ -9,10 +9,10 @@ import { buttonClass } from '../../ui/button.js';
 import { cn } from '../../ui/cn.js';
 import { PageHeader } from '../../ui/page-header.js';
 import { Skeleton } from '../../ui/skeleton.js';
-import { useInterviewList } from '../interviews/api.js';
-import { InterviewListSkeleton } from '../interviews/components/interview-list.js';
-import { scoreBand, scoreTextClass } from '../interviews/meta.js';
-import { useCoachCandidates } from './api.js';
+import { useInterviewList } from '../../lib/api/interviews.js';
+import { InterviewListSkeleton } from '../../ui/interview-list.js';
+import { scoreBand, scoreTextClass } from '../../lib/interview-meta.js';
+import { useCoachCandidates } from '../../lib/api/coach.js';
 import { CoachInterviewRow } from './components/coach-interview-row.js';
 import { useCoachLiveRefresh } from './use-coach-live-refresh.js';
 

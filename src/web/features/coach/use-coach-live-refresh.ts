@@ -1,8 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { interviewKeys } from '../interviews/api.js';
-import { useLiveEvents, useLiveStatus } from '../notifications/live-events.js';
-import { coachKeys } from './api.js';
+import { interviewKeys } from '../../lib/api/interviews.js';
+import { useLiveEvents, useLiveStatus } from '../../lib/live-events.js';
+import { coachKeys } from '../../lib/api/coach.js';
 
 const POLL_MS = 30_000;
 

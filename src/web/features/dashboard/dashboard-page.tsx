@@ -8,12 +8,12 @@ import { buttonClass } from '../../ui/button.js';
 import { cn } from '../../ui/cn.js';
 import { ProgressBar } from '../../ui/progress-bar.js';
 import { Skeleton } from '../../ui/skeleton.js';
-import { useCurrentUser } from '../auth/api.js';
-import { CoachShortcut } from '../coach/components/coach-shortcut.js';
-import { useInterviewList } from '../interviews/api.js';
-import { InterviewListSkeleton, InterviewRow } from '../interviews/components/interview-list.js';
-import { UpcomingInterviews } from '../interviews/components/upcoming-interviews.js';
-import { interviewTypeLabel, levelLabel, scoreBand, scoreTextClass } from '../interviews/meta.js';
+import { useCurrentUser } from '../../lib/api/auth.js';
+import { CoachShortcut } from '../../ui/coach-shortcut.js';
+import { useInterviewList } from '../../lib/api/interviews.js';
+import { InterviewListSkeleton, InterviewRow } from '../../ui/interview-list.js';
+import { UpcomingInterviews } from '../../ui/upcoming-interviews.js';
+import { interviewTypeLabel, levelLabel, scoreBand, scoreTextClass } from '../../lib/interview-meta.js';
 
 const RECENT = 6;
 

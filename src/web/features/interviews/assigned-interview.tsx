@@ -6,13 +6,13 @@ import { formatDateTime } from '../../lib/format.js';
 import { buttonClass } from '../../ui/button.js';
 import { cn } from '../../ui/cn.js';
 import { Spinner } from '../../ui/spinner.js';
-import { useInterview } from './api.js';
+import { useInterview } from '../../lib/api/interviews.js';
 import { AssignedLobby } from './assigned-lobby.js';
 import { DraftSaver } from './draft-saver.js';
 import { InterviewSession } from './interview-session.js';
-import { interviewTypeLabel, levelLabel } from './meta.js';
-import { formatWindow } from './schedule-format.js';
-import { useHasPassed } from './server-clock.js';
+import { interviewTypeLabel, levelLabel } from '../../lib/interview-meta.js';
+import { formatWindow } from '../../lib/schedule-format.js';
+import { useHasPassed } from '../../lib/server-clock.js';
 import { useInterviewLiveRefresh } from './use-interview-live-refresh.js';
 
 /** An interview a coach set, from the candidate's side: before, during and after. */

@@ -5,10 +5,18 @@ import { ApiError, errorMessage } from '../../lib/api-client.js';
 import { Alert } from '../../ui/alert.js';
 import { Button, buttonClass } from '../../ui/button.js';
 import { PageHeader } from '../../ui/page-header.js';
-import { useInterview, useStartInterview } from './api.js';
-import { interviewTypeLabel, levelLabel } from './meta.js';
-import { formatMinutes, formatSpan, formatSpanWords, formatTime, formatWhen, formatWindow, timeZoneLabel } from './schedule-format.js';
-import { useHasPassed, useServerNowSeconds } from './server-clock.js';
+import { useInterview, useStartInterview } from '../../lib/api/interviews.js';
+import { interviewTypeLabel, levelLabel } from '../../lib/interview-meta.js';
+import {
+  formatMinutes,
+  formatSpan,
+  formatSpanWords,
+  formatTime,
+  formatWhen,
+  formatWindow,
+  timeZoneLabel,
+} from '../../lib/schedule-format.js';
+import { useHasPassed, useServerNowSeconds } from '../../lib/server-clock.js';
 
 /**
  * Before an assigned interview starts: when it can be taken, what the rules are, and a Start

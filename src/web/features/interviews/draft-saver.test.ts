@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../lib/api-client.js';
 
 const saveDraft = vi.fn<(interviewId: string, questionId: string, text: string) => Promise<void>>();
-vi.mock('./api.js', () => ({ saveDraft: (...args: [string, string, string]) => saveDraft(...args) }));
+vi.mock('../../lib/api/interviews.js', () => ({ saveDraft: (...args: [string, string, string]) => saveDraft(...args) }));
 const { DraftSaver } = await import('./draft-saver.js');
 
 const problem = (status: number, code: string) => new ApiError({ type: 'about:blank', title: 'x', status, code });

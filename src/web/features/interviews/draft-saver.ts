@@ -1,5 +1,5 @@
 import { ApiError } from '../../lib/api-client.js';
-import { saveDraft } from './api.js';
+import { saveDraft } from '../../lib/api/interviews.js';
 
 export type DraftSaveState =
   | { kind: 'idle' }

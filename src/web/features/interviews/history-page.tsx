@@ -4,8 +4,8 @@ import { errorMessage } from '../../lib/api-client.js';
 import { Alert } from '../../ui/alert.js';
 import { Button, buttonClass } from '../../ui/button.js';
 import { PageHeader } from '../../ui/page-header.js';
-import { useInterviewList } from './api.js';
-import { InterviewListSkeleton, InterviewRow } from './components/interview-list.js';
+import { useInterviewList } from '../../lib/api/interviews.js';
+import { InterviewListSkeleton, InterviewRow } from '../../ui/interview-list.js';
 
 const PAGE_SIZE = 10;
 

@@ -1,8 +1,8 @@
 import { Navigate, useParams } from 'react-router';
 import { LoadFailure } from '../../ui/load-failure.js';
 import { Skeleton } from '../../ui/skeleton.js';
-import { useCurrentUser } from '../auth/api.js';
-import { useInterview } from './api.js';
+import { useCurrentUser } from '../../lib/api/auth.js';
+import { useInterview } from '../../lib/api/interviews.js';
 import { AssignedInterview } from './assigned-interview.js';
 import { InterviewSession } from './interview-session.js';
 

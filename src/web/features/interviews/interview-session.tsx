@@ -1,36 +1,24 @@
-import { ArrowLeft, ArrowRight, Clock, CloudCheck, CloudOff, Flag, Lightbulb, Send } from 'lucide-react';
+import { ArrowLeft, ArrowRight, Flag } from 'lucide-react';
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { MAX_ANSWER_CHARS, type Answer, type Draft, type Interview, type QuestionType } from '../../../contract/index.js';
+import { type Interview } from '../../../contract/index.js';
 import { ApiError, errorMessage } from '../../lib/api-client.js';
 import { sentence } from '../../lib/form.js';
-import { countWords, formatClock, formatDurationWords } from '../../lib/format.js';
+import { countWords } from '../../lib/format.js';
 import { Alert } from '../../ui/alert.js';
-import { Badge } from '../../ui/badge.js';
 import { Button, buttonClass } from '../../ui/button.js';
 import { ConfirmDialog } from '../../ui/confirm-dialog.js';
-import { TextAreaField } from '../../ui/field.js';
-import { ProgressBar } from '../../ui/progress-bar.js';
-import { Spinner } from '../../ui/spinner.js';
-import { useCompleteInterview, useSubmitAnswer } from './api.js';
+import { useCompleteInterview, useSubmitAnswer } from '../../lib/api/interviews.js';
 import { AnswerFeedback } from './components/answer-feedback.js';
-import { DeadlineBanner, DeadlineTimer } from './components/deadline-timer.js';
-import { GrammarLegend, GrammarText, usableIssues } from './components/grammar-text.js';
-import { SkillChips } from './components/skill-chips.js';
-import type { DraftSaveState, DraftSaver, DraftSink } from './draft-saver.js';
-import { interviewTypeLabel, levelLabel, scoreBand } from './meta.js';
-import { formatTime } from './schedule-format.js';
+import type { DraftSaver } from './draft-saver.js';
+import { scoreBand } from '../../lib/interview-meta.js';
 import { useDraft } from './use-draft.js';
-import { forgetStart, secondsSince, startClock, useNowSeconds } from './use-elapsed.js';
-import { useSyncedDraft } from './use-synced-draft.js';
-
-const guidance: Record<QuestionType, string> = {
-  behavioral: 'Tell a real story using STAR: the Situation, your Task, the Action you took and the Result.',
-  technical: 'Explain the idea, give a concrete example, and mention the trade-offs.',
-  system_design: 'Cover requirements, main components, data model, scaling and what happens when things fail.',
-  communication: 'Be clear and concise, and tailor the message to your audience.',
-  aptitude: 'Show your reasoning step by step, then state your answer.',
-};
+import { forgetStart, secondsSince, startClock } from '../../lib/use-elapsed.js';
+import { AnswerForm } from './components/answer-form.js';
+import { QuestionCard } from './components/question-card.js';
+import { SessionHeader } from './components/session-header.js';
+import { AwaitingReview, SubmittedAnswer } from './components/submitted-answer.js';
+import { useSyncedDraftIf } from './session-drafts.js';
 
 /**
  * Answering an interview one question at a time. A practice interview keeps drafts on this device
@@ -190,121 +178,34 @@ export function InterviewSession({ interview, saver, onTimeUp }: { interview: In
         </Button>
       </div>
 
-      <div className="space-y-3">
-        <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1">
-          <p className="text-sm text-fg-muted">
-            <span className="font-medium text-fg">{interview.role}</span> · {levelLabel(interview.level)} ·{' '}
-            {interviewTypeLabel(interview.type)}
-            {assigned && interview.coach ? <> · set by {interview.coach.name}</> : null}
-          </p>
-          {assigned && interview.deadlineAt ? (
-            <p className="text-sm text-fg-subtle">
-              Ends at <time dateTime={interview.deadlineAt}>{formatTime(interview.deadlineAt)}</time>
-            </p>
-          ) : null}
-        </div>
-        <div className="flex items-center justify-between gap-4">
-          <p className="font-semibold text-fg" aria-live="polite">
-            Question {index + 1} of {total}
-          </p>
-          {assigned && interview.deadlineAt ? (
-            <DeadlineTimer deadlineAt={interview.deadlineAt} />
-          ) : (
-            <div
-              role="timer"
-              className="inline-flex items-center gap-1.5 rounded-lg bg-surface-muted px-2.5 py-1 text-sm font-medium tabular-nums text-fg-muted"
-            >
-              <Clock className="size-4" aria-hidden="true" />
-              {answer ? <span>Answered</span> : <ElapsedTime key={clockKey} clockKey={clockKey} />}
-            </div>
-          )}
-        </div>
-        <ProgressBar
-          value={index + 1}
-          max={total}
-          label="Interview progress"
-          valueText={`Question ${index + 1} of ${total}, ${answeredCount} answered`}
-        />
-        {assigned && interview.deadlineAt ? <DeadlineBanner deadlineAt={interview.deadlineAt} /> : null}
-      </div>
+      <SessionHeader
+        interview={interview}
+        index={index}
+        total={total}
+        answeredCount={answeredCount}
+        answered={!!answer}
+        clockKey={clockKey}
+      />
 
-      <section className="card p-5 sm:p-7" aria-labelledby="question-heading">
-        <div className="mb-3 flex flex-wrap items-center gap-2">
-          <Badge tone="primary">{interviewTypeLabel(question.type)}</Badge>
-        </div>
-        <h1
-          id="question-heading"
-          ref={questionHeadingRef}
-          tabIndex={-1}
-          data-page-heading
-          className="text-xl leading-snug font-semibold tracking-tight text-balance text-fg sm:text-2xl"
-        >
-          {question.text}
-        </h1>
-        <SkillChips skills={question.targetSkills} className="mt-3" />
-        <p className="mt-4 flex gap-2 text-sm text-fg-muted">
-          <Lightbulb className="mt-0.5 size-4 shrink-0 text-warning" aria-hidden="true" />
-          {guidance[question.type]}
-        </p>
-      </section>
+      <QuestionCard question={question} headingRef={questionHeadingRef} />
 
       {!answer ? (
-        <form onSubmit={onSubmit} noValidate className="space-y-4">
-          <TextAreaField
-            id="answer-text"
-            label="Your answer"
-            name="answer"
-            rows={10}
-            maxLength={MAX_ANSWER_CHARS}
-            value={draft}
-            onChange={(e) => {
-              setDraft(e.target.value);
-              if (fieldError) setFieldError(undefined);
-            }}
-            onBlur={() => saver?.flush()}
-            onKeyDown={onKeyDown}
-            readOnly={submit.isPending}
-            placeholder="Type your answer as you would say it in the interview…"
-            error={fieldError}
-            hint={saver ? <SaveStatus state={saveState} /> : 'Drafts are saved on this device as you type.'}
-            describedById="answer-count"
-            aside={
-              <span id="answer-count" className="text-sm tabular-nums text-fg-subtle">
-                {words} {words === 1 ? 'word' : 'words'}
-              </span>
-            }
-            className="min-h-56 resize-y"
-          />
-          {saver ? (
-            <p className="sr-only" role="status">
-              {saveState.kind === 'retrying'
-                ? 'Connection lost. Your answer is kept on this device and will be sent when the connection is back.'
-                : ''}
-            </p>
-          ) : null}
-          {submit.isError && !fieldError ? <Alert title="Your answer was not submitted">{errorMessage(submit.error)}</Alert> : null}
-          <div className="flex flex-col-reverse gap-3 sm:flex-row sm:items-center sm:justify-between">
-            <p className="hidden text-sm text-fg-subtle sm:block">
-              <kbd className="rounded border border-border bg-surface-muted px-1.5 py-0.5 font-sans text-xs">Ctrl</kbd> +{' '}
-              <kbd className="rounded border border-border bg-surface-muted px-1.5 py-0.5 font-sans text-xs">Enter</kbd> to submit
-            </p>
-            <Button
-              type="submit"
-              size="lg"
-              loading={submit.isPending}
-              loadingText={assigned ? 'Submitting…' : 'Scoring your answer…'}
-              className="w-full sm:w-auto"
-            >
-              Submit answer
-            </Button>
-          </div>
-          {submit.isPending ? (
-            <div className="card flex items-center gap-3 p-5 text-fg-muted" role="status">
-              <Spinner className="size-5 text-primary" />
-              {assigned ? 'Submitting your answer…' : 'Reading your answer and checking it against the rubric…'}
-            </div>
-          ) : null}
-        </form>
+        <AnswerForm
+          draft={draft}
+          onDraftChange={(text) => {
+            setDraft(text);
+            if (fieldError) setFieldError(undefined);
+          }}
+          onSubmit={onSubmit}
+          onKeyDown={onKeyDown}
+          onBlur={() => saver?.flush()}
+          fieldError={fieldError}
+          words={words}
+          assigned={assigned}
+          synced={!!saver}
+          saveState={saveState}
+          submit={submit}
+        />
       ) : (
         <div className="space-y-6 animate-fade-up">
           <SubmittedAnswer answer={answer} words={words} />
@@ -312,20 +213,7 @@ export function InterviewSession({ interview, saver, onTimeUp }: { interview: In
           {answer.evaluation ? (
             <AnswerFeedback evaluation={answer.evaluation} answerText={answer.text} headingId={feedbackHeadingId} />
           ) : (
-            <section className="card flex gap-4 p-5 sm:p-6" aria-labelledby={feedbackHeadingId}>
-              <span className="grid size-10 shrink-0 place-items-center rounded-xl bg-success-soft text-success" aria-hidden="true">
-                <Send className="size-5" />
-              </span>
-              <div className="space-y-1">
-                <h2 id={feedbackHeadingId} tabIndex={-1} className="text-lg font-semibold text-fg">
-                  Submitted — your coach will review it
-                </h2>
-                <p className="text-fg-muted">
-                  {interview.coach ? `${interview.coach.name} sees your answer` : 'Your coach sees your answer'} and will release the scores
-                  and feedback after reviewing the whole interview.
-                </p>
-              </div>
-            </section>
+            <AwaitingReview interview={interview} headingId={feedbackHeadingId} />
           )}
 
           {complete.isError && !(complete.error instanceof ApiError && complete.error.code === 'interview_completed') ? (
@@ -387,74 +275,4 @@ function endMessage(assigned: boolean, answered: number, total: number): string 
   return answered === total
     ? 'You have answered every question. Your report is ready.'
     : `You have answered ${answered} of ${total} questions. Unanswered questions are left out of your score, and you cannot add answers afterwards.`;
-}
-
-/** Hooks cannot be called conditionally; without a saver (practice) this is an inert stand-in. */
-function useSyncedDraftIf(saver: DraftSaver | undefined, interviewId: string, questionId: string, serverDraft: Draft | undefined) {
-  const [inert] = useState(() => new InertSink());
-  return useSyncedDraft(saver ?? inert, saver ? interviewId : `inert:${interviewId}`, questionId, serverDraft);
-}
-
-class InertSink implements DraftSink {
-  private readonly state: DraftSaveState = { kind: 'idle' };
-  readonly subscribe = () => () => {};
-  readonly getState = () => this.state;
-  queue() {}
-  forget() {}
-}
-
-function SubmittedAnswer({ answer, words }: { answer: Answer; words: number }) {
-  const grammar = answer.evaluation?.grammar ?? [];
-  return (
-    <section className="card p-5" aria-labelledby="your-answer-heading">
-      <div className="mb-2 flex items-baseline justify-between gap-3">
-        <h2 id="your-answer-heading" className="text-sm font-semibold text-fg">
-          Your answer
-        </h2>
-        <span className="text-sm tabular-nums text-fg-subtle">
-          {words} {words === 1 ? 'word' : 'words'}
-        </span>
-      </div>
-      <GrammarText
-        text={answer.text}
-        issues={grammar}
-        className="max-h-72 overflow-y-auto text-[0.9375rem] leading-relaxed whitespace-pre-wrap text-fg-muted"
-      />
-      {answer.evaluation ? (
-        <GrammarLegend count={usableIssues(answer.text, grammar).length} className="mt-3 border-t border-border pt-3" />
-      ) : null}
-    </section>
-  );
-}
-
-function SaveStatus({ state }: { state: DraftSaveState }) {
-  if (state.kind === 'retrying') {
-    return (
-      <span className="inline-flex items-center gap-1.5 text-warning">
-        <CloudOff className="size-4" aria-hidden="true" /> Offline — kept on this device; it will be sent when the connection is back.
-      </span>
-    );
-  }
-  if (state.kind === 'saving') return <span>Saving…</span>;
-  if (state.kind === 'saved') {
-    return (
-      <span className="inline-flex items-center gap-1.5">
-        <CloudCheck className="size-4 text-success" aria-hidden="true" /> Draft saved to Panelist as you type.
-      </span>
-    );
-  }
-  if (state.kind === 'closed') return <span>Time is up: drafts are no longer saved.</span>;
-  return <span>Drafts are saved on this device and to Panelist as you type.</span>;
-}
-
-/** Time spent on the current question; keyed by question so each one starts its own clock. */
-function ElapsedTime({ clockKey }: { clockKey: string }) {
-  const [start] = useState(() => Math.floor(startClock(clockKey) / 1000));
-  const seconds = Math.max(0, useNowSeconds() - start);
-  return (
-    <>
-      <span className="sr-only">Time on this question: {formatDurationWords(seconds)}</span>
-      <span aria-hidden="true">{formatClock(seconds)}</span>
-    </>
-  );
 }

@@ -10,8 +10,8 @@ import { cn } from '../../ui/cn.js';
 import { PageHeader } from '../../ui/page-header.js';
 import { ScoreRing } from '../../ui/score-ring.js';
 import { Skeleton } from '../../ui/skeleton.js';
-import { useCurrentUser } from '../auth/api.js';
-import { useInterview, useReport } from './api.js';
+import { useCurrentUser } from '../../lib/api/auth.js';
+import { useInterview, useReport } from '../../lib/api/interviews.js';
 import { GrammarNotes, KeyPointsSection, StarParts, hasKeyPoints, hasScoreExplanation } from './components/answer-feedback.js';
 import { WhyThisScore } from './components/why-this-score.js';
 import { GrammarLegend, GrammarText, usableIssues } from './components/grammar-text.js';
@@ -19,7 +19,7 @@ import { SkillChips } from './components/skill-chips.js';
 import { SkillCoverageCard } from './components/skill-coverage.js';
 import { DimensionBars } from './components/dimension-bars.js';
 import { DimensionChart } from './components/dimension-chart.js';
-import { interviewTypeLabel, levelLabel, scoreBand, scoreTextClass } from './meta.js';
+import { interviewTypeLabel, levelLabel, scoreBand, scoreTextClass } from '../../lib/interview-meta.js';
 
 function summaryLine(score: number | null): string {
   if (score === null) return 'No answers were scored in this interview.';

@@ -1,5 +1,5 @@
-import { useLiveStatus } from '../notifications/live-events.js';
-import { useInterview } from './api.js';
+import { useLiveStatus } from '../../lib/live-events.js';
+import { useInterview } from '../../lib/api/interviews.js';
 
 const POLL_MS = 30_000;
 

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import type { Draft } from '../../../contract/index.js';
 import type { DraftSaveState, DraftSink } from './draft-saver.js';
-import { serverNowMs } from './server-clock.js';
+import { serverNowMs } from '../../lib/server-clock.js';
 
 // The same key as the practice draft (use-draft.ts), plus when it was last typed, in server time.
 const textKey = (key: string) => `panelist-draft:${key}`;

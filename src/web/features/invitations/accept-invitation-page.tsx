@@ -8,11 +8,11 @@ import { Alert } from '../../ui/alert.js';
 import { Button, buttonClass } from '../../ui/button.js';
 import { TextField } from '../../ui/field.js';
 import { PageSpinner } from '../../ui/spinner.js';
-import { focusFirstInvalid, serverFieldErrors } from '../auth/account-form.js';
-import { useLogout, useSession } from '../auth/api.js';
-import { AuthLayout } from '../auth/auth-layout.js';
-import { PasswordField } from '../auth/password-field.js';
-import { roles, withArticle } from '../orgs/meta.js';
+import { focusFirstInvalid, serverFieldErrors } from '../../ui/account-form.js';
+import { useLogout, useSession } from '../../lib/api/auth.js';
+import { AuthLayout } from '../../ui/auth-layout.js';
+import { PasswordField } from '../../ui/password-field.js';
+import { roles, withArticle } from '../../lib/org-meta.js';
 import { useAcceptInvitation, useInvitationPreview } from './api.js';
 
 const linkClass = 'font-medium text-primary underline-offset-4 hover:underline';

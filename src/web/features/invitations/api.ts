@@ -1,8 +1,8 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { acceptedInvitation, invitationPreview, type AcceptInvitationBody } from '../../../contract/index.js';
 import { apiRequest, rememberCsrfToken } from '../../lib/api-client.js';
-import { sessionQuery } from '../auth/api.js';
-import { orgKeys } from '../orgs/api.js';
+import { sessionQuery } from '../../lib/api/auth.js';
+import { orgKeys } from '../../lib/api/orgs.js';
 
 export const invitationPreviewQuery = (token: string) =>
   queryOptions({

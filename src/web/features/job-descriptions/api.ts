@@ -9,8 +9,8 @@ import {
   type UpdateJobDescriptionBody,
 } from '../../../contract/index.js';
 import { apiRequest } from '../../lib/api-client.js';
-import { useCurrentUser } from '../auth/api.js';
-import { membersQuery, myOrgsQuery } from '../orgs/api.js';
+import { useCurrentUser } from '../../lib/api/auth.js';
+import { membersQuery, myOrgsQuery } from '../../lib/api/orgs.js';
 
 const base = '/api/v1/job-descriptions';
 

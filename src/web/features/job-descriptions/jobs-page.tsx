@@ -11,8 +11,8 @@ import { SelectField } from '../../ui/field.js';
 import { PageHeader } from '../../ui/page-header.js';
 import { Pagination } from '../../ui/pagination.js';
 import { ListSkeleton } from '../../ui/skeleton.js';
-import { levelLabel } from '../interviews/meta.js';
-import { useMyOrgs } from '../orgs/api.js';
+import { levelLabel } from '../../lib/interview-meta.js';
+import { useMyOrgs } from '../../lib/api/orgs.js';
 import { useJobDescriptions, useStaffOrgs } from './api.js';
 
 const PAGE_SIZE = 20;

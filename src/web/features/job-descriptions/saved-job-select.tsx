@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { SelectField } from '../../ui/field.js';
-import { levelLabel } from '../interviews/meta.js';
+import { levelLabel } from '../../lib/interview-meta.js';
 import { useJobDescriptions } from './api.js';
 
 interface SavedJobSelectProps {

@@ -6,9 +6,9 @@ import { errorMessage } from '../../lib/api-client.js';
 import { Alert } from '../../ui/alert.js';
 import { cn } from '../../ui/cn.js';
 import { Skeleton } from '../../ui/skeleton.js';
-import { useMarkRead, useNotifications, useUnreadCount } from './api.js';
-import { useLiveEvents, useLiveStatus } from './live-events.js';
-import { NotificationItem } from './notification-item.js';
+import { useMarkRead, useNotifications, useUnreadCount } from '../../lib/api/notifications.js';
+import { useLiveEvents, useLiveStatus } from '../../lib/live-events.js';
+import { NotificationItem } from '../../ui/notification-item.js';
 
 const BELL_LIMIT = 8;
 

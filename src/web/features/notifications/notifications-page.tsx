@@ -8,8 +8,8 @@ import { ChoiceChips } from '../../ui/choice-chips.js';
 import { PageHeader } from '../../ui/page-header.js';
 import { Pagination } from '../../ui/pagination.js';
 import { Skeleton } from '../../ui/skeleton.js';
-import { useMarkRead, useNotifications, useUnreadCount } from './api.js';
-import { NotificationItem } from './notification-item.js';
+import { useMarkRead, useNotifications, useUnreadCount } from '../../lib/api/notifications.js';
+import { NotificationItem } from '../../ui/notification-item.js';
 
 const PAGE_SIZE = 20;
 

@@ -8,7 +8,7 @@ import { Button } from '../../ui/button.js';
 import { ConfirmDialog } from '../../ui/confirm-dialog.js';
 import { SelectField } from '../../ui/field.js';
 import { Skeleton } from '../../ui/skeleton.js';
-import { useAssign, useAssignments, useMembers, useUnassign } from './api.js';
+import { useAssign, useAssignments, useMembers, useUnassign } from '../../lib/api/orgs.js';
 import { useOrgContext } from './org-layout.js';
 
 /** Pickers list up to this many people per role; the members page has search for larger orgs. */

@@ -9,9 +9,9 @@ import { Button } from '../../ui/button.js';
 import { SelectField, TextField } from '../../ui/field.js';
 import { Pagination } from '../../ui/pagination.js';
 import { Skeleton } from '../../ui/skeleton.js';
-import { useAuditLog, useMembers, useTeams } from './api.js';
+import { useAuditLog, useMembers, useTeams } from '../../lib/api/orgs.js';
 import { ChangeView, type NameLookup } from './components/change-view.js';
-import { actionLabel, knownActions } from './meta.js';
+import { actionLabel, knownActions } from '../../lib/org-meta.js';
 import { AdminOnly, useOrgContext } from './org-layout.js';
 
 const PAGE_SIZE = 25;

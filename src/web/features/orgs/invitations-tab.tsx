@@ -15,8 +15,8 @@ import { SelectField, TextField } from '../../ui/field.js';
 import { Pagination } from '../../ui/pagination.js';
 import { Skeleton } from '../../ui/skeleton.js';
 import { EmailText } from './components/email-text.js';
-import { useInvitations, useInvite, useRevokeInvitation, useTeams } from './api.js';
-import { invitationStatusLabel, invitationStatusTone, roleLabel, roles, roleTone } from './meta.js';
+import { useInvitations, useInvite, useRevokeInvitation, useTeams } from '../../lib/api/orgs.js';
+import { invitationStatusLabel, invitationStatusTone, roleLabel, roles, roleTone } from '../../lib/org-meta.js';
 import { useOrgContext } from './org-layout.js';
 
 const PAGE_SIZE = 20;

@@ -1,23 +1,21 @@
-import { Search, UserPlus } from 'lucide-react';
+import { UserPlus } from 'lucide-react';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { orgRole, type Member, type OrgRole, type Team } from '../../../contract/index.js';
-import { ApiError, errorMessage } from '../../lib/api-client.js';
+import { orgRole } from '../../../contract/index.js';
+import { errorMessage } from '../../lib/api-client.js';
 import { useMediaQuery } from '../../lib/use-media-query.js';
 import { Alert } from '../../ui/alert.js';
 import { buttonClass } from '../../ui/button.js';
-import { ConfirmDialog } from '../../ui/confirm-dialog.js';
-import { SelectField, TextField } from '../../ui/field.js';
 import { Pagination } from '../../ui/pagination.js';
-import { Skeleton } from '../../ui/skeleton.js';
-import { useAssignments, useMembers, useRemoveMember, useTeams, useUpdateMember } from './api.js';
-import { MemberCards, MemberTable, type MemberActions } from './components/member-list.js';
-import { roleLabel, roles, withArticle } from './meta.js';
+import { useAssignments, useMembers, useRemoveMember, useTeams, useUpdateMember } from '../../lib/api/orgs.js';
+import { MemberDialogs, type Pending } from './components/member-dialogs.js';
+import { MemberFilters } from './components/member-filters.js';
+import { type MemberActions } from './components/member-list.js';
+import { MemberResults } from './components/member-results.js';
+import { withArticle } from '../../lib/org-meta.js';
 import { useOrgContext } from './org-layout.js';
 
 const PAGE_SIZE = 20;
-
-type Pending = { kind: 'role'; member: Member; role: OrgRole } | { kind: 'remove'; member: Member };
 
 export function MembersTab() {
   const { org, isAdmin, userId } = useOrgContext();
@@ -140,41 +138,7 @@ export function MembersTab() {
         </Link>
       </div>
 
-      <div role="search" aria-label="Filter members" className="grid gap-3 sm:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_minmax(0,1fr)]">
-        <div className="relative">
-          <TextField
-            label="Search"
-            type="search"
-            placeholder="Name or email"
-            value={search}
-            onChange={(e) => setSearch(e.target.value)}
-            className="pl-10"
-            autoComplete="off"
-          />
-          <Search className="pointer-events-none absolute bottom-3.5 left-3.5 size-4 text-fg-subtle" aria-hidden="true" />
-        </div>
-        <SelectField label="Role" value={role ?? ''} onChange={(e) => setParam('role', e.target.value || undefined)}>
-          <option value="">All roles</option>
-          {roles.map((r) => (
-            <option key={r.value} value={r.value}>
-              {r.label}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField
-          label="Team"
-          value={teamId ?? ''}
-          onChange={(e) => setParam('team', e.target.value || undefined)}
-          disabled={!teams.data?.items.length}
-        >
-          <option value="">All teams</option>
-          {(teams.data?.items ?? []).map((t: Team) => (
-            <option key={t.id} value={t.id}>
-              {t.name}
-            </option>
-          ))}
-        </SelectField>
-      </div>
+      <MemberFilters search={search} setSearch={setSearch} role={role} teamId={teamId} teams={teams.data?.items} setParam={setParam} />
 
       {notice ? (
         <Alert tone={notice.startsWith('Could not') ? 'error' : 'success'} className="animate-fade-up">
@@ -182,33 +146,8 @@ export function MembersTab() {
         </Alert>
       ) : null}
 
-      <div className="card overflow-hidden">
-        {members.isPending ? (
-          <ul className="divide-y divide-border" aria-hidden="true">
-            {[0, 1, 2].map((i) => (
-              <li key={i} className="flex items-center gap-4 px-5 py-4">
-                <Skeleton className="size-9 rounded-full" />
-                <div className="flex-1 space-y-2">
-                  <Skeleton className="h-4 w-1/3" />
-                  <Skeleton className="h-3 w-1/2" />
-                </div>
-              </li>
-            ))}
-          </ul>
-        ) : members.isError ? (
-          <div className="p-5">
-            <Alert title="Could not load the members">{errorMessage(members.error)}</Alert>
-          </div>
-        ) : members.data.items.length === 0 ? (
-          <p className="px-5 py-12 text-center text-fg-muted">
-            {filtered ? 'Nobody matches these filters.' : 'No members yet. Invite people to get started.'}
-          </p>
-        ) : wide ? (
-          <MemberTable members={members.data.items} actions={actions} />
-        ) : (
-          <MemberCards members={members.data.items} actions={actions} />
-        )}
-      </div>
+      <MemberResults members={members} actions={actions} wide={wide} filtered={filtered} />
+
       <p className="sr-only" aria-live="polite">
         {members.data ? `${members.data.total} ${members.data.total === 1 ? 'member' : 'members'}${filtered ? ' match' : ''}` : ''}
       </p>
@@ -216,65 +155,16 @@ export function MembersTab() {
         <Pagination page={members.data.page} pages={members.data.pages} onPage={(p) => setParam('page', String(p))} label="Member pages" />
       ) : null}
 
-      <ConfirmDialog
-        open={pending?.kind === 'role'}
-        title={pending?.kind === 'role' ? `Make ${pending.member.name} ${withArticle(pending.role)}?` : ''}
-        confirmLabel="Change role"
-        busy={update.isPending}
+      <MemberDialogs
+        pending={pending}
+        orgName={org.name}
+        userId={userId}
+        dialogError={dialogError}
+        updating={update.isPending}
+        removing={remove.isPending}
         onConfirm={confirm}
         onCancel={() => setPending(null)}
-      >
-        {pending?.kind === 'role' ? (
-          <div className="space-y-3">
-            <p>
-              {pending.member.userId === userId ? 'Your' : `${pending.member.name}'s`} role changes from {roleLabel(pending.member.role)} to{' '}
-              {roleLabel(pending.role)}. {roleConsequence(pending.member, pending.role, pending.member.userId === userId)}
-            </p>
-            {dialogError ? <ProblemAlert error={dialogError} /> : null}
-          </div>
-        ) : null}
-      </ConfirmDialog>
-      <ConfirmDialog
-        open={pending?.kind === 'remove'}
-        tone="danger"
-        title={
-          pending?.kind === 'remove' ? (pending.member.userId === userId ? `Leave ${org.name}?` : `Remove ${pending.member.name}?`) : ''
-        }
-        confirmLabel={pending?.kind === 'remove' && pending.member.userId === userId ? 'Leave organization' : 'Remove member'}
-        busy={remove.isPending}
-        onConfirm={confirm}
-        onCancel={() => setPending(null)}
-      >
-        {pending?.kind === 'remove' ? (
-          <div className="space-y-3">
-            <p>
-              {pending.member.userId === userId ? 'You lose' : `${pending.member.name} loses`} access to {org.name}, and any coach
-              assignments end. Their own practice interviews stay theirs.
-            </p>
-            {dialogError ? <ProblemAlert error={dialogError} /> : null}
-          </div>
-        ) : null}
-      </ConfirmDialog>
+      />
     </section>
   );
-}
-
-function roleConsequence(member: Member, next: OrgRole, self: boolean): string {
-  const they = self ? 'You' : 'They';
-  const their = self ? 'Your' : 'Their';
-  if (next === 'admin') return 'Admins manage members, teams, invitations and assignments.';
-  if (next === 'candidate' && member.role !== 'candidate')
-    return member.candidateCount > 0
-      ? `${their} ${member.candidateCount} candidate ${member.candidateCount === 1 ? 'assignment ends' : 'assignments end'}.`
-      : `${they} will no longer coach anyone here.`;
-  if (member.role === 'candidate')
-    return member.coachIds.length > 0 ? `${their} coach assignments end.` : `${they} can then be assigned candidates.`;
-  if (member.role === 'admin') return `${they} will no longer be able to manage the organization.`;
-  return '';
-}
-
-/** Explains the problems people can run into here in their terms; 409 is the "last admin" rule. */
-export function ProblemAlert({ error }: { error: unknown }) {
-  const lastAdmin = error instanceof ApiError && error.status === 409 && /admin/i.test(error.message);
-  return <Alert title={lastAdmin ? 'An organization needs at least one admin' : 'That did not work'}>{errorMessage(error)}</Alert>;
 }

@@ -7,7 +7,7 @@ import { Alert } from '../../ui/alert.js';
 import { Button, buttonClass } from '../../ui/button.js';
 import { TextField } from '../../ui/field.js';
 import { PageHeader } from '../../ui/page-header.js';
-import { useCreateOrg } from './api.js';
+import { useCreateOrg } from '../../lib/api/orgs.js';
 
 export function NewOrgPage() {
   const create = useCreateOrg();

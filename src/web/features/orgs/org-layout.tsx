@@ -8,9 +8,9 @@ import { Badge } from '../../ui/badge.js';
 import { cn } from '../../ui/cn.js';
 import { Skeleton } from '../../ui/skeleton.js';
 import { NotFoundPage } from '../../app/route-error.js';
-import { useCurrentUser } from '../auth/api.js';
-import { useOrg } from './api.js';
-import { roleLabel, roleTone } from './meta.js';
+import { useCurrentUser } from '../../lib/api/auth.js';
+import { useOrg } from '../../lib/api/orgs.js';
+import { roleLabel, roleTone } from '../../lib/org-meta.js';
 
 export interface OrgContext {
   org: Org;

@@ -9,9 +9,9 @@ import { Badge } from '../../ui/badge.js';
 import { buttonClass } from '../../ui/button.js';
 import { PageHeader } from '../../ui/page-header.js';
 import { Skeleton } from '../../ui/skeleton.js';
-import { useCurrentUser } from '../auth/api.js';
-import { canManage, useOrgList } from './api.js';
-import { roleLabel, roleTone } from './meta.js';
+import { useCurrentUser } from '../../lib/api/auth.js';
+import { canManage, useOrgList } from '../../lib/api/orgs.js';
+import { roleLabel, roleTone } from '../../lib/org-meta.js';
 
 export function OrgsPage() {
   const user = useCurrentUser();

@@ -5,7 +5,7 @@ import { formatDate } from '../../lib/format.js';
 import { Alert } from '../../ui/alert.js';
 import { Button } from '../../ui/button.js';
 import { TextField } from '../../ui/field.js';
-import { useRenameOrg } from './api.js';
+import { useRenameOrg } from '../../lib/api/orgs.js';
 import { AdminOnly, useOrgContext } from './org-layout.js';
 
 export function SettingsTab() {

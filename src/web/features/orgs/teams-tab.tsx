@@ -10,7 +10,7 @@ import { ConfirmDialog } from '../../ui/confirm-dialog.js';
 import { Dialog } from '../../ui/dialog.js';
 import { TextField } from '../../ui/field.js';
 import { Skeleton } from '../../ui/skeleton.js';
-import { useCreateTeam, useDeleteTeam, useRenameTeam, useTeams } from './api.js';
+import { useCreateTeam, useDeleteTeam, useRenameTeam, useTeams } from '../../lib/api/orgs.js';
 import { AdminOnly, useOrgContext } from './org-layout.js';
 
 /** A name error the person can fix in the field (empty, too long, already taken). */

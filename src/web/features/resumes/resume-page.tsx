@@ -10,7 +10,7 @@ import { LoadFailure } from '../../ui/load-failure.js';
 import { ConfirmDialog } from '../../ui/confirm-dialog.js';
 import { PageHeader } from '../../ui/page-header.js';
 import { Skeleton } from '../../ui/skeleton.js';
-import { useCurrentUser } from '../auth/api.js';
+import { useCurrentUser } from '../../lib/api/auth.js';
 import { resumeFileUrl, useDeleteResume, useMakeActive, useResume } from './api.js';
 import { AtsPanel } from './components/ats-panel.js';
 import { AtsReport } from './components/ats-report.js';

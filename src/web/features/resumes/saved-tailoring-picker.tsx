@@ -2,7 +2,7 @@ import { Link, useSearchParams } from 'react-router';
 import { useState } from 'react';
 import { SelectField } from '../../ui/field.js';
 import { Skeleton } from '../../ui/skeleton.js';
-import { levelLabel } from '../interviews/meta.js';
+import { levelLabel } from '../../lib/interview-meta.js';
 import { useJobDescriptions } from '../job-descriptions/api.js';
 import { useResumes } from './api.js';
 

@@ -20,8 +20,8 @@ import {
 import { WhyThisScore } from '../../interviews/components/why-this-score.js';
 import { DimensionBars } from '../../interviews/components/dimension-bars.js';
 import { GrammarText } from '../../interviews/components/grammar-text.js';
-import { interviewTypeLabel, scoreBand, scoreTextClass } from '../../interviews/meta.js';
-import { useOverrideScore } from '../api.js';
+import { interviewTypeLabel, scoreBand, scoreTextClass } from '../../../lib/interview-meta.js';
+import { useOverrideScore } from '../../../lib/api/coach.js';
 
 /**
  * One question as the coach reviews it: what a good answer covers, the candidate's answer, the

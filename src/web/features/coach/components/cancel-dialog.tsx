@@ -5,7 +5,7 @@ import { Alert } from '../../../ui/alert.js';
 import { Button } from '../../../ui/button.js';
 import { Dialog } from '../../../ui/dialog.js';
 import { TextAreaField } from '../../../ui/field.js';
-import { useCancelInterview } from '../api.js';
+import { useCancelInterview } from '../../../lib/api/coach.js';
 
 /** Cancelling cannot be undone, so it asks first; the optional reason goes to the candidate. */
 export function CancelDialog({ interview, open, onClose }: { interview: Interview; open: boolean; onClose: () => void }) {

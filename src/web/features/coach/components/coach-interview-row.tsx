@@ -3,9 +3,9 @@ import { Link } from 'react-router';
 import type { InterviewSummary } from '../../../../contract/index.js';
 import { formatRelativeDay, initials } from '../../../lib/format.js';
 import { cn } from '../../../ui/cn.js';
-import { StatusBadge } from '../../interviews/components/status-badge.js';
-import { interviewTypeLabel, scoreBand, scoreTextClass } from '../../interviews/meta.js';
-import { formatTime, formatWindow } from '../../interviews/schedule-format.js';
+import { StatusBadge } from '../../../ui/status-badge.js';
+import { interviewTypeLabel, scoreBand, scoreTextClass } from '../../../lib/interview-meta.js';
+import { formatTime, formatWindow } from '../../../lib/schedule-format.js';
 
 /** The second line of a row: what matters about the interview in its current state. */
 function whenLine(i: InterviewSummary): string {

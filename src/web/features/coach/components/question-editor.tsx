@@ -1,15 +1,14 @@
 import { ArrowDown, ArrowUp, ChevronDown, Plus, Save, Trash2 } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
-import type { EditedQuestion, Interview, QuestionType } from '../../../../contract/index.js';
+import { QUESTION_TYPES, type EditedQuestion, type Interview, type QuestionType } from '../../../../contract/index.js';
 import { ApiError, errorMessage } from '../../../lib/api-client.js';
 import { Alert } from '../../../ui/alert.js';
 import { Button } from '../../../ui/button.js';
 import { cn } from '../../../ui/cn.js';
 import { SelectField, TextAreaField } from '../../../ui/field.js';
-import { interviewTypeLabel } from '../../interviews/meta.js';
-import { useReplaceQuestions } from '../api.js';
+import { interviewTypeLabel } from '../../../lib/interview-meta.js';
+import { useReplaceQuestions } from '../../../lib/api/coach.js';
 
-const QUESTION_TYPES: QuestionType[] = ['behavioral', 'technical', 'system_design', 'communication', 'aptitude'];
 const MIN_TEXT = 10;
 const MAX_QUESTIONS = 20;
 const MAX_KEY_POINTS = 10;

@@ -6,8 +6,8 @@ import { Alert } from '../../../ui/alert.js';
 import { Button } from '../../../ui/button.js';
 import { Dialog } from '../../../ui/dialog.js';
 import { TextField } from '../../../ui/field.js';
-import { timeZoneLabel } from '../../interviews/schedule-format.js';
-import { useUpdateInterview } from '../api.js';
+import { timeZoneLabel } from '../../../lib/schedule-format.js';
+import { useUpdateInterview } from '../../../lib/api/coach.js';
 import { isoToLocalInput, localInputToIso } from '../datetime-local.js';
 
 /** Move the window or change the time allowed, before the candidate starts. */

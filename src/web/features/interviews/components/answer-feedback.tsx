@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import type { Evaluation, GrammarIssue } from '../../../../contract/index.js';
 import { cn } from '../../../ui/cn.js';
 import { ScoreRing } from '../../../ui/score-ring.js';
-import { scoreBand, scoreTextClass, starLabels, starOrder } from '../meta.js';
+import { scoreBand, scoreTextClass, starLabels, starOrder } from '../../../lib/interview-meta.js';
 import { DimensionBars } from './dimension-bars.js';
 import { grammarMessage, grammarSuggestions } from './grammar-text.js';
 import { KeyPointReview } from './key-point-review.js';

@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import { PolarAngleAxis, PolarGrid, PolarRadiusAxis, Radar, RadarChart, ResponsiveContainer } from 'recharts';
 import { DIMENSIONS, type DimensionScores } from '../../../../contract/index.js';
-import { dimensionLabels } from '../meta.js';
+import { dimensionLabels } from '../../../lib/interview-meta.js';
 
 const narrowQuery = '(max-width: 639px)';
 const reducedMotionQuery = '(prefers-reduced-motion: reduce)';

@@ -1,7 +1,7 @@
 import { Target } from 'lucide-react';
 import type { Report } from '../../../../contract/index.js';
 import { cn } from '../../../ui/cn.js';
-import { scoreBand, scoreBarClass, scoreTextClass } from '../meta.js';
+import { scoreBand, scoreBarClass, scoreTextClass } from '../../../lib/interview-meta.js';
 
 type Coverage = NonNullable<Report['skillCoverage']>;
 

@@ -2,7 +2,7 @@ import { ArrowDown, ArrowUp, Plus, Trash2 } from 'lucide-react';
 import { questionType, type QuestionType } from '../../../../contract/index.js';
 import { Button } from '../../../ui/button.js';
 import { SelectField, TextAreaField } from '../../../ui/field.js';
-import { interviewTypeLabel } from '../../interviews/meta.js';
+import { interviewTypeLabel } from '../../../lib/interview-meta.js';
 
 export interface QuestionDraft {
   type: QuestionType;

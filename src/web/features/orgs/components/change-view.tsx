@@ -1,6 +1,6 @@
 import { ArrowRight } from 'lucide-react';
 import { orgRole } from '../../../../contract/index.js';
-import { roleLabel } from '../meta.js';
+import { roleLabel } from '../../../lib/org-meta.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

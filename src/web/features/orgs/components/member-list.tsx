@@ -5,7 +5,7 @@ import { Badge } from '../../../ui/badge.js';
 import { Button } from '../../../ui/button.js';
 import { cn } from '../../../ui/cn.js';
 import { Spinner } from '../../../ui/spinner.js';
-import { roleLabel, roles, roleTone } from '../meta.js';
+import { roleLabel, roles, roleTone } from '../../../lib/org-meta.js';
 
 export interface MemberActions {
   canEdit: boolean;

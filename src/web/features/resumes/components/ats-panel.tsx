@@ -7,7 +7,7 @@ import { Button } from '../../../ui/button.js';
 import { cn } from '../../../ui/cn.js';
 import { TextAreaField } from '../../../ui/field.js';
 import { Skeleton } from '../../../ui/skeleton.js';
-import { levelLabel } from '../../interviews/meta.js';
+import { levelLabel } from '../../../lib/interview-meta.js';
 import { useJobDescriptions } from '../../job-descriptions/api.js';
 import { useAnalyzeResume } from '../api.js';
 import type { ChosenJob } from './tailored-practice-dialog.js';

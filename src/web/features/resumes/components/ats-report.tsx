@@ -4,7 +4,7 @@ import { atsPart, type AtsAnalysis, type AtsPart } from '../../../../contract/in
 import { Button } from '../../../ui/button.js';
 import { cn } from '../../../ui/cn.js';
 import { ScoreRing } from '../../../ui/score-ring.js';
-import { scoreBand, scoreBarClass, scoreTextClass } from '../../interviews/meta.js';
+import { scoreBand, scoreBarClass, scoreTextClass } from '../../../lib/interview-meta.js';
 
 export const atsPartLabels: Record<AtsPart, string> = {
   skills: 'Skills',

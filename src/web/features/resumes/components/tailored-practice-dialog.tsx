@@ -8,8 +8,8 @@ import { Alert } from '../../../ui/alert.js';
 import { Button } from '../../../ui/button.js';
 import { Dialog } from '../../../ui/dialog.js';
 import { TextField } from '../../../ui/field.js';
-import { useCreateInterview } from '../../interviews/api.js';
-import { interviewTypes, levels } from '../../interviews/meta.js';
+import { useCreateInterview } from '../../../lib/api/interviews.js';
+import { interviewTypes, levels } from '../../../lib/interview-meta.js';
 
 export interface ChosenJob {
   id: string;

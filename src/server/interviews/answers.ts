@@ -1,0 +1,130 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Evaluation, Level } from '../../contract/interviews.js';
+import type { AnswerEvaluator, EvaluationInput } from '../../core/evaluation/types.js';
+import { finalScoreOf, overallFromScores } from '../../core/interviews/summarize-report.js';
+import type { DbOrTx } from '../../db/client.js';
+import { newId } from '../ids.js';
+import type { InterviewReads } from './interview-reads.js';
+import { answerDrafts, answers, type AnswerRow, type InterviewRow, type QuestionRow } from './interviews.table.js';
+
+/**
+ * "Grade and keep an answer", in one place for practice, assigned interviews and the deadline
+ * job: what the evaluator is given, how the current answer replaces the previous one, and the
+ * score that counts per question.
+ */
+
+/** The evaluator's input for an answer to one question of an interview at a level. */
+export function evaluationInputOf(
+  question: Pick<QuestionRow, 'text' | 'type' | 'referenceAnswer' | 'keyPoints' | 'expectedAnswer'>,
+  level: Level,
+  answer: { text: string; durationSeconds?: number | undefined },
+): EvaluationInput {
+  return {
+    question: question.text,
+    type: question.type,
+    level,
+    referenceAnswer: question.referenceAnswer ?? undefined,
+    keyPoints: question.keyPoints,
+    expectedAnswer: question.expectedAnswer ?? undefined,
+    answer: answer.text,
+    durationSeconds: answer.durationSeconds,
+  };
+}
+
+export interface GradedAnswer {
+  questionId: string;
+  text: string;
+  durationSeconds: number | null;
+  evaluation: Evaluation;
+}
+
+/**
+ * Stores an answer as the question's current one, inside the caller's transaction (which holds
+ * the interview's lock): the previous answer is superseded, not overwritten, and the draft it
+ * was typed from goes.
+ */
+export async function storeCurrentAnswer(tx: DbOrTx, interviewId: string, graded: GradedAnswer, now: Date): Promise<AnswerRow> {
+  const { evaluation } = graded;
+  const row: AnswerRow = {
+    id: newId(),
+    interviewId,
+    questionId: graded.questionId,
+    text: graded.text,
+    durationSeconds: graded.durationSeconds,
+    score: evaluation.score,
+    evaluation,
+    engine: evaluation.engine,
+    engineVersion: evaluation.engineVersion,
+    createdAt: now,
+    supersededAt: null,
+    overrideScore: null,
+    overrideNote: null,
+    overriddenBy: null,
+    overriddenAt: null,
+  };
+  await tx
+    .update(answers)
+    .set({ supersededAt: now })
+    .where(and(eq(answers.questionId, graded.questionId), isNull(answers.supersededAt)));
+  await tx.insert(answers).values(row);
+  await tx.delete(answerDrafts).where(and(eq(answerDrafts.interviewId, interviewId), eq(answerDrafts.questionId, graded.questionId)));
+  return row;
+}
+
+/** The score that counts per question, in question order; null where nothing was answered. */
+export function finalScores(questions: readonly Pick<QuestionRow, 'id'>[], current: readonly AnswerRow[]): (number | null)[] {
+  const byQuestion = new Map(current.map((a) => [a.questionId, a]));
+  return questions.map((q) => {
+    const a = byQuestion.get(q.id);
+    return a ? finalScoreOf(a) : null;
+  });
+}
+
+/** The overall score from final scores (overrides included), unanswered questions counting 0. */
+export async function recomputeOverall(reads: InterviewReads, tx: DbOrTx, interviewId: string): Promise<number | null> {
+  const [questions, current] = await Promise.all([reads.questions(interviewId, tx), reads.currentAnswers(interviewId, tx)]);
+  return overallFromScores(finalScores(questions, current));
+}
+
+/**
+ * When time runs out, what the candidate was still typing counts: the autosaved draft of each
+ * question left unanswered is graded here, outside any transaction (grading is the slow part).
+ * A draft that cannot be graded is left out rather than holding the interview open.
+ */
+export async function gradeUnsentDrafts(
+  deps: { reads: InterviewReads; evaluator: AnswerEvaluator },
+  row: InterviewRow,
+  onError: (err: unknown) => void,
+): Promise<GradedAnswer[]> {
+  const [questions, current, drafts] = await Promise.all([
+    deps.reads.questions(row.id),
+    deps.reads.currentAnswers(row.id),
+    deps.reads.drafts(row.id),
+  ]);
+  const answered = new Set(current.map((a) => a.questionId));
+  const byId = new Map(questions.map((q) => [q.id, q]));
+  const graded: GradedAnswer[] = [];
+  for (const draft of drafts) {
+    const question = byId.get(draft.questionId);
+    if (!question || answered.has(draft.questionId) || draft.text.trim().length === 0) continue;
+    try {
+      const evaluation = await deps.evaluator.evaluate(evaluationInputOf(question, row.level, { text: draft.text }));
+      graded.push({ questionId: draft.questionId, text: draft.text, durationSeconds: null, evaluation });
+    } catch (err) {
+      onError(err);
+    }
+  }
+  return graded;
+}
+
+/** Stores graded drafts as answers under the interview's lock, for questions still unanswered. */
+export async function storeGradedDrafts(tx: DbOrTx, interviewId: string, graded: readonly GradedAnswer[], now: Date): Promise<void> {
+  for (const d of graded) {
+    const [existing] = await tx
+      .select({ id: answers.id })
+      .from(answers)
+      .where(and(eq(answers.questionId, d.questionId), isNull(answers.supersededAt)));
+    if (existing) continue;
+    await storeCurrentAnswer(tx, interviewId, d, now);
+  }
+}

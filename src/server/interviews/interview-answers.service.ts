@@ -1,0 +1,111 @@
+import { and, eq } from 'drizzle-orm';
+import type { Answer, AnswerBody, Interview, InterviewStatus } from '../../contract/interviews.js';
+import { AppError, notFound } from '../../core/errors.js';
+import type { Actor } from '../auth/actor.js';
+import { evaluationInputOf, storeCurrentAnswer } from './answers.js';
+import { type InterviewViewer, resultsVisible } from './interview-access.js';
+import type { InterviewContext } from './interview-context.js';
+import { completeLocked } from './interview-completion.js';
+import { toAnswer } from './interview-views.js';
+import { answerDrafts, interviewQuestions, type InterviewRow } from './interviews.table.js';
+
+const notInProgress: Record<Exclude<InterviewStatus, 'in_progress'>, () => AppError> = {
+  scheduled: () => new AppError('invalid_state', 'Start the interview first.'),
+  completed: () => new AppError('interview_completed', 'This interview is completed; answers can no longer change.'),
+  reviewed: () => new AppError('interview_completed', 'This interview is completed; answers can no longer change.'),
+  missed: () => new AppError('window_closed', 'The window of this interview closed before it was started.'),
+  cancelled: () => new AppError('invalid_state', 'This interview was cancelled.'),
+};
+
+function requireInProgress(row: Pick<InterviewRow, 'status'>): void {
+  if (row.status !== 'in_progress') throw notInProgress[row.status]();
+}
+
+/** The server's deadline decides, not the browser's timer: an answer after it is refused even before the deadline job ran. */
+function requireBeforeDeadline(row: Pick<InterviewRow, 'deadlineAt'>, now: Date): void {
+  if (row.deadlineAt && now >= row.deadlineAt) {
+    throw new AppError('deadline_passed', 'The time for this interview is up; answers can no longer be sent.', {
+      deadlineAt: row.deadlineAt.toISOString(),
+    });
+  }
+}
+
+function requireCandidate(viewer: InterviewViewer, doing: string): void {
+  if (viewer !== 'candidate') throw new AppError('forbidden', `Only the candidate can ${doing}.`);
+}
+
+/** The candidate at work, in a practice or an assigned interview alike: answers, drafts, completion. */
+export function createInterviewAnswering(ctx: InterviewContext) {
+  const { db, clock, evaluator, reads, access, view } = ctx;
+
+  async function loadFor(actor: Actor, interviewId: string) {
+    return access.requireViewer(actor, await reads.interview(interviewId));
+  }
+
+  return {
+    /**
+     * Grades outside the transaction (it is the slow part), then stores the answer and
+     * supersedes the previous one under a row lock, re-checking that the interview is still
+     * open and, for an assigned interview, that its deadline has not passed.
+     */
+    async submitAnswer(actor: Actor, interviewId: string, body: AnswerBody): Promise<Answer> {
+      const { row, viewer } = await loadFor(actor, interviewId);
+      requireCandidate(viewer, 'answer this interview');
+      requireInProgress(row);
+      requireBeforeDeadline(row, clock.now());
+      const [question] = await db
+        .select()
+        .from(interviewQuestions)
+        .where(and(eq(interviewQuestions.id, body.questionId), eq(interviewQuestions.interviewId, interviewId)));
+      if (!question) throw notFound('Question in this interview');
+
+      const evaluation = await evaluator.evaluate(evaluationInputOf(question, row.level, body));
+
+      const stored = await db.transaction(async (tx) => {
+        const locked = await reads.lockInterview(tx, interviewId);
+        if (!locked) throw notFound('Interview');
+        requireInProgress(locked);
+        // The clock is read under the lock: the deadline job completes under the same lock.
+        const now = clock.now();
+        requireBeforeDeadline(locked, now);
+        const graded = { questionId: question.id, text: body.text, durationSeconds: body.durationSeconds ?? null, evaluation };
+        return storeCurrentAnswer(tx, interviewId, graded, now);
+      });
+      return toAnswer(stored, resultsVisible(viewer, row), new Map());
+    },
+
+    /** Autosave of the text being typed; only while the interview is open to answers. */
+    async saveDraft(actor: Actor, interviewId: string, questionId: string, text: string): Promise<void> {
+      const { row, viewer } = await loadFor(actor, interviewId);
+      requireCandidate(viewer, 'write answers');
+      requireInProgress(row);
+      const now = clock.now();
+      requireBeforeDeadline(row, now);
+      const [question] = await db
+        .select({ id: interviewQuestions.id })
+        .from(interviewQuestions)
+        .where(and(eq(interviewQuestions.id, questionId), eq(interviewQuestions.interviewId, interviewId)));
+      if (!question) throw notFound('Question in this interview');
+      await db
+        .insert(answerDrafts)
+        .values({ interviewId, questionId, text, updatedAt: now })
+        .onConflictDoUpdate({ target: [answerDrafts.interviewId, answerDrafts.questionId], set: { text, updatedAt: now } });
+    },
+
+    async complete(actor: Actor, interviewId: string): Promise<Interview> {
+      const { row, viewer } = await loadFor(actor, interviewId);
+      requireCandidate(viewer, 'complete this interview');
+      if (row.status !== 'in_progress') {
+        if (row.status === 'completed' || row.status === 'reviewed')
+          throw new AppError('interview_completed', 'This interview is already completed.');
+        throw notInProgress[row.status]();
+      }
+      const updated = await db.transaction(async (tx) => {
+        const locked = await reads.lockInterview(tx, interviewId);
+        if (locked?.status !== 'in_progress') throw new AppError('interview_completed', 'This interview is already completed.');
+        return completeLocked(ctx, tx, locked, clock.now(), 'submitted');
+      });
+      return view(updated, viewer);
+    },
+  };
+}

@@ -1,0 +1,114 @@
+import { and, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import {
+  interviewStatus,
+  type Interview,
+  type InterviewList,
+  type InterviewListQuery,
+  type InterviewStatus,
+  type Report,
+} from '../../contract/interviews.js';
+import { AppError } from '../../core/errors.js';
+import { averageDimensions, overallFromScores, summarizeFeedback, summarizeSkillCoverage } from '../../core/interviews/summarize-report.js';
+import type { Actor } from '../auth/actor.js';
+import { finalScores } from './answers.js';
+import { questionsVisible, resultsVisible, type InterviewViewer } from './interview-access.js';
+import type { InterviewContext } from './interview-context.js';
+import { toSummary } from './interview-views.js';
+import { interviews } from './interviews.table.js';
+
+function parseStatuses(raw: string | undefined): InterviewStatus[] | undefined {
+  if (!raw) return undefined;
+  const parts = raw.split(',');
+  const bad = parts.filter((s) => !interviewStatus.safeParse(s).success);
+  if (bad.length > 0) {
+    throw new AppError('validation_failed', `Unknown status ${bad.join(', ')}.`, {
+      errors: [{ path: 'querystring.status', message: `must be among ${interviewStatus.options.join(', ')}` }],
+    });
+  }
+  return parts as InterviewStatus[];
+}
+
+/** Lists, one interview and its report, for the candidate and the staff of either kind. */
+export function createInterviewReading(ctx: InterviewContext) {
+  const { db, skills, reads, access, view } = ctx;
+
+  return {
+    /** `scope=mine`: interviews the caller takes. `scope=coach`: assigned interviews the caller may review. */
+    async list(actor: Actor, query: InterviewListQuery): Promise<InterviewList> {
+      const statuses = parseStatuses(query.status);
+      const conditions: (SQL | undefined)[] = [];
+      let viewer: InterviewViewer;
+      if (query.scope === 'coach') {
+        viewer = 'staff';
+        conditions.push(await access.reviewableCondition(actor));
+        if (query.candidateId) conditions.push(eq(interviews.candidateId, query.candidateId));
+      } else {
+        viewer = 'candidate';
+        conditions.push(eq(interviews.candidateId, actor.userId));
+      }
+      if (statuses) conditions.push(inArray(interviews.status, statuses));
+      if (query.kind) conditions.push(eq(interviews.kind, query.kind));
+      const where = and(...conditions);
+      const [rows, [totalRow]] = await Promise.all([
+        db
+          .select()
+          .from(interviews)
+          .where(where)
+          .orderBy(desc(interviews.createdAt), desc(interviews.id))
+          .limit(query.limit)
+          .offset((query.page - 1) * query.limit),
+        db.select({ n: count() }).from(interviews).where(where),
+      ]);
+      const [answered, people] = await Promise.all([reads.answeredCounts(rows.map((r) => r.id)), reads.people(rows)]);
+      const total = totalRow?.n ?? 0;
+      return {
+        items: rows.map((r) => toSummary(r, answered.get(r.id) ?? 0, viewer, people)),
+        total,
+        page: query.page,
+        limit: query.limit,
+        pages: Math.ceil(total / query.limit),
+      };
+    },
+
+    async get(actor: Actor, interviewId: string): Promise<Interview> {
+      const { row, viewer } = await access.requireViewer(actor, await reads.interview(interviewId));
+      return view(row, viewer);
+    },
+
+    async report(actor: Actor, interviewId: string): Promise<Report> {
+      const { row, viewer } = await access.requireViewer(actor, await reads.interview(interviewId));
+      if (!resultsVisible(viewer, row)) {
+        throw new AppError(
+          'forbidden',
+          'Your coach has not released the results of this interview yet. You will be notified when they do.',
+        );
+      }
+      const [allQuestions, current] = await Promise.all([reads.questions(row.id), reads.currentAnswers(row.id)]);
+      const questions = questionsVisible(viewer, row) ? allQuestions : [];
+      const byQuestion = new Map(current.map((a) => [a.questionId, a]));
+      const evaluations = current.map((a) => a.evaluation);
+      const unanswered = questions.length - current.length;
+      return {
+        interviewId: row.id,
+        overallScore: row.completedAt ? row.overallScore : overallFromScores(finalScores(questions, current)),
+        dimensions: averageDimensions(evaluations),
+        questions: questions.map((q) => {
+          const a = byQuestion.get(q.id);
+          return {
+            questionId: q.id,
+            order: q.order,
+            type: q.type,
+            text: q.text,
+            answer: a?.text ?? null,
+            evaluation: a?.evaluation ?? null,
+          };
+        }),
+        ...summarizeFeedback(evaluations, unanswered),
+        skillCoverage: summarizeSkillCoverage(
+          questions.map((q) => ({ targetSkills: q.targetSkills, evaluation: byQuestion.get(q.id)?.evaluation ?? null })),
+          (skillId) => skills.byId.get(skillId)?.name ?? skillId,
+        ),
+      };
+    },
+  };
+}

@@ -1,0 +1,155 @@
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  answer as answerSchema,
+  interview as interviewSchema,
+  interviewList,
+  report as reportSchema,
+  type Answer,
+  type AnswerBody,
+  type CreateInterviewBody,
+  type Interview,
+  type InterviewKind,
+  type InterviewStatus,
+} from '../../../contract/index.js';
+import { apiRequest } from '../api-client.js';
+import { calibrateServerClock } from '../server-clock.js';
+
+const base = '/api/v1/interviews';
+
+export interface InterviewListParams {
+  page?: number;
+  limit?: number;
+  /** `mine`: interviews I take (the default); `coach`: interviews I schedule or review. */
+  scope?: 'mine' | 'coach';
+  status?: readonly InterviewStatus[];
+  kind?: InterviewKind;
+  candidateId?: string;
+}
+
+export const interviewKeys = {
+  all: ['interviews'] as const,
+  lists: () => [...interviewKeys.all, 'list'] as const,
+  list: (params: InterviewListParams) => [...interviewKeys.lists(), params] as const,
+  detail: (id: string) => [...interviewKeys.all, 'detail', id] as const,
+  report: (id: string) => [...interviewKeys.all, 'report', id] as const,
+};
+
+export function interviewPath(id: string, rest = ''): string {
+  return `${base}/${encodeURIComponent(id)}${rest}`;
+}
+
+function listSearch({ page = 1, limit = 20, scope, status, kind, candidateId }: InterviewListParams): string {
+  const q = new URLSearchParams({ page: String(page), limit: String(limit) });
+  if (scope && scope !== 'mine') q.set('scope', scope);
+  if (status?.length) q.set('status', status.join(','));
+  if (kind) q.set('kind', kind);
+  if (candidateId) q.set('candidateId', candidateId);
+  return q.toString();
+}
+
+export const interviewListQuery = (params: InterviewListParams) =>
+  queryOptions({
+    queryKey: interviewKeys.list(params),
+    queryFn: ({ signal }) => apiRequest(`${base}?${listSearch(params)}`, { schema: interviewList, signal }),
+    placeholderData: keepPreviousData,
+  });
+
+/** Reads an interview and, from its `serverNow`, how far this device's clock is off. */
+export async function fetchInterview(id: string, signal?: AbortSignal): Promise<Interview> {
+  const sentAt = Date.now();
+  const data = await apiRequest(interviewPath(id), { schema: interviewSchema, ...(signal ? { signal } : {}) });
+  calibrateServerClock(data.serverNow, sentAt, Date.now());
+  return data;
+}
+
+export const interviewQuery = (id: string) =>
+  queryOptions({
+    queryKey: interviewKeys.detail(id),
+    queryFn: ({ signal }) => fetchInterview(id, signal),
+  });
+
+export const reportQuery = (id: string) =>
+  queryOptions({
+    queryKey: interviewKeys.report(id),
+    queryFn: ({ signal }) => apiRequest(interviewPath(id, '/report'), { schema: reportSchema, signal }),
+    staleTime: 5 * 60_000,
+  });
+
+export const useInterviewList = (params: InterviewListParams, options: { refetchInterval?: number | false } = {}) =>
+  useQuery({ ...interviewListQuery(params), refetchInterval: options.refetchInterval ?? false });
+/** `refetchInterval` may depend on the data, e.g. poll only while the candidate is answering. */
+export const useInterview = (
+  id: string,
+  options: { refetchInterval?: number | false | ((data: Interview | undefined) => number | false); enabled?: boolean } = {},
+) =>
+  useQuery({
+    ...interviewQuery(id),
+    refetchInterval: (query) => {
+      const every = options.refetchInterval ?? false;
+      return typeof every === 'function' ? every(query.state.data) : every;
+    },
+    enabled: options.enabled ?? true,
+  });
+export const useReport = (id: string, options: { enabled?: boolean } = {}) =>
+  useQuery({ ...reportQuery(id), enabled: options.enabled ?? true });
+
+/** Puts a fresh copy of an interview in the cache and marks everything derived from it stale. */
+export function useStoreInterview() {
+  const queryClient = useQueryClient();
+  return (next: Interview) => {
+    queryClient.setQueryData(interviewKeys.detail(next.id), next);
+    void queryClient.invalidateQueries({ queryKey: interviewKeys.lists() });
+    void queryClient.invalidateQueries({ queryKey: interviewKeys.report(next.id) });
+  };
+}
+
+export function useCreateInterview() {
+  const store = useStoreInterview();
+  return useMutation({
+    mutationFn: (body: CreateInterviewBody) => apiRequest(base, { method: 'POST', body, schema: interviewSchema }),
+    onSuccess: store,
+  });
+}
+
+/** Opens an assigned interview: the server starts its clock and answers with `deadlineAt`. */
+export function useStartInterview(interviewId: string) {
+  const store = useStoreInterview();
+  return useMutation({
+    mutationFn: async () => {
+      const sentAt = Date.now();
+      const started = await apiRequest(interviewPath(interviewId, '/start'), { method: 'POST', schema: interviewSchema });
+      calibrateServerClock(started.serverNow, sentAt, Date.now());
+      return started;
+    },
+    onSuccess: store,
+  });
+}
+
+export function useSubmitAnswer(interviewId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: AnswerBody) => apiRequest(interviewPath(interviewId, '/answers'), { method: 'POST', body, schema: answerSchema }),
+    onSuccess: (saved: Answer) => {
+      queryClient.setQueryData<Interview>(interviewKeys.detail(interviewId), (old) => {
+        if (!old) return old;
+        const answers = [...old.answers.filter((a) => a.questionId !== saved.questionId), saved];
+        const drafts = old.drafts?.filter((d) => d.questionId !== saved.questionId);
+        return { ...old, answers, answeredCount: new Set(answers.map((a) => a.questionId)).size, ...(drafts ? { drafts } : {}) };
+      });
+      void queryClient.invalidateQueries({ queryKey: interviewKeys.lists() });
+    },
+  });
+}
+
+export function useCompleteInterview(interviewId: string) {
+  const store = useStoreInterview();
+  return useMutation({
+    mutationFn: () => apiRequest(interviewPath(interviewId, '/complete'), { method: 'POST', schema: interviewSchema }),
+    onSuccess: store,
+  });
+}
+
+/** Saves the answer being written to the server (assigned interviews), so another device or a reload finds it. */
+export function saveDraft(interviewId: string, questionId: string, text: string): Promise<void> {
+  return apiRequest(interviewPath(interviewId, `/drafts/${encodeURIComponent(questionId)}`), { method: 'PUT', body: { text } });
+}
