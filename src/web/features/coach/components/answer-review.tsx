@@ -16,8 +16,8 @@ import {
   StarParts,
   hasKeyPoints,
   hasScoreExplanation,
+  WhyThisScore,
 } from '../../interviews/components/answer-feedback.js';
-import { WhyThisScore } from '../../interviews/components/why-this-score.js';
 import { DimensionBars } from '../../interviews/components/dimension-bars.js';
 import { GrammarText } from '../../interviews/components/grammar-text.js';
 import { interviewTypeLabel, scoreBand, scoreTextClass } from '../../../lib/interview-meta.js';

@@ -9,6 +9,9 @@ import { grammarMessage, grammarSuggestions } from './grammar-text.js';
 import { KeyPointReview } from './key-point-review.js';
 import { WhyThisScore } from './why-this-score.js';
 
+// The coach's answer review shows the same explanation; it may import this file only.
+export { WhyThisScore };
+
 function Panel({ title, icon, children, className }: { title: string; icon: ReactNode; children: ReactNode; className?: string }) {
   return (
     <section className={cn('card p-5', className)}>
