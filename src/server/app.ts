@@ -2,6 +2,7 @@ import cookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AnswerEvaluator } from '../core/evaluation/types.js';
+import type { EvaluatorState } from './ai/background-evaluator.js';
 import type { BankQuestion } from '../core/questions/bank.js';
 import type { SkillTaxonomy } from '../core/skills/taxonomy.js';
 import type { DatabaseHandle } from '../db/client.js';
@@ -52,6 +53,8 @@ export interface AppDeps {
   config: Config;
   database: DatabaseHandle;
   evaluator: AnswerEvaluator;
+  /** Whether the evaluator's models have loaded (they load in the background); 'ready' when not given. */
+  evaluatorState?: () => EvaluatorState;
   bank: BankQuestion[];
   skills: SkillTaxonomy;
   clock?: Clock;
@@ -184,7 +187,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   await app.register(realtimePlugin, { database, notifications, hub });
-  await app.register(healthRoutes, { database });
+  await app.register(healthRoutes, { database, evaluatorState: deps.evaluatorState ?? (() => 'ready') });
   await app.register(
     async (api) => {
       await api.register(authRoutes, { auth, config });

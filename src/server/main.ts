@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { loadQuestionBank } from './questions/question-bank.js';
 import { loadSkillsTaxonomy } from './skills/skills-taxonomy.js';
-import { createLocalEvaluator } from './ai/local-evaluator.js';
+import { createBackgroundLocalEvaluator, type WarmingEvaluator } from './ai/background-evaluator.js';
 import { createThreadedEvaluator } from './ai/threaded-evaluator.js';
 import { createOpenAiEvaluator } from './ai/openai-evaluator.js';
 import type { AnswerEvaluator } from '../core/evaluation/types.js';
@@ -16,8 +16,10 @@ import { openConfiguredDatabase } from './database.js';
 export async function startServer(config: Config): Promise<FastifyInstance> {
   const database = await openConfiguredDatabase(config);
   await database.migrate();
-  const threaded = config.evaluatorThreads > 0 ? await createThreadedEvaluator({ threads: config.evaluatorThreads }) : undefined;
-  const [bank, skills, localEvaluator] = await Promise.all([loadQuestionBank(), loadSkillsTaxonomy(), threaded ?? createLocalEvaluator()]);
+  // Models load after listen (warm() below): readiness waits for the database, not for them.
+  const localEvaluator: WarmingEvaluator =
+    config.evaluatorThreads > 0 ? createThreadedEvaluator({ threads: config.evaluatorThreads }) : createBackgroundLocalEvaluator();
+  const [bank, skills] = await Promise.all([loadQuestionBank(), loadSkillsTaxonomy()]);
   // The LLM engine grades with the local one beside it (guards) and behind it (any failure).
   const evaluator: AnswerEvaluator =
     config.ai.provider === 'openai'
@@ -27,12 +29,12 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
           onFallback: (err) => app.log.warn({ reason: err.message }, 'LLM evaluation failed; the answer was graded locally'),
         })
       : localEvaluator;
-  const app = await buildApp({ config, database, evaluator, bank, skills });
+  const app = await buildApp({ config, database, evaluator, evaluatorState: localEvaluator.state, bank, skills });
   // Runs after in-flight requests have finished: only then are graders and database let go.
   app.addHook('onClose', async () => {
     // Already stopped in preClose; kept here so the order "jobs, then database" is plain to see.
     await app.jobRunner.stop();
-    await threaded?.close();
+    await localEvaluator.close();
     await database.close();
   });
 
@@ -70,6 +72,11 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
   await app.listen({ port: config.port, host: config.host });
   app.jobRunner.start();
   app.log.info({ database: database.kind, questions: bank.length }, 'Panelist is ready');
+  const warmStarted = performance.now();
+  localEvaluator.warm().then(
+    () => app.log.info({ ms: Math.round(performance.now() - warmStarted) }, 'answer evaluator loaded'),
+    (err: unknown) => app.log.error({ err }, 'the answer evaluator failed to load; /readyz reports it'),
+  );
 
   if (!(await app.services.auth.hasPlatformAdmin())) {
     const token = await app.services.auth.createSetupToken();

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { codePointToUtf16Offsets, isLikelyTermOfArt, selectGrammarIssues, type GrammarFinding } from './grammar.js';
+import {
+  codePointToUtf16Offsets,
+  editDistance,
+  findQuietZones,
+  isClassicSlip,
+  isLikelyTermOfArt,
+  selectGrammarIssues,
+  type GrammarFinding,
+} from './grammar.js';
 
 const finding = (start: number, end: number, kind = 'Grammar', message = 'm'): GrammarFinding => ({
   start,
@@ -47,5 +55,79 @@ describe('isLikelyTermOfArt', () => {
     expect(isLikelyTermOfArt('teh', isWord)).toBe(false);
     expect(isLikelyTermOfArt('recieve', isWord)).toBe(false);
     expect(isLikelyTermOfArt('seperate', isWord)).toBe(false);
+  });
+});
+
+describe('grammar notes only where they help', () => {
+  const at = (text: string, word: string, kind: string, message = 'm', suggestions: string[] = []): GrammarFinding => {
+    const start = text.indexOf(word);
+    return { start, end: start + word.length, kind, message, suggestions };
+  };
+  const unknown = () => false;
+
+  it('finds code and term lists as quiet zones, but not plain prose', () => {
+    const text =
+      'Run `EXPLAIN ANALYZE` first. useEffect and snake_case and resources.limits and fork() are code. ' +
+      'SELECT id FROM orders WHERE total > 10; then we read it. Kafka, RabbitMQ and SQS are queues. Plain words stay.';
+    const quiet = findQuietZones(text).map((z) => text.slice(z.start, z.end));
+    expect(quiet).toEqual(
+      expect.arrayContaining([
+        '`EXPLAIN ANALYZE`',
+        'useEffect',
+        'snake_case',
+        'resources.limits',
+        'fork()',
+        'SELECT id FROM orders WHERE total > 10;',
+      ]),
+    );
+    expect(quiet.some((q) => q.startsWith('Kafka, RabbitMQ and SQS'))).toBe(true);
+    expect(quiet.some((q) => q.includes('then we read') || q.includes('Plain'))).toBe(false);
+  });
+
+  it('drops notes on identifiers, dotted names, SQL, lists and after a closing parenthesis', () => {
+    const text = 'We set resources.limits on each pod. I run pytest, ruff and mypy in CI (all of it) then ship.';
+    const findings = [
+      at(text, 'limits', 'Capitalization', 'This sentence does not start with a capital letter'),
+      at(text, 'mypy', 'Spelling', 'Did you mean to spell `mypy` this way?', ['many']),
+      at(text, 'then', 'WordChoice', 'Did you mean than?', ['than']),
+    ];
+    expect(selectGrammarIssues(text, findings, unknown)).toEqual([]);
+  });
+
+  it('keeps real errors: a lower-case sentence start, a misspelling even a big vocabulary knows, "alot" in a list', () => {
+    const text = 'We deploy daily. the team watches the dashboards. The trafic is encrypted. Tests, names and alot of care.';
+    const findings = [
+      at(text, 'the team', 'Capitalization', 'This sentence does not start with a capital letter', ['The']),
+      at(text, 'trafic', 'Spelling', 'Did you mean to spell `trafic` this way?', ['traffic']),
+      at(text, 'alot', 'BoundaryError', 'Did you mean a lot?', ['a lot']),
+    ];
+    const issues = selectGrammarIssues(text, findings, () => true);
+    expect(issues.map((i) => text.slice(i.start, i.end))).toEqual(['the team', 'trafic', 'alot']);
+  });
+
+  it('takes names and acronyms for what they are, and leaves open compounds alone', () => {
+    const text = 'We used SQS and Fastly with pnpm. A hash map holds it.';
+    const findings = [
+      at(text, 'SQS', 'Spelling', 'x', ['SOS']),
+      at(text, 'Fastly', 'Spelling', 'x', ['Fastly']),
+      at(text, 'pnpm', 'Spelling', 'x', ['ppm']),
+      at(text, 'hash map', 'WordChoice', 'closed compound', ['hashmap']),
+    ];
+    expect(selectGrammarIssues(text, findings, unknown)).toEqual([]);
+  });
+
+  it('does not note a lower-case term the question itself uses', () => {
+    const text = 'It is simple. map transforms each item.';
+    const findings = [at(text, 'map', 'Capitalization', 'This sentence does not start with a capital letter', ['Map'])];
+    expect(selectGrammarIssues(text, findings, unknown, { question: 'Explain map, filter and reduce.' })).toEqual([]);
+    expect(selectGrammarIssues(text, findings, unknown)).toHaveLength(1);
+  });
+
+  it('measures slips: doubled letters, swaps and a missing space are classic; other edits are not', () => {
+    expect(isClassicSlip('accross', 'across')).toBe(true);
+    expect(isClassicSlip('recieve', 'receive')).toBe(true);
+    expect(isClassicSlip('alot', 'a lot')).toBe(true);
+    expect(isClassicSlip('etcd', 'etc.')).toBe(false);
+    expect(editDistance('mypy', 'many')).toBe(2);
   });
 });

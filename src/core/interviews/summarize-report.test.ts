@@ -55,6 +55,52 @@ describe('report summary', () => {
   });
 });
 
+describe('"Focus next on" and key points', () => {
+  const judged = (keyPoint: string, state: 'covered' | 'partly' | 'missed') => ({ keyPoint, state, evidence: [] });
+
+  it('lists only key points judged missed, most often missed first', () => {
+    const s = summarizeFeedback(
+      [
+        evaluation(70, {}, { keyPoints: [judged('Indexes slow down writes', 'missed'), judged('A B-tree keeps keys sorted', 'partly')] }),
+        evaluation(70, {}, { keyPoints: [judged('Indexes slow down writes', 'missed'), judged('Caches need invalidation', 'missed')] }),
+        evaluation(70, {}, { keyPoints: [judged('Replicas lag behind the primary', 'covered')] }),
+      ],
+      0,
+    );
+    const focus = s.improvements.filter((i) => i.startsWith('Cover the key point'));
+    expect(focus).toEqual([
+      'Cover the key point you missed: Indexes slow down writes.',
+      'Cover the key point you missed: Caches need invalidation.',
+    ]);
+    expect(s.improvements.join(' ')).not.toMatch(/B-tree|Replicas/);
+  });
+
+  it('drops a note that names a key point the engine judged partly or covered', () => {
+    const s = summarizeFeedback(
+      [
+        evaluation(
+          70,
+          {},
+          {
+            keyPoints: [judged('A B-tree keeps keys sorted', 'partly')],
+            improvements: ['Explain that a B-tree keeps keys sorted.', 'Give a concrete example.'],
+          },
+        ),
+      ],
+      0,
+    );
+    expect(s.improvements).toEqual(['Give a concrete example.']);
+  });
+
+  it('falls back to the missing list of evaluations stored before per-point judgements', () => {
+    const s = summarizeFeedback(
+      [evaluation(70, {}, { coveredKeyPoints: ['Reads get faster'], missingKeyPoints: ['Writes get slower'] })],
+      0,
+    );
+    expect(s.improvements).toEqual(['Cover the key point you missed: Writes get slower.']);
+  });
+});
+
 describe('skill coverage', () => {
   it('averages the scores of answered questions per target skill, most practised first', () => {
     const coverage = summarizeSkillCoverage(

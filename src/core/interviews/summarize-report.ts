@@ -35,7 +35,17 @@ export function averageDimensions(evaluations: Evaluation[]): DimensionScores | 
   return out;
 }
 
-/** Interview-level strengths and improvements: the best and weakest dimensions plus recurring notes. */
+const MAX_FOCUS_KEY_POINTS = 3;
+
+/**
+ * Interview-level strengths and improvements ("Focus next on"): the best and weakest
+ * dimensions, unanswered questions, key points really missed, and recurring notes.
+ *
+ * Key points come only from judgements of "missed" (a point made partly or covered is not a
+ * thing to focus on); evaluations stored before per-point judgements fall back to their missing
+ * list. A per-answer note that names a key point is left to that key-point line, so a point the
+ * engine judged covered never reappears here through the wording of a note.
+ */
 export function summarizeFeedback(evaluations: Evaluation[], unanswered: number): { strengths: string[]; improvements: string[] } {
   const dims = averageDimensions(evaluations);
   const strengths: string[] = [];
@@ -48,6 +58,7 @@ export function summarizeFeedback(evaluations: Evaluation[], unanswered: number)
       if (dims[d] < 65) improvements.push(`Work on ${dimensionLabels[d]}: it averaged ${dims[d]}/100 across your answers.`);
   }
   if (unanswered > 0) improvements.push(`${unanswered} question${unanswered === 1 ? ' was' : 's were'} left unanswered and counted as 0.`);
+  improvements.push(...missedKeyPoints(evaluations).map((k) => `Cover the key point you missed: ${k}.`));
   strengths.push(
     ...mostCommon(
       evaluations.flatMap((e) => e.strengths),
@@ -56,11 +67,34 @@ export function summarizeFeedback(evaluations: Evaluation[], unanswered: number)
   );
   improvements.push(
     ...mostCommon(
-      evaluations.flatMap((e) => e.improvements),
+      evaluations.flatMap((e) => e.improvements.filter((note) => !namesAKeyPoint(note, e))),
       4,
     ),
   );
   return { strengths: dedupe(strengths).slice(0, 5), improvements: dedupe(improvements).slice(0, 6) };
+}
+
+/** The key points judged missed, most often missed first. */
+export function missedKeyPoints(evaluations: Evaluation[]): string[] {
+  const missed = evaluations.flatMap((e) =>
+    e.keyPoints ? e.keyPoints.filter((k) => k.state === 'missed').map((k) => k.keyPoint) : e.missingKeyPoints,
+  );
+  return mostCommon(missed.map((k) => k.trim().replace(/[.;:!]+$/, '')).filter(Boolean), MAX_FOCUS_KEY_POINTS);
+}
+
+function namesAKeyPoint(note: string, e: Evaluation): boolean {
+  const lower = note.toLowerCase();
+  const points = e.keyPoints ? e.keyPoints.map((k) => k.keyPoint) : [...e.coveredKeyPoints, ...e.missingKeyPoints];
+  return points.some(
+    (k) =>
+      k.trim().length >= 8 &&
+      lower.includes(
+        k
+          .trim()
+          .toLowerCase()
+          .replace(/[.;:!]+$/, ''),
+      ),
+  );
 }
 
 function mostCommon(items: string[], n: number): string[] {

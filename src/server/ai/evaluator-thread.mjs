@@ -4,13 +4,23 @@ import { workerData } from 'node:worker_threads';
 import { register } from 'tsx/esm/api';
 
 register();
-const { createLocalEvaluator } = await import('./local-evaluator.ts');
-const evaluator = await createLocalEvaluator(workerData?.options ?? {});
+const { createLocalEvaluator, preloadGrammar } = await import('./local-evaluator.ts');
+const { runWarmUp } = await import('./background-evaluator.ts');
+const options = workerData?.options ?? {};
+// An answer that arrives while harper is still loading is graded without grammar rather than kept waiting.
+const evaluator = await createLocalEvaluator({ grammarWhileLoading: 'skip', ...options });
+let warmed;
 
 export function evaluate(input) {
   return evaluator.evaluate(input);
 }
 
-export function describe() {
-  return { name: evaluator.name, version: evaluator.version };
+/** Loads the grammar checker and grades a few answers, so this thread's first real answer is fast. */
+export function warm() {
+  warmed ??= (async () => {
+    if (options.grammar !== false) await preloadGrammar();
+    await runWarmUp(evaluator);
+    return { name: evaluator.name, version: evaluator.version };
+  })();
+  return warmed;
 }

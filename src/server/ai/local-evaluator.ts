@@ -20,6 +20,12 @@ export interface LocalEvaluatorOptions {
   grammar?: boolean;
   /** Use the word embeddings (≈ 25 MiB). Default true; without them alignment is lexical only. */
   embeddings?: boolean;
+  /**
+   * An answer that arrives while harper is still loading: 'wait' for it (default: the CLI and
+   * tests want every answer checked) or 'skip' grammar for that answer (the server: a candidate
+   * should not wait a second for notes; see docs/DESIGN.md "Background model loading").
+   */
+  grammarWhileLoading?: 'wait' | 'skip';
 }
 
 function findContentDir(): string {
@@ -60,12 +66,24 @@ function once<T>(key: string, load: () => Promise<T>): Promise<T> {
   return p;
 }
 
-/** Grammar checking is set up on the first answer that needs it, then shared. */
-function lazyHarper(): GrammarChecker {
+let harperLoaded: GrammarChecker | undefined;
+
+/** Sets up harper (≈ 0.8 s) now rather than on the first answer; the server calls this right after listening. */
+export async function preloadGrammar(): Promise<void> {
+  harperLoaded = await once('harper', createHarperGrammarChecker);
+}
+
+/** Grammar checking is set up on the first answer that needs it (or by preloadGrammar), then shared. */
+function lazyHarper(whileLoading: 'wait' | 'skip'): GrammarChecker {
   return {
     async check(text) {
-      const checker = await once('harper', createHarperGrammarChecker);
-      return checker.check(text);
+      if (harperLoaded) return harperLoaded.check(text);
+      if (whileLoading === 'skip') {
+        preloadGrammar().catch(() => undefined);
+        return [];
+      }
+      await preloadGrammar();
+      return harperLoaded!.check(text);
     },
   };
 }
@@ -85,7 +103,7 @@ export async function createLocalEvaluator(options: LocalEvaluatorOptions = {}):
     analyze,
     weights,
     vectors,
-    grammar: options.grammar === false ? undefined : lazyHarper(),
+    grammar: options.grammar === false ? undefined : lazyHarper(options.grammarWhileLoading ?? 'wait'),
     engineVersion: `${LOCAL_ENGINE_VERSION}+${weights.version}${vectors ? '' : '-lexical'}`,
   };
   return createAnswerEvaluator(resources);

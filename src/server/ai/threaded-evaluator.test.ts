@@ -4,7 +4,11 @@ import { createThreadedEvaluator, type ThreadedEvaluator } from './threaded-eval
 
 let threaded: ThreadedEvaluator;
 beforeAll(async () => {
-  threaded = await createThreadedEvaluator({ threads: 1 });
+  threaded = createThreadedEvaluator({ threads: 1 });
+  // Nothing loads before warm(): the server calls it after listening.
+  expect(threaded.state()).toBe('loading');
+  await threaded.warm();
+  expect(threaded.state()).toBe('ready');
 }, 60_000);
 afterAll(async () => {
   await threaded?.close();
@@ -42,4 +46,27 @@ describe('grading on a worker thread', () => {
     ]);
     expect(right.score).toBeGreaterThan(wrong.score);
   });
+});
+
+describe('an answer that arrives while the thread is still warming up', () => {
+  it('is graded without waiting for the grammar checker and the warm-up', async () => {
+    const fresh = createThreadedEvaluator({ threads: 1 });
+    try {
+      let warmed = false;
+      const warming = fresh.warm().then(() => (warmed = true));
+      const evaluation = await fresh.evaluate({
+        question: 'What is a race condition?',
+        type: 'technical',
+        answer: 'Two threads update the same counter at once and one update is lost, becuase neither waits for the other.',
+      });
+      // The checker would flag "becuase"; it was not ready, so this answer has no grammar notes rather than a wait.
+      expect(warmed).toBe(false);
+      expect(evaluation.grammar).toEqual([]);
+      expect(evaluation.score).toBeGreaterThan(0);
+      await warming;
+      expect(fresh.state()).toBe('ready');
+    } finally {
+      await fresh.close();
+    }
+  }, 60_000);
 });

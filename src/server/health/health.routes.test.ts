@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SkillTaxonomy } from '../../core/skills/taxonomy.js';
+import type { EvaluatorState } from '../ai/background-evaluator.js';
+import { buildApp } from '../app.js';
 import { createTestApp, expectProblem, type TestApp } from '../testing/test-app.js';
 
 let t: TestApp;
@@ -11,10 +14,34 @@ afterAll(async () => {
 
 describe('operations endpoints', () => {
   it('reports liveness and readiness', async () => {
-    expect((await t.app.inject({ method: 'GET', url: '/healthz' })).json()).toEqual({ status: 'ok' });
+    expect((await t.app.inject({ method: 'GET', url: '/healthz' })).json()).toEqual({ status: 'ok', evaluator: 'ready' });
     const ready = await t.app.inject({ method: 'GET', url: '/readyz' });
     expect(ready.statusCode).toBe(200);
-    expect(ready.json().status).toBe('ready');
+    expect(ready.json()).toMatchObject({ status: 'ready', evaluator: 'ready' });
+  });
+
+  it('is ready while the evaluator still loads, and says so; not ready once its load failed', async () => {
+    let state: EvaluatorState = 'loading';
+    const app = await buildApp({
+      config: t.config,
+      database: t.database,
+      evaluator: { name: 'local', version: 'x', evaluate: () => Promise.reject(new Error('unused')) },
+      evaluatorState: () => state,
+      bank: [],
+      skills: { skills: [] } as unknown as SkillTaxonomy,
+      logger: false,
+      webDistDir: '/nonexistent/no-web',
+    });
+    try {
+      const loading = await app.inject({ method: 'GET', url: '/readyz' });
+      expect(loading.statusCode).toBe(200);
+      expect(loading.json()).toMatchObject({ status: 'ready', evaluator: 'loading' });
+      state = 'failed';
+      expectProblem(await app.inject({ method: 'GET', url: '/readyz' }), 503, 'unavailable');
+      expect((await app.inject({ method: 'GET', url: '/healthz' })).json()).toEqual({ status: 'ok', evaluator: 'failed' });
+    } finally {
+      await app.close();
+    }
   });
 
   it('is not ready, with a 503 problem, when the database is gone', async () => {

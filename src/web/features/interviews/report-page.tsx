@@ -12,7 +12,8 @@ import { ScoreRing } from '../../ui/score-ring.js';
 import { Skeleton } from '../../ui/skeleton.js';
 import { useCurrentUser } from '../../lib/api/auth.js';
 import { useInterview, useReport } from '../../lib/api/interviews.js';
-import { GrammarNotes, KeyPoints, StarParts } from './components/answer-feedback.js';
+import { GrammarNotes, KeyPointsSection, StarParts, hasKeyPoints, hasScoreExplanation } from './components/answer-feedback.js';
+import { WhyThisScore } from './components/why-this-score.js';
 import { GrammarLegend, GrammarText, usableIssues } from './components/grammar-text.js';
 import { SkillChips } from './components/skill-chips.js';
 import { SkillCoverageCard } from './components/skill-coverage.js';
@@ -300,10 +301,16 @@ function QuestionReport({
               <NoteList title="What went well" items={ev.strengths} tone="success" />
               <NoteList title="How to improve" items={ev.improvements} tone="warning" />
             </div>
-            {ev.coveredKeyPoints.length || ev.missingKeyPoints.length ? (
+            {hasScoreExplanation(ev) ? (
+              <div>
+                <h4 className="mb-2 text-xs font-semibold tracking-wide text-fg-subtle uppercase">Why this score</h4>
+                <WhyThisScore factors={ev.scoreFactors} guards={ev.guards} />
+              </div>
+            ) : null}
+            {hasKeyPoints(ev) ? (
               <div>
                 <h4 className="mb-2 text-xs font-semibold tracking-wide text-fg-subtle uppercase">Key points</h4>
-                <KeyPoints covered={ev.coveredKeyPoints} missing={ev.missingKeyPoints} />
+                <KeyPointsSection evaluation={ev} answerText={item.answer ?? ''} />
               </div>
             ) : null}
             {ev.star ? (

@@ -10,7 +10,14 @@ import { Button } from '../../../ui/button.js';
 import { cn } from '../../../ui/cn.js';
 import { TextAreaField, TextField } from '../../../ui/field.js';
 import { ScoreRing } from '../../../ui/score-ring.js';
-import { GrammarNotes, KeyPoints, StarParts } from '../../interviews/components/answer-feedback.js';
+import {
+  GrammarNotes,
+  KeyPointsSection,
+  StarParts,
+  hasKeyPoints,
+  hasScoreExplanation,
+  WhyThisScore,
+} from '../../interviews/components/answer-feedback.js';
 import { DimensionBars } from '../../interviews/components/dimension-bars.js';
 import { GrammarText } from '../../interviews/components/grammar-text.js';
 import { interviewTypeLabel, scoreBand, scoreTextClass } from '../../../lib/interview-meta.js';
@@ -139,8 +146,12 @@ function EngineEvaluation({ answer }: { answer: Answer }) {
         </p>
         <DimensionBars dimensions={ev.dimensions} />
       </div>
-      {ev.coveredKeyPoints.length || ev.missingKeyPoints.length ? (
-        <KeyPoints covered={ev.coveredKeyPoints} missing={ev.missingKeyPoints} />
+      {hasKeyPoints(ev) ? <KeyPointsSection evaluation={ev} answerText={answer.text} /> : null}
+      {hasScoreExplanation(ev) ? (
+        <div>
+          <p className="mb-2 text-sm font-medium text-fg">Why this score</p>
+          <WhyThisScore factors={ev.scoreFactors} guards={ev.guards} />
+        </div>
       ) : null}
       <details className="group rounded-xl border border-border bg-surface">
         <summary className="flex cursor-pointer list-none items-center justify-between gap-2 rounded-xl px-4 py-3 text-sm font-medium text-fg-muted hover:text-fg [&::-webkit-details-marker]:hidden">

@@ -1,4 +1,4 @@
-import { ArrowUpRight, Check, CircleCheck, CircleDashed, SpellCheck, ThumbsUp, X } from 'lucide-react';
+import { ArrowUpRight, Check, CircleCheck, CircleDashed, Scale, SpellCheck, ThumbsUp, X } from 'lucide-react';
 import type { ReactNode } from 'react';
 import type { Evaluation, GrammarIssue } from '../../../../contract/index.js';
 import { cn } from '../../../ui/cn.js';
@@ -6,6 +6,11 @@ import { ScoreRing } from '../../../ui/score-ring.js';
 import { scoreBand, scoreTextClass, starLabels, starOrder } from '../../../lib/interview-meta.js';
 import { DimensionBars } from './dimension-bars.js';
 import { grammarMessage, grammarSuggestions } from './grammar-text.js';
+import { KeyPointReview } from './key-point-review.js';
+import { WhyThisScore } from './why-this-score.js';
+
+// The coach's answer review shows the same explanation; it may import this file only.
+export { WhyThisScore };
 
 function Panel({ title, icon, children, className }: { title: string; icon: ReactNode; children: ReactNode; className?: string }) {
   return (
@@ -32,6 +37,17 @@ function BulletList({ items, icon, empty }: { items: string[]; icon: ReactNode; 
     </ul>
   );
 }
+
+/** Per-point states with evidence when the engine judged them; the covered / missed lists of older evaluations otherwise. */
+export function KeyPointsSection({ evaluation, answerText }: { evaluation: Evaluation; answerText: string }) {
+  if (evaluation.keyPoints?.length) return <KeyPointReview keyPoints={evaluation.keyPoints} answerText={answerText} />;
+  return <KeyPoints covered={evaluation.coveredKeyPoints} missing={evaluation.missingKeyPoints} />;
+}
+
+export const hasKeyPoints = (ev: Evaluation): boolean =>
+  Boolean(ev.keyPoints?.length || ev.coveredKeyPoints.length || ev.missingKeyPoints.length);
+
+export const hasScoreExplanation = (ev: Evaluation): boolean => Boolean(ev.scoreFactors?.length || ev.guards?.length);
 
 export function KeyPoints({ covered, missing }: { covered: string[]; missing: string[] }) {
   if (!covered.length && !missing.length) return null;
@@ -183,9 +199,15 @@ export function AnswerFeedback({ evaluation, answerText, headingId }: { evaluati
         </Panel>
       </div>
 
-      {evaluation.coveredKeyPoints.length || evaluation.missingKeyPoints.length ? (
+      {hasScoreExplanation(evaluation) ? (
+        <Panel title="Why this score" icon={<Scale className="size-4 text-primary" aria-hidden="true" />}>
+          <WhyThisScore factors={evaluation.scoreFactors} guards={evaluation.guards} />
+        </Panel>
+      ) : null}
+
+      {hasKeyPoints(evaluation) ? (
         <Panel title="Key points" icon={<CircleCheck className="size-4 text-primary" aria-hidden="true" />}>
-          <KeyPoints covered={evaluation.coveredKeyPoints} missing={evaluation.missingKeyPoints} />
+          <KeyPointsSection evaluation={evaluation} answerText={answerText} />
         </Panel>
       ) : null}
 

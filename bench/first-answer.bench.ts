@@ -1,0 +1,184 @@
+/**
+ * Start-up benchmark: how soon a fresh `panelist serve` answers /readyz, how soon its evaluator
+ * has loaded in the background, and how long the first graded answer after that takes — the
+ * wait of the first candidate after a deploy. A real server process (production settings,
+ * PGlite in a temporary DATA_DIR), timed from spawn. Prints the server's RSS at each step.
+ *   npm run bench:first-answer [-- --early --runs 3 --json --root ../other-checkout]
+ * --restart measures the second start on the same DATA_DIR (a restart, no database to create).
+ * --early posts the first answer as soon as /readyz says ready, without waiting for the
+ * background load (the worst case for a candidate who is already waiting).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const { values } = parseArgs({
+  options: {
+    early: { type: 'boolean', default: false },
+    // Measure a restart: the DATA_DIR already holds a database (no initdb), as after a deploy.
+    restart: { type: 'boolean', default: false },
+    runs: { type: 'string', default: '1' },
+    json: { type: 'boolean', default: false },
+    // Another checkout to measure (e.g. main, for a before/after under the same machine load).
+    root: { type: 'string' },
+  },
+});
+const root = values.root ? path.resolve(values.root) : path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+
+/** Resident memory of the server process and its worker threads, in MiB (Linux). */
+function rssMiB(pid: number): number {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmRSS:'));
+  return Math.round(Number(line?.match(/\d+/)?.[0] ?? 0) / 1024);
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+interface Run {
+  readyMs: number;
+  evaluatorReadyMs: number | null;
+  firstAnswerMs: number;
+  secondAnswerMs: number;
+  rssAtReadyMiB: number;
+  rssAfterLoadMiB: number;
+  rssAfterAnswerMiB: number;
+  firstAnswerGrammarNotes: number;
+}
+
+async function runOnce(dataDir: string): Promise<Run> {
+  const port = await freePort();
+  const address = `http://127.0.0.1:${port}`;
+  const started = performance.now();
+  const server: ChildProcess = spawn(process.execPath, [path.join(root, 'bin/panelist.mjs'), 'serve'], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      SECURE_COOKIES: 'false',
+      LOG_LEVEL: 'warn',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      AI_PROVIDER: 'local',
+      AUTH_RATE_LIMIT_PER_MINUTE: '10000',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  try {
+    const readyz = async (): Promise<{ status: string; evaluator?: string } | null> =>
+      fetch(`${address}/readyz`).then(
+        async (r) => (r.ok ? ((await r.json()) as { status: string; evaluator?: string }) : null),
+        () => null,
+      );
+    const deadline = Date.now() + 120_000;
+    for (;;) {
+      if (Date.now() > deadline || server.exitCode !== null) throw new Error(`the server did not become ready (exit ${server.exitCode})`);
+      if (await readyz()) break;
+      await sleep(20);
+    }
+    const readyMs = performance.now() - started;
+    const rssAtReadyMiB = rssMiB(server.pid!);
+
+    const call = async (method: string, url: string, body?: unknown, token?: string) => {
+      const res = await fetch(address + url, {
+        method,
+        headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: body ? JSON.stringify(body) : undefined,
+      });
+      if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
+      return res.json() as Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    };
+    const email = `first-${randomBytes(3).toString('hex')}@example.com`;
+    const password = 'bench-password-quiet-river';
+    await call('POST', '/api/v1/auth/register', { email, password, name: 'Bench' });
+    const { accessToken } = await call('POST', '/api/v1/auth/token', { email, password });
+    const interview = await call(
+      'POST',
+      '/api/v1/interviews',
+      { kind: 'practice', type: 'technical', role: 'Backend engineer', level: 'mid', questionCount: 2 },
+      accessToken,
+    );
+
+    // A server without the evaluator field (before background loading existed) is ready when /readyz is.
+    let evaluatorReadyMs: number | null = null;
+    if (!values.early) {
+      for (;;) {
+        if (Date.now() > deadline) throw new Error('the evaluator did not finish loading');
+        const state = await readyz();
+        if (state && (state.evaluator === undefined || state.evaluator === 'ready')) break;
+        await sleep(20);
+      }
+      evaluatorReadyMs = performance.now() - started;
+    }
+    const rssAfterLoadMiB = rssMiB(server.pid!);
+
+    const answer =
+      'I would add an index on the column used in the WHERE clause, check the query plan with EXPLAIN to see that the index is used, and keep in mind that every extra index slows down inserts and updates a little.';
+    const t0 = performance.now();
+    const first = await call(
+      'POST',
+      `/api/v1/interviews/${interview.id}/answers`,
+      { questionId: interview.questions[0].id, text: answer },
+      accessToken,
+    );
+    const firstAnswerMs = performance.now() - t0;
+    const t1 = performance.now();
+    await call(
+      'POST',
+      `/api/v1/interviews/${interview.id}/answers`,
+      { questionId: interview.questions[1].id, text: `${answer} Then I measure again.` },
+      accessToken,
+    );
+    const secondAnswerMs = performance.now() - t1;
+    return {
+      readyMs: Math.round(readyMs),
+      evaluatorReadyMs: evaluatorReadyMs === null ? null : Math.round(evaluatorReadyMs),
+      firstAnswerMs: Math.round(firstAnswerMs),
+      secondAnswerMs: Math.round(secondAnswerMs),
+      rssAtReadyMiB,
+      rssAfterLoadMiB,
+      rssAfterAnswerMiB: rssMiB(server.pid!),
+      firstAnswerGrammarNotes: (first.evaluation?.grammar ?? first.answer?.evaluation?.grammar ?? []).length,
+    };
+  } finally {
+    server.kill('SIGTERM');
+    await new Promise((r) => server.once('exit', r));
+  }
+}
+
+const runs: Run[] = [];
+for (let i = 0; i < Math.max(1, Number(values.runs)); i++) {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'panelist-first-answer-'));
+  try {
+    if (values.restart) await runOnce(dataDir);
+    runs.push(await runOnce(dataDir));
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+if (values.json) {
+  process.stdout.write(`${JSON.stringify({ early: values.early, runs }, null, 2)}\n`);
+} else {
+  for (const r of runs) {
+    process.stdout.write(
+      `ready (/readyz) ${r.readyMs} ms; evaluator loaded ${r.evaluatorReadyMs ?? '-'} ms; ` +
+        `first answer ${r.firstAnswerMs} ms${values.early ? ' (posted at readiness)' : ''}, second ${r.secondAnswerMs} ms; ` +
+        `RSS ${r.rssAtReadyMiB} MiB at ready, ${r.rssAfterLoadMiB} MiB loaded, ${r.rssAfterAnswerMiB} MiB after the answers; ` +
+        `grammar notes on the first answer: ${r.firstAnswerGrammarNotes}\n`,
+    );
+  }
+}
