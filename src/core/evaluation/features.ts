@@ -1,6 +1,8 @@
 import { contentTokens, type AnalyzedText } from './analyzed-text.js';
 import { alignWords, meanVectorCosine, toAlignWords, type AlignWord } from './alignment.js';
-import { measureKeyPoints, type KeyPointCoverage } from './key-points.js';
+import { answerUnits } from './answer-units.js';
+import { judgeKeyPoints, type KeyPointCoverage, type KeyPointThresholds } from './key-points.js';
+import type { Lexicon } from './lexicon.js';
 import { detectStar, type StarDetection } from './star.js';
 import { measureStyle, type StyleSignals } from './style.js';
 import type { WordVectors } from './word-vectors.js';
@@ -53,6 +55,10 @@ export const FEATURE_NAMES = [
   'topicFit',
   'substanceLong',
   'behavioralTask',
+  'kpState',
+  'contradiction',
+  'topicShare',
+  'onTopicWords',
 ] as const;
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 export type FeatureValues = Record<FeatureName, number>;
@@ -70,6 +76,14 @@ export interface AnswerFeatures {
   matchedAnswerWords: string[];
   /** Share of answer content words found in the word vectors (1 without vectors). */
   vectorCoverage: number;
+  /** Distinct informative answer words that belong to the question's topic (not echoes of it). */
+  onTopicWords: number;
+}
+
+/** Optional knowledge beyond word vectors. */
+export interface FeatureResources {
+  lexicon?: Lexicon;
+  thresholds?: KeyPointThresholds;
 }
 
 function lemmaSet(a: AnalyzedText): Set<string> {
@@ -121,18 +135,19 @@ const GENERIC_QUESTION_WORDS = new Set([
 
 const clip = (x: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, x));
 
-export function extractFeatures(texts: GradingTexts, vectors: WordVectors | undefined): AnswerFeatures {
+export function extractFeatures(texts: GradingTexts, vectors: WordVectors | undefined, extra: FeatureResources = {}): AnswerFeatures {
+  const lexicon = extra.lexicon;
   const questionLemmas = lemmaSet(texts.question);
   const answerContent = contentTokens(texts.answer);
-  const answerAll = toAlignWords(answerContent, vectors);
+  const answerAll = toAlignWords(answerContent, vectors, undefined, lexicon);
   // Question demoting: words that merely repeat the question earn nothing.
   const answerWords = answerAll.filter((w) => !questionLemmas.has(w.lemma) && !questionLemmas.has(w.normal));
-  const questionWords = toAlignWords(contentTokens(texts.question), vectors);
+  const questionWords = toAlignWords(contentTokens(texts.question), vectors, undefined, lexicon);
 
   let refWords: AlignWord[] = [];
   let refAll: AlignWord[] = [];
   if (texts.reference) {
-    refAll = toAlignWords(contentTokens(texts.reference), vectors);
+    refAll = toAlignWords(contentTokens(texts.reference), vectors, undefined, lexicon);
     refWords = refAll.filter((w) => !questionLemmas.has(w.lemma) && !questionLemmas.has(w.normal));
     // A reference that only restates the question still defines what to say.
     if (refWords.length === 0) refWords = refAll;
@@ -148,10 +163,36 @@ export function extractFeatures(texts: GradingTexts, vectors: WordVectors | unde
   const precision = alignWords(answerWords, precisionSources, vectors);
   const f1 = recall.score + precision.score > 0 ? (2 * recall.score * precision.score) / (recall.score + precision.score) : 0;
 
-  const keyPoints = measureKeyPoints(texts.keyPoints, answerWords, vectors, questionLemmas, texts.explicitKeyPoints);
-  const kpScores = keyPoints.map((k) => k.coverage);
+  const units = answerUnits(texts.answer, vectors, lexicon);
+  const keyPoints = judgeKeyPoints(texts.keyPoints, texts.answer, units, answerWords, {
+    vectors,
+    lexicon,
+    questionLemmas,
+    rubric: texts.explicitKeyPoints,
+    thresholds: extra.thresholds,
+  });
+  const kpState =
+    keyPoints.length > 0
+      ? keyPoints.reduce((s, k) => s + (k.state === 'covered' ? 1 : k.state === 'partly' ? 0.5 : 0), 0) / keyPoints.length
+      : recall.score;
+  const contradiction = keyPoints.length > 0 ? keyPoints.filter((k) => k.contradicted).length / keyPoints.length : 0;
+
+  // The question's topic: its own words, the reference's and the key points'. An answer word
+  // is on topic when it is close to one of them; fluent text about a neighbouring subject
+  // shares few such words, however well written.
+  const topicVocabulary = [
+    ...questionWords,
+    ...refAll,
+    ...texts.keyPoints.flatMap((k) => toAlignWords(contentTokens(k), vectors, undefined, lexicon)),
+  ];
+  const topical = alignWords(answerAll, topicVocabulary, vectors);
+  let onTopicWords = 0;
+  answerAll.forEach((w, i) => {
+    if (topical.best[i]! >= 0.6 && w.weight >= 0.45 && !questionLemmas.has(w.lemma)) onTopicWords++;
+  });
+  const kpScores = keyPoints.map((k) => k.wholeCoverage);
   const kpMean = kpScores.length > 0 ? kpScores.reduce((a, b) => a + b, 0) / kpScores.length : recall.score;
-  const kpCovered = keyPoints.length > 0 ? keyPoints.filter((k) => k.covered).length / keyPoints.length : recall.score;
+  const kpCovered = keyPoints.length > 0 ? keyPoints.filter((k) => k.wholeCoverage >= 0.55).length / keyPoints.length : recall.score;
   const kpMin = kpScores.length > 0 ? Math.min(...kpScores) : recall.score;
   const topicFit = Math.max(questionRecall.score, kpMean, recall.score);
 
@@ -228,6 +269,10 @@ export function extractFeatures(texts: GradingTexts, vectors: WordVectors | unde
     substanceLong: texts.longForm ? (Math.log1p(style.words) / Math.log(301)) * clip(topicFit / 0.4, 0, 1) : 0,
     kpLong: texts.longForm ? kpMean : 0,
     wordsLong: texts.longForm ? Math.log1p(style.words) / Math.log(301) : 0,
+    kpState,
+    contradiction,
+    topicShare: topical.score,
+    onTopicWords: Math.log1p(onTopicWords) / Math.log(41),
   };
 
   const missedReferenceWords = refWords
@@ -252,5 +297,6 @@ export function extractFeatures(texts: GradingTexts, vectors: WordVectors | unde
     missedReferenceWords,
     matchedAnswerWords,
     vectorCoverage: vectors ? (answerAll.length > 0 ? withVec / answerAll.length : 0) : 1,
+    onTopicWords,
   };
 }

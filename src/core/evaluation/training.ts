@@ -45,6 +45,8 @@ export const SHORT_ANSWER_FEATURES: readonly FeatureName[] = [
   'hedgeRate',
   'bigramRecall',
   'refLength',
+  'kpState',
+  'contradiction',
 ];
 
 /**
@@ -63,6 +65,10 @@ export const LONG_FORM_FEATURES: readonly FeatureName[] = [
   'behavioralTask',
   'structure',
   'hedgeRate',
+  'kpState',
+  'contradiction',
+  'topicShare',
+  'onTopicWords',
 ];
 
 export const WITHOUT_REFERENCE_FEATURES: readonly FeatureName[] = [
@@ -176,7 +182,12 @@ export const LAMBDA_GRID: readonly number[] = [3, 10, 30, 60, 100, 200, 400];
  * RMSE), so an outer fold's held-out answers never influence the penalty used on them.
  */
 export function selectLambda(kind: ModelKind, rows: readonly TrainingRow[], grid: readonly number[] = LAMBDA_GRID): number {
-  const relevant = kind === 'withoutReference' ? rows : rows.filter((r) => r.longForm === (kind === 'longForm'));
+  // At most eight inner folds of whole groups: with one group per question there are dozens.
+  const groups = [...new Set(rows.map((r) => r.group))];
+  const bucket = new Map(groups.map((g, i) => [g, `fold${i % 8}`]));
+  const relevant = (kind === 'withoutReference' ? rows : rows.filter((r) => r.longForm === (kind === 'longForm'))).map((r) =>
+    groups.length > 8 ? { ...r, group: bucket.get(r.group)! } : r,
+  );
   let best = grid[0]!;
   let bestRmse = Infinity;
   for (const lambda of grid) {

@@ -1,0 +1,128 @@
+import { contentTokens, isContentToken, isWordToken, type AnalyzedText, type AnalyzedToken } from './analyzed-text.js';
+import { findPhrases, toAlignWords, type AlignWord } from './alignment.js';
+import type { Lexicon } from './lexicon.js';
+import type { WordVectors } from './word-vectors.js';
+
+/**
+ * A sentence or clause of an answer: the unit a key point is looked for in, and the
+ * evidence shown when it is found.
+ */
+export interface AnswerUnit {
+  start: number;
+  end: number;
+  tokenFrom: number;
+  tokenTo: number;
+  words: AlignWord[];
+  /** Token indexes of each word (by lemma), to read their polarity. */
+  tokensOf: Map<string, number[]>;
+  sentence: number;
+}
+
+const NEGATORS = new Set(['not', "n't", 'never', 'no', 'without', 'cannot', 'neither', 'nor', 'nothing', 'none', 'nobody', 'hardly']);
+const CLAUSE_BREAK = new Set([';', ':', '—', '–', '(', ')']);
+const CLAUSE_CONJ = new Set(['but', 'whereas', 'although', 'though', 'however', 'while', 'so', 'because', 'since', 'which']);
+
+export function isNegator(t: AnalyzedToken): boolean {
+  return NEGATORS.has(t.normal) || t.normal === 'nt';
+}
+
+/**
+ * Marks the head a negation governs: the first content word after a negator within three
+ * words of its clause ("does not slow down writes" → slow; "no cleartext column" → cleartext).
+ * Only heads are marked: a negation says nothing about the rest of the sentence.
+ */
+export function negationScope(text: AnalyzedText, from = 0, to = text.tokens.length): boolean[] {
+  const out = new Array<boolean>(to - from).fill(false);
+  let left = 0;
+  for (let i = from; i < to; i++) {
+    const t = text.tokens[i]!;
+    if (t.kind === 'punctuation' || CLAUSE_CONJ.has(t.normal)) {
+      left = 0;
+      continue;
+    }
+    if (isNegator(t)) {
+      left = 3;
+      continue;
+    }
+    if (left > 0 && isWordToken(t)) {
+      left--;
+      if (isContentToken(t) && !t.stop) {
+        out[i - from] = true;
+        left = 0;
+      }
+    }
+  }
+  return out;
+}
+
+/** Whether tokens [from, to) contain a negator at all. */
+export function hasNegator(text: AnalyzedText, from = 0, to = text.tokens.length): boolean {
+  for (let i = from; i < to; i++) if (isNegator(text.tokens[i]!)) return true;
+  return false;
+}
+
+function unitOf(
+  text: AnalyzedText,
+  from: number,
+  to: number,
+  sentence: number,
+  vectors: WordVectors | undefined,
+  lexicon: Lexicon | undefined,
+): AnswerUnit | null {
+  const toks = text.tokens.slice(from, to);
+  const content = contentTokens({ ...text, tokens: toks });
+  if (content.length === 0) return null;
+  const words = toAlignWords(content, vectors, undefined, lexicon);
+  const tokensOf = new Map<string, number[]>();
+  for (let i = from; i < to; i++) {
+    const t = text.tokens[i]!;
+    for (const key of [t.lemma, t.normal]) {
+      const list = tokensOf.get(key) ?? [];
+      if (!list.includes(i)) list.push(i);
+      tokensOf.set(key, list);
+    }
+  }
+  for (const p of findPhrases(text, lexicon, from, to)) {
+    words.push(p);
+    tokensOf.set(p.lemma, [p.from]);
+  }
+  const first = text.tokens[from]!;
+  const last = text.tokens[to - 1]!;
+  return { start: first.start, end: last.end, tokenFrom: from, tokenTo: to, words, tokensOf, sentence };
+}
+
+/**
+ * The answer's sentences and, inside long ones, their clauses (split at ";", ":", dashes and
+ * conjunctions like "but" or "because"). Sentences come first; clauses follow.
+ */
+export function answerUnits(
+  text: AnalyzedText,
+  vectors: WordVectors | undefined,
+  lexicon: Lexicon | undefined,
+): { sentences: AnswerUnit[]; clauses: AnswerUnit[] } {
+  const sentences: AnswerUnit[] = [];
+  const clauses: AnswerUnit[] = [];
+  text.sentences.forEach((s, si) => {
+    const u = unitOf(text, s.tokenStart, s.tokenEnd, si, vectors, lexicon);
+    if (!u) return;
+    sentences.push(u);
+    let from = s.tokenStart;
+    const cuts: number[] = [];
+    for (let i = s.tokenStart + 1; i < s.tokenEnd - 1; i++) {
+      const t = text.tokens[i]!;
+      const prev = text.tokens[i - 1]!;
+      if (CLAUSE_BREAK.has(t.text) || (CLAUSE_CONJ.has(t.normal) && (prev.text === ',' || t.normal === 'but' || t.normal === 'because')))
+        cuts.push(i);
+      else if (t.normal === 'and' && prev.text === ',') cuts.push(i);
+    }
+    if (cuts.length === 0) return;
+    for (const c of [...cuts, s.tokenEnd]) {
+      if (c - from >= 3) {
+        const cu = unitOf(text, from, c, si, vectors, lexicon);
+        if (cu) clauses.push(cu);
+      }
+      from = c;
+    }
+  });
+  return { sentences, clauses };
+}
