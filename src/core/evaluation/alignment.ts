@@ -92,7 +92,7 @@ function union(a: readonly number[], b: readonly number[]): readonly number[] {
 export function annotate(w: AlignWord, lexicon: Lexicon): AlignWord {
   const groups = union(lexicon.groupsOf(w.lemma), lexicon.groupsOf(w.normal));
   const loose = union(lexicon.looseGroupsOf(w.lemma), lexicon.looseGroupsOf(w.normal));
-  const anti = [...lexicon.antonymsOf(w.lemma), ...lexicon.antonymsOf(w.normal)];
+  const anti = [...lexicon.antonymsOf(w.lemma), ...lexicon.antonymsOf(w.normal), ...lexicon.antonymsOf(stem(w.normal))];
   if (groups.length > 0) w.groups = groups;
   if (loose.length > 0) w.loose = loose;
   if (anti.length > 0) w.anti = anti;
@@ -142,8 +142,15 @@ export function findPhrases(text: AnalyzedText, lexicon: Lexicon | undefined, fr
   return out;
 }
 
+/** A crude stem for antonym lookups: taggers leave "allowed" or "inserts" unlemmatized now and then. */
+export function stem(w: string): string {
+  return w.length > 4 ? w.replace(/(?:ing|ed|es|s)$/, '') : w;
+}
+
 export function areAntonyms(a: AlignWord, b: AlignWord): boolean {
-  return (a.anti?.includes(b.lemma) ?? false) || (a.anti?.includes(b.normal) ?? false);
+  if (!a.anti) return false;
+  const forms = [b.lemma, b.normal, stem(b.normal)];
+  return a.anti.some((x) => forms.includes(x) || stem(x) === stem(b.normal));
 }
 
 function shares(a: readonly number[] | undefined, b: readonly number[] | undefined): boolean {

@@ -19,6 +19,8 @@ export interface AnswerUnit {
 }
 
 const NEGATORS = new Set(['not', "n't", 'never', 'no', 'without', 'cannot', 'neither', 'nor', 'nothing', 'none', 'nobody', 'hardly']);
+/** Between a negator and its head: "does not *really* slow", "not *a* problem", "not *be* used". */
+const SKIPPABLE_AFTER_NEGATOR = new Set(['DET', 'AUX', 'PART', 'ADV', 'ADP']);
 const CLAUSE_BREAK = new Set([';', ':', '—', '–', '(', ')']);
 const CLAUSE_CONJ = new Set(['but', 'whereas', 'although', 'though', 'however', 'while', 'so', 'because', 'since', 'which']);
 
@@ -40,7 +42,8 @@ export function negationScope(text: AnalyzedText, from = 0, to = text.tokens.len
       left = 0;
       continue;
     }
-    if (isNegator(t)) {
+    // "without" opens a noun phrase ("without a full table scan"): an absence, not a reversal.
+    if (isNegator(t) && t.normal !== 'without') {
       left = 3;
       continue;
     }
@@ -48,6 +51,9 @@ export function negationScope(text: AnalyzedText, from = 0, to = text.tokens.len
       left--;
       if (isContentToken(t) && !t.stop) {
         out[i - from] = true;
+        left = 0;
+      } else if ((!SKIPPABLE_AFTER_NEGATOR.has(t.pos) && !(t.pos === 'VERB' && !isContentToken(t))) || t.normal === 'there') {
+        // "isn't there", "not that": the negation ends on a word that is not the predicate.
         left = 0;
       }
     }

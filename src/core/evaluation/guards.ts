@@ -361,7 +361,7 @@ export function checkGuards(g: GuardInput): GuardHit[] {
   const made = g.features.keyPoints.filter((k) => k.state === 'covered').length;
   // One reversal among several points made lowers correctness (a feature); the cap is for
   // answers where reversals are as much as what is right.
-  if (contradicted.length > 0 && contradicted.length >= made) {
+  if (contradicted.length > 0 && contradicted.length * 2 >= made) {
     hits.push({
       kind: 'contradiction',
       cap: 25,

@@ -97,7 +97,7 @@ export interface KeyPointThresholds {
   /** Whole-answer coverage at or above which a point is never called missed. */
   scattered: number;
 }
-export const DEFAULT_THRESHOLDS: KeyPointThresholds = { covered: 0.55, partly: 0.3, scattered: 0.35 };
+export const DEFAULT_THRESHOLDS: KeyPointThresholds = { covered: 0.35, partly: 0.15, scattered: 0.15 };
 
 /**
  * Below this cosine two words are unrelated when matching a key point. Lower than the
@@ -181,7 +181,13 @@ export function splitClaims(point: AnalyzedText): [number, number][] {
     let j = i + 1;
     while (j < toks.length && j <= i + 2 && (toks[j]!.pos === 'PRON' || toks[j]!.pos === 'ADV' || toks[j]!.pos === 'DET')) j++;
     const next = toks[j];
-    if (next && (next.pos === 'VERB' || next.pos === 'AUX')) cuts.push(i);
+    // "inserts, updates and deletes" is one list, even when the tagger calls "deletes" a verb.
+    const after = toks[j + 1];
+    const lastItem = !after || after.kind === 'punctuation' || after.normal === 'and' || after.normal === 'or';
+    // Or "and" opens a longer phrase of its own ("… and use extra storage"; taggers call "use" a noun).
+    const tail = toks.slice(i + 1);
+    const longTail = t.normal === 'and' && !tail.some((x) => x.text === ',') && tail.filter(isContentToken).length >= 2;
+    if (next && (next.pos === 'VERB' || next.pos === 'AUX' || longTail) && !lastItem) cuts.push(i);
   }
   const ranges: [number, number][] = [];
   let from = 0;
@@ -248,7 +254,7 @@ function numbersIn(text: AnalyzedText, from: number, to: number): Set<string> {
   const out = new Set<string>();
   for (let i = from; i < to; i++) {
     const t = text.tokens[i]!;
-    if (t.kind === 'number' && /\d/.test(t.normal)) out.add(t.normal.replace(/,/g, ''));
+    if (t.kind === 'number' && /^\d[\d.,]*$/.test(t.normal)) out.add(t.normal.replace(/,/g, ''));
   }
   return out;
 }
@@ -268,7 +274,12 @@ function findContradiction(
   // Negation: a matched word is the head of a negation on one side while the other side has
   // no negation at all ("indexes do not slow down writes" against "indexes slow down writes").
   const claimNeg = negationScope(claim, claimRange[0], claimRange[1]);
-  const claimHasNeg = hasNegator(claim, claimRange[0], claimRange[1]);
+  // Claims can be negative without "not": "fails to generalize", "avoid", "rather than".
+  const claimText = claim.text.slice(claim.tokens[claimRange[0]]?.start ?? 0, claim.tokens[claimRange[1] - 1]?.end ?? claim.text.length);
+  const claimHasNeg =
+    hasNegator(claim, claimRange[0], claimRange[1]) ||
+    claim.tokens.slice(claimRange[0], claimRange[1]).some((t) => NEGATIVE_MEANING.has(t.lemma) || NEGATIVE_MEANING.has(t.normal)) ||
+    /\bnon-|\bun[a-z]{3,}|\bdis[a-z]{3,}/i.test(claimText);
   const claimHead = (w: AlignWord): boolean => {
     for (let i = claimRange[0]; i < claimRange[1]; i++) {
       const t = claim.tokens[i]!;
@@ -276,30 +287,33 @@ function findContradiction(
     }
     return false;
   };
+  const answerScope = negationScope(answer);
+  const answerHasNeg = hasNegator(answer) || answer.tokens.some((t) => NEGATIVE_MEANING.has(t.lemma));
+  const occurrences = (w: AlignWord): number[] =>
+    answer.tokens.map((t, k) => (t.lemma === w.lemma || t.normal === w.normal ? k : -1)).filter((k) => k >= 0);
+  const predicate = (k: number): boolean => PREDICATE_POS.has(answer.tokens[k]!.pos);
   for (let i = 0; i < words.length; i++) {
     const hit = m.where[i];
     if (!hit || m.best[i]! < 0.85) continue;
     // Only predicates reverse a claim: "no collisions" does not deny "a collision check".
     if (!isPredicate(claim, claimRange, words[i]!)) continue;
-    const u = hit.unit;
-    const unitHasNeg = hasNegator(answer, u.tokenFrom, u.tokenTo);
-    if (claimHead(words[i]!) && !unitHasNeg) return `leaves out the "not": says "${hit.word.normal}" without negation`;
-    if (!claimHasNeg && unitHasNeg) {
-      // Negated here, and affirmed nowhere in the answer ("may never execute" beside
-      // "always executes at least once" is a comparison, not a reversal).
-      const scope = negationScope(answer);
-      const all = answer.tokens.map((t, k) => (t.lemma === hit.word.lemma || t.normal === hit.word.normal ? k : -1)).filter((k) => k >= 0);
-      if (all.length > 0 && all.every((k) => scope[k])) return `says the opposite: "not ${hit.word.normal}"`;
-    }
+    const all = occurrences(hit.word);
+    if (all.length === 0 || !all.some(predicate)) continue;
+    // The claim denies it; the answer asserts it and denies nothing anywhere.
+    if (claimHead(words[i]!) && !answerHasNeg) return `leaves out the "not": says "${hit.word.normal}" without negation`;
+    // The claim asserts it; every mention in the answer denies it.
+    if (!claimHasNeg && all.every((k) => answerScope[k])) return `says the opposite: "not ${hit.word.normal}"`;
   }
 
-  // Antonyms: the unit says "faster" where the claim says "slower", and not "slower" itself.
+  // Antonyms: the unit says "faster" where the claim says "slower", and not "slower" itself —
+  // and says it about the same thing (the rest of the claim matches there).
   const units = new Set(m.where.filter((x) => x !== null).map((x) => x.unit));
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     if (!w.anti || m.best[i]! >= 0.85) continue;
     // A claim that names both sides ("reads outnumber writes") cannot be swapped this way.
-    if (words.some((x) => areAntonyms(w, x))) continue;
+    const claimForms = claim.tokens.slice(claimRange[0], claimRange[1]).map((t) => ({ ...w, lemma: t.lemma, normal: t.normal }));
+    if (claimForms.some((x) => areAntonyms(w, x)) || m.score < 0.4) continue;
     // The claim's own word must be absent from the whole answer, not just from this unit.
     if (answer.tokens.some((t) => t.lemma === w.lemma || t.normal === w.normal)) continue;
     for (const u of units) {
@@ -309,14 +323,18 @@ function findContradiction(
   }
 
   // Numbers and complexities stated differently.
-  const claimText = claim.text.slice(claim.tokens[claimRange[0]]?.start ?? 0, claim.tokens[claimRange[1] - 1]?.end ?? claim.text.length);
+  // Only where the rest of the claim is clearly made in the same place, and the claim's own
+  // value appears nowhere in the answer (an answer that lists several is comparing them).
+  if (m.score < 0.5) return undefined;
   const want = complexities(claimText);
   if (want.size > 0) {
-    const said = complexities(answer.text);
-    if (said.size > 0 && ![...want].some((c) => said.has(c))) return `gives a different complexity (O(${[...said][0]}))`;
+    const said = complexities([...units].map((u) => answer.text.slice(u.start, u.end)).join(' '));
+    const anywhere = complexities(answer.text);
+    if (said.size > 0 && ![...want].some((c) => anywhere.has(c))) return `gives a different complexity (O(${[...said][0]}))`;
   }
   const claimNums = numbersIn(claim, claimRange[0], claimRange[1]);
-  if (claimNums.size > 0 && units.size > 0) {
+  const answerNums = numbersIn(answer, 0, answer.tokens.length);
+  if (claimNums.size > 0 && units.size > 0 && ![...claimNums].some((n) => answerNums.has(n))) {
     const unitNums = new Set<string>();
     for (const u of units) for (const n of numbersIn(answer, u.tokenFrom, u.tokenTo)) unitNums.add(n);
     if (unitNums.size > 0 && ![...claimNums].some((n) => unitNums.has(n))) return `gives a different number (${[...unitNums][0]})`;
@@ -324,6 +342,30 @@ function findContradiction(
   void vectors;
   return undefined;
 }
+
+const PREDICATE_POS = new Set(['VERB', 'ADJ', 'ADV', 'AUX']);
+
+/** Words that make a statement negative without a "not". */
+const NEGATIVE_MEANING = new Set([
+  'fail',
+  'lack',
+  'avoid',
+  'prevent',
+  'stop',
+  'instead',
+  'rather',
+  'unable',
+  'refuse',
+  'miss',
+  'block',
+  'without',
+  'neither',
+  'nor',
+  'hardly',
+  'poorly',
+  'poor',
+  'badly',
+]);
 
 function isPredicate(claim: AnalyzedText, range: [number, number], w: AlignWord): boolean {
   for (let i = range[0]; i < range[1]; i++) {
