@@ -1,7 +1,7 @@
 import { MAX_ANSWER_CHARS, type DimensionScores, type Evaluation, type GrammarIssue } from '../../contract/interviews.js';
 import { contentTokens, type AnalyzedText, type TextAnalyzer } from './analyzed-text.js';
 import { checkAptitudeAnswer, findNumbers, type AptitudeCheck } from './aptitude.js';
-import { predictGrade, type GraderWeights, type LinearModel } from './calibrate.js';
+import { applyCalibration, type GraderWeights, type LinearModel } from './calibrate.js';
 import { consistencyCap, explainScore, type ScoreExplanation } from './explain.js';
 import { extractFeatures, type AnswerFeatures, type FeatureValues } from './features.js';
 import { writeFeedback } from './feedback.js';
@@ -132,12 +132,17 @@ export function guardAnswer(a: GradingAnalysis, input: EvaluationInput, aptitude
 export function scoreAnswer(input: EvaluationInput, res: EvaluatorResources, analyzeShared: TextAnalyzer = res.analyze): ScoredAnswer {
   const analysis = analyzeAnswer(input, res, analyzeShared);
   const { features, answer, cleanedAnswer, hasReference, longForm } = analysis;
-  const model = !hasReference ? res.weights.withoutReference : longForm ? res.weights.longForm : res.weights.shortAnswer;
-  const grade = predictGrade(model, features.values, res.weights.scale);
+  const kind = !hasReference ? 'withoutReference' : longForm ? 'longForm' : 'shortAnswer';
+  const model = res.weights[kind];
   const span = res.weights.scale.max - res.weights.scale.min;
   const pointsPerUnit = 100 / span;
+  const linear = rawPrediction(model, features.values);
+  // The monotone calibration stretches the ridge model's shrunken range back to human grades.
+  const calibrated = applyCalibration(res.weights.calibration?.[kind], linear);
+  const grade = Math.min(res.weights.scale.max, Math.max(res.weights.scale.min, calibrated));
   // Unclipped, so the explanation's lines add up; clipped below.
-  const rawModel = rawPrediction(model, features.values) * pointsPerUnit - res.weights.scale.min * pointsPerUnit;
+  const rawModel = (calibrated - res.weights.scale.min) * pointsPerUnit;
+  const calibrationShift = (calibrated - linear) * pointsPerUnit;
   let contentScore = ((grade - res.weights.scale.min) / span) * 100;
 
   let aptitude: AptitudeCheck | null = null;
@@ -176,6 +181,7 @@ export function scoreAnswer(input: EvaluationInput, res: EvaluatorResources, ana
     values: features.values,
     pointsPerUnit,
     raw: override ? contentScore : rawModel,
+    calibrationShift: override ? 0 : calibrationShift,
     guards,
     consistency,
     override,

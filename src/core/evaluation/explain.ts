@@ -33,6 +33,8 @@ const GROUPS: Record<FeatureName, string> = {
   substanceLong: 'Specific detail on the topic',
   newWords: 'Specific detail on the topic',
   contradiction: 'Statements that contradict the key points',
+  reversal: 'Statements that contradict the key points',
+  absolutes: 'Statements that contradict the key points',
   lenRatio: 'Length against what the question needs',
   logWords: 'Length against what the question needs',
   wordsLong: 'Length against what the question needs',
@@ -100,6 +102,8 @@ export function explainScore(input: {
   /** Points per grade unit (20 for a 0–5 model). */
   pointsPerUnit: number;
   raw: number;
+  /** Points the monotone calibration added to the linear model's score (0 without one). */
+  calibrationShift?: number;
   guards: readonly GuardHit[];
   consistency: { cap: number; dimension: keyof DimensionScores } | null;
   /** A rule that replaced the model score (aptitude result check), with its label. */
@@ -112,6 +116,7 @@ export function explainScore(input: {
   if (input.model && !input.override) {
     baseline = input.model.intercept * input.pointsPerUnit;
     for (const [label, c] of contributions(input.model, input.values)) lines.push({ label, effect: c * input.pointsPerUnit });
+    if (input.calibrationShift) lines.push({ label: 'Calibration to human grades', effect: input.calibrationShift });
     running = input.raw;
   } else {
     baseline = 50;

@@ -1,6 +1,6 @@
 import { contentTokens, type AnalyzedText } from './analyzed-text.js';
-import { alignWords, meanVectorCosine, toAlignWords, type AlignWord } from './alignment.js';
-import { answerUnits } from './answer-units.js';
+import { alignWords, areAntonyms, meanVectorCosine, toAlignWords, type AlignWord } from './alignment.js';
+import { answerUnits, negationScope } from './answer-units.js';
 import { judgeKeyPoints, type KeyPointCoverage, type KeyPointThresholds } from './key-points.js';
 import type { Lexicon } from './lexicon.js';
 import { detectStar, type StarDetection } from './star.js';
@@ -59,6 +59,8 @@ export const FEATURE_NAMES = [
   'contradiction',
   'topicShare',
   'onTopicWords',
+  'reversal',
+  'absolutes',
 ] as const;
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 export type FeatureValues = Record<FeatureName, number>;
@@ -135,6 +137,48 @@ const GENERIC_QUESTION_WORDS = new Set([
 
 const clip = (x: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, x));
 
+const PREDICATE_POS = new Set(['VERB', 'ADJ', 'ADV']);
+
+/**
+ * Reversals across the whole answer, against the reference and key points: an antonym of a
+ * reference word the answer never uses itself ("faster" where the reference says "slower"),
+ * or a reference predicate the answer only ever negates. Counted, so the model can learn how
+ * much a confidently wrong answer should lose; per-point judgement adds the evidence.
+ */
+function countReversals(
+  answer: AnalyzedText,
+  answerAll: readonly AlignWord[],
+  truth: readonly AlignWord[],
+  truthTexts: readonly AnalyzedText[],
+): number {
+  const truthLemmas = new Set(truth.flatMap((w) => [w.lemma, w.normal]));
+  const answerLemmas = new Set(answerAll.flatMap((w) => [w.lemma, w.normal]));
+  let n = 0;
+  for (const w of truth) {
+    if (!w.anti || answerLemmas.has(w.lemma) || answerLemmas.has(w.normal)) continue;
+    if (answerAll.some((a) => areAntonyms(w, a) && !truthLemmas.has(a.lemma))) n++;
+  }
+  // Predicates the reference affirms and the answer only negates.
+  const affirmed = new Set<string>();
+  for (const t of truthTexts) {
+    const scope = negationScope(t);
+    t.tokens.forEach((tok, i) => {
+      if (PREDICATE_POS.has(tok.pos) && !scope[i]) affirmed.add(tok.lemma);
+    });
+  }
+  const scope = negationScope(answer);
+  const negatedOnly = new Map<string, boolean>();
+  answer.tokens.forEach((tok, i) => {
+    if (!affirmed.has(tok.lemma) || tok.stop) return;
+    negatedOnly.set(tok.lemma, (negatedOnly.get(tok.lemma) ?? true) && scope[i] === true);
+  });
+  for (const only of negatedOnly.values()) if (only) n++;
+  return n;
+}
+
+const ABSOLUTES =
+  /\b(always|never|every|all|none|impossible|guaranteed|completely|entirely|irrelevant|exactly|nothing|zero|no cost|not at all|at all|any)\b/gi;
+
 export function extractFeatures(texts: GradingTexts, vectors: WordVectors | undefined, extra: FeatureResources = {}): AnswerFeatures {
   const lexicon = extra.lexicon;
   const questionLemmas = lemmaSet(texts.question);
@@ -180,11 +224,8 @@ export function extractFeatures(texts: GradingTexts, vectors: WordVectors | unde
   // The question's topic: its own words, the reference's and the key points'. An answer word
   // is on topic when it is close to one of them; fluent text about a neighbouring subject
   // shares few such words, however well written.
-  const topicVocabulary = [
-    ...questionWords,
-    ...refAll,
-    ...texts.keyPoints.flatMap((k) => toAlignWords(contentTokens(k), vectors, undefined, lexicon)),
-  ];
+  const kpWords = texts.keyPoints.flatMap((k) => toAlignWords(contentTokens(k), vectors, undefined, lexicon));
+  const topicVocabulary = [...questionWords, ...refAll, ...kpWords];
   const topical = alignWords(answerAll, topicVocabulary, vectors);
   let onTopicWords = 0;
   answerAll.forEach((w, i) => {
@@ -272,6 +313,16 @@ export function extractFeatures(texts: GradingTexts, vectors: WordVectors | unde
     kpState,
     contradiction,
     topicShare: topical.score,
+    reversal: Math.min(
+      1,
+      countReversals(
+        texts.answer,
+        answerAll,
+        [...refAll, ...kpWords],
+        [...(texts.reference ? [texts.reference] : []), ...texts.keyPoints],
+      ) / 3,
+    ),
+    absolutes: Math.min(1, ((texts.answer.text.match(ABSOLUTES)?.length ?? 0) * 10) / Math.max(10, style.words)),
     onTopicWords: Math.log1p(onTopicWords) / Math.log(41),
   };
 

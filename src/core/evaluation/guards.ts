@@ -210,7 +210,7 @@ export function checkGuards(g: GuardInput): GuardHit[] {
   if (g.injection) {
     hits.push({
       kind: 'grader_instructions',
-      cap: 10,
+      cap: 5,
       message: 'The answer contains instructions to the grader; answer the question itself — scores come only from the content.',
       detail: 'The answer tells the grader what to score; that part earns nothing.',
     });
@@ -272,7 +272,7 @@ export function checkGuards(g: GuardInput): GuardHit[] {
   if (!echo.freshNumber && !codeLike && echo.echoed >= 2 && (echoOnly || mostlyEcho)) {
     hits.push({
       kind: 'restated_question',
-      cap: 15,
+      cap: 10,
       message: 'The answer mostly repeats the question; add what the question asks for.',
       detail: 'The answer repeats the question instead of answering it.',
     });
@@ -290,7 +290,7 @@ export function checkGuards(g: GuardInput): GuardHit[] {
     hits.push({
       kind: 'keyword_list',
       // An aptitude result in a list is still the result; the missing working costs less.
-      cap: g.aptitude ? 50 : 20,
+      cap: g.aptitude ? 50 : 10,
       message: 'The answer lists terms without explaining them; say how they relate and why they matter.',
       detail: 'A list of terms without sentences that say anything about them.',
     });
@@ -326,7 +326,7 @@ export function checkGuards(g: GuardInput): GuardHit[] {
     if (unrelated || neighbouring) {
       hits.push({
         kind: 'off_topic',
-        cap: 15,
+        cap: 10,
         message: 'The answer does not address this question; re-read it and answer what it asks.',
         detail: 'The answer is about a different subject than the question.',
       });
@@ -343,12 +343,12 @@ export function checkGuards(g: GuardInput): GuardHit[] {
   // Content-free: fluent generalities ("monitoring is important, use good tools") with
   // nothing specific to the question. Only where an explanation is expected: a one-line
   // answer can be complete when the reference is one line.
-  if ((g.explanationExpected || g.referenceContentWords >= 25) && !g.aptitude && words >= 5 && !hits.some((h) => h.cap <= 15)) {
+  if ((g.explanationExpected || g.referenceContentWords >= 25) && !g.aptitude && words >= 5 && !hits.some((h) => h.cap <= 10)) {
     const specific = g.features.onTopicWords;
     if ((specific <= 2 && f.kpState < 0.3) || (specific <= 4 && f.kpState < 0.15 && words < 60)) {
       hits.push({
         kind: 'content_free',
-        cap: 25,
+        cap: 20,
         message: 'Say something specific: name the mechanism, the steps or the example, not only that it matters.',
         detail: 'General statements with nothing specific to this question.',
       });
@@ -364,7 +364,7 @@ export function checkGuards(g: GuardInput): GuardHit[] {
   if (contradicted.length > 0 && contradicted.length * 2 >= made) {
     hits.push({
       kind: 'contradiction',
-      cap: 25,
+      cap: 20,
       message: `Check your facts: the answer gets ${contradicted.length === 1 ? 'a key point' : `${contradicted.length} key points`} the wrong way round.`,
       detail: `Contradicts: ${contradicted
         .slice(0, 2)
