@@ -15,8 +15,9 @@ export interface AlignWord {
   /** Thesaurus synonym groups (same meaning) and loose groups (general word covering specific ones). */
   groups?: readonly number[];
   loose?: readonly number[];
-  /** Lemmas whose presence instead of this word reverses a claim ("increase" for "decrease"). */
+  /** Lemmas whose presence instead of this word reverses a claim ("increase" for "decrease"), and their stems. */
   anti?: readonly string[];
+  antiStems?: ReadonlySet<string>;
 }
 
 // log(rank) over log(50k): "the" → floor, everyday words ≈ 0.6, technical terms → 1.
@@ -95,7 +96,10 @@ export function annotate(w: AlignWord, lexicon: Lexicon): AlignWord {
   const anti = [...lexicon.antonymsOf(w.lemma), ...lexicon.antonymsOf(w.normal), ...lexicon.antonymsOf(stem(w.normal))];
   if (groups.length > 0) w.groups = groups;
   if (loose.length > 0) w.loose = loose;
-  if (anti.length > 0) w.anti = anti;
+  if (anti.length > 0) {
+    w.anti = anti;
+    w.antiStems = new Set(anti.map(stem));
+  }
   return w;
 }
 
@@ -149,8 +153,8 @@ export function stem(w: string): string {
 
 export function areAntonyms(a: AlignWord, b: AlignWord): boolean {
   if (!a.anti) return false;
-  const forms = [b.lemma, b.normal, stem(b.normal)];
-  return a.anti.some((x) => forms.includes(x) || stem(x) === stem(b.normal));
+  if (a.anti.includes(b.lemma) || a.anti.includes(b.normal)) return true;
+  return a.antiStems?.has(stem(b.normal)) ?? false;
 }
 
 function shares(a: readonly number[] | undefined, b: readonly number[] | undefined): boolean {

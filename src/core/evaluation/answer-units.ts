@@ -74,11 +74,18 @@ function unitOf(
   sentence: number,
   vectors: WordVectors | undefined,
   lexicon: Lexicon | undefined,
+  canonical: Map<string, AlignWord>,
 ): AnswerUnit | null {
   const toks = text.tokens.slice(from, to);
   const content = contentTokens({ ...text, tokens: toks });
   if (content.length === 0) return null;
-  const words = toAlignWords(content, vectors, undefined, lexicon);
+  // One object per distinct word across units, so similarities can be memoized per word.
+  const words = toAlignWords(content, vectors, undefined, lexicon).map((w) => {
+    const c = canonical.get(w.lemma);
+    if (c) return c;
+    canonical.set(w.lemma, w);
+    return w;
+  });
   const tokensOf = new Map<string, number[]>();
   for (let i = from; i < to; i++) {
     const t = text.tokens[i]!;
@@ -108,8 +115,9 @@ export function answerUnits(
 ): { sentences: AnswerUnit[]; clauses: AnswerUnit[] } {
   const sentences: AnswerUnit[] = [];
   const clauses: AnswerUnit[] = [];
+  const canonical = new Map<string, AlignWord>();
   text.sentences.forEach((s, si) => {
-    const u = unitOf(text, s.tokenStart, s.tokenEnd, si, vectors, lexicon);
+    const u = unitOf(text, s.tokenStart, s.tokenEnd, si, vectors, lexicon, canonical);
     if (!u) return;
     sentences.push(u);
     let from = s.tokenStart;
@@ -124,7 +132,7 @@ export function answerUnits(
     if (cuts.length === 0) return;
     for (const c of [...cuts, s.tokenEnd]) {
       if (c - from >= 3) {
-        const cu = unitOf(text, from, c, si, vectors, lexicon);
+        const cu = unitOf(text, from, c, si, vectors, lexicon, canonical);
         if (cu) clauses.push(cu);
       }
       from = c;

@@ -224,9 +224,19 @@ export function extractFeatures(texts: GradingTexts, vectors: WordVectors | unde
   // The question's topic: its own words, the reference's and the key points'. An answer word
   // is on topic when it is close to one of them; fluent text about a neighbouring subject
   // shares few such words, however well written.
+  // is on topic when it is an echo of the question or close to a reference word (the
+  // precision alignment above already found its best reference match).
   const kpWords = texts.keyPoints.flatMap((k) => toAlignWords(contentTokens(k), vectors, undefined, lexicon));
-  const topicVocabulary = [...questionWords, ...refAll, ...kpWords];
-  const topical = alignWords(answerAll, topicVocabulary, vectors);
+  const precisionBest = new Map(answerWords.map((w, i) => [w.lemma, precision.best[i]!]));
+  let topicSum = 0;
+  let topicTotal = 0;
+  const topicBest = answerAll.map((w) => {
+    const b = questionLemmas.has(w.lemma) || questionLemmas.has(w.normal) ? 1 : (precisionBest.get(w.lemma) ?? 0);
+    topicSum += b * w.weight;
+    topicTotal += w.weight;
+    return b;
+  });
+  const topical = { score: topicTotal > 0 ? topicSum / topicTotal : 0, best: topicBest };
   let onTopicWords = 0;
   answerAll.forEach((w, i) => {
     if (topical.best[i]! >= 0.6 && w.weight >= 0.45 && !questionLemmas.has(w.lemma)) onTopicWords++;

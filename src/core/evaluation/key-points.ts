@@ -205,8 +205,25 @@ interface ClaimMatch {
   contradiction?: string;
 }
 
+/** Word similarities already computed in this judgement (answer words are shared objects across units). */
+type SimilarityMemo = Map<AlignWord, Map<AlignWord, number>>;
+
+function similarity(memo: SimilarityMemo, w: AlignWord, a: AlignWord, vectors: WordVectors | undefined): number {
+  let row = memo.get(w);
+  if (!row) {
+    row = new Map();
+    memo.set(w, row);
+  }
+  let sim = row.get(a);
+  if (sim === undefined) {
+    sim = wordSimilarity(w, a, vectors, KEY_POINT_FLOOR);
+    row.set(a, sim);
+  }
+  return sim;
+}
+
 /** Best per-word similarity of `words` within a set of units, and which unit gave it. */
-function scoreIn(words: readonly AlignWord[], units: readonly AnswerUnit[], vectors: WordVectors | undefined) {
+function scoreIn(words: readonly AlignWord[], units: readonly AnswerUnit[], vectors: WordVectors | undefined, memo: SimilarityMemo) {
   const best = new Array<number>(words.length).fill(0);
   const where = new Array<{ unit: AnswerUnit; word: AlignWord } | null>(words.length).fill(null);
   let sum = 0;
@@ -214,7 +231,7 @@ function scoreIn(words: readonly AlignWord[], units: readonly AnswerUnit[], vect
   words.forEach((w, i) => {
     for (const u of units) {
       for (const a of u.words) {
-        const sim = wordSimilarity(w, a, vectors, KEY_POINT_FLOOR);
+        const sim = similarity(memo, w, a, vectors);
         if (sim > best[i]!) {
           best[i] = sim;
           where[i] = { unit: u, word: a };
@@ -382,31 +399,50 @@ function matchClaim(
   units: { sentences: AnswerUnit[]; clauses: AnswerUnit[] },
   answer: AnalyzedText,
   vectors: WordVectors | undefined,
+  memo: SimilarityMemo,
 ): ClaimMatch {
   let best: ClaimMatch = { score: 0, units: [] };
   let bestM: ReturnType<typeof scoreIn> | null = null;
-  for (const u of [...units.clauses, ...units.sentences]) {
-    const m = scoreIn(words, [u], vectors);
+  for (const u of units.clauses) {
+    const m = scoreIn(words, [u], vectors, memo);
     // A clause wins ties: it is the tighter evidence.
     if (m.score > best.score + 1e-9) {
       best = { score: m.score, units: [u] };
       bestM = m;
     }
   }
-  // A point made across two neighbouring sentences.
+  // Whole sentences, then a point made across two neighbouring sentences (per word, the better of the two).
   const s = units.sentences;
-  for (let i = 0; i + 1 < s.length; i++) {
-    const m = scoreIn(words, [s[i]!, s[i + 1]!], vectors);
-    if (m.score > best.score + 0.12) {
-      best = { score: m.score, units: [s[i]!, s[i + 1]!] };
+  const perSentence = s.map((u) => scoreIn(words, [u], vectors, memo));
+  perSentence.forEach((m, i) => {
+    if (m.score > best.score + 1e-9) {
+      best = { score: m.score, units: [s[i]!] };
       bestM = m;
     }
+  });
+  for (let i = 0; i + 1 < s.length; i++) {
+    const a = perSentence[i]!;
+    const b = perSentence[i + 1]!;
+    let sum = 0;
+    let total = 0;
+    const bestW = words.map((w, k) => {
+      const v = Math.max(a.best[k]!, b.best[k]!);
+      sum += v * w.weight;
+      total += w.weight;
+      return v;
+    });
+    const score = total > 0 ? sum / total : 0;
+    if (score > best.score + 0.12) {
+      best = { score, units: [s[i]!, s[i + 1]!] };
+      bestM = { score, best: bestW, where: words.map((_, k) => (a.best[k]! >= b.best[k]! ? a.where[k]! : b.where[k]!)) };
+    }
   }
-  if (bestM && best.score >= 0.3) {
-    const c = findContradiction(claim, range, words, bestM, answer, vectors);
+  const found = bestM as ReturnType<typeof scoreIn> | null;
+  if (found && best.score >= 0.3) {
+    const c = findContradiction(claim, range, words, found, answer, vectors);
     if (c) best.contradiction = c;
     // Keep only the units that matched something.
-    const used = new Set(bestM.where.filter((x, i) => x !== null && bestM.best[i]! >= 0.5).map((x) => x!.unit));
+    const used = new Set(found.where.filter((x, i) => x !== null && found.best[i]! >= 0.5).map((x) => x!.unit));
     if (used.size > 0) best.units = best.units.filter((u) => used.has(u));
   }
   return best;
@@ -430,14 +466,15 @@ export function judgeKeyPoints(
   ctx: JudgeContext,
 ): KeyPointCoverage[] {
   const th = ctx.thresholds ?? DEFAULT_THRESHOLDS;
-  const allUnitWords = units.sentences.flatMap((u) => u.words);
+  const allUnitWords = [...new Set(units.sentences.flatMap((u) => u.words))];
+  const memo: SimilarityMemo = new Map();
   return points.map((p) => {
     const claims = splitClaims(p);
     const matches: { m: ClaimMatch; words: AlignWord[] }[] = [];
     for (const range of claims.length > 0 ? claims : [[0, p.tokens.length] as [number, number]]) {
       const words = keyPointWords(p, ctx.vectors, ctx.questionLemmas, ctx.rubric, ctx.lexicon, range[0], range[1]);
       if (words.length === 0) continue;
-      matches.push({ m: matchClaim(p, range, words, units, answer, ctx.vectors), words });
+      matches.push({ m: matchClaim(p, range, words, units, answer, ctx.vectors, memo), words });
     }
     const allWords = keyPointWords(p, ctx.vectors, ctx.questionLemmas, ctx.rubric, ctx.lexicon);
     const whole = alignWords(allWords, allUnitWords.length > 0 ? allUnitWords : answerWords, ctx.vectors);
