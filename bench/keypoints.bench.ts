@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import type { KeyPointState } from '../src/contract/interviews.js';
 import { contentTokens, type AnalyzedText } from '../src/core/evaluation/analyzed-text.js';
 import { toAlignWords, type AlignWord } from '../src/core/evaluation/alignment.js';
-import { answerUnits, type AnswerUnit } from '../src/core/evaluation/answer-units.js';
+import { answerUnits, type AnswerUnits } from '../src/core/evaluation/answer-units.js';
 import { DEFAULT_THRESHOLDS, judgeKeyPoints, type KeyPointThresholds } from '../src/core/evaluation/key-points.js';
 import { loadLexicon, loadWordVectors } from '../src/server/ai/local-evaluator.js';
 import { createWinkTextAnalyzer } from '../src/server/ai/wink-text-analyzer.js';
@@ -51,7 +51,7 @@ interface Prepared {
   row: Judgement;
   point: AnalyzedText;
   answer: AnalyzedText;
-  units: { sentences: AnswerUnit[]; clauses: AnswerUnit[] };
+  units: AnswerUnits;
   answerWords: AlignWord[];
   questionLemmas: Set<string>;
 }

@@ -246,16 +246,23 @@ export function alignWords(
   let sum = 0;
   let sumExact = 0;
   let total = 0;
+  // Exact matches are common and end the search at once.
+  const exact = new Set<string>();
+  for (const s of sources) {
+    exact.add(s.lemma);
+    exact.add(s.normal);
+  }
   for (let i = 0; i < targets.length; i++) {
     const t = targets[i]!;
-    let b = 0;
-    for (const s of sources) {
-      const sim = wordSimilarity(t, s, vectors, floor);
-      if (sim > b) {
-        b = sim;
-        if (b === 1) break;
+    let b = exact.has(t.lemma) || exact.has(t.normal) ? 1 : 0;
+    if (b < 1)
+      for (const s of sources) {
+        const sim = wordSimilarity(t, s, vectors, floor);
+        if (sim > b) {
+          b = sim;
+          if (b === 1) break;
+        }
       }
-    }
     best[i] = b;
     sum += b * t.weight;
     if (b >= 0.85) sumExact += t.weight;

@@ -13,8 +13,8 @@ export interface AnswerUnit {
   tokenFrom: number;
   tokenTo: number;
   words: AlignWord[];
-  /** Token indexes of each word (by lemma), to read their polarity. */
-  tokensOf: Map<string, number[]>;
+  /** Index of each word in the answer's vocabulary (parallel to words). */
+  ids: number[];
   sentence: number;
 }
 
@@ -74,50 +74,68 @@ function unitOf(
   sentence: number,
   vectors: WordVectors | undefined,
   lexicon: Lexicon | undefined,
-  canonical: Map<string, AlignWord>,
+  canonical: Map<string, number>,
+  vocab: AlignWord[],
 ): AnswerUnit | null {
   const toks = text.tokens.slice(from, to);
   const content = contentTokens({ ...text, tokens: toks });
   if (content.length === 0) return null;
   // One object per distinct word across units, so similarities can be memoized per word.
-  const words = toAlignWords(content, vectors, undefined, lexicon).map((w) => {
-    const c = canonical.get(w.lemma);
-    if (c) return c;
-    canonical.set(w.lemma, w);
-    return w;
-  });
-  const tokensOf = new Map<string, number[]>();
-  for (let i = from; i < to; i++) {
-    const t = text.tokens[i]!;
-    for (const key of [t.lemma, t.normal]) {
-      const list = tokensOf.get(key) ?? [];
-      if (!list.includes(i)) list.push(i);
-      tokensOf.set(key, list);
+  const ids: number[] = [];
+  // Words already met in an earlier unit are reused as they are (no new lookups).
+  const seen: AlignWord[] = [];
+  const fresh = content.filter((t) => {
+    const id = canonical.get(t.lemma);
+    if (id === undefined) return true;
+    if (!ids.includes(id)) {
+      ids.push(id);
+      seen.push(vocab[id]!);
     }
-  }
+    return false;
+  });
+  const words = seen.concat(
+    toAlignWords(fresh, vectors, undefined, lexicon)
+      .filter((w) => {
+        const id = canonical.get(w.lemma);
+        return id === undefined || !ids.includes(id);
+      })
+      .map((w) => {
+        let id = canonical.get(w.lemma);
+        if (id === undefined) {
+          id = vocab.length;
+          vocab.push(w);
+          canonical.set(w.lemma, id);
+        }
+        ids.push(id);
+        return vocab[id]!;
+      }),
+  );
   for (const p of findPhrases(text, lexicon, from, to)) {
+    let id = canonical.get(p.lemma);
+    if (id === undefined) {
+      id = vocab.length;
+      vocab.push(p);
+      canonical.set(p.lemma, id);
+    }
+    ids.push(id);
     words.push(p);
-    tokensOf.set(p.lemma, [p.from]);
   }
   const first = text.tokens[from]!;
   const last = text.tokens[to - 1]!;
-  return { start: first.start, end: last.end, tokenFrom: from, tokenTo: to, words, tokensOf, sentence };
+  return { start: first.start, end: last.end, tokenFrom: from, tokenTo: to, words, ids, sentence };
 }
 
 /**
  * The answer's sentences and, inside long ones, their clauses (split at ";", ":", dashes and
  * conjunctions like "but" or "because"). Sentences come first; clauses follow.
  */
-export function answerUnits(
-  text: AnalyzedText,
-  vectors: WordVectors | undefined,
-  lexicon: Lexicon | undefined,
-): { sentences: AnswerUnit[]; clauses: AnswerUnit[] } {
+export function answerUnits(text: AnalyzedText, vectors: WordVectors | undefined, lexicon: Lexicon | undefined): AnswerUnits {
   const sentences: AnswerUnit[] = [];
   const clauses: AnswerUnit[] = [];
-  const canonical = new Map<string, AlignWord>();
+  const canonical = new Map<string, number>();
+  const vocab: AlignWord[] = [];
   text.sentences.forEach((s, si) => {
-    const u = unitOf(text, s.tokenStart, s.tokenEnd, si, vectors, lexicon, canonical);
+    const u = unitOf(text, s.tokenStart, s.tokenEnd, si, vectors, lexicon, canonical, vocab);
     if (!u) return;
     sentences.push(u);
     let from = s.tokenStart;
@@ -132,11 +150,18 @@ export function answerUnits(
     if (cuts.length === 0) return;
     for (const c of [...cuts, s.tokenEnd]) {
       if (c - from >= 3) {
-        const cu = unitOf(text, from, c, si, vectors, lexicon, canonical);
+        const cu = unitOf(text, from, c, si, vectors, lexicon, canonical, vocab);
         if (cu) clauses.push(cu);
       }
       from = c;
     }
   });
-  return { sentences, clauses };
+  return { sentences, clauses, vocab };
+}
+
+export interface AnswerUnits {
+  sentences: AnswerUnit[];
+  clauses: AnswerUnit[];
+  /** Distinct words of the answer; units refer to them by index. */
+  vocab: AlignWord[];
 }

@@ -1,7 +1,7 @@
 import type { KeyPointState, TextSpan } from '../../contract/interviews.js';
 import { contentTokens, isContentToken, type AnalyzedText } from './analyzed-text.js';
 import { alignWords, areAntonyms, findPhrases, toAlignWords, wordSimilarity, type AlignWord } from './alignment.js';
-import { hasNegator, negationScope, type AnswerUnit } from './answer-units.js';
+import { hasNegator, negationScope, type AnswerUnit, type AnswerUnits } from './answer-units.js';
 import type { Lexicon } from './lexicon.js';
 import type { WordVectors } from './word-vectors.js';
 
@@ -205,21 +205,19 @@ interface ClaimMatch {
   contradiction?: string;
 }
 
-/** Word similarities already computed in this judgement (answer words are shared objects across units). */
-type SimilarityMemo = Map<AlignWord, Map<AlignWord, number>>;
+/**
+ * Similarities of each key-point word to the answer's vocabulary, computed once per word
+ * (NaN until needed): sentences, clauses and pairs of sentences all reuse them.
+ */
+type SimilarityMemo = { vocab: readonly AlignWord[]; rows: Map<AlignWord, Float32Array> };
 
-function similarity(memo: SimilarityMemo, w: AlignWord, a: AlignWord, vectors: WordVectors | undefined): number {
-  let row = memo.get(w);
+function rowOf(memo: SimilarityMemo, w: AlignWord): Float32Array {
+  let row = memo.rows.get(w);
   if (!row) {
-    row = new Map();
-    memo.set(w, row);
+    row = new Float32Array(memo.vocab.length).fill(Number.NaN);
+    memo.rows.set(w, row);
   }
-  let sim = row.get(a);
-  if (sim === undefined) {
-    sim = wordSimilarity(w, a, vectors, KEY_POINT_FLOOR);
-    row.set(a, sim);
-  }
-  return sim;
+  return row;
 }
 
 /** Best per-word similarity of `words` within a set of units, and which unit gave it. */
@@ -229,12 +227,19 @@ function scoreIn(words: readonly AlignWord[], units: readonly AnswerUnit[], vect
   let sum = 0;
   let total = 0;
   words.forEach((w, i) => {
+    const row = rowOf(memo, w);
     for (const u of units) {
-      for (const a of u.words) {
-        const sim = similarity(memo, w, a, vectors);
+      const ids = u.ids;
+      for (let k = 0; k < ids.length; k++) {
+        const id = ids[k]!;
+        let sim = row[id]!;
+        if (Number.isNaN(sim)) {
+          sim = wordSimilarity(w, memo.vocab[id]!, vectors, KEY_POINT_FLOOR);
+          row[id] = sim;
+        }
         if (sim > best[i]!) {
           best[i] = sim;
-          where[i] = { unit: u, word: a };
+          where[i] = { unit: u, word: memo.vocab[id]! };
         }
       }
     }
@@ -396,7 +401,7 @@ function matchClaim(
   claim: AnalyzedText,
   range: [number, number],
   words: readonly AlignWord[],
-  units: { sentences: AnswerUnit[]; clauses: AnswerUnit[] },
+  units: AnswerUnits,
   answer: AnalyzedText,
   vectors: WordVectors | undefined,
   memo: SimilarityMemo,
@@ -461,13 +466,13 @@ export interface JudgeContext {
 export function judgeKeyPoints(
   points: readonly AnalyzedText[],
   answer: AnalyzedText,
-  units: { sentences: AnswerUnit[]; clauses: AnswerUnit[] },
+  units: AnswerUnits,
   answerWords: readonly AlignWord[],
   ctx: JudgeContext,
 ): KeyPointCoverage[] {
   const th = ctx.thresholds ?? DEFAULT_THRESHOLDS;
   const allUnitWords = [...new Set(units.sentences.flatMap((u) => u.words))];
-  const memo: SimilarityMemo = new Map();
+  const memo: SimilarityMemo = { vocab: units.vocab, rows: new Map() };
   return points.map((p) => {
     const claims = splitClaims(p);
     const matches: { m: ClaimMatch; words: AlignWord[] }[] = [];
