@@ -26,6 +26,11 @@ const GRADER_INSTRUCTION = [
   /\b(this|my) answer (is|deserves|should (get|receive|be (given|scored|graded)))\b[^.!?\n]{0,30}\b(100|perfect|full marks|top|highest|maximum|excellent|correct)\b/i,
   /\b(you are|act as|pretend to be|as) (an? )?(ai|language model|grader|evaluator|assistant|examiner|llm)\b[^.!?\n]{0,60}\b(score|grade|rate|mark|give)\b/i,
   /\b(system prompt|developer mode|jailbreak)\b/i,
+  // Addressing the grading machinery: "Note to the model: …", "Evaluator, kindly …", "Scoring engine: …".
+  /\b(note|message|instructions?) (to|for) (the )?(automated |ai )?(model|grader|evaluator|scorer|assistant|marker|scoring (engine|system)|ai|llm)\b/i,
+  /(^|[.!?\]\[(]\s*)(dear )?(automated |ai )?(grader|evaluator|scorer|marker|model|scoring (engine|system|model)|grading (engine|system|model))\s*[,:]/i,
+  /\b(should|must|will) be (scored|graded|rated|marked) (as )?(excellent|perfect|full|top|high|5|10|100)\b/i,
+  /\b(minimum|lowest) (allowed )?(score|grade|mark) (is|should be|must be)\b/i,
   /\b(score|grade|rating)\s*[:=]\s*(100|10\/10|5\/5)\b/i,
 ];
 
@@ -180,10 +185,11 @@ export function isTermList(answer: AnalyzedText): boolean {
   const wordTokens = answer.tokens.filter(isWordToken);
   if (wordTokens.length < 3) return false;
   const segments: { words: number; predicated: boolean }[] = [];
-  let cur = { words: 0, verbs: 0, stops: 0 };
+  let cur = { words: 0, verbs: 0, stops: 0, caps: 0 };
   const flush = (): void => {
-    if (cur.words > 0) segments.push({ words: cur.words, predicated: cur.words >= 4 && cur.verbs > 0 && cur.stops >= 1 });
-    cur = { words: 0, verbs: 0, stops: 0 };
+    if (cur.words > 0)
+      segments.push({ words: cur.words, predicated: cur.words >= 4 && cur.verbs > 0 && cur.stops >= 1 && cur.caps * 2 < cur.words });
+    cur = { words: 0, verbs: 0, stops: 0, caps: 0 };
   };
   for (const t of answer.tokens) {
     if (/^[,;•·|\n/]$|^[-–—]$|^\n/.test(t.text) || (t.kind === 'punctuation' && /[.!?:]/.test(t.text))) {
@@ -193,11 +199,13 @@ export function isTermList(answer: AnalyzedText): boolean {
     if (!isWordToken(t)) continue;
     cur.words++;
     if (t.pos === 'AUX' || (t.pos === 'VERB' && !/ing$/.test(t.normal))) cur.verbs++;
-    if (t.stop && t.pos !== 'AUX') cur.stops++;
+    // Terms in capitals (GET, PUT, DELETE) are names, not the verbs and function words of a sentence.
+    if (/^[A-Z]{2,}$/.test(t.text)) cur.caps++;
+    else if (t.stop && t.pos !== 'AUX') cur.stops++;
   }
   flush();
   const predicatedWords = segments.filter((x) => x.predicated).reduce((n, x) => n + x.words, 0);
-  const functionShare = wordTokens.filter((t) => t.stop).length / wordTokens.length;
+  const functionShare = wordTokens.filter((t) => t.stop && !/^[A-Z]{2,}$/.test(t.text)).length / wordTokens.length;
   return (segments.length >= 3 || wordTokens.length >= 6) && predicatedWords / wordTokens.length < 0.3 && functionShare < 0.25;
 }
 
@@ -240,7 +248,9 @@ export function checkGuards(g: GuardInput): GuardHit[] {
   const contentWords = g.features.answerWords.length;
   const needed = g.aptitude ? 0 : !g.hasReference ? 3 : g.referenceContentWords >= 25 ? 4 : 1;
   // A few words that are exactly the reference's key terms can be a complete answer.
-  const codeLike = /[{};=]|->|=>|\w\[[^\]]*\]|&\w|\*\w|\*\(/.test(g.answer.text) || (g.answer.text.match(/\w\(/g)?.length ?? 0) >= 2;
+  // (Semicolons alone are not code: "call stack; event loop; …" is a list.)
+  const codeLike =
+    /[{}=]|->|=>|\w\[[^\]]*\]|&\w|\*\w|\*\(|\w\([^)]*\)\s*;/.test(g.answer.text) || (g.answer.text.match(/\w\(/g)?.length ?? 0) >= 2;
   if (contentWords < needed && words < 12 && !codeLike && !(contentWords > 0 && f.ansPrecision >= 0.5)) {
     hits.push({
       kind: 'too_short',
