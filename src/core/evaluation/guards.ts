@@ -28,7 +28,7 @@ const GRADER_INSTRUCTION = [
   /\b(system prompt|developer mode|jailbreak)\b/i,
   // Addressing the grading machinery: "Note to the model: …", "Evaluator, kindly …", "Scoring engine: …".
   /\b(note|message|instructions?) (to|for) (the )?(automated |ai )?(model|grader|evaluator|scorer|assistant|marker|scoring (engine|system)|ai|llm)\b/i,
-  /(^|[.!?\]\[(]\s*)(dear )?(automated |ai )?(grader|evaluator|scorer|marker|model|scoring (engine|system|model)|grading (engine|system|model))\s*[,:]/i,
+  /(^|[.!?\][(]\s*)(dear )?(automated |ai )?(grader|evaluator|scorer|marker|model|scoring (engine|system|model)|grading (engine|system|model))\s*[,:]/i,
   /\b(should|must|will) be (scored|graded|rated|marked) (as )?(excellent|perfect|full|top|high|5|10|100)\b/i,
   /\b(minimum|lowest) (allowed )?(score|grade|mark) (is|should be|must be)\b/i,
   /\b(score|grade|rating)\s*[:=]\s*(100|10\/10|5\/5)\b/i,
