@@ -1,92 +1,187 @@
 /**
  * Quality benchmark: how well the local evaluator's scores agree with human grades.
  *
- *   npm run bench:grading -- --data FILE.jsonl [--json] [--no-train] [--scale-max 5]
+ *   npm run bench:grading [-- --data FILE.jsonl ...] [--json] [--no-train] [--scale-max 5]
  *
- * FILE holds graded answers in the Mohler JSONL format (question, reference_answer, answer,
- * score_avg, assignment, …). Scores (0–100) are mapped to the file's 0–max scale.
+ * Without --data it measures our graded answers (content/grader/graded-answers.jsonl and
+ * graded-examples.jsonl: excellent, partial, terse, rambling, wrong and adversarial answers
+ * to the bank's questions) and the Mohler short-answer set. Files are in the Mohler JSONL
+ * format (question, reference_answer, key_points, answer, score_avg 0–5, assignment, kind).
+ * Never point it at content/grader/holdout/ while developing: that is the final test.
  *
- * With two or more assignments the calibration is retrained per fold on the other
- * assignments (plus our own graded examples, as in scripts/train-grader.ts) and the
- * held-out assignment is scored by the full evaluator — guards, caps and all — so the
- * figures describe questions the grader has never seen. --no-train scores with the shipped
- * weights instead (right for data the weights were not trained on).
+ * With training (the default) the calibration is retrained per fold and each held-out group
+ * — a Mohler assignment, or one of our questions — is scored by the full evaluator (guards,
+ * caps and all) with weights that never saw it: leave-question-out cross-validation. Our
+ * questions are grouped into 8 folds of whole questions to keep the run short.
+ * --no-train scores with the shipped weights (right for data the weights were not trained on).
+ *
+ * Printed per kind of answer: n, mean signed difference to the human grade (points of 100),
+ * share scoring ≤ 30 (adversarial kinds), and overall: r, RMSE (0–5), pairwise order of
+ * answers to the same question that humans put more than 10 points apart.
  */
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { measureAgreement, type AgreementFigures, type GraderWeights } from '../src/core/evaluation/calibrate.js';
 import { createAnswerEvaluator } from '../src/core/evaluation/evaluate-answer.js';
 import { selectPenalties, trainGrader } from '../src/core/evaluation/training.js';
-import { loadGraderWeights, loadWordVectors } from '../src/server/ai/local-evaluator.js';
+import { loadGraderWeights, loadLexicon, loadWordVectors } from '../src/server/ai/local-evaluator.js';
 import { createWinkTextAnalyzer } from '../src/server/ai/wink-text-analyzer.js';
 import { readGradedAnswers, toEvaluationInput, toTrainingRows, type GradedAnswer } from '../scripts/grading-data.js';
 
 const root = new URL('..', import.meta.url).pathname;
+const grader = join(root, 'content', 'grader');
 const { values } = parseArgs({
   options: {
-    data: { type: 'string' },
+    data: { type: 'string', multiple: true },
     json: { type: 'boolean', default: false },
     'no-train': { type: 'boolean', default: false },
     'scale-max': { type: 'string', default: '5' },
-    examples: { type: 'string', default: join(root, 'content', 'grader', 'graded-examples.jsonl') },
+    mohler: { type: 'string', default: join(root, '..', 'shared', 'data', 'asag', 'mohler-dev.jsonl') },
   },
 });
-if (!values.data) {
-  process.stderr.write('usage: npm run bench:grading -- --data FILE.jsonl [--json] [--no-train] [--scale-max 5]\n');
-  process.exit(2);
-}
 const scaleMax = Number(values['scale-max']);
 
-const answers = readGradedAnswers(values.data, 'bench', scaleMax);
+/** Adversarial kinds: the goal is that ≥ 90 % of them score ≤ 30. */
+export const ADVERSARIAL = new Set(['keyword_list', 'off_topic', 'restated', 'non_answer', 'confidently_wrong', 'grader_instructions']);
+
+const answers: GradedAnswer[] = [];
+if (values.data && values.data.length > 0) {
+  values.data.forEach((f, i) => answers.push(...readGradedAnswers(f, `data${i}`, scaleMax)));
+} else {
+  for (const f of ['graded-answers.jsonl', 'graded-examples.jsonl']) {
+    if (existsSync(join(grader, f))) answers.push(...readGradedAnswers(join(grader, f), 'own'));
+  }
+  if (existsSync(values.mohler!)) answers.push(...readGradedAnswers(values.mohler!, 'mohler'));
+}
+// Ids are only unique within a file.
+answers.forEach((a, i) => (a.id = `${a.source}:${i}:${a.id}`));
+
 const analyze = createWinkTextAnalyzer();
 const vectors = await loadWordVectors();
-const assignments = [...new Set(answers.map((a) => a.assignment ?? 'all'))];
-const crossValidated = !values['no-train'] && assignments.length >= 2;
+const lexicon = await loadLexicon();
 
-// Training rows are computed once; each fold selects from them.
-// (Not when the data file is the examples file itself: its held-out questions would leak in.)
-const examples =
-  crossValidated && existsSync(values.examples!) && resolve(values.examples!) !== resolve(values.data)
-    ? readGradedAnswers(values.examples!, 'examples')
-    : [];
-const rows = crossValidated ? toTrainingRows([...answers, ...examples], { analyze, vectors }) : [];
+/** Cross-validation folds: a Mohler assignment each; our questions in 8 folds of whole questions. */
+function foldOf(a: GradedAnswer): string {
+  const q = a.assignment ?? a.question_id ?? a.id;
+  if (a.source === 'mohler') return `mohler:${q}`;
+  let h = 0;
+  for (const c of q) h = (h * 31 + c.charCodeAt(0)) >>> 0;
+  return `${a.source}:fold${h % 8}`;
+}
+const folds = [...new Set(answers.map(foldOf))].sort();
+const crossValidated = !values['no-train'] && folds.length >= 2;
+const rows = crossValidated
+  ? toTrainingRows(answers, { analyze, vectors, lexicon }).map((r, i) => ({ ...r, group: foldOf(answers[i]!) }))
+  : [];
 const shipped = crossValidated ? null : await loadGraderWeights();
 
-async function scoreWith(weights: GraderWeights, test: readonly GradedAnswer[]): Promise<number[]> {
-  const evaluator = createAnswerEvaluator({ analyze, vectors, weights, engineVersion: 'bench' }, { grammar: false });
-  const out: number[] = [];
-  for (const a of test) out.push(((await evaluator.evaluate(toEvaluationInput(a))).score / 100) * scaleMax);
-  return out;
-}
-
-const folds: (AgreementFigures & { assignment: string })[] = [];
-const pred: number[] = [];
-const gold: number[] = [];
-for (const assignment of crossValidated ? assignments : ['all']) {
-  const test = crossValidated ? answers.filter((a) => (a.assignment ?? 'all') === assignment) : answers;
+const predicted = new Map<string, number>();
+for (const fold of crossValidated ? folds : ['all']) {
+  const test = crossValidated ? answers.filter((a) => foldOf(a) === fold) : answers;
   let weights: GraderWeights;
   if (shipped) weights = shipped;
   else {
-    const train = rows.filter((r) => !(r.group === `bench:${assignment}`));
-    weights = trainGrader(train, `bench-fold-${assignment}`, selectPenalties(train));
+    const train = rows.filter((r) => r.group !== fold);
+    weights = trainGrader(train, `bench-${fold}`, selectPenalties(train));
   }
-  const p = await scoreWith(weights, test);
-  const g = test.map((a) => a.score_avg);
-  folds.push({ assignment, ...measureAgreement(p, g) });
-  pred.push(...p);
-  gold.push(...g);
+  const evaluator = createAnswerEvaluator({ analyze, vectors, lexicon, weights, engineVersion: 'bench' }, { grammar: false });
+  for (const a of test) predicted.set(a.id, (await evaluator.evaluate(toEvaluationInput(a))).score);
 }
-const overall = measureAgreement(pred, gold);
+
+interface KindFigures {
+  kind: string;
+  n: number;
+  /** Mean of (score − human), points of 100. */
+  meanDiff: number;
+  /** Share scoring ≤ 30. */
+  atMost30: number;
+}
+function kindFigures(kind: string, list: readonly GradedAnswer[]): KindFigures {
+  const diffs = list.map((a) => predicted.get(a.id)! - (a.score_avg / a.scaleMax) * 100);
+  return {
+    kind,
+    n: list.length,
+    meanDiff: diffs.reduce((s, d) => s + d, 0) / Math.max(1, list.length),
+    atMost30: list.filter((a) => predicted.get(a.id)! <= 30).length / Math.max(1, list.length),
+  };
+}
+
+/** Pairs of answers to the same question that humans put more than 10 points apart, ordered the same way. */
+function pairwise(list: readonly GradedAnswer[]): { pairs: number; agree: number } {
+  const byQ = new Map<string, GradedAnswer[]>();
+  for (const a of list) {
+    const k = `${a.source}:${a.question_id ?? a.question}`;
+    byQ.set(k, [...(byQ.get(k) ?? []), a]);
+  }
+  let pairs = 0;
+  let agree = 0;
+  for (const qs of byQ.values()) {
+    for (let i = 0; i < qs.length; i++) {
+      for (let j = i + 1; j < qs.length; j++) {
+        const hi = (qs[i]!.score_avg / qs[i]!.scaleMax) * 100;
+        const hj = (qs[j]!.score_avg / qs[j]!.scaleMax) * 100;
+        if (Math.abs(hi - hj) <= 10) continue;
+        pairs++;
+        const d = (predicted.get(qs[i]!.id)! - predicted.get(qs[j]!.id)!) * Math.sign(hi - hj);
+        if (d > 0) agree++;
+        else if (d === 0) agree += 0.5;
+      }
+    }
+  }
+  return { pairs, agree };
+}
+
+function section(name: string, list: readonly GradedAnswer[]) {
+  const kinds = [...new Set(list.map((a) => a.kind ?? 'unlabelled'))].sort();
+  const perKind = kinds.map((k) =>
+    kindFigures(
+      k,
+      list.filter((a) => (a.kind ?? 'unlabelled') === k),
+    ),
+  );
+  const adversarial = list.filter((a) => ADVERSARIAL.has(a.kind ?? ''));
+  const pw = pairwise(list);
+  const agreement: AgreementFigures = measureAgreement(
+    list.map((a) => (predicted.get(a.id)! / 100) * 5),
+    list.map((a) => (a.score_avg / a.scaleMax) * 5),
+  );
+  return {
+    name,
+    n: list.length,
+    perKind,
+    adversarialAtMost30: adversarial.length > 0 ? adversarial.filter((a) => predicted.get(a.id)! <= 30).length / adversarial.length : null,
+    pairwiseOrder: pw.pairs > 0 ? pw.agree / pw.pairs : null,
+    pairs: pw.pairs,
+    agreement,
+  };
+}
+
+const sources = [...new Set(answers.map((a) => a.source))];
+const sections = sources.map((s) =>
+  section(
+    s,
+    answers.filter((a) => a.source === s),
+  ),
+);
 
 if (values.json) {
-  process.stdout.write(
-    `${JSON.stringify({ data: values.data, protocol: crossValidated ? 'leave-one-assignment-out' : 'shipped-weights', scaleMax, overall, folds })}\n`,
-  );
+  process.stdout.write(`${JSON.stringify({ protocol: crossValidated ? 'leave-question-out' : 'shipped-weights', folds, sections })}\n`);
 } else {
-  const fmt = (f: AgreementFigures): string =>
-    `n=${String(f.n).padStart(5)}  r=${f.pearson.toFixed(3)}  rho=${f.spearman.toFixed(3)}  RMSE=${f.rmse.toFixed(3)}`;
-  process.stdout.write(`${values.data} — ${crossValidated ? 'leave one assignment out' : 'shipped weights'}, 0–${scaleMax} scale\n`);
-  if (crossValidated) for (const f of folds) process.stdout.write(`  assignment ${f.assignment.padEnd(16)} ${fmt(f)}\n`);
-  process.stdout.write(`  ${'overall'.padEnd(27)} ${fmt(overall)}\n`);
+  const pct = (x: number | null): string => (x === null ? '   –' : `${(x * 100).toFixed(1)} %`);
+  process.stdout.write(`protocol: ${crossValidated ? `leave whole questions out (${folds.length} folds)` : 'shipped weights'}\n`);
+  for (const s of sections) {
+    process.stdout.write(`\n${s.name} (n=${s.n})\n`);
+    process.stdout.write(`  ${'kind'.padEnd(20)} ${'n'.padStart(5)}  ${'mean score−human'.padStart(16)}  ${'≤30'.padStart(7)}\n`);
+    for (const k of s.perKind) {
+      process.stdout.write(
+        `  ${k.kind.padEnd(20)} ${String(k.n).padStart(5)}  ${k.meanDiff.toFixed(1).padStart(16)}  ${pct(k.atMost30).padStart(7)}${ADVERSARIAL.has(k.kind) ? '  (adversarial)' : ''}\n`,
+      );
+    }
+    process.stdout.write(
+      `  adversarial ≤ 30: ${pct(s.adversarialAtMost30)}   pairwise order (>10 apart, ${s.pairs} pairs): ${pct(s.pairwiseOrder)}\n`,
+    );
+    const a = s.agreement;
+    process.stdout.write(`  r=${a.pearson.toFixed(3)}  rho=${a.spearman.toFixed(3)}  RMSE(0–5)=${a.rmse.toFixed(3)}\n`);
+  }
 }

@@ -19,6 +19,8 @@ export const gradedAnswerLine = z.object({
   expected: z.string().optional(),
   answer: z.string(),
   score_avg: z.number(),
+  /** Kind of answer in our graded sets (excellent, partial, keyword_list, …); absent in Mohler. */
+  kind: z.string().optional(),
 });
 export type GradedAnswer = z.infer<typeof gradedAnswerLine> & { scaleMax: number; source: string };
 
@@ -55,7 +57,7 @@ export function groupOf(a: GradedAnswer): string {
 
 export function toTrainingRows(
   answers: readonly GradedAnswer[],
-  res: Pick<EvaluatorResources, 'analyze' | 'vectors'>,
+  res: Pick<EvaluatorResources, 'analyze' | 'vectors' | 'lexicon'>,
   weightOf: (a: GradedAnswer) => number = () => 1,
 ): TrainingRow[] {
   return answers.map((a) => {

@@ -23,7 +23,7 @@ import {
   type Penalties,
   type TrainingRow,
 } from '../src/core/evaluation/training.js';
-import { loadWordVectors } from '../src/server/ai/local-evaluator.js';
+import { loadLexicon, loadWordVectors } from '../src/server/ai/local-evaluator.js';
 import { createWinkTextAnalyzer } from '../src/server/ai/wink-text-analyzer.js';
 import { readGradedAnswers, toTrainingRows, type GradedAnswer } from './grading-data.js';
 
@@ -33,6 +33,8 @@ const { values } = parseArgs({
     // The shared data folder sits beside the checkout (../shared), as on the team's machines and CI.
     data: { type: 'string', default: join(root, '..', 'shared', 'data', 'asag', 'mohler-dev.jsonl') },
     examples: { type: 'string', default: join(root, 'content', 'grader', 'graded-examples.jsonl') },
+    /** Graded answers of every kind to the bank's questions (content/grader/graded-answers.jsonl). */
+    graded: { type: 'string', default: join(root, 'content', 'grader', 'graded-answers.jsonl') },
     /** Fixed ridge penalty for every model; by default each is chosen by nested validation. */
     lambda: { type: 'string' },
     'dry-run': { type: 'boolean', default: false },
@@ -65,22 +67,29 @@ async function main(): Promise<void> {
   const answers: GradedAnswer[] = readGradedAnswers(values.data!, 'mohler');
   const haveExamples = existsSync(values.examples!);
   if (haveExamples) answers.push(...readGradedAnswers(values.examples!, 'examples'));
-  const res = { analyze: createWinkTextAnalyzer(), vectors: await loadWordVectors() };
+  const haveGraded = existsSync(values.graded!);
+  if (haveGraded) answers.push(...readGradedAnswers(values.graded!, 'graded'));
+  const res = { analyze: createWinkTextAnalyzer(), vectors: await loadWordVectors(), lexicon: await loadLexicon() };
   if (!res.vectors) console.warn('word vectors missing: run scripts/build-embeddings.ts first (training lexical-only)');
   const rows = toTrainingRows(answers, res);
 
   const mohler = crossValidate(rows, 'Mohler short answers (short-answer model)', 'mohler:');
   const examples = crossValidate(rows, 'Graded examples: behavioral, system design, communication (long-form model)', 'examples:');
+  const graded = haveGraded ? crossValidate(rows, 'Graded answers of every kind to bank questions', 'graded:') : null;
   const noRefMohler = crossValidate(rows, 'Mohler without the reference answer (question-only model)', 'mohler:', 'withoutReference');
 
   const penalties = penaltiesFor(rows);
   const weights = trainGrader(rows, versionOf(rows), penalties);
   weights.training = {
-    data: ['mohler-dev.jsonl (assignments 1-6)', haveExamples ? 'content/grader/graded-examples.jsonl' : null].filter(Boolean),
+    data: [
+      'mohler-dev.jsonl (assignments 1-6)',
+      haveExamples ? 'content/grader/graded-examples.jsonl' : null,
+      haveGraded ? 'content/grader/graded-answers.jsonl' : null,
+    ].filter(Boolean),
     rows: rows.length,
     penalties,
     protocol: 'leave one assignment out; ridge penalty chosen by nested leave-one-assignment-out',
-    crossValidated: { mohler, examples, mohlerWithoutReference: noRefMohler },
+    crossValidated: { mohler, examples, graded, mohlerWithoutReference: noRefMohler },
   };
   for (const kind of ['shortAnswer', 'longForm', 'withoutReference'] as const) {
     const m = weights[kind];

@@ -192,6 +192,8 @@ export const guardKind = z.enum([
   'wrong_result',
   'too_short',
   'content_free',
+  /** A behavioral answer without a story of the candidate's own. */
+  'no_example',
 ]);
 export type GuardKind = z.infer<typeof guardKind>;
 export const guard = z.object({

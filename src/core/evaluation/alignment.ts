@@ -1,4 +1,5 @@
-import type { AnalyzedToken } from './analyzed-text.js';
+import type { AnalyzedText, AnalyzedToken } from './analyzed-text.js';
+import type { Lexicon } from './lexicon.js';
 import type { WordVectors } from './word-vectors.js';
 
 /** One distinct content word of a text, ready for alignment. */
@@ -11,6 +12,12 @@ export interface AlignWord {
   weight: number;
   /** Function-like words ("once", "before", "all") match only themselves: their embeddings sit close to their opposites. */
   exactOnly: boolean;
+  /** Thesaurus synonym groups (same meaning) and loose groups (general word covering specific ones). */
+  groups?: readonly number[];
+  loose?: readonly number[];
+  /** Lemmas whose presence instead of this word reverses a claim ("increase" for "decrease"), and their stems. */
+  anti?: readonly string[];
+  antiStems?: ReadonlySet<string>;
 }
 
 // log(rank) over log(50k): "the" → floor, everyday words ≈ 0.6, technical terms → 1.
@@ -51,20 +58,109 @@ export function toAlignWords(
   tokens: readonly AnalyzedToken[],
   vectors: WordVectors | undefined,
   demote?: ReadonlySet<string>,
+  lexicon?: Lexicon,
 ): AlignWord[] {
   const seen = new Map<string, AlignWord>();
   for (const t of tokens) {
     if (demote && (demote.has(t.lemma) || demote.has(t.normal))) continue;
     // "one element" and "1 element" say the same thing.
-    const digits = NUMBER_WORDS[t.normal];
+    const digits = Object.hasOwn(NUMBER_WORDS, t.normal) ? NUMBER_WORDS[t.normal] : undefined;
     const lemma = digits ?? t.lemma;
     if (seen.has(lemma)) continue;
     const vec = findVector(vectors, t);
     // Unknown words are mostly jargon, names and numbers: treat them as informative.
     const weight = vec >= 0 && vectors ? weightOfRank(vectors.rankOf(vec)) : 1;
-    seen.set(lemma, { lemma, normal: digits ?? t.normal, vec, weight, exactOnly: t.stop || digits !== undefined || t.kind === 'number' });
+    const w: AlignWord = {
+      lemma,
+      normal: digits ?? t.normal,
+      vec,
+      weight,
+      exactOnly: t.stop || digits !== undefined || t.kind === 'number',
+    };
+    if (lexicon) annotate(w, lexicon);
+    seen.set(lemma, w);
   }
   return [...seen.values()];
+}
+
+function union(a: readonly number[], b: readonly number[]): readonly number[] {
+  if (b.length === 0) return a;
+  if (a.length === 0) return b;
+  return [...new Set([...a, ...b])];
+}
+
+/** Adds the thesaurus relations of a word (by lemma and surface form). */
+export function annotate(w: AlignWord, lexicon: Lexicon): AlignWord {
+  const groups = union(lexicon.groupsOf(w.lemma), lexicon.groupsOf(w.normal));
+  const loose = union(lexicon.looseGroupsOf(w.lemma), lexicon.looseGroupsOf(w.normal));
+  const anti = [...lexicon.antonymsOf(w.lemma), ...lexicon.antonymsOf(w.normal), ...lexicon.antonymsOf(stem(w.normal))];
+  if (groups.length > 0) w.groups = groups;
+  if (loose.length > 0) w.loose = loose;
+  if (anti.length > 0) {
+    w.anti = anti;
+    w.antiStems = new Set(anti.map(stem));
+  }
+  return w;
+}
+
+/** A thesaurus phrase found in a text ("full table scan", "explain analyze"), as one word. */
+export interface PhraseWord extends AlignWord {
+  /** Token indexes [from, to) the phrase spans. */
+  from: number;
+  to: number;
+}
+
+/**
+ * Thesaurus phrases in tokens [from, to) of a text, each as a synthetic word of its group, so
+ * "reads every row" can match "full table scan" although no single word does.
+ */
+export function findPhrases(text: AnalyzedText, lexicon: Lexicon | undefined, from = 0, to = text.tokens.length): PhraseWord[] {
+  if (!lexicon) return [];
+  const out: PhraseWord[] = [];
+  const toks = text.tokens;
+  for (let i = from; i < to; i++) {
+    const t = toks[i]!;
+    const candidates = [...lexicon.phrasesStartingWith(t.normal), ...(t.lemma !== t.normal ? lexicon.phrasesStartingWith(t.lemma) : [])];
+    for (const p of candidates) {
+      let j = i;
+      let k = 0;
+      for (; k < p.words.length && j < to; k++, j++) {
+        const x = toks[j]!;
+        if (x.normal !== p.words[k] && x.lemma !== p.words[k]) break;
+      }
+      if (k === p.words.length) {
+        out.push({
+          lemma: `#${p.group}`,
+          normal: p.words.join(' '),
+          vec: -1,
+          weight: 1,
+          exactOnly: false,
+          groups: [p.group],
+          from: i,
+          to: j,
+        });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** A crude stem for antonym lookups: taggers leave "allowed" or "inserts" unlemmatized now and then. */
+export function stem(w: string): string {
+  return w.length > 4 ? w.replace(/(?:ing|ed|es|s)$/, '') : w;
+}
+
+export function areAntonyms(a: AlignWord, b: AlignWord): boolean {
+  if (!a.anti) return false;
+  if (a.anti.includes(b.lemma) || a.anti.includes(b.normal)) return true;
+  return a.antiStems?.has(stem(b.normal)) ?? false;
+}
+
+function shares(a: readonly number[] | undefined, b: readonly number[] | undefined): boolean {
+  if (!a || !b) return false;
+  for (const x of a) if (b.includes(x)) return true;
+  return false;
 }
 
 /** Shares a long stem ("simulate"/"simulation", "recursive"/"recursion"). */
@@ -83,7 +179,10 @@ function shareStem(a: string, b: string): boolean {
  */
 export function wordSimilarity(a: AlignWord, b: AlignWord, vectors: WordVectors | undefined, floor = SOFT_FLOOR): number {
   if (a.lemma === b.lemma || a.normal === b.normal) return 1;
+  if (areAntonyms(a, b)) return 0;
+  if (shares(a.groups, b.groups)) return 0.9;
   if (a.exactOnly || b.exactOnly) return 0;
+  if (shares(a.loose, b.loose) || shares(a.groups, b.loose) || shares(a.loose, b.groups)) return 0.75;
   if (shareStem(a.lemma, b.lemma)) return 0.85;
   // Misspellings ("atributes", "conditon") are unknown to the embeddings; catch them by spelling.
   if ((a.vec < 0 || b.vec < 0) && isNearMisspelling(a.normal, b.normal)) return 0.85;
@@ -147,16 +246,23 @@ export function alignWords(
   let sum = 0;
   let sumExact = 0;
   let total = 0;
+  // Exact matches are common and end the search at once.
+  const exact = new Set<string>();
+  for (const s of sources) {
+    exact.add(s.lemma);
+    exact.add(s.normal);
+  }
   for (let i = 0; i < targets.length; i++) {
     const t = targets[i]!;
-    let b = 0;
-    for (const s of sources) {
-      const sim = wordSimilarity(t, s, vectors, floor);
-      if (sim > b) {
-        b = sim;
-        if (b === 1) break;
+    let b = exact.has(t.lemma) || exact.has(t.normal) ? 1 : 0;
+    if (b < 1)
+      for (const s of sources) {
+        const sim = wordSimilarity(t, s, vectors, floor);
+        if (sim > b) {
+          b = sim;
+          if (b === 1) break;
+        }
       }
-    }
     best[i] = b;
     sum += b * t.weight;
     if (b >= 0.85) sumExact += t.weight;

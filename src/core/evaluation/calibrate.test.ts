@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { fitRidge, measureAgreement, parseGraderWeights, pearson, predictGrade, ranks } from './calibrate.js';
+import {
+  applyCalibration,
+  fitMonotone,
+  fitRidge,
+  measureAgreement,
+  parseGraderWeights,
+  pearson,
+  predictGrade,
+  ranks,
+} from './calibrate.js';
 import { FEATURE_NAMES, type FeatureValues } from './features.js';
 
 function row(values: Partial<FeatureValues>): FeatureValues {
@@ -49,5 +58,22 @@ describe('parseGraderWeights', () => {
     expect(() =>
       parseGraderWeights({ version: 'x', scale: { min: 0, max: 5 }, shortAnswer: model, longForm: model, withoutReference: model }),
     ).toThrow();
+  });
+});
+
+describe('monotone calibration', () => {
+  it('stretches a shrunken prediction range back to the grades, keeping order', () => {
+    // A model that predicts 2–3 for grades 0–5.
+    const gold = Array.from({ length: 100 }, (_, i) => (i % 6) as number);
+    const pred = gold.map((g) => 2 + g / 5);
+    const c = fitMonotone(pred, gold, 10);
+    expect(applyCalibration(c, 2)).toBeLessThan(1);
+    expect(applyCalibration(c, 3)).toBeGreaterThan(4);
+    expect(applyCalibration(c, 2.4)).toBeLessThanOrEqual(applyCalibration(c, 2.6));
+  });
+
+  it('is monotone even when the data are not', () => {
+    const c = fitMonotone([1, 2, 3, 4, 5, 6], [1, 3, 2, 4, 3, 5], 1);
+    for (let i = 1; i < c.values.length; i++) expect(c.values[i]!).toBeGreaterThanOrEqual(c.values[i - 1]!);
   });
 });

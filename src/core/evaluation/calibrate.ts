@@ -21,6 +21,17 @@ export const linearModel = z
   });
 export type LinearModel = z.infer<typeof linearModel>;
 
+/**
+ * A monotone map from the linear model's grade to the human grade (isotonic regression on
+ * out-of-fold predictions): ridge regression pulls every prediction towards the mean, so
+ * excellent answers come out too low and empty ones too high; this stretches them back
+ * without changing their order. Piecewise linear between knots, flat beyond the ends.
+ */
+export const monotoneCalibration = z
+  .object({ knots: z.array(z.number()).min(2), values: z.array(z.number()).min(2) })
+  .refine((c) => c.knots.length === c.values.length, { message: 'one value per knot' });
+export type MonotoneCalibration = z.infer<typeof monotoneCalibration>;
+
 export const graderWeights = z.object({
   version: z.string().min(1),
   /** Grade range the models predict. */
@@ -31,6 +42,14 @@ export const graderWeights = z.object({
   longForm: linearModel,
   /** Used when there is only the question to compare with. */
   withoutReference: linearModel,
+  /** Per model, the monotone calibration applied to its prediction (absent: none). */
+  calibration: z
+    .object({
+      shortAnswer: monotoneCalibration.optional(),
+      longForm: monotoneCalibration.optional(),
+      withoutReference: monotoneCalibration.optional(),
+    })
+    .optional(),
   /** What the weights were trained on and how well they cross-validated (informational). */
   training: z.record(z.string(), z.unknown()).optional(),
 });
@@ -47,6 +66,51 @@ export function predictGrade(model: LinearModel, values: FeatureValues, scale: {
     y += model.coef[i]! * ((x - model.mean[i]!) / model.scale[i]!);
   }
   return Math.min(scale.max, Math.max(scale.min, y));
+}
+
+export function applyCalibration(c: MonotoneCalibration | undefined, y: number): number {
+  if (!c) return y;
+  const { knots, values } = c;
+  if (y <= knots[0]!) return values[0]!;
+  const last = knots.length - 1;
+  if (y >= knots[last]!) return values[last]!;
+  let i = 1;
+  while (knots[i]! < y) i++;
+  const t = (y - knots[i - 1]!) / (knots[i]! - knots[i - 1]! || 1);
+  return values[i - 1]! + t * (values[i]! - values[i - 1]!);
+}
+
+/**
+ * Isotonic regression (pool adjacent violators) of gold on predicted, returned as knots at
+ * the pooled blocks' mean predictions. Blocks hold at least `minBlock` rows so the map stays
+ * smooth on small data.
+ */
+export function fitMonotone(pred: readonly number[], gold: readonly number[], minBlock = 20): MonotoneCalibration {
+  const order = pred.map((p, i) => ({ p, g: gold[i]! })).sort((a, b) => a.p - b.p);
+  // Start from blocks of minBlock rows, then pool violators.
+  type Block = { sp: number; sg: number; n: number };
+  const blocks: Block[] = [];
+  for (let i = 0; i < order.length; i += minBlock) {
+    const chunk = order.slice(i, i + minBlock);
+    const b = { sp: chunk.reduce((s, x) => s + x.p, 0), sg: chunk.reduce((s, x) => s + x.g, 0), n: chunk.length };
+    if (chunk.length < minBlock / 2 && blocks.length > 0) {
+      const prev = blocks[blocks.length - 1]!;
+      prev.sp += b.sp;
+      prev.sg += b.sg;
+      prev.n += b.n;
+    } else blocks.push(b);
+    while (blocks.length >= 2) {
+      const a = blocks[blocks.length - 2]!;
+      const c = blocks[blocks.length - 1]!;
+      if (a.sg / a.n <= c.sg / c.n) break;
+      blocks.splice(blocks.length - 2, 2, { sp: a.sp + c.sp, sg: a.sg + c.sg, n: a.n + c.n });
+    }
+  }
+  if (blocks.length < 2) {
+    const p = order.length > 0 ? order.reduce((s, x) => s + x.p, 0) / order.length : 0;
+    return { knots: [p - 1, p + 1], values: [p - 1, p + 1] };
+  }
+  return { knots: blocks.map((b) => b.sp / b.n), values: blocks.map((b) => b.sg / b.n) };
 }
 
 /**

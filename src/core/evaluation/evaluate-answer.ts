@@ -1,13 +1,15 @@
 import { MAX_ANSWER_CHARS, type DimensionScores, type Evaluation, type GrammarIssue } from '../../contract/interviews.js';
 import { contentTokens, type AnalyzedText, type TextAnalyzer } from './analyzed-text.js';
 import { checkAptitudeAnswer, findNumbers, type AptitudeCheck } from './aptitude.js';
-import { predictGrade, type GraderWeights } from './calibrate.js';
-import { extractFeatures, type AnswerFeatures } from './features.js';
+import { applyCalibration, type GraderWeights, type LinearModel } from './calibrate.js';
+import { consistencyCap, explainScore, type ScoreExplanation } from './explain.js';
+import { extractFeatures, type AnswerFeatures, type FeatureValues } from './features.js';
 import { writeFeedback } from './feedback.js';
 import { isLikelyTermOfArt, selectGrammarIssues, type GrammarChecker } from './grammar.js';
 import { checkGuards, stripGraderInstructions, type GuardHit } from './guards.js';
 import { splitReferenceIntoPoints } from './key-points.js';
 import type { AnswerEvaluator, EvaluationInput } from './types.js';
+import type { Lexicon } from './lexicon.js';
 import type { WordVectors } from './word-vectors.js';
 
 /** What the local engine needs; the server side loads it (files, WASM) and passes it in. */
@@ -15,6 +17,8 @@ export interface EvaluatorResources {
   analyze: TextAnalyzer;
   weights: GraderWeights;
   vectors?: WordVectors;
+  /** Domain thesaurus (content/grader/thesaurus.json): equivalences, abbreviations, antonyms. */
+  lexicon?: Lexicon;
   /** Optional: bulk grading skips it (it is the slowest and largest part). */
   grammar?: GrammarChecker;
   engineVersion: string;
@@ -27,11 +31,14 @@ export interface ScoredAnswer {
   aptitude: AptitudeCheck | null;
   /** 0–5, the calibrated model's grade before caps. */
   grade: number;
-  /** 0–100 after type rules and guard caps. */
+  /** 0–100 after type rules, guard caps and the consistency cap. */
   score: number;
   contentScore: number;
   answer: AnalyzedText;
   hasReference: boolean;
+  /** Dimensions before grammar adjusts clarity. */
+  dimensions: DimensionScores;
+  explanation: ScoreExplanation;
 }
 
 const ANALYSIS_CACHE_SIZE = 512;
@@ -86,7 +93,7 @@ export function isLongFormTask(type: EvaluationInput['type'], referenceContentWo
 
 export function analyzeAnswer(
   input: EvaluationInput,
-  res: Pick<EvaluatorResources, 'analyze' | 'vectors'>,
+  res: Pick<EvaluatorResources, 'analyze' | 'vectors' | 'lexicon'>,
   analyzeShared: TextAnalyzer = res.analyze,
 ): GradingAnalysis {
   const raw = input.answer.slice(0, MAX_ANSWER_CHARS);
@@ -104,6 +111,7 @@ export function analyzeAnswer(
   const features = extractFeatures(
     { question, reference, keyPoints, explicitKeyPoints: (input.keyPoints?.length ?? 0) > 0, answer, behavioral, longForm },
     res.vectors,
+    { lexicon: res.lexicon },
   );
   return { features, answer, cleanedAnswer: injection.cleaned, injection: injection.found, hasReference, referenceContentWords, longForm };
 }
@@ -124,12 +132,21 @@ export function guardAnswer(a: GradingAnalysis, input: EvaluationInput, aptitude
 export function scoreAnswer(input: EvaluationInput, res: EvaluatorResources, analyzeShared: TextAnalyzer = res.analyze): ScoredAnswer {
   const analysis = analyzeAnswer(input, res, analyzeShared);
   const { features, answer, cleanedAnswer, hasReference, longForm } = analysis;
-  const model = !hasReference ? res.weights.withoutReference : longForm ? res.weights.longForm : res.weights.shortAnswer;
-  const grade = predictGrade(model, features.values, res.weights.scale);
+  const kind = !hasReference ? 'withoutReference' : longForm ? 'longForm' : 'shortAnswer';
+  const model = res.weights[kind];
   const span = res.weights.scale.max - res.weights.scale.min;
+  const pointsPerUnit = 100 / span;
+  const linear = rawPrediction(model, features.values);
+  // The monotone calibration stretches the ridge model's shrunken range back to human grades.
+  const calibrated = applyCalibration(res.weights.calibration?.[kind], linear);
+  const grade = Math.min(res.weights.scale.max, Math.max(res.weights.scale.min, calibrated));
+  // Unclipped, so the explanation's lines add up; clipped below.
+  const rawModel = (calibrated - res.weights.scale.min) * pointsPerUnit;
+  const calibrationShift = (calibrated - linear) * pointsPerUnit;
   let contentScore = ((grade - res.weights.scale.min) / span) * 100;
 
   let aptitude: AptitudeCheck | null = null;
+  let override: { label: string; score: number } | undefined;
   if (input.type === 'aptitude' && input.expectedAnswer?.trim()) {
     aptitude = checkAptitudeAnswer(cleanedAnswer, input.expectedAnswer, input.question);
     // The result decides most of an aptitude score; the working earns the rest. Without a
@@ -137,44 +154,104 @@ export function scoreAnswer(input: EvaluationInput, res: EvaluatorResources, ana
     const steps = findNumbers(cleanedAnswer).length;
     const working = hasReference ? clip01(contentScore / 100) : clip01((steps - 1) / 4);
     contentScore = aptitude.correct ? 70 + 30 * working : Math.min(35, (aptitude.mentioned ? 15 : 5) + 25 * working);
+    override = {
+      label: aptitude.correct ? 'Correct result, plus the working shown' : 'Result does not match the expected answer',
+      score: contentScore,
+    };
   }
 
   const guards = guardAnswer(analysis, input, aptitude !== null);
+  if (aptitude && !aptitude.correct && features.style.words > 0) {
+    guards.push({
+      kind: 'wrong_result',
+      cap: 35,
+      message: 'Recheck the calculation: the final result is not the expected one.',
+      detail: aptitude.finalAnswer ? `The final answer ${aptitude.finalAnswer} is not correct.` : 'No final result is given.',
+    });
+  }
   const cap = guards.reduce((c, g) => Math.min(c, g.cap), 100);
-  const score = Math.round(Math.min(cap, Math.max(0, Math.min(100, contentScore))));
-  return { features, guards, aptitude, grade, score, contentScore, answer, hasReference };
+  const dimensions = scoreDimensions(features, guards, aptitude, contentScore, cap);
+  // The overall may not run far ahead of the weakest dimension shown beside it.
+  // Only where key points are a rubric for a full answer: a short reference split into clauses
+  // is too rough a checklist to hold a one-line answer down (it cost r 0.04 on Mohler).
+  const consistency = hasReference && longForm && !aptitude ? consistencyCap(dimensions) : null;
+  const score = Math.round(Math.min(cap, consistency?.cap ?? 100, Math.max(0, Math.min(100, contentScore))));
+  const explanation = explainScore({
+    model: override ? null : model,
+    values: features.values,
+    pointsPerUnit,
+    raw: override ? contentScore : rawModel,
+    calibrationShift: override ? 0 : calibrationShift,
+    guards,
+    consistency,
+    override,
+    final: score,
+  });
+  return { features, guards, aptitude, grade, score, contentScore, answer, hasReference, dimensions, explanation };
 }
 
-function scoreDimensions(s: ScoredAnswer, grammar: readonly GrammarIssue[] | null): DimensionScores {
-  const f = s.features.values;
-  const st = s.features.style;
-  const capped = s.guards.reduce((c, g) => Math.min(c, g.cap), 100);
-  const relevance = s.aptitude?.correct
+function rawPrediction(model: LinearModel, values: FeatureValues): number {
+  let y = model.intercept;
+  model.features.forEach((f, i) => (y += model.coef[i]! * ((values[f] - model.mean[i]!) / model.scale[i]!)));
+  return y;
+}
+
+/**
+ * The five dimensions. Content comes before form: clarity and structure describe how clearly
+ * the answer communicates its content, so they scale with how much content there is — a
+ * fluent sentence with nothing in it is not clear communication of anything.
+ */
+function scoreDimensions(
+  features: AnswerFeatures,
+  guards: readonly GuardHit[],
+  aptitude: AptitudeCheck | null,
+  contentScore: number,
+  capped: number,
+): DimensionScores {
+  const f = features.values;
+  const st = features.style;
+  const relevance = aptitude?.correct
     ? 1
-    : clip01(0.45 * Math.max(f.ansPrecision, f.topicFit) + 0.35 * Math.max(f.questionCosine, f.refCosine) + 0.2 * (1 - f.questionShare));
-  const completeness = s.aptitude
-    ? (s.aptitude.correct ? 0.7 : 0.2) + 0.3 * clip01(f.kpMean)
-    : clip01(0.55 * f.kpCovered + 0.45 * f.kpMean + (f.lenRatio < -1.5 ? -0.15 : 0));
-  const grammarPer100 = grammar && st.words > 0 ? (grammar.length * 100) / st.words : 0;
-  const clarity = clip01(
+    : clip01(
+        0.35 * f.topicShare +
+          0.3 * Math.max(f.ansPrecision, f.topicFit) +
+          0.2 * Math.max(f.questionCosine, f.refCosine) +
+          0.15 * (1 - f.questionShare),
+      );
+  const completeness = aptitude
+    ? (aptitude.correct ? 0.7 : 0.2) + 0.3 * clip01(f.kpMean)
+    : clip01(0.7 * f.kpState + 0.3 * f.kpMean + (f.lenRatio < -1.5 ? -0.1 : 0));
+  const correctness = clip01((contentScore / 100) * (1 - 0.8 * f.contradiction));
+  const substance = clip01(Math.min(contentScore, capped) / 70);
+  const delivery = clip01(
     0.95 -
       Math.min(0.3, st.hedgeRate * 0.03) -
       Math.min(0.3, st.fillerRate * 0.05) -
-      Math.min(0.3, grammarPer100 * 0.06) -
       (st.wordsPerSentence > 32 ? 0.1 : 0) -
       (st.readingEase < 20 ? 0.1 : 0) -
       (st.words < 8 ? 0.4 : 0),
   );
-  const structure = s.features.star ? clip01(0.65 * s.features.star.score + 0.35 * f.structure) : f.structure;
+  const clarity = delivery * (0.3 + 0.7 * substance);
+  // A short direct answer is organized by being short; longer ones need visible order.
+  const organization = st.words < 40 ? Math.max(0.75, f.structure) : f.structure;
+  const form = features.star ? clip01(0.65 * features.star.score + 0.35 * organization) : organization;
+  const structure = form * (0.3 + 0.7 * substance);
+  void guards;
   const pct = (x: number): number => Math.round(Math.min(capped, x * 100));
   return {
     relevance: pct(relevance),
-    correctness: Math.round(Math.min(capped, s.contentScore)),
+    correctness: pct(correctness),
     completeness: pct(completeness),
-    // Clarity and structure describe delivery; a non-answer has none to credit.
     clarity: pct(clarity),
     structure: pct(structure),
   };
+}
+
+/** Grammar issues lower clarity (delivery), never content. */
+function withGrammar(d: DimensionScores, words: number, grammar: readonly GrammarIssue[] | null): DimensionScores {
+  if (!grammar || grammar.length === 0 || words === 0) return d;
+  const per100 = (grammar.length * 100) / words;
+  return { ...d, clarity: Math.max(0, d.clarity - Math.round(Math.min(30, per100 * 6))) };
 }
 
 function estimateConfidence(s: ScoredAnswer, input: EvaluationInput): number {
@@ -210,11 +287,21 @@ export function composeEvaluation(
   });
   return {
     score: s.score,
-    dimensions: scoreDimensions(s, grammar),
+    dimensions: withGrammar(s.dimensions, s.features.style.words, grammar),
     strengths: feedback.strengths,
     improvements: feedback.improvements,
-    coveredKeyPoints: s.features.keyPoints.filter((k) => k.covered).map((k) => k.text),
-    missingKeyPoints: s.features.keyPoints.filter((k) => !k.covered).map((k) => k.text),
+    // Partly made points count as covered in this yes/no view: "missing" lists only points
+    // the answer does not make at all (or contradicts); keyPoints carries the three states.
+    coveredKeyPoints: s.features.keyPoints.filter((k) => k.state !== 'missed').map((k) => k.text),
+    missingKeyPoints: s.features.keyPoints.filter((k) => k.state === 'missed').map((k) => k.text),
+    keyPoints: s.features.keyPoints.map((k) => ({
+      keyPoint: k.text,
+      state: k.state,
+      evidence: k.evidence,
+      ...(k.note ? { note: k.note } : {}),
+    })),
+    guards: s.guards.map((g) => ({ kind: g.kind, detail: g.detail, cap: g.cap })),
+    scoreFactors: [{ label: 'Baseline: an average graded answer', effect: s.explanation.baseline }, ...s.explanation.factors],
     grammar: grammar ? [...grammar] : [],
     star: s.features.star ? { found: s.features.star.found, missing: s.features.star.missing } : null,
     confidence: estimateConfidence(s, input),

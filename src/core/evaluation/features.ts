@@ -1,6 +1,8 @@
 import { contentTokens, type AnalyzedText } from './analyzed-text.js';
-import { alignWords, meanVectorCosine, toAlignWords, type AlignWord } from './alignment.js';
-import { measureKeyPoints, type KeyPointCoverage } from './key-points.js';
+import { alignWords, areAntonyms, meanVectorCosine, toAlignWords, type AlignWord } from './alignment.js';
+import { answerUnits, negationScope } from './answer-units.js';
+import { judgeKeyPoints, type KeyPointCoverage, type KeyPointThresholds } from './key-points.js';
+import type { Lexicon } from './lexicon.js';
 import { detectStar, type StarDetection } from './star.js';
 import { measureStyle, type StyleSignals } from './style.js';
 import type { WordVectors } from './word-vectors.js';
@@ -53,6 +55,12 @@ export const FEATURE_NAMES = [
   'topicFit',
   'substanceLong',
   'behavioralTask',
+  'kpState',
+  'contradiction',
+  'topicShare',
+  'onTopicWords',
+  'reversal',
+  'absolutes',
 ] as const;
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 export type FeatureValues = Record<FeatureName, number>;
@@ -70,6 +78,14 @@ export interface AnswerFeatures {
   matchedAnswerWords: string[];
   /** Share of answer content words found in the word vectors (1 without vectors). */
   vectorCoverage: number;
+  /** Distinct informative answer words that belong to the question's topic (not echoes of it). */
+  onTopicWords: number;
+}
+
+/** Optional knowledge beyond word vectors. */
+export interface FeatureResources {
+  lexicon?: Lexicon;
+  thresholds?: KeyPointThresholds;
 }
 
 function lemmaSet(a: AnalyzedText): Set<string> {
@@ -121,18 +137,61 @@ const GENERIC_QUESTION_WORDS = new Set([
 
 const clip = (x: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, x));
 
-export function extractFeatures(texts: GradingTexts, vectors: WordVectors | undefined): AnswerFeatures {
+const PREDICATE_POS = new Set(['VERB', 'ADJ', 'ADV']);
+
+/**
+ * Reversals across the whole answer, against the reference and key points: an antonym of a
+ * reference word the answer never uses itself ("faster" where the reference says "slower"),
+ * or a reference predicate the answer only ever negates. Counted, so the model can learn how
+ * much a confidently wrong answer should lose; per-point judgement adds the evidence.
+ */
+function countReversals(
+  answer: AnalyzedText,
+  answerAll: readonly AlignWord[],
+  truth: readonly AlignWord[],
+  truthTexts: readonly AnalyzedText[],
+): number {
+  const truthLemmas = new Set(truth.flatMap((w) => [w.lemma, w.normal]));
+  const answerLemmas = new Set(answerAll.flatMap((w) => [w.lemma, w.normal]));
+  let n = 0;
+  for (const w of truth) {
+    if (!w.anti || answerLemmas.has(w.lemma) || answerLemmas.has(w.normal)) continue;
+    if (answerAll.some((a) => areAntonyms(w, a) && !truthLemmas.has(a.lemma))) n++;
+  }
+  // Predicates the reference affirms and the answer only negates.
+  const affirmed = new Set<string>();
+  for (const t of truthTexts) {
+    const scope = negationScope(t);
+    t.tokens.forEach((tok, i) => {
+      if (PREDICATE_POS.has(tok.pos) && !scope[i]) affirmed.add(tok.lemma);
+    });
+  }
+  const scope = negationScope(answer);
+  const negatedOnly = new Map<string, boolean>();
+  answer.tokens.forEach((tok, i) => {
+    if (!affirmed.has(tok.lemma) || tok.stop) return;
+    negatedOnly.set(tok.lemma, (negatedOnly.get(tok.lemma) ?? true) && scope[i] === true);
+  });
+  for (const only of negatedOnly.values()) if (only) n++;
+  return n;
+}
+
+const ABSOLUTES =
+  /\b(always|never|every|all|none|impossible|guaranteed|completely|entirely|irrelevant|exactly|nothing|zero|no cost|not at all|at all|any)\b/gi;
+
+export function extractFeatures(texts: GradingTexts, vectors: WordVectors | undefined, extra: FeatureResources = {}): AnswerFeatures {
+  const lexicon = extra.lexicon;
   const questionLemmas = lemmaSet(texts.question);
   const answerContent = contentTokens(texts.answer);
-  const answerAll = toAlignWords(answerContent, vectors);
+  const answerAll = toAlignWords(answerContent, vectors, undefined, lexicon);
   // Question demoting: words that merely repeat the question earn nothing.
   const answerWords = answerAll.filter((w) => !questionLemmas.has(w.lemma) && !questionLemmas.has(w.normal));
-  const questionWords = toAlignWords(contentTokens(texts.question), vectors);
+  const questionWords = toAlignWords(contentTokens(texts.question), vectors, undefined, lexicon);
 
   let refWords: AlignWord[] = [];
   let refAll: AlignWord[] = [];
   if (texts.reference) {
-    refAll = toAlignWords(contentTokens(texts.reference), vectors);
+    refAll = toAlignWords(contentTokens(texts.reference), vectors, undefined, lexicon);
     refWords = refAll.filter((w) => !questionLemmas.has(w.lemma) && !questionLemmas.has(w.normal));
     // A reference that only restates the question still defines what to say.
     if (refWords.length === 0) refWords = refAll;
@@ -148,10 +207,43 @@ export function extractFeatures(texts: GradingTexts, vectors: WordVectors | unde
   const precision = alignWords(answerWords, precisionSources, vectors);
   const f1 = recall.score + precision.score > 0 ? (2 * recall.score * precision.score) / (recall.score + precision.score) : 0;
 
-  const keyPoints = measureKeyPoints(texts.keyPoints, answerWords, vectors, questionLemmas, texts.explicitKeyPoints);
-  const kpScores = keyPoints.map((k) => k.coverage);
+  const units = answerUnits(texts.answer, vectors, lexicon);
+  const keyPoints = judgeKeyPoints(texts.keyPoints, texts.answer, units, answerWords, {
+    vectors,
+    lexicon,
+    questionLemmas,
+    rubric: texts.explicitKeyPoints,
+    thresholds: extra.thresholds,
+  });
+  const kpState =
+    keyPoints.length > 0
+      ? keyPoints.reduce((s, k) => s + (k.state === 'covered' ? 1 : k.state === 'partly' ? 0.5 : 0), 0) / keyPoints.length
+      : recall.score;
+  const contradiction = keyPoints.length > 0 ? keyPoints.filter((k) => k.contradicted).length / keyPoints.length : 0;
+
+  // The question's topic: its own words, the reference's and the key points'. An answer word
+  // is on topic when it is close to one of them; fluent text about a neighbouring subject
+  // shares few such words, however well written.
+  // is on topic when it is an echo of the question or close to a reference word (the
+  // precision alignment above already found its best reference match).
+  const kpWords = texts.keyPoints.flatMap((k) => toAlignWords(contentTokens(k), vectors, undefined, lexicon));
+  const precisionBest = new Map(answerWords.map((w, i) => [w.lemma, precision.best[i]!]));
+  let topicSum = 0;
+  let topicTotal = 0;
+  const topicBest = answerAll.map((w) => {
+    const b = questionLemmas.has(w.lemma) || questionLemmas.has(w.normal) ? 1 : (precisionBest.get(w.lemma) ?? 0);
+    topicSum += b * w.weight;
+    topicTotal += w.weight;
+    return b;
+  });
+  const topical = { score: topicTotal > 0 ? topicSum / topicTotal : 0, best: topicBest };
+  let onTopicWords = 0;
+  answerAll.forEach((w, i) => {
+    if (topical.best[i]! >= 0.6 && w.weight >= 0.45 && !questionLemmas.has(w.lemma)) onTopicWords++;
+  });
+  const kpScores = keyPoints.map((k) => k.wholeCoverage);
   const kpMean = kpScores.length > 0 ? kpScores.reduce((a, b) => a + b, 0) / kpScores.length : recall.score;
-  const kpCovered = keyPoints.length > 0 ? keyPoints.filter((k) => k.covered).length / keyPoints.length : recall.score;
+  const kpCovered = keyPoints.length > 0 ? keyPoints.filter((k) => k.wholeCoverage >= 0.55).length / keyPoints.length : recall.score;
   const kpMin = kpScores.length > 0 ? Math.min(...kpScores) : recall.score;
   const topicFit = Math.max(questionRecall.score, kpMean, recall.score);
 
@@ -228,6 +320,20 @@ export function extractFeatures(texts: GradingTexts, vectors: WordVectors | unde
     substanceLong: texts.longForm ? (Math.log1p(style.words) / Math.log(301)) * clip(topicFit / 0.4, 0, 1) : 0,
     kpLong: texts.longForm ? kpMean : 0,
     wordsLong: texts.longForm ? Math.log1p(style.words) / Math.log(301) : 0,
+    kpState,
+    contradiction,
+    topicShare: topical.score,
+    reversal: Math.min(
+      1,
+      countReversals(
+        texts.answer,
+        answerAll,
+        [...refAll, ...kpWords],
+        [...(texts.reference ? [texts.reference] : []), ...texts.keyPoints],
+      ) / 3,
+    ),
+    absolutes: Math.min(1, ((texts.answer.text.match(ABSOLUTES)?.length ?? 0) * 10) / Math.max(10, style.words)),
+    onTopicWords: Math.log1p(onTopicWords) / Math.log(41),
   };
 
   const missedReferenceWords = refWords
@@ -252,5 +358,6 @@ export function extractFeatures(texts: GradingTexts, vectors: WordVectors | unde
     missedReferenceWords,
     matchedAnswerWords,
     vectorCoverage: vectors ? (answerAll.length > 0 ? withVec / answerAll.length : 0) : 1,
+    onTopicWords,
   };
 }

@@ -1,20 +1,22 @@
-import { isContentToken, isWordToken, type AnalyzedText } from './analyzed-text.js';
+import type { GuardKind } from '../../contract/interviews.js';
+import { isWordToken, type AnalyzedText } from './analyzed-text.js';
 import type { AnswerFeatures } from './features.js';
+
+export type { GuardKind };
 
 /**
  * Guards catch answers that can fool similarity features: keyword lists, off-topic
  * fluency, echoes of the question, non-answers and instructions aimed at the grader.
  * Each one caps the score; the lowest cap wins.
  */
-export type GuardKind =
-  'empty' | 'too_short' | 'no_answer' | 'grader_instruction' | 'restatement' | 'keyword_list' | 'off_topic' | 'no_example';
-
 export interface GuardHit {
   kind: GuardKind;
   /** Highest score (0–100) the answer may get. */
   cap: number;
   /** What the candidate should change, in plain words. */
   message: string;
+  /** What fired it, in words a candidate understands (shown as the guard's detail). */
+  detail: string;
 }
 
 // Sentences that address the grader instead of the interviewer's question.
@@ -24,6 +26,11 @@ const GRADER_INSTRUCTION = [
   /\b(this|my) answer (is|deserves|should (get|receive|be (given|scored|graded)))\b[^.!?\n]{0,30}\b(100|perfect|full marks|top|highest|maximum|excellent|correct)\b/i,
   /\b(you are|act as|pretend to be|as) (an? )?(ai|language model|grader|evaluator|assistant|examiner|llm)\b[^.!?\n]{0,60}\b(score|grade|rate|mark|give)\b/i,
   /\b(system prompt|developer mode|jailbreak)\b/i,
+  // Addressing the grading machinery: "Note to the model: …", "Evaluator, kindly …", "Scoring engine: …".
+  /\b(note|message|instructions?) (to|for) (the )?(automated |ai )?(model|grader|evaluator|scorer|assistant|marker|scoring (engine|system)|ai|llm)\b/i,
+  /(^|[.!?\][(]\s*)(dear )?(automated |ai )?(grader|evaluator|scorer|marker|model|scoring (engine|system|model)|grading (engine|system|model))\s*[,:]/i,
+  /\b(should|must|will) be (scored|graded|rated|marked) (as )?(excellent|perfect|full|top|high|5|10|100)\b/i,
+  /\b(minimum|lowest) (allowed )?(score|grade|mark) (is|should be|must be)\b/i,
   /\b(score|grade|rating)\s*[:=]\s*(100|10\/10|5\/5)\b/i,
 ];
 
@@ -37,6 +44,10 @@ const NO_ANSWER =
 /** A short answer that opens by giving up ("I don't know how to design this"). */
 const NO_ANSWER_START =
   /^\W*(?:(?:honestly|sorry|um+|uh+)[, ]+)?(?:i\s+(?:really\s+)?(?:do\s*n[o']?t|dont|have\s+no|can\s*n?[o']?t|am\s+not|'m\s+not)\s+(?:know|sure|remember|recall|idea|clue)|no\s+idea|not\s+sure|idk)\b/i;
+
+/** Giving up in other words: never worked with it, would look it up, not familiar. */
+const EVASION =
+  /\b(?:i\s+(?:have\s*n[o']?t|haven't|never)\s+(?:really\s+)?(?:worked|used|done|dealt|had|touched|seen|come across|heard)|(?:would|'d|will|could)\s+(?:just\s+)?(?:look\s+it\s+up|google|search\s+(?:for\s+)?it|ask\s+(?:someone|a\s+colleague|chatgpt|my\s+(?:team|lead|manager)))|not\s+(?:really\s+)?(?:familiar|sure)|no\s+(?:idea|clue|experience)|(?:do\s*n[o']?t|don't)\s+(?:really\s+)?(?:know|remember)|(?:skip|pass\s+on)\s+this)/i;
 
 /** Questions that ask to name or list things accept a list as the answer. */
 const ASKS_FOR_LIST = /^\s*(what|which|name|list|give)\b(?!.*\b(why|how|explain|describe|difference|compare|design|tell me)\b)/i;
@@ -165,6 +176,39 @@ export interface GuardInput {
   explanationExpected: boolean;
 }
 
+/**
+ * A list of terms: several items and (almost) no predicated sentence — no verb with the
+ * function words a statement needs. Decided from form alone, so a list of the question's
+ * own terms and a list of the right answer's terms are caught alike.
+ */
+export function isTermList(answer: AnalyzedText): boolean {
+  const wordTokens = answer.tokens.filter(isWordToken);
+  if (wordTokens.length < 3) return false;
+  const segments: { words: number; predicated: boolean }[] = [];
+  let cur = { words: 0, verbs: 0, stops: 0, caps: 0 };
+  const flush = (): void => {
+    if (cur.words > 0)
+      segments.push({ words: cur.words, predicated: cur.words >= 4 && cur.verbs > 0 && cur.stops >= 1 && cur.caps * 2 < cur.words });
+    cur = { words: 0, verbs: 0, stops: 0, caps: 0 };
+  };
+  for (const t of answer.tokens) {
+    if (/^[,;•·|\n/]$|^[-–—]$|^\n/.test(t.text) || (t.kind === 'punctuation' && /[.!?:]/.test(t.text))) {
+      flush();
+      continue;
+    }
+    if (!isWordToken(t)) continue;
+    cur.words++;
+    if (t.pos === 'AUX' || (t.pos === 'VERB' && !/ing$/.test(t.normal))) cur.verbs++;
+    // Terms in capitals (GET, PUT, DELETE) are names, not the verbs and function words of a sentence.
+    if (/^[A-Z]{2,}$/.test(t.text)) cur.caps++;
+    else if (t.stop && t.pos !== 'AUX') cur.stops++;
+  }
+  flush();
+  const predicatedWords = segments.filter((x) => x.predicated).reduce((n, x) => n + x.words, 0);
+  const functionShare = wordTokens.filter((t) => t.stop && !/^[A-Z]{2,}$/.test(t.text)).length / wordTokens.length;
+  return (segments.length >= 3 || wordTokens.length >= 6) && predicatedWords / wordTokens.length < 0.3 && functionShare < 0.25;
+}
+
 export function checkGuards(g: GuardInput): GuardHit[] {
   const hits: GuardHit[] = [];
   const f = g.features.values;
@@ -173,20 +217,29 @@ export function checkGuards(g: GuardInput): GuardHit[] {
 
   if (g.injection) {
     hits.push({
-      kind: 'grader_instruction',
-      cap: 10,
+      kind: 'grader_instructions',
+      cap: 5,
       message: 'The answer contains instructions to the grader; answer the question itself — scores come only from the content.',
+      detail: 'The answer tells the grader what to score; that part earns nothing.',
     });
   }
   if (words === 0) {
-    hits.push({ kind: 'empty', cap: 0, message: 'There is no answer to evaluate yet.' });
+    hits.push({ kind: 'non_answer', cap: 0, message: 'There is no answer to evaluate yet.', detail: 'No answer was given.' });
     return hits;
   }
   if (NO_ANSWER.test(text.replace(/[’‘]/g, "'")) || (words <= 10 && NO_ANSWER_START.test(text.replace(/[’‘]/g, "'")))) {
     hits.push({
-      kind: 'no_answer',
+      kind: 'non_answer',
       cap: 5,
       message: 'Saying you do not know earns nothing; walk through what you do know and reason towards an answer.',
+      detail: 'The answer says it does not know.',
+    });
+  } else if (EVASION.test(text.replace(/[’‘]/g, "'")) && g.features.onTopicWords <= 3 && f.kpState < 0.3) {
+    hits.push({
+      kind: 'non_answer',
+      cap: 10,
+      message: 'Saying you do not know earns nothing; walk through what you do know and reason towards an answer.',
+      detail: 'The answer avoids the question (no experience, would look it up) and says almost nothing about it.',
     });
   }
 
@@ -195,12 +248,23 @@ export function checkGuards(g: GuardInput): GuardHit[] {
   const contentWords = g.features.answerWords.length;
   const needed = g.aptitude ? 0 : !g.hasReference ? 3 : g.referenceContentWords >= 25 ? 4 : 1;
   // A few words that are exactly the reference's key terms can be a complete answer.
-  const codeLike = /[{};=]|->|=>|\w\[[^\]]*\]|&\w|\*\w|\*\(/.test(g.answer.text) || (g.answer.text.match(/\w\(/g)?.length ?? 0) >= 2;
+  // (Semicolons alone are not code: "call stack; event loop; …" is a list.)
+  const codeLike =
+    /[{}=]|->|=>|\w\[[^\]]*\]|&\w|\*\w|\*\(|\w\([^)]*\)\s*;/.test(g.answer.text) || (g.answer.text.match(/\w\(/g)?.length ?? 0) >= 2;
   if (contentWords < needed && words < 12 && !codeLike && !(contentWords > 0 && f.ansPrecision >= 0.5)) {
     hits.push({
       kind: 'too_short',
       cap: 35 + 10 * contentWords,
       message: 'The answer is too short to show understanding; explain your reasoning in a few full sentences.',
+      detail: `Only ${words} word${words === 1 ? '' : 's'}.`,
+    });
+  } else if (g.explanationExpected && words < 25 && !g.aptitude) {
+    // An interview answer (a story, a design, an explanation) cannot be made in one line.
+    hits.push({
+      kind: 'too_short',
+      cap: 35,
+      message: 'The answer is too short to show understanding; explain your reasoning in a few full sentences.',
+      detail: `Only ${words} words for a question that needs an explanation or a story.`,
     });
   }
 
@@ -208,32 +272,37 @@ export function checkGuards(g: GuardInput): GuardHit[] {
   const echo = compareWithQuestion(g.answer, g.question);
   // A new number ("is one") or code is an answer, however much of the question it repeats.
   const echoOnly = echo.fresh === 0 || (!g.aptitude && echo.fresh <= 2 && echo.echoed >= 5 && f.ansPrecision < 0.3);
-  if (!echo.freshNumber && !codeLike && echo.echoed >= 2 && echoOnly) {
-    hits.push({ kind: 'restatement', cap: 15, message: 'The answer mostly repeats the question; add what the question asks for.' });
+  // Or most of its content repeats the question and what it adds is no part of the answer.
+  const mostlyEcho =
+    (g.explanationExpected || g.referenceContentWords >= 25) &&
+    f.questionShare >= 0.55 &&
+    g.features.onTopicWords <= 1 &&
+    f.kpState < 0.25 &&
+    words < 60;
+  if (!echo.freshNumber && !codeLike && echo.echoed >= 2 && (echoOnly || mostlyEcho)) {
+    hits.push({
+      kind: 'restated_question',
+      cap: 10,
+      message: 'The answer mostly repeats the question; add what the question asks for.',
+      detail: 'The answer repeats the question instead of answering it.',
+    });
   }
 
-  // A bare list of terms where the question asks for an explanation.
-  const wordTokens = g.answer.tokens.filter(isWordToken);
-  const verbs = wordTokens.filter((t) => t.pos === 'VERB' || t.pos === 'AUX').length;
-  const functionWords = wordTokens.filter((t) => t.stop).length;
-  const separators = g.answer.tokens.filter((t) => /^[,;•·|/\n-]$|^\n/.test(t.text)).length + (g.answer.text.match(/\n/g)?.length ?? 0);
-  // Items between separators: a list has short fragments ("caching, sharding, replicas").
-  const segments = g.answer.text
-    .split(/[,;\n•|]+|\s[-–]\s/)
-    .map((x) => x.trim())
-    .filter((x) => /\w/.test(x));
-  const wordsPerSegment = segments.length > 0 ? wordTokens.length / segments.length : wordTokens.length;
-  const listy =
-    !codeLike &&
-    wordTokens.length >= 3 &&
-    ((verbs === 0 && functionWords / wordTokens.length < 0.2 && (separators >= 2 || wordTokens.length >= 4)) ||
-      (segments.length >= 4 && wordsPerSegment <= 2.5 && wordTokens.filter(isContentToken).length >= wordTokens.length * 0.5));
-  if (listy && g.referenceContentWords >= 10 && (g.explanationExpected || g.aptitude || !ASKS_FOR_LIST.test(g.question))) {
+  // A bare list of terms where the question asks for an explanation: whatever the terms
+  // (the question's own or the right ones), nothing is said about them. Told apart by
+  // predication: a sentence has a verb and function words; a list item has neither.
+  const listy = !codeLike && isTermList(g.answer);
+  if (
+    listy &&
+    (g.referenceContentWords >= 10 || g.explanationExpected) &&
+    (g.explanationExpected || g.aptitude || !ASKS_FOR_LIST.test(g.question))
+  ) {
     hits.push({
       kind: 'keyword_list',
       // An aptitude result in a list is still the result; the missing working costs less.
-      cap: g.aptitude ? 50 : 30,
+      cap: g.aptitude ? 50 : 10,
       message: 'The answer lists terms without explaining them; say how they relate and why they matter.',
+      detail: 'A list of terms without sentences that say anything about them.',
     });
   }
 
@@ -245,6 +314,7 @@ export function checkGuards(g: GuardInput): GuardHit[] {
       kind: 'no_example',
       cap: 40,
       message: 'Answer with one specific example from your own experience: where you were, what you did and what happened.',
+      detail: 'No situation or action of your own: general talk instead of a story.',
     });
   }
 
@@ -260,15 +330,57 @@ export function checkGuards(g: GuardInput): GuardHit[] {
         f.kpMean < 0.12 &&
         f.topicFit < 0.15 &&
         Math.max(f.refCosine, f.questionCosine) < 0.45;
-    if (unrelated) {
-      hits.push({ kind: 'off_topic', cap: 15, message: 'The answer does not address this question; re-read it and answer what it asks.' });
+    // Fluent text on a neighbouring subject shares general vocabulary but few words of
+    // this question's topic and makes none of its key points.
+    const neighbouring = g.explanationExpected && g.hasReference && f.topicShare < 0.35 && f.kpState < 0.15 && f.refRecall < 0.25;
+    if (unrelated || neighbouring) {
+      hits.push({
+        kind: 'off_topic',
+        cap: 10,
+        message: 'The answer does not address this question; re-read it and answer what it asks.',
+        detail: 'The answer is about a different subject than the question.',
+      });
     } else if (g.explanationExpected && f.topicFit < 0.35 && f.ansPrecision < 0.3 && f.refRecall < 0.3 && f.kpMean < 0.3) {
       hits.push({
         kind: 'off_topic',
         cap: 35,
         message: 'Most of the answer is not about what the question asks; tie each point back to the question.',
+        detail: 'Most of the answer is about something other than the question.',
       });
     }
+  }
+
+  // Content-free: fluent generalities ("monitoring is important, use good tools") with
+  // nothing specific to the question. Only where an explanation is expected: a one-line
+  // answer can be complete when the reference is one line.
+  if ((g.explanationExpected || g.referenceContentWords >= 25) && !g.aptitude && words >= 5 && !hits.some((h) => h.cap <= 10)) {
+    const specific = g.features.onTopicWords;
+    if ((specific <= 2 && f.kpState < 0.3) || (specific <= 4 && f.kpState < 0.15 && words < 60)) {
+      hits.push({
+        kind: 'content_free',
+        cap: 20,
+        message: 'Say something specific: name the mechanism, the steps or the example, not only that it matters.',
+        detail: 'General statements with nothing specific to this question.',
+      });
+    }
+  }
+
+  // Confidently wrong: the answer reverses points it should make (negated, swapped terms,
+  // other numbers or complexities). The more of what it says is reversed, the lower the cap.
+  const contradicted = g.features.keyPoints.filter((k) => k.contradicted);
+  const made = g.features.keyPoints.filter((k) => k.state === 'covered').length;
+  // One reversal among several points made lowers correctness (a feature); the cap is for
+  // answers where reversals are as much as what is right.
+  if (contradicted.length > 0 && contradicted.length * 2 >= made) {
+    hits.push({
+      kind: 'contradiction',
+      cap: 20,
+      message: `Check your facts: the answer gets ${contradicted.length === 1 ? 'a key point' : `${contradicted.length} key points`} the wrong way round.`,
+      detail: `Contradicts: ${contradicted
+        .slice(0, 2)
+        .map((k) => `"${k.text}"`)
+        .join('; ')}.`,
+    });
   }
   return hits;
 }

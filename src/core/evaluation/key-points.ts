@@ -1,5 +1,8 @@
+import type { KeyPointState, TextSpan } from '../../contract/interviews.js';
 import { contentTokens, isContentToken, type AnalyzedText } from './analyzed-text.js';
-import { alignWords, toAlignWords, type AlignWord } from './alignment.js';
+import { alignWords, areAntonyms, findPhrases, toAlignWords, wordSimilarity, type AlignWord } from './alignment.js';
+import { hasNegator, negationScope, type AnswerUnit, type AnswerUnits } from './answer-units.js';
+import type { Lexicon } from './lexicon.js';
 import type { WordVectors } from './word-vectors.js';
 
 /**
@@ -65,24 +68,64 @@ const RUBRIC_WORDS = new Set([
 
 export interface KeyPointCoverage {
   text: string;
-  /** 0–1: how much of the key point's meaning the answer expresses. */
+  /** 0–1: how much of the key point's meaning the answer expresses (0 when contradicted). */
   coverage: number;
+  /** Covered or partly (the legacy yes/no view: only "missed" counts as not covered). */
   covered: boolean;
+  state: KeyPointState;
+  /** The sentences or clauses that make the point. */
+  evidence: TextSpan[];
+  /** Why: said in other words, partly, contradicts … */
+  note?: string;
+  /** The answer says the opposite of (part of) the point. */
+  contradicted: boolean;
+  /** 0–1: the point's words expressed anywhere in the answer (no sentence boundaries), a smoother grading signal. */
+  wholeCoverage: number;
   /** The key point's words the answer did not express, most informative first. */
   missingWords: string[];
 }
 
-/** A key point counts as covered when most of its informative words are aligned. */
-export const KEY_POINT_COVERED = 0.55;
+/**
+ * Thresholds on a claim's coverage (weighted share of its words the best sentence or clause
+ * expresses). Chosen on the labelled key-point judgements with whole questions left out
+ * (bench/keypoints.bench.ts); "missed" is said only when even the whole answer shows little
+ * of the point, because telling a candidate they missed what they said is the worst error.
+ */
+export interface KeyPointThresholds {
+  covered: number;
+  partly: number;
+  /** Whole-answer coverage at or above which a point is never called missed. */
+  scattered: number;
+}
+export const DEFAULT_THRESHOLDS: KeyPointThresholds = { covered: 0.35, partly: 0.15, scattered: 0.15 };
+
+/**
+ * Below this cosine two words are unrelated when matching a key point. Lower than the
+ * general floor: a point is judged inside one sentence, where a loose match is less likely
+ * to be chance than across a whole answer.
+ */
+export const KEY_POINT_FLOOR = 0.45;
+
+/** Kept for callers that only need the yes/no line. */
+export const KEY_POINT_COVERED = DEFAULT_THRESHOLDS.covered;
 
 export function keyPointWords(
   point: AnalyzedText,
   vectors: WordVectors | undefined,
   questionLemmas: ReadonlySet<string>,
   rubric = true,
+  lexicon?: Lexicon,
+  from = 0,
+  to = point.tokens.length,
 ): AlignWord[] {
+  const tokens = point.tokens.slice(from, to);
+  const phrases = findPhrases(point, lexicon, from, to);
+  // Words inside a thesaurus phrase are represented by the phrase ("full table scan").
+  const inPhrase = new Set<number>();
+  for (const p of phrases) for (let i = p.from; i < p.to; i++) inPhrase.add(i);
+  const content = contentTokens({ ...point, tokens }).filter((t) => !inPhrase.has(point.tokens.indexOf(t)));
   // Rubric vocabulary only appears in written key points, not in clauses of a reference answer.
-  const all = toAlignWords(contentTokens(point), vectors).filter((w) => !rubric || !RUBRIC_WORDS.has(w.lemma));
+  const all = [...toAlignWords(content, vectors, undefined, lexicon), ...phrases].filter((w) => !rubric || !RUBRIC_WORDS.has(w.lemma));
   // Words that only repeat the question prove nothing, unless they are all the point has.
   const demoted = all.filter((w) => !questionLemmas.has(w.lemma));
   return demoted.length > 0 ? demoted : all;
@@ -99,6 +142,7 @@ function exampleCoverage(
   answerWords: readonly AlignWord[],
   vectors: WordVectors | undefined,
   questionLemmas: ReadonlySet<string>,
+  lexicon: Lexicon | undefined,
 ): number {
   const m = EXAMPLES_MARKER.exec(point.text);
   if (!m) return 0;
@@ -112,30 +156,390 @@ function exampleCoverage(
   }
   let best = 0;
   for (const g of groups) {
-    const words = toAlignWords(g.filter(isContentToken), vectors).filter((w) => !RUBRIC_WORDS.has(w.lemma) && !questionLemmas.has(w.lemma));
+    const words = toAlignWords(g.filter(isContentToken), vectors, undefined, lexicon).filter(
+      (w) => !RUBRIC_WORDS.has(w.lemma) && !questionLemmas.has(w.lemma),
+    );
     if (words.length === 0) continue;
     best = Math.max(best, alignWords(words, answerWords, vectors).score);
   }
   return best * 0.9;
 }
 
-export function measureKeyPoints(
-  points: readonly AnalyzedText[],
-  answerWords: readonly AlignWord[],
+/**
+ * Splits a compound key point into atomic claims at a coordinating "and"/"but"/";" that
+ * starts a new predicate ("Indexes slow down writes | and use extra storage"). Coordinated
+ * nouns ("inserts, updates and deletes") stay in one claim. Returns token ranges.
+ */
+export function splitClaims(point: AnalyzedText): [number, number][] {
+  const toks = point.tokens;
+  const cuts: number[] = [];
+  for (let i = 1; i < toks.length - 1; i++) {
+    const t = toks[i]!;
+    const isJoin = t.normal === 'and' || t.normal === 'but' || t.text === ';' || (t.normal === 'while' && toks[i - 1]!.text === ',');
+    if (!isJoin) continue;
+    // A new predicate follows: a verb within two words (optionally after "it/they" or an adverb).
+    let j = i + 1;
+    while (j < toks.length && j <= i + 2 && (toks[j]!.pos === 'PRON' || toks[j]!.pos === 'ADV' || toks[j]!.pos === 'DET')) j++;
+    const next = toks[j];
+    // "inserts, updates and deletes" is one list, even when the tagger calls "deletes" a verb.
+    const after = toks[j + 1];
+    const lastItem = !after || after.kind === 'punctuation' || after.normal === 'and' || after.normal === 'or';
+    // Or "and" opens a longer phrase of its own ("… and use extra storage"; taggers call "use" a noun).
+    const tail = toks.slice(i + 1);
+    const longTail = t.normal === 'and' && !tail.some((x) => x.text === ',') && tail.filter(isContentToken).length >= 2;
+    if (next && (next.pos === 'VERB' || next.pos === 'AUX' || longTail) && !lastItem) cuts.push(i);
+  }
+  const ranges: [number, number][] = [];
+  let from = 0;
+  for (const c of cuts) {
+    ranges.push([from, c]);
+    from = c + 1;
+  }
+  ranges.push([from, toks.length]);
+  return ranges.filter(([a, b]) => toks.slice(a, b).some(isContentToken));
+}
+
+interface ClaimMatch {
+  score: number;
+  units: AnswerUnit[];
+  contradiction?: string;
+}
+
+/**
+ * Similarities of each key-point word to the answer's vocabulary, computed once per word
+ * (NaN until needed): sentences, clauses and pairs of sentences all reuse them.
+ */
+type SimilarityMemo = { vocab: readonly AlignWord[]; rows: Map<AlignWord, Float32Array> };
+
+function rowOf(memo: SimilarityMemo, w: AlignWord): Float32Array {
+  let row = memo.rows.get(w);
+  if (!row) {
+    row = new Float32Array(memo.vocab.length).fill(Number.NaN);
+    memo.rows.set(w, row);
+  }
+  return row;
+}
+
+/** Best per-word similarity of `words` within a set of units, and which unit gave it. */
+function scoreIn(words: readonly AlignWord[], units: readonly AnswerUnit[], vectors: WordVectors | undefined, memo: SimilarityMemo) {
+  const best = new Array<number>(words.length).fill(0);
+  const where = new Array<{ unit: AnswerUnit; word: AlignWord } | null>(words.length).fill(null);
+  let sum = 0;
+  let total = 0;
+  words.forEach((w, i) => {
+    const row = rowOf(memo, w);
+    for (const u of units) {
+      const ids = u.ids;
+      for (let k = 0; k < ids.length; k++) {
+        const id = ids[k]!;
+        let sim = row[id]!;
+        if (Number.isNaN(sim)) {
+          sim = wordSimilarity(w, memo.vocab[id]!, vectors, KEY_POINT_FLOOR);
+          row[id] = sim;
+        }
+        if (sim > best[i]!) {
+          best[i] = sim;
+          where[i] = { unit: u, word: memo.vocab[id]! };
+        }
+      }
+    }
+    sum += best[i]! * w.weight;
+    total += w.weight;
+  });
+  return { score: total > 0 ? sum / total : 0, best, where };
+}
+
+const COMPLEXITY = /\bO\s*\(\s*([^)]{1,12})\)/gi;
+const COMPLEXITY_WORDS: Record<string, string> = {
+  constant: '1',
+  logarithmic: 'logn',
+  linear: 'n',
+  quadratic: 'n^2',
+  linearithmic: 'nlogn',
+  exponential: '2^n',
+};
+function complexities(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(COMPLEXITY))
+    out.add(
+      m[1]!
+        .toLowerCase()
+        .replace(/\s+|\*/g, '')
+        .replace('²', '^2')
+        .replace('n2', 'n^2'),
+    );
+  for (const [w, c] of Object.entries(COMPLEXITY_WORDS)) if (new RegExp(`\\b${w}(?:ly)? time\\b`, 'i').test(text)) out.add(c);
+  return out;
+}
+
+function numbersIn(text: AnalyzedText, from: number, to: number): Set<string> {
+  const out = new Set<string>();
+  for (let i = from; i < to; i++) {
+    const t = text.tokens[i]!;
+    if (t.kind === 'number' && /^\d[\d.,]*$/.test(t.normal)) out.add(t.normal.replace(/,/g, ''));
+  }
+  return out;
+}
+
+/**
+ * Looks for a reversal of the claim in the units that express it: a negation the claim does
+ * not have (or lacks one it has), an antonym in place of one of its words, or another number.
+ */
+function findContradiction(
+  claim: AnalyzedText,
+  claimRange: [number, number],
+  words: readonly AlignWord[],
+  m: ReturnType<typeof scoreIn>,
+  answer: AnalyzedText,
   vectors: WordVectors | undefined,
-  questionLemmas: ReadonlySet<string>,
-  rubric = true,
+): string | undefined {
+  // Negation: a matched word is the head of a negation on one side while the other side has
+  // no negation at all ("indexes do not slow down writes" against "indexes slow down writes").
+  const claimNeg = negationScope(claim, claimRange[0], claimRange[1]);
+  // Claims can be negative without "not": "fails to generalize", "avoid", "rather than".
+  const claimText = claim.text.slice(claim.tokens[claimRange[0]]?.start ?? 0, claim.tokens[claimRange[1] - 1]?.end ?? claim.text.length);
+  const claimHasNeg =
+    hasNegator(claim, claimRange[0], claimRange[1]) ||
+    claim.tokens.slice(claimRange[0], claimRange[1]).some((t) => NEGATIVE_MEANING.has(t.lemma) || NEGATIVE_MEANING.has(t.normal)) ||
+    /\bnon-|\bun[a-z]{3,}|\bdis[a-z]{3,}/i.test(claimText);
+  const claimHead = (w: AlignWord): boolean => {
+    for (let i = claimRange[0]; i < claimRange[1]; i++) {
+      const t = claim.tokens[i]!;
+      if ((t.lemma === w.lemma || t.normal === w.normal) && claimNeg[i - claimRange[0]]) return true;
+    }
+    return false;
+  };
+  const answerScope = negationScope(answer);
+  const answerHasNeg = hasNegator(answer) || answer.tokens.some((t) => NEGATIVE_MEANING.has(t.lemma));
+  const occurrences = (w: AlignWord): number[] =>
+    answer.tokens.map((t, k) => (t.lemma === w.lemma || t.normal === w.normal ? k : -1)).filter((k) => k >= 0);
+  const predicate = (k: number): boolean => PREDICATE_POS.has(answer.tokens[k]!.pos);
+  for (let i = 0; i < words.length; i++) {
+    const hit = m.where[i];
+    if (!hit || m.best[i]! < 0.85) continue;
+    // Only predicates reverse a claim: "no collisions" does not deny "a collision check".
+    if (!isPredicate(claim, claimRange, words[i]!)) continue;
+    const all = occurrences(hit.word);
+    if (all.length === 0 || !all.some(predicate)) continue;
+    // The claim denies it; the answer asserts it and denies nothing anywhere.
+    if (claimHead(words[i]!) && !answerHasNeg) return `leaves out the "not": says "${hit.word.normal}" without negation`;
+    // The claim asserts it; every mention in the answer denies it.
+    if (!claimHasNeg && all.every((k) => answerScope[k])) return `says the opposite: "not ${hit.word.normal}"`;
+  }
+
+  // Antonyms: the unit says "faster" where the claim says "slower", and not "slower" itself —
+  // and says it about the same thing (the rest of the claim matches there).
+  const units = new Set(m.where.filter((x) => x !== null).map((x) => x.unit));
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (!w.anti || m.best[i]! >= 0.85) continue;
+    // A claim that names both sides ("reads outnumber writes") cannot be swapped this way.
+    const claimForms = claim.tokens.slice(claimRange[0], claimRange[1]).map((t) => ({ ...w, lemma: t.lemma, normal: t.normal }));
+    if (claimForms.some((x) => areAntonyms(w, x)) || m.score < 0.4) continue;
+    // The claim's own word must be absent from the whole answer, not just from this unit.
+    if (answer.tokens.some((t) => t.lemma === w.lemma || t.normal === w.normal)) continue;
+    for (const u of units) {
+      const swapped = u.words.find((a) => areAntonyms(w, a));
+      if (swapped) return `says "${swapped.normal}" where the point says "${w.normal}"`;
+    }
+  }
+
+  // Numbers and complexities stated differently.
+  // Only where the rest of the claim is clearly made in the same place, and the claim's own
+  // value appears nowhere in the answer (an answer that lists several is comparing them).
+  if (m.score < 0.5) return undefined;
+  const want = complexities(claimText);
+  if (want.size > 0) {
+    const said = complexities([...units].map((u) => answer.text.slice(u.start, u.end)).join(' '));
+    const anywhere = complexities(answer.text);
+    if (said.size > 0 && ![...want].some((c) => anywhere.has(c))) return `gives a different complexity (O(${[...said][0]}))`;
+  }
+  const claimNums = numbersIn(claim, claimRange[0], claimRange[1]);
+  const answerNums = numbersIn(answer, 0, answer.tokens.length);
+  if (claimNums.size > 0 && units.size > 0 && ![...claimNums].some((n) => answerNums.has(n))) {
+    const unitNums = new Set<string>();
+    for (const u of units) for (const n of numbersIn(answer, u.tokenFrom, u.tokenTo)) unitNums.add(n);
+    if (unitNums.size > 0 && ![...claimNums].some((n) => unitNums.has(n))) return `gives a different number (${[...unitNums][0]})`;
+  }
+  void vectors;
+  return undefined;
+}
+
+const PREDICATE_POS = new Set(['VERB', 'ADJ', 'ADV', 'AUX']);
+
+/** Words that make a statement negative without a "not". */
+const NEGATIVE_MEANING = new Set([
+  'fail',
+  'lack',
+  'avoid',
+  'prevent',
+  'stop',
+  'instead',
+  'rather',
+  'unable',
+  'refuse',
+  'miss',
+  'block',
+  'without',
+  'neither',
+  'nor',
+  'hardly',
+  'poorly',
+  'poor',
+  'badly',
+]);
+
+function isPredicate(claim: AnalyzedText, range: [number, number], w: AlignWord): boolean {
+  for (let i = range[0]; i < range[1]; i++) {
+    const t = claim.tokens[i]!;
+    if (t.lemma === w.lemma || t.normal === w.normal) return t.pos === 'VERB' || t.pos === 'ADJ' || t.pos === 'ADV' || t.pos === 'AUX';
+  }
+  return false;
+}
+
+function matchClaim(
+  claim: AnalyzedText,
+  range: [number, number],
+  words: readonly AlignWord[],
+  units: AnswerUnits,
+  answer: AnalyzedText,
+  vectors: WordVectors | undefined,
+  memo: SimilarityMemo,
+): ClaimMatch {
+  let best: ClaimMatch = { score: 0, units: [] };
+  let bestM: ReturnType<typeof scoreIn> | null = null;
+  for (const u of units.clauses) {
+    const m = scoreIn(words, [u], vectors, memo);
+    // A clause wins ties: it is the tighter evidence.
+    if (m.score > best.score + 1e-9) {
+      best = { score: m.score, units: [u] };
+      bestM = m;
+    }
+  }
+  // Whole sentences, then a point made across two neighbouring sentences (per word, the better of the two).
+  const s = units.sentences;
+  const perSentence = s.map((u) => scoreIn(words, [u], vectors, memo));
+  perSentence.forEach((m, i) => {
+    if (m.score > best.score + 1e-9) {
+      best = { score: m.score, units: [s[i]!] };
+      bestM = m;
+    }
+  });
+  for (let i = 0; i + 1 < s.length; i++) {
+    const a = perSentence[i]!;
+    const b = perSentence[i + 1]!;
+    let sum = 0;
+    let total = 0;
+    const bestW = words.map((w, k) => {
+      const v = Math.max(a.best[k]!, b.best[k]!);
+      sum += v * w.weight;
+      total += w.weight;
+      return v;
+    });
+    const score = total > 0 ? sum / total : 0;
+    if (score > best.score + 0.12) {
+      best = { score, units: [s[i]!, s[i + 1]!] };
+      bestM = { score, best: bestW, where: words.map((_, k) => (a.best[k]! >= b.best[k]! ? a.where[k]! : b.where[k]!)) };
+    }
+  }
+  const found = bestM as ReturnType<typeof scoreIn> | null;
+  if (found && best.score >= 0.3) {
+    const c = findContradiction(claim, range, words, found, answer, vectors);
+    if (c) best.contradiction = c;
+    // Keep only the units that matched something.
+    const used = new Set(found.where.filter((x, i) => x !== null && found.best[i]! >= 0.5).map((x) => x!.unit));
+    if (used.size > 0) best.units = best.units.filter((u) => used.has(u));
+  }
+  return best;
+}
+
+export interface JudgeContext {
+  vectors: WordVectors | undefined;
+  lexicon: Lexicon | undefined;
+  questionLemmas: ReadonlySet<string>;
+  /** Written as a rubric (true) or clauses of a reference answer (false). */
+  rubric: boolean;
+  thresholds?: KeyPointThresholds;
+}
+
+/** Judges each key point: covered, partly or missed, with the answer passages that make it. */
+export function judgeKeyPoints(
+  points: readonly AnalyzedText[],
+  answer: AnalyzedText,
+  units: AnswerUnits,
+  answerWords: readonly AlignWord[],
+  ctx: JudgeContext,
 ): KeyPointCoverage[] {
+  const th = ctx.thresholds ?? DEFAULT_THRESHOLDS;
+  const allUnitWords = [...new Set(units.sentences.flatMap((u) => u.words))];
+  const memo: SimilarityMemo = { vocab: units.vocab, rows: new Map() };
   return points.map((p) => {
-    const words = keyPointWords(p, vectors, questionLemmas, rubric);
-    const al = alignWords(words, answerWords, vectors);
-    const coverage = Math.max(words.length === 0 ? 0 : al.score, exampleCoverage(p, answerWords, vectors, questionLemmas));
-    const missingWords = words
-      .map((w, i) => ({ w, b: al.best[i]! }))
-      .filter((x) => x.b < 0.5)
+    const claims = splitClaims(p);
+    const matches: { m: ClaimMatch; words: AlignWord[] }[] = [];
+    for (const range of claims.length > 0 ? claims : [[0, p.tokens.length] as [number, number]]) {
+      const words = keyPointWords(p, ctx.vectors, ctx.questionLemmas, ctx.rubric, ctx.lexicon, range[0], range[1]);
+      if (words.length === 0) continue;
+      matches.push({ m: matchClaim(p, range, words, units, answer, ctx.vectors, memo), words });
+    }
+    const allWords = keyPointWords(p, ctx.vectors, ctx.questionLemmas, ctx.rubric, ctx.lexicon);
+    const whole = alignWords(allWords, allUnitWords.length > 0 ? allUnitWords : answerWords, ctx.vectors);
+    const example = exampleCoverage(p, allUnitWords, ctx.vectors, ctx.questionLemmas, ctx.lexicon);
+    // The grading signal: question-demoted answer words, as the models were trained with.
+    const graded = Math.max(
+      alignWords(allWords, answerWords, ctx.vectors).score,
+      exampleCoverage(p, answerWords, ctx.vectors, ctx.questionLemmas, ctx.lexicon),
+    );
+    const contradiction = matches.find((x) => x.m.contradiction && x.m.score >= th.partly)?.m.contradiction;
+    const claimScores = matches.map((x) => (x.m.contradiction && x.m.score >= th.partly ? 0 : x.m.score));
+    const local = claimScores.length > 0 ? claimScores.reduce((a, b) => a + b, 0) / claimScores.length : 0;
+    const minClaim = claimScores.length > 0 ? Math.min(...claimScores) : 0;
+    const coverage = contradiction ? Math.min(local, 0.2) : Math.max(local, example);
+    let state: KeyPointState;
+    if (contradiction) state = 'missed';
+    else if ((minClaim >= th.covered && local >= th.covered) || example >= th.covered) state = 'covered';
+    else if (local >= th.partly || claimScores.some((c) => c >= th.covered) || whole.score >= th.scattered) state = 'partly';
+    else state = 'missed';
+    const evidence: TextSpan[] = [];
+    if (state !== 'missed') {
+      const seen = new Set<AnswerUnit>();
+      const floor = Math.min(th.partly, Math.max(0.2, ...matches.map((x) => x.m.score)));
+      for (const x of matches) {
+        if (x.m.score < floor) continue;
+        for (const u of x.m.units) {
+          if (seen.has(u)) continue;
+          seen.add(u);
+          evidence.push({ start: u.start, end: u.end });
+        }
+      }
+      evidence.sort((a, b) => a.start - b.start);
+    }
+    const note = contradiction
+      ? `contradicts the point: ${contradiction}`
+      : state === 'covered'
+        ? whole.exact >= 0.8
+          ? 'stated'
+          : 'said in other words'
+        : state === 'partly'
+          ? claimScores.length > 1 && claimScores.some((c) => c >= th.covered)
+            ? 'only part of it'
+            : 'touched on, not fully made'
+          : undefined;
+    const missingWords = allWords
+      .map((w, i) => ({ w, b: whole.best[i]! }))
+      .filter((x) => x.b < 0.5 && !x.w.lemma.startsWith('#'))
       .sort((a, b) => b.w.weight - a.w.weight)
       .map((x) => x.w.normal);
-    return { text: p.text.trim(), coverage, covered: coverage >= KEY_POINT_COVERED, missingWords };
+    return {
+      text: p.text.trim(),
+      coverage,
+      covered: state !== 'missed',
+      state,
+      evidence,
+      note,
+      contradicted: contradiction !== undefined,
+      wholeCoverage: contradiction ? Math.min(graded, 0.2) : graded,
+      missingWords,
+    };
   });
 }
 

@@ -1,4 +1,13 @@
-import { fitRidge, measureAgreement, predictGrade, type AgreementFigures, type GraderWeights } from './calibrate.js';
+import {
+  applyCalibration,
+  fitMonotone,
+  fitRidge,
+  measureAgreement,
+  predictGrade,
+  type AgreementFigures,
+  type GraderWeights,
+  type MonotoneCalibration,
+} from './calibrate.js';
 import type { FeatureName, FeatureValues } from './features.js';
 
 /** One human-graded answer, already turned into features both ways. */
@@ -45,6 +54,8 @@ export const SHORT_ANSWER_FEATURES: readonly FeatureName[] = [
   'hedgeRate',
   'bigramRecall',
   'refLength',
+  'kpState',
+  'contradiction',
 ];
 
 /**
@@ -63,6 +74,12 @@ export const LONG_FORM_FEATURES: readonly FeatureName[] = [
   'behavioralTask',
   'structure',
   'hedgeRate',
+  'kpState',
+  'contradiction',
+  'topicShare',
+  'onTopicWords',
+  'reversal',
+  'absolutes',
 ];
 
 export const WITHOUT_REFERENCE_FEATURES: readonly FeatureName[] = [
@@ -113,15 +130,57 @@ function fitKind(kind: ModelKind, rows: readonly TrainingRow[], lambda: number) 
   );
 }
 
-export function trainGrader(rows: readonly TrainingRow[], version: string, penalties: Penalties): GraderWeights {
+/**
+ * The monotone calibration of one model, fitted on its out-of-fold predictions (8 folds of
+ * whole groups inside `rows`), so it corrects the shrinkage the model shows on unseen questions.
+ */
+function fitCalibration(kind: ModelKind, rows: readonly TrainingRow[], lambda: number): MonotoneCalibration | undefined {
+  let use = rowsFor(kind, rows);
+  if (use.length < 10) use = rows;
+  const groups = [...new Set(use.map((r) => r.group))];
+  if (groups.length < 3) return undefined;
+  const fold = new Map(groups.map((g, i) => [g, i % Math.min(8, groups.length)]));
+  const pred: number[] = [];
+  const gold: number[] = [];
+  for (let f = 0; f < Math.min(8, groups.length); f++) {
+    const test = use.filter((r) => fold.get(r.group) === f);
+    const train = use.filter((r) => fold.get(r.group) !== f);
+    if (test.length === 0 || train.length < 10) continue;
+    const model = fitRidge(
+      train.map((r) => (kind === 'withoutReference' ? r.withoutReference : r.withReference)),
+      train.map((r) => r.grade),
+      FEATURES[kind],
+      lambda,
+      train.map((r) => r.weight),
+    );
+    for (const r of test) {
+      pred.push(predictGrade(model, kind === 'withoutReference' ? r.withoutReference : r.withReference, { min: -Infinity, max: Infinity }));
+      gold.push(r.grade);
+    }
+  }
+  return pred.length >= 40 ? fitMonotone(pred, gold, Math.max(10, Math.round(pred.length / 40))) : undefined;
+}
+
+export function trainGrader(rows: readonly TrainingRow[], version: string, penalties: Penalties, calibrate = CALIBRATE): GraderWeights {
   return {
     version,
     scale: { min: 0, max: 5 },
     shortAnswer: fitKind('shortAnswer', rows, penalties.shortAnswer),
     longForm: fitKind('longForm', rows, penalties.longForm),
     withoutReference: fitKind('withoutReference', rows, penalties.withoutReference),
+    ...(calibrate
+      ? {
+          calibration: {
+            shortAnswer: fitCalibration('shortAnswer', rows, penalties.shortAnswer),
+            longForm: fitCalibration('longForm', rows, penalties.longForm),
+            withoutReference: fitCalibration('withoutReference', rows, penalties.withoutReference),
+          },
+        }
+      : {}),
   };
 }
+
+const CALIBRATE = process.env.PANELIST_NO_CALIBRATION !== '1';
 
 export interface FoldResult extends AgreementFigures {
   group: string;
@@ -166,7 +225,9 @@ export function crossValidateByGroup(
 /** What the evaluator would grade the row: the model for its kind, capped by the guards. */
 export function predictRow(weights: GraderWeights, row: TrainingRow, kind: ModelKind = row.longForm ? 'longForm' : 'shortAnswer'): number {
   const values = kind === 'withoutReference' ? row.withoutReference : row.withReference;
-  return Math.min(row.cap, predictGrade(weights[kind], values, weights.scale));
+  const raw = predictGrade(weights[kind], values, { min: -Infinity, max: Infinity });
+  const y = Math.min(weights.scale.max, Math.max(weights.scale.min, applyCalibration(weights.calibration?.[kind], raw)));
+  return Math.min(row.cap, y);
 }
 
 export const LAMBDA_GRID: readonly number[] = [3, 10, 30, 60, 100, 200, 400];
@@ -176,14 +237,19 @@ export const LAMBDA_GRID: readonly number[] = [3, 10, 30, 60, 100, 200, 400];
  * RMSE), so an outer fold's held-out answers never influence the penalty used on them.
  */
 export function selectLambda(kind: ModelKind, rows: readonly TrainingRow[], grid: readonly number[] = LAMBDA_GRID): number {
-  const relevant = kind === 'withoutReference' ? rows : rows.filter((r) => r.longForm === (kind === 'longForm'));
+  // At most eight inner folds of whole groups: with one group per question there are dozens.
+  const groups = [...new Set(rows.map((r) => r.group))];
+  const bucket = new Map(groups.map((g, i) => [g, `fold${i % 8}`]));
+  const relevant = (kind === 'withoutReference' ? rows : rows.filter((r) => r.longForm === (kind === 'longForm'))).map((r) =>
+    groups.length > 8 ? { ...r, group: bucket.get(r.group)! } : r,
+  );
   let best = grid[0]!;
   let bestRmse = Infinity;
   for (const lambda of grid) {
     const penalties = { shortAnswer: lambda, longForm: lambda, withoutReference: lambda };
     const cv = crossValidateByGroup(
       relevant,
-      (r) => trainGrader(r, 'inner', penalties),
+      (r) => trainGrader(r, 'inner', penalties, false),
       (w, r) => predictRow(w, r, kind),
     );
     if (cv.overall.rmse < bestRmse - 1e-9) {

@@ -5,13 +5,14 @@ import { fileURLToPath } from 'node:url';
 import { parseGraderWeights, type GraderWeights } from '../../core/evaluation/calibrate.js';
 import { createAnswerEvaluator, type EvaluatorResources } from '../../core/evaluation/evaluate-answer.js';
 import type { GrammarChecker } from '../../core/evaluation/grammar.js';
+import { parseLexicon, type Lexicon } from '../../core/evaluation/lexicon.js';
 import type { AnswerEvaluator } from '../../core/evaluation/types.js';
 import { parseWordVectors, type WordVectors } from '../../core/evaluation/word-vectors.js';
 import { createHarperGrammarChecker } from './harper-grammar-checker.js';
 import { createWinkTextAnalyzer } from './wink-text-analyzer.js';
 
 /** Bumped when scoring logic changes; the weights' own version is appended. */
-export const LOCAL_ENGINE_VERSION = '1.1.0';
+export const LOCAL_ENGINE_VERSION = '2.0.0';
 
 export interface LocalEvaluatorOptions {
   /** Folder holding grader/ and embeddings/; defaults to the repository's content/. */
@@ -40,6 +41,13 @@ function findContentDir(): string {
 export async function loadGraderWeights(contentDir = findContentDir()): Promise<GraderWeights> {
   const raw = await readFile(join(contentDir, 'grader', 'weights.json'), 'utf8');
   return parseGraderWeights(JSON.parse(raw));
+}
+
+/** The domain thesaurus: a small JSON file (≈ 20 KB), parsed in about a millisecond. */
+export async function loadLexicon(contentDir = findContentDir()): Promise<Lexicon | undefined> {
+  const file = join(contentDir, 'grader', 'thesaurus.json');
+  if (!existsSync(file)) return undefined;
+  return parseLexicon(JSON.parse(await readFile(file, 'utf8')));
 }
 
 export async function loadWordVectors(contentDir = findContentDir()): Promise<WordVectors | undefined> {
@@ -94,15 +102,17 @@ function lazyHarper(whileLoading: 'wait' | 'skip'): GrammarChecker {
  */
 export async function createLocalEvaluator(options: LocalEvaluatorOptions = {}): Promise<AnswerEvaluator> {
   const contentDir = options.contentDir ?? findContentDir();
-  const [analyze, weights, vectors] = await Promise.all([
+  const [analyze, weights, vectors, lexicon] = await Promise.all([
     once('wink', async () => createWinkTextAnalyzer()),
     once(`weights:${contentDir}`, () => loadGraderWeights(contentDir)),
     options.embeddings === false ? Promise.resolve(undefined) : once(`vectors:${contentDir}`, () => loadWordVectors(contentDir)),
+    once(`lexicon:${contentDir}`, () => loadLexicon(contentDir)),
   ]);
   const resources: EvaluatorResources = {
     analyze,
     weights,
     vectors,
+    lexicon,
     grammar: options.grammar === false ? undefined : lazyHarper(options.grammarWhileLoading ?? 'wait'),
     engineVersion: `${LOCAL_ENGINE_VERSION}+${weights.version}${vectors ? '' : '-lexical'}`,
   };

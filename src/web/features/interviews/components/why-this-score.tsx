@@ -11,6 +11,7 @@ const guardWords: Record<Guard['kind'], string> = {
   wrong_result: 'The result is not the expected one',
   too_short: 'It is too short to show what you know',
   content_free: 'It says little of substance',
+  no_example: 'It gives no example of your own',
 };
 
 const points = (n: number) => `${n > 0 ? '+' : '−'}${Math.abs(Math.round(n))} point${Math.abs(Math.round(n)) === 1 ? '' : 's'}`;
