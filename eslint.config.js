@@ -105,6 +105,22 @@ const webSharedZones = [
   },
 ];
 
+/** What the pure core may not import (docs/DESIGN.md §3). */
+const CORE_FORBIDDEN = [
+  '**/server/**',
+  '**/db/**',
+  '**/web/**',
+  '**/cli/**',
+  'node:fs',
+  'node:fs/*',
+  'node:net',
+  'node:http',
+  'fs',
+  'pg',
+  '@electric-sql/*',
+  'fastify',
+];
+
 const layer = (files, patterns, message) => ({
   files,
   rules: { 'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }] },
@@ -132,24 +148,25 @@ export default tseslint.config(
   { files: ['src/web/**/*.{ts,tsx}'], plugins: { 'react-hooks': reactHooks }, rules: reactHooks.configs.recommended.rules },
   // The layers of docs/DESIGN.md: imports flow web → contract; server → contract, core, db.
   layer(['src/contract/**'], ['../*', '!./*'], 'contract imports nothing of ours: it is shared by server and web.'),
-  layer(
-    ['src/core/**'],
-    [
-      '**/server/**',
-      '**/db/**',
-      '**/web/**',
-      '**/cli/**',
-      'node:fs',
-      'node:fs/*',
-      'node:net',
-      'node:http',
-      'fs',
-      'pg',
-      '@electric-sql/*',
-      'fastify',
-    ],
-    'core is pure: no I/O, no server, db or web code.',
-  ),
+  layer(['src/core/**'], CORE_FORBIDDEN, 'core is pure: no I/O, no server, db or web code.'),
+  // Tests of core may take their data from the shared test support; core itself may not.
+  {
+    files: ['src/core/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: CORE_FORBIDDEN.filter((p) => p !== '**/server/**'), message: 'core is pure: no I/O, no server, db or web code.' },
+            {
+              regex: '/server/(?!testing/)',
+              message: 'Tests of core may import the shared test support (server/testing), nothing else of the server.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   layer(
     ['src/web/**'],
     ['**/server/**', '**/core/**', '**/db/**', '**/cli/**', 'node:*'],

@@ -29,7 +29,7 @@ import {
   type Counts,
   type FixtureScore,
   type ResumeFixture,
-} from '../src/server/resumes/reading/resume-fixtures.js';
+} from '../src/server/testing/resume-fixtures.js';
 import { TEXT_TYPE } from '../src/server/resumes/reading/sniff-resume-type.js';
 import { loadSkillsTaxonomy } from '../src/server/skills/skills-taxonomy.js';
 

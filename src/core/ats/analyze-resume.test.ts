@@ -4,7 +4,7 @@ import type { AtsAnalysis, AtsPart, ParsedResume } from '../../contract/resumes.
 import type { AnalyzedText, AnalyzedToken, TextAnalyzer } from '../evaluation/analyzed-text.js';
 import { validateSkillTaxonomy } from '../skills/taxonomy.js';
 import { analyzeResume, ATS_WEIGHTS, yearsFromPositions, type AtsJob, type AtsResume } from './analyze-resume.js';
-import { BACKEND_JOB, GOOD, PARTIAL, RANKED, STRONG, UNRELATED, type ResumeCase } from './ats-fixtures.js';
+import { BACKEND_JOB, GOOD, PARTIAL, RANKED, STRONG, UNRELATED, type ResumeCase } from '../../server/testing/ats-fixtures.js';
 
 const taxonomy = validateSkillTaxonomy(skillsFile);
 const NO_FLAGS: AtsResume['flags'] = { hiddenText: false, injection: false, noTextLayer: false };

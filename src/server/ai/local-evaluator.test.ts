@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { evaluation as evaluationSchema } from '../../contract/interviews.js';
 import type { AnswerEvaluator, EvaluationInput } from '../../core/evaluation/types.js';
-import { ANSWER_FIXTURES } from './evaluation-fixtures.js';
+import { ANSWER_FIXTURES } from '../testing/evaluation-fixtures.js';
 import { createLocalEvaluator, loadGraderWeights } from './local-evaluator.js';
 
 interface BankQuestion {

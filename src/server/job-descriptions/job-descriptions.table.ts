@@ -1,4 +1,5 @@
 import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { LEVELS } from '../../contract/interviews.js';
 import type { CuratedQuestion } from '../../contract/job-descriptions.js';
 import { users } from '../auth/auth.table.js';
 import { organizations } from '../orgs/orgs.table.js';
@@ -13,7 +14,7 @@ export const jobDescriptions = pgTable(
       .notNull()
       .references(() => organizations.id, { onDelete: 'cascade' }),
     title: text('title').notNull(),
-    level: text('level').notNull(),
+    level: text('level', { enum: LEVELS }).notNull(),
     text: text('text').notNull(),
     /** Skill names as the taxonomy spells them (or as a coach typed them). */
     requiredSkills: jsonb('required_skills').$type<string[]>().notNull().default([]),

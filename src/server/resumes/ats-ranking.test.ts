@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeResume, type AtsResume } from '../../core/ats/analyze-resume.js';
-import { BACKEND_JOB, GOOD, RANKED, type ResumeCase } from '../../core/ats/ats-fixtures.js';
+import { BACKEND_JOB, GOOD, RANKED, type ResumeCase } from '../testing/ats-fixtures.js';
 import { createWinkTextAnalyzer } from '../ai/wink-text-analyzer.js';
 import { loadSkillsTaxonomy } from '../skills/skills-taxonomy.js';
 

@@ -14,7 +14,6 @@ import type {
   SuspiciousText,
   UpdateResumeBody,
 } from '../../contract/resumes.js';
-import type { Level } from '../../contract/interviews.js';
 import { analyzeResume, type AtsJob } from '../../core/ats/analyze-resume.js';
 import { AppError, notFound } from '../../core/errors.js';
 import type { TextAnalyzer } from '../../core/evaluation/analyzed-text.js';
@@ -156,7 +155,7 @@ export function createResumesService(deps: {
       return {
         id: jd.id,
         title: jd.title,
-        level: jd.level as Level,
+        level: jd.level,
         text: jd.text,
         requiredSkills: jd.requiredSkills,
         niceToHaveSkills: jd.niceToHaveSkills,

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../core/errors.js';
 import { DOCX_LIMITS, readDocxParts } from './docx-zip.js';
-import { FIXTURES_DIR } from './resume-fixtures.js';
+import { FIXTURES_DIR } from '../../testing/resume-fixtures.js';
 
 const docx = readFileSync(join(FIXTURES_DIR, 'docx-backend-engineer.docx'));
 

@@ -9,7 +9,7 @@ import { MAX_RESUME_TEXT_CHARS } from '../../../core/resumes/resume-text-limit.j
 import type { SkillTaxonomy } from '../../../core/skills/taxonomy.js';
 import { loadSkillsTaxonomy } from '../../skills/skills-taxonomy.js';
 import { readResume, sniffResumeType, type ResumeReading } from './read-resume.js';
-import { FIXTURES_DIR, loadResumeFixtures, metrics, scoreReading, type FixtureScore } from './resume-fixtures.js';
+import { FIXTURES_DIR, loadResumeFixtures, metrics, scoreReading, type FixtureScore } from '../../testing/resume-fixtures.js';
 import { DOCX_TYPE, PDF_TYPE, TEXT_TYPE } from './sniff-resume-type.js';
 
 /** CPU time of this test process: unlike wall time, not inflated by a busy shared machine. */

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ParsedResume, ResumeEducation, ResumePosition } from '../../../contract/resumes.js';
-import type { ResumeReading } from './read-resume.js';
+import type { ParsedResume, ResumeEducation, ResumePosition } from '../../contract/resumes.js';
+import type { ResumeReading } from '../resumes/reading/read-resume.js';
 
 /**
  * The labelled resume set (test/fixtures/resumes, written by scripts/make-resume-fixtures.ts) and
@@ -10,7 +10,7 @@ import type { ResumeReading } from './read-resume.js';
  * so both hold the parser to the same tolerances.
  */
 
-export const FIXTURES_DIR = fileURLToPath(new URL('../../../../test/fixtures/resumes/', import.meta.url));
+export const FIXTURES_DIR = fileURLToPath(new URL('../../../test/fixtures/resumes/', import.meta.url));
 
 export interface ExpectedResume {
   file: string;

@@ -1,5 +1,5 @@
 import type { ParsedResume } from '../../contract/resumes.js';
-import type { AtsJob } from './analyze-resume.js';
+import type { AtsJob } from '../../core/ats/analyze-resume.js';
 
 /** One job and resumes of known fit, for tests of the ATS analysis. */
 export const BACKEND_JOB: AtsJob = {
