@@ -57,45 +57,11 @@ const plumbingZones = [
 const WEB_FEATURES_MESSAGE =
   'Web features do not import each other. Code that two features share goes to the shared layer: src/web/lib (data hooks in lib/api/, formatting, the product vocabulary, clocks) or src/web/ui (components).';
 
-/**
- * Crossings between web features that remain because one side is another branch's work in
- * progress (resumes, job descriptions, answer feedback). Their owners move the shared part to
- * src/web/lib or src/web/ui and delete the line; add no new ones.
- */
-const pendingWebCrossings = {
-  'coach/components/answer-review.tsx': [
-    'interviews/components/answer-feedback.tsx',
-    'interviews/components/dimension-bars.tsx',
-    'interviews/components/grammar-text.tsx',
-  ],
-  'coach/components/job-description-field.tsx': ['job-descriptions/saved-job-select.tsx'],
-  'coach/schedule-page.tsx': ['resumes/candidate-resume-select.tsx'],
-  'interviews/new-practice-page.tsx': ['resumes/saved-tailoring-picker.tsx'],
-  'interviews/components/tailoring-panel.tsx': ['resumes/saved-tailoring-picker.tsx'],
-  'job-descriptions/job-detail-page.tsx': ['resumes/api.ts', 'resumes/components/tailored-practice-dialog.tsx'],
-  'resumes/components/ats-panel.tsx': ['job-descriptions/api.ts'],
-  'resumes/resumes-page.tsx': ['job-descriptions/api.ts'],
-  'resumes/saved-tailoring-picker.tsx': ['job-descriptions/api.ts'],
-};
-
-const webFeatureZones = foldersIn('src/web/features').flatMap((feature) => {
-  const from = `src/web/features/!(${feature})/**`;
-  const pending = Object.keys(pendingWebCrossings).filter((file) => file.startsWith(`${feature}/`));
-  const skip = pending.map((file) => file.split('/').at(-1));
-  return [
-    {
-      target: skip.length > 0 ? `src/web/features/${feature}/**/!(${skip.join('|')})` : `src/web/features/${feature}/**`,
-      from,
-      message: WEB_FEATURES_MESSAGE,
-    },
-    ...pending.map((file) => ({
-      target: `src/web/features/${file}`,
-      from,
-      except: pendingWebCrossings[file].map((imported) => `**/src/web/features/${imported}`),
-      message: WEB_FEATURES_MESSAGE,
-    })),
-  ];
-});
+const webFeatureZones = foldersIn('src/web/features').map((feature) => ({
+  target: `src/web/features/${feature}/**`,
+  from: `src/web/features/!(${feature})/**`,
+  message: WEB_FEATURES_MESSAGE,
+}));
 
 const webSharedZones = [
   {

@@ -16,7 +16,7 @@ import { timeZoneLabel } from '../../lib/schedule-format.js';
 import { serverNowMs } from '../../lib/server-clock.js';
 import { useCoachCandidates } from '../../lib/api/coach.js';
 import { JobDescriptionField } from './components/job-description-field.js';
-import { CandidateResumeSelect } from '../resumes/candidate-resume-select.js';
+import { CandidateResumeSelect } from '../../ui/candidate-resume-select.js';
 import { localInputToIso } from './datetime-local.js';
 import { InterviewTypeChoice } from './components/interview-type-choice.js';
 import { ReleaseChoice } from './components/release-choice.js';

@@ -9,7 +9,7 @@ import { Alert } from '../../ui/alert.js';
 import { Button, buttonClass } from '../../ui/button.js';
 import { ConfirmDialog } from '../../ui/confirm-dialog.js';
 import { useCompleteInterview, useSubmitAnswer } from '../../lib/api/interviews.js';
-import { AnswerFeedback } from './components/answer-feedback.js';
+import { AnswerFeedback } from '../../ui/evaluation/answer-feedback.js';
 import type { DraftSaver } from './draft-saver.js';
 import { scoreBand } from '../../lib/interview-meta.js';
 import { useDraft } from './use-draft.js';

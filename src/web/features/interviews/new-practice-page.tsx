@@ -13,7 +13,7 @@ import { Alert } from '../../ui/alert.js';
 import { TextField } from '../../ui/field.js';
 import { PageHeader } from '../../ui/page-header.js';
 import { SegmentedChoice } from '../../ui/segmented-choice.js';
-import { savedTailoringBody, useSavedTailoring } from '../resumes/saved-tailoring-picker.js';
+import { savedTailoringBody, useSavedTailoring } from '../../ui/saved-tailoring-picker.js';
 import { PracticeSummary } from './components/practice-summary.js';
 import { PracticeTypeCards } from './components/practice-type-cards.js';
 import { MAX_QUESTIONS, MIN_QUESTIONS, QuestionCountStepper } from './components/question-count-stepper.js';

@@ -12,12 +12,12 @@ import { ScoreRing } from '../../ui/score-ring.js';
 import { Skeleton } from '../../ui/skeleton.js';
 import { useCurrentUser } from '../../lib/api/auth.js';
 import { useInterview, useReport } from '../../lib/api/interviews.js';
-import { GrammarNotes, KeyPointsSection, StarParts, hasKeyPoints, hasScoreExplanation } from './components/answer-feedback.js';
-import { WhyThisScore } from './components/why-this-score.js';
-import { GrammarLegend, GrammarText, usableIssues } from './components/grammar-text.js';
+import { GrammarNotes, KeyPointsSection, StarParts, hasKeyPoints, hasScoreExplanation } from '../../ui/evaluation/answer-feedback.js';
+import { WhyThisScore } from '../../ui/evaluation/why-this-score.js';
+import { GrammarLegend, GrammarText, usableIssues } from '../../ui/evaluation/grammar-text.js';
 import { SkillChips } from './components/skill-chips.js';
 import { SkillCoverageCard } from './components/skill-coverage.js';
-import { DimensionBars } from './components/dimension-bars.js';
+import { DimensionBars } from '../../ui/evaluation/dimension-bars.js';
 import { DimensionChart } from './components/dimension-chart.js';
 import { interviewTypeLabel, levelLabel, scoreBand, scoreTextClass } from '../../lib/interview-meta.js';
 

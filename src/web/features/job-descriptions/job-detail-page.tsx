@@ -14,9 +14,9 @@ import { PageHeader } from '../../ui/page-header.js';
 import { PageSpinner } from '../../ui/spinner.js';
 import { interviewTypeLabel, levelLabel } from '../../lib/interview-meta.js';
 import { useMyOrgs } from '../../lib/api/orgs.js';
-import { useResumes } from '../resumes/api.js';
-import { TailoredPracticeDialog } from '../resumes/components/tailored-practice-dialog.js';
-import { useDeleteJobDescription, useJobDescription, useStaffOrgs } from './api.js';
+import { useResumes } from '../../lib/api/resumes.js';
+import { TailoredPracticeDialog } from '../../ui/tailored-practice-dialog.js';
+import { useDeleteJobDescription, useJobDescription, useStaffOrgs } from '../../lib/api/job-descriptions.js';
 import { SharePanel } from './components/share-panel.js';
 
 export function JobDetailPage() {

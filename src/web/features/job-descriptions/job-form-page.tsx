@@ -18,7 +18,7 @@ import { PageHeader } from '../../ui/page-header.js';
 import { SegmentedChoice } from '../../ui/segmented-choice.js';
 import { PageSpinner, Spinner } from '../../ui/spinner.js';
 import { levels } from '../../lib/interview-meta.js';
-import { useCreateJobDescription, useJobDescription, useStaffOrgs, useUpdateJobDescription } from './api.js';
+import { useCreateJobDescription, useJobDescription, useStaffOrgs, useUpdateJobDescription } from '../../lib/api/job-descriptions.js';
 import { fromQuestionDrafts, QuestionSetEditor, toQuestionDrafts, type QuestionDraft } from './components/question-set-editor.js';
 import { useExtractedSkills } from './use-extracted-skills.js';
 

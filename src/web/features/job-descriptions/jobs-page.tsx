@@ -13,7 +13,7 @@ import { Pagination } from '../../ui/pagination.js';
 import { ListSkeleton } from '../../ui/skeleton.js';
 import { levelLabel } from '../../lib/interview-meta.js';
 import { useMyOrgs } from '../../lib/api/orgs.js';
-import { useJobDescriptions, useStaffOrgs } from './api.js';
+import { useJobDescriptions, useStaffOrgs } from '../../lib/api/job-descriptions.js';
 
 const PAGE_SIZE = 20;
 

@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { ExtractedSkills } from '../../../contract/index.js';
-import { extractSkills, jobDescriptionKeys } from './api.js';
+import { extractSkills, jobDescriptionKeys } from '../../lib/api/job-descriptions.js';
 
 const DEBOUNCE_MS = 600;
 const MIN_CHARS = 20;

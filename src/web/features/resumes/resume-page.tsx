@@ -11,7 +11,7 @@ import { ConfirmDialog } from '../../ui/confirm-dialog.js';
 import { PageHeader } from '../../ui/page-header.js';
 import { Skeleton } from '../../ui/skeleton.js';
 import { useCurrentUser } from '../../lib/api/auth.js';
-import { resumeFileUrl, useDeleteResume, useMakeActive, useResume } from './api.js';
+import { resumeFileUrl, useDeleteResume, useMakeActive, useResume } from '../../lib/api/resumes.js';
 import { AtsPanel } from './components/ats-panel.js';
 import { AtsReport } from './components/ats-report.js';
 import { ContactCard } from './components/contact-card.js';
@@ -20,7 +20,7 @@ import { PastAnalyses } from './components/past-analyses.js';
 import { EducationCard, PositionsCard } from './components/positions-card.js';
 import { ResumeBadges } from './components/resume-badges.js';
 import { OverviewCard, SkillsCard } from './components/skills-card.js';
-import { TailoredPracticeDialog, type ChosenJob } from './components/tailored-practice-dialog.js';
+import { TailoredPracticeDialog, type ChosenJob } from '../../ui/tailored-practice-dialog.js';
 import { fileTypeLabel, formatBytes } from './resume-file.js';
 
 export function ResumePage() {

@@ -8,8 +8,8 @@ import { ConfirmDialog } from '../../ui/confirm-dialog.js';
 import { PageHeader } from '../../ui/page-header.js';
 import { useCurrentUser } from '../../lib/api/auth.js';
 import { levelLabel } from '../../lib/interview-meta.js';
-import { useIsStaff, useJobDescriptions } from '../job-descriptions/api.js';
-import { useDeleteResume, useMakeActive, useResumes } from './api.js';
+import { useIsStaff, useJobDescriptions } from '../../lib/api/job-descriptions.js';
+import { useDeleteResume, useMakeActive, useResumes } from '../../lib/api/resumes.js';
 import { ResumeListSkeleton, ResumeRow } from './components/resume-row.js';
 import { UploadCard } from './components/upload-card.js';
 

@@ -17,9 +17,9 @@ import {
   hasKeyPoints,
   hasScoreExplanation,
   WhyThisScore,
-} from '../../interviews/components/answer-feedback.js';
-import { DimensionBars } from '../../interviews/components/dimension-bars.js';
-import { GrammarText } from '../../interviews/components/grammar-text.js';
+} from '../../../ui/evaluation/answer-feedback.js';
+import { DimensionBars } from '../../../ui/evaluation/dimension-bars.js';
+import { GrammarText } from '../../../ui/evaluation/grammar-text.js';
 import { interviewTypeLabel, scoreBand, scoreTextClass } from '../../../lib/interview-meta.js';
 import { useOverrideScore } from '../../../lib/api/coach.js';
 

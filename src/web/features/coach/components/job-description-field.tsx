@@ -1,6 +1,6 @@
 import { MAX_JOB_DESCRIPTION_CHARS } from '../../../../contract/index.js';
 import { TextAreaField } from '../../../ui/field.js';
-import { SavedJobSelect } from '../../job-descriptions/saved-job-select.js';
+import { SavedJobSelect } from '../../../ui/saved-job-select.js';
 
 export interface JobDescriptionChoice {
   /** Pasted text, used when no saved job description is chosen. */

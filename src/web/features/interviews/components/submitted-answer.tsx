@@ -1,6 +1,6 @@
 import { Send } from 'lucide-react';
 import type { Answer, Interview } from '../../../../contract/index.js';
-import { GrammarLegend, GrammarText, usableIssues } from './grammar-text.js';
+import { GrammarLegend, GrammarText, usableIssues } from '../../../ui/evaluation/grammar-text.js';
 
 export function SubmittedAnswer({ answer, words }: { answer: Answer; words: number }) {
   const grammar = answer.evaluation?.grammar ?? [];

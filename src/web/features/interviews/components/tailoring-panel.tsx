@@ -3,7 +3,7 @@ import { useId } from 'react';
 import { MAX_JOB_DESCRIPTION_CHARS, MAX_RESUME_CHARS } from '../../../../contract/index.js';
 import { cn } from '../../../ui/cn.js';
 import { TextAreaField } from '../../../ui/field.js';
-import { SavedTailoringPicker, type SavedTailoring } from '../../resumes/saved-tailoring-picker.js';
+import { SavedTailoringPicker, type SavedTailoring } from '../../../ui/saved-tailoring-picker.js';
 
 /** "Tailor to a job and resume": a saved resume or job description, or pasted text, in a section that folds. */
 export function TailoringPanel({

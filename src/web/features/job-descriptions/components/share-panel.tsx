@@ -7,7 +7,7 @@ import { initials } from '../../../lib/format.js';
 import { Alert } from '../../../ui/alert.js';
 import { Button } from '../../../ui/button.js';
 import { Skeleton } from '../../../ui/skeleton.js';
-import { useOrgCandidates, useShareJobDescription, useUnshareJobDescription } from '../api.js';
+import { useOrgCandidates, useShareJobDescription, useUnshareJobDescription } from '../../../lib/api/job-descriptions.js';
 
 /** Who can see this job (and check their resume against it), and adding more candidates of the organization. */
 export function SharePanel({ job }: { job: JobDescription }) {

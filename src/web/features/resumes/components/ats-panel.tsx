@@ -8,9 +8,9 @@ import { cn } from '../../../ui/cn.js';
 import { TextAreaField } from '../../../ui/field.js';
 import { Skeleton } from '../../../ui/skeleton.js';
 import { levelLabel } from '../../../lib/interview-meta.js';
-import { useJobDescriptions } from '../../job-descriptions/api.js';
-import { useAnalyzeResume } from '../api.js';
-import type { ChosenJob } from './tailored-practice-dialog.js';
+import { useJobDescriptions } from '../../../lib/api/job-descriptions.js';
+import { useAnalyzeResume } from '../../../lib/api/resumes.js';
+import type { ChosenJob } from '../../../ui/tailored-practice-dialog.js';
 
 type Source = 'saved' | 'paste';
 

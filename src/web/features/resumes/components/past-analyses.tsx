@@ -9,7 +9,7 @@ import { Button } from '../../../ui/button.js';
 import { cn } from '../../../ui/cn.js';
 import { Pagination } from '../../../ui/pagination.js';
 import { Skeleton } from '../../../ui/skeleton.js';
-import { useResumeAnalyses } from '../api.js';
+import { useResumeAnalyses } from '../../../lib/api/resumes.js';
 
 interface PastAnalysesProps {
   resumeId: string;

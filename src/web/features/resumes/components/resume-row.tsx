@@ -5,7 +5,7 @@ import { formatRelativeDay } from '../../../lib/format.js';
 import { Button, buttonClass } from '../../../ui/button.js';
 import { cn } from '../../../ui/cn.js';
 import { ListSkeleton } from '../../../ui/skeleton.js';
-import { resumeFileUrl } from '../api.js';
+import { resumeFileUrl } from '../../../lib/api/resumes.js';
 import { fileTypeLabel, formatBytes } from '../resume-file.js';
 import { ResumeBadges } from './resume-badges.js';
 

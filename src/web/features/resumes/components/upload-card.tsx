@@ -7,7 +7,7 @@ import { Button } from '../../../ui/button.js';
 import { cn } from '../../../ui/cn.js';
 import { ProgressBar } from '../../../ui/progress-bar.js';
 import { Spinner } from '../../../ui/spinner.js';
-import { useUploadResume } from '../api.js';
+import { useUploadResume } from '../../../lib/api/resumes.js';
 import { ACCEPT_ATTRIBUTE, checkResumeFile, describeUploadError, formatBytes, MAX_SIZE_LABEL, type UploadProblem } from '../resume-file.js';
 
 type Outcome =

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ParsedResume, Resume } from '../../../../contract/index.js';
-import { useUpdateResume } from '../api.js';
+import { useUpdateResume } from '../../../lib/api/resumes.js';
 
 /**
  * Edit state for one card of the parsed view: a draft copied from the resume on "Edit", and a

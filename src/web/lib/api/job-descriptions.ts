@@ -8,9 +8,9 @@ import {
   type Org,
   type UpdateJobDescriptionBody,
 } from '../../../contract/index.js';
-import { apiRequest } from '../../lib/api-client.js';
-import { useCurrentUser } from '../../lib/api/auth.js';
-import { membersQuery, myOrgsQuery } from '../../lib/api/orgs.js';
+import { apiRequest } from '../api-client.js';
+import { useCurrentUser } from './auth.js';
+import { membersQuery, myOrgsQuery } from './orgs.js';
 
 const base = '/api/v1/job-descriptions';
 

@@ -10,8 +10,8 @@ import {
   type ResumeList,
   type UpdateResumeBody,
 } from '../../../contract/index.js';
-import { apiRequest } from '../../lib/api-client.js';
-import { uploadFile, type UploadProgress } from '../../lib/upload.js';
+import { apiRequest } from '../api-client.js';
+import { uploadFile, type UploadProgress } from '../upload.js';
 
 const base = '/api/v1/resumes';
 

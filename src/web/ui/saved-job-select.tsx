@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
-import { SelectField } from '../../ui/field.js';
-import { levelLabel } from '../../lib/interview-meta.js';
-import { useJobDescriptions } from './api.js';
+import { SelectField } from './field.js';
+import { levelLabel } from '../lib/interview-meta.js';
+import { useJobDescriptions } from '../lib/api/job-descriptions.js';
 
 interface SavedJobSelectProps {
   /** The organization whose job descriptions can be chosen (an assigned interview stays inside its organization). */

@@ -1,6 +1,6 @@
-import { DIMENSIONS, type DimensionScores } from '../../../../contract/index.js';
-import { cn } from '../../../ui/cn.js';
-import { dimensionHints, dimensionLabels, scoreBand, scoreBarClass } from '../../../lib/interview-meta.js';
+import { DIMENSIONS, type DimensionScores } from '../../../contract/index.js';
+import { cn } from '../cn.js';
+import { dimensionHints, dimensionLabels, scoreBand, scoreBarClass } from '../../lib/interview-meta.js';
 
 /** The five rubric dimensions as labelled bars; the numbers are text, so nothing relies on colour. */
 export function DimensionBars({

@@ -1,15 +1,15 @@
 import { ArrowRight } from 'lucide-react';
 import { useId, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { createPracticeBody, type CreatePracticeBody, type InterviewType, type Level } from '../../../../contract/index.js';
-import { ApiError, errorMessage } from '../../../lib/api-client.js';
-import { sentence, zodFieldErrors } from '../../../lib/form.js';
-import { Alert } from '../../../ui/alert.js';
-import { Button } from '../../../ui/button.js';
-import { Dialog } from '../../../ui/dialog.js';
-import { TextField } from '../../../ui/field.js';
-import { useCreateInterview } from '../../../lib/api/interviews.js';
-import { interviewTypes, levels } from '../../../lib/interview-meta.js';
+import { createPracticeBody, type CreatePracticeBody, type InterviewType, type Level } from '../../contract/index.js';
+import { ApiError, errorMessage } from '../lib/api-client.js';
+import { sentence, zodFieldErrors } from '../lib/form.js';
+import { Alert } from './alert.js';
+import { Button } from './button.js';
+import { Dialog } from './dialog.js';
+import { TextField } from './field.js';
+import { useCreateInterview } from '../lib/api/interviews.js';
+import { interviewTypes, levels } from '../lib/interview-meta.js';
 
 export interface ChosenJob {
   id: string;

@@ -1,7 +1,7 @@
 import { CircleCheck, CircleDashed, CircleDot } from 'lucide-react';
 import { useId, useState, type ReactNode } from 'react';
-import type { KeyPointJudgement, KeyPointState, TextSpan } from '../../../../contract/index.js';
-import { cn } from '../../../ui/cn.js';
+import type { KeyPointJudgement, KeyPointState, TextSpan } from '../../../contract/index.js';
+import { cn } from '../cn.js';
 
 /** Each state has its own icon and word, so it never rests on colour alone. */
 const stateMeta: Record<KeyPointState, { label: string; Icon: typeof CircleCheck; chip: string }> = {

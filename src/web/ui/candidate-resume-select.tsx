@@ -1,5 +1,5 @@
-import { SelectField } from '../../ui/field.js';
-import { useResumes } from './api.js';
+import { SelectField } from './field.js';
+import { useResumes } from '../lib/api/resumes.js';
 
 interface CandidateResumeSelectProps {
   /** The candidate the interview is for; nothing is shown until one is chosen. */

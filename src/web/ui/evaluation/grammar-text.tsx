@@ -1,8 +1,8 @@
 import { SpellCheck } from 'lucide-react';
 import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type ElementType, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
-import type { GrammarIssue } from '../../../../contract/index.js';
-import { cn } from '../../../ui/cn.js';
+import type { GrammarIssue } from '../../../contract/index.js';
+import { cn } from '../cn.js';
 
 /** The checker quotes words in backticks ("Did you mean `there`?"); show them as quotes. */
 export function grammarMessage(message: string): string {

@@ -1,5 +1,5 @@
 import { ArrowDown, ArrowUp, ShieldAlert } from 'lucide-react';
-import type { Guard, ScoreFactor } from '../../../../contract/index.js';
+import type { Guard, ScoreFactor } from '../../../contract/index.js';
 
 const guardWords: Record<Guard['kind'], string> = {
   grader_instructions: 'It contains instructions to the grader',

@@ -1,9 +1,9 @@
 import { ArrowUpRight, Check, CircleCheck, CircleDashed, Scale, SpellCheck, ThumbsUp, X } from 'lucide-react';
 import type { ReactNode } from 'react';
-import type { Evaluation, GrammarIssue } from '../../../../contract/index.js';
-import { cn } from '../../../ui/cn.js';
-import { ScoreRing } from '../../../ui/score-ring.js';
-import { scoreBand, scoreTextClass, starLabels, starOrder } from '../../../lib/interview-meta.js';
+import type { Evaluation, GrammarIssue } from '../../../contract/index.js';
+import { cn } from '../cn.js';
+import { ScoreRing } from '../score-ring.js';
+import { scoreBand, scoreTextClass, starLabels, starOrder } from '../../lib/interview-meta.js';
 import { DimensionBars } from './dimension-bars.js';
 import { grammarMessage, grammarSuggestions } from './grammar-text.js';
 import { KeyPointReview } from './key-point-review.js';

@@ -1,10 +1,10 @@
 import { Link, useSearchParams } from 'react-router';
 import { useState } from 'react';
-import { SelectField } from '../../ui/field.js';
-import { Skeleton } from '../../ui/skeleton.js';
-import { levelLabel } from '../../lib/interview-meta.js';
-import { useJobDescriptions } from '../job-descriptions/api.js';
-import { useResumes } from './api.js';
+import { SelectField } from './field.js';
+import { Skeleton } from './skeleton.js';
+import { levelLabel } from '../lib/interview-meta.js';
+import { useJobDescriptions } from '../lib/api/job-descriptions.js';
+import { useResumes } from '../lib/api/resumes.js';
 
 /** A saved resume and/or job description chosen to tailor an interview. */
 export interface SavedTailoring {
