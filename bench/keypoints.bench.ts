@@ -8,18 +8,15 @@
  * three thresholds of the judgement (src/core/evaluation/key-points.ts) are chosen on the
  * other questions and applied to each held-out question — whole questions left out — so the
  * figures describe questions the thresholds never saw. --fixed uses the shipped thresholds.
+ * Next to that rule it prints the trained key-point model (scripts/train-keypoints.ts), also
+ * with whole questions left out: each fold's model and "missed" threshold never saw the question.
  * Never point it at content/grader/holdout/ while developing: that is the final test.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { KeyPointState } from '../src/contract/interviews.js';
-import { contentTokens, type AnalyzedText } from '../src/core/evaluation/analyzed-text.js';
-import { toAlignWords, type AlignWord } from '../src/core/evaluation/alignment.js';
-import { answerUnits, type AnswerUnits } from '../src/core/evaluation/answer-units.js';
-import { DEFAULT_THRESHOLDS, judgeKeyPoints, type KeyPointThresholds } from '../src/core/evaluation/key-points.js';
-import { loadLexicon, loadWordVectors } from '../src/server/ai/local-evaluator.js';
-import { createWinkTextAnalyzer } from '../src/server/ai/wink-text-analyzer.js';
+import { DEFAULT_THRESHOLDS, type KeyPointThresholds } from '../src/core/evaluation/key-points.js';
+import { crossValidateModel, judgeOne, loadKeyPointData, trainingSet } from '../scripts/keypoint-data.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const { values } = parseArgs({
@@ -30,50 +27,9 @@ const { values } = parseArgs({
   },
 });
 
-interface Judgement {
-  id: string;
-  question_id: string;
-  question: string;
-  key_point: string;
-  answer: string;
-  state: KeyPointState;
-}
-const rows: Judgement[] = readFileSync(values.data!, 'utf8')
-  .split('\n')
-  .filter((l) => l.trim())
-  .map((l) => JSON.parse(l) as Judgement);
-
-const analyze = createWinkTextAnalyzer();
-const vectors = await loadWordVectors();
-const lexicon = await loadLexicon();
-
-interface Prepared {
-  row: Judgement;
-  point: AnalyzedText;
-  answer: AnalyzedText;
-  units: AnswerUnits;
-  answerWords: AlignWord[];
-  questionLemmas: Set<string>;
-}
-const prepared: Prepared[] = rows.map((row) => {
-  const question = analyze(row.question);
-  const questionLemmas = new Set(contentTokens(question).flatMap((t) => [t.lemma, t.normal]));
-  const answer = analyze(row.answer);
-  const answerWords = toAlignWords(contentTokens(answer), vectors, undefined, lexicon).filter(
-    (w) => !questionLemmas.has(w.lemma) && !questionLemmas.has(w.normal),
-  );
-  return { row, point: analyze(row.key_point), answer, units: answerUnits(answer, vectors, lexicon), answerWords, questionLemmas };
-});
-
-function judge(p: Prepared, thresholds: KeyPointThresholds): KeyPointState {
-  return judgeKeyPoints([p.point], p.answer, p.units, p.answerWords, {
-    vectors,
-    lexicon,
-    questionLemmas: p.questionLemmas,
-    rubric: true,
-    thresholds,
-  })[0]!.state;
-}
+const data = await loadKeyPointData(values.data!);
+const { rows, prepared } = data;
+const judge = (p: (typeof prepared)[number], thresholds: KeyPointThresholds): KeyPointState => judgeOne(data, p, thresholds).state;
 
 const STATES: KeyPointState[] = ['covered', 'partly', 'missed'];
 interface StateFigures {
@@ -147,23 +103,43 @@ if (!values.fixed) {
 }
 const ship = values.fixed ? DEFAULT_THRESHOLDS : GRID[shipIndex]!;
 
+// The trained classifier (src/core/evaluation/key-point-model.ts), each question judged by a
+// model fitted without it, its "missed" threshold chosen inside that fold's training questions.
+const set = trainingSet(data);
+const modelCv = crossValidateModel(set.signals, set.y, set.rows, set.nReal);
+const modelResult = figures(rows.map((r, i) => ({ gold: r.state, pred: modelCv.pred[i]! })));
+
 if (values.json) {
   process.stdout.write(
-    `${JSON.stringify({ data: values.data, protocol: values.fixed ? 'shipped' : 'leave-question-out', ...result, ship })}\n`,
+    `${JSON.stringify({
+      data: values.data,
+      protocol: values.fixed ? 'shipped' : 'leave-question-out',
+      ...result,
+      ship,
+      model: { protocol: 'leave-question-out', ...modelResult, missedThresholds: modelCv.thresholds },
+    })}\n`,
   );
 } else {
   process.stdout.write(
     `${values.data} — ${rows.length} judgements, ${questions.length} questions, ${values.fixed ? 'shipped thresholds' : 'thresholds chosen with each question left out'}\n`,
   );
-  process.stdout.write(`  ${'state'.padEnd(9)} ${'n'.padStart(4)}  precision  recall     F1\n`);
-  for (const s of STATES) {
-    const x = result.per[s];
-    process.stdout.write(
-      `  ${s.padEnd(9)} ${String(x.n).padStart(4)}  ${x.precision.toFixed(3).padStart(9)}  ${x.recall.toFixed(3).padStart(6)}  ${x.f1.toFixed(3).padStart(5)}\n`,
-    );
-  }
   process.stdout.write(
-    `  overall: accuracy (micro F1) ${result.accuracy.toFixed(3)}, macro F1 ${result.macroF1.toFixed(3)}; made points called missed: ${result.falseMissed}\n`,
+    `  ${'state'.padEnd(9)} ${'n'.padStart(4)}  ${'rule: precision  recall     F1'}  |  model: precision  recall     F1\n`,
   );
+  const cells = (x: StateFigures): string =>
+    `${x.precision.toFixed(3).padStart(9)}  ${x.recall.toFixed(3).padStart(6)}  ${x.f1.toFixed(3).padStart(5)}`;
+  for (const s of STATES)
+    process.stdout.write(
+      `  ${s.padEnd(9)} ${String(result.per[s].n).padStart(4)}  ${cells(result.per[s])}        |  ${cells(modelResult.per[s])}\n`,
+    );
+  for (const [name, r] of [
+    ['rule ', result],
+    ['model', modelResult],
+  ] as const)
+    process.stdout.write(
+      `  ${name} overall: accuracy (micro F1) ${r.accuracy.toFixed(3)}, macro F1 ${r.macroF1.toFixed(3)}; made points called missed: ${r.falseMissed}\n`,
+    );
+  const ts = modelCv.thresholds;
+  process.stdout.write(`  model: "missed" only when P(missed) ≥ a threshold chosen per fold (${Math.min(...ts)}–${Math.max(...ts)})\n`);
   process.stdout.write(`  thresholds chosen on all questions: ${JSON.stringify(ship)} (shipped: ${JSON.stringify(DEFAULT_THRESHOLDS)})\n`);
 }

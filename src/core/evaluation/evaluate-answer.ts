@@ -7,7 +7,8 @@ import { extractFeatures, type AnswerFeatures, type FeatureValues } from './feat
 import { writeFeedback } from './feedback.js';
 import { isLikelyTermOfArt, selectGrammarIssues, type GrammarChecker } from './grammar.js';
 import { checkGuards, stripGraderInstructions, type GuardHit } from './guards.js';
-import { splitReferenceIntoPoints } from './key-points.js';
+import type { KeyPointModel } from './key-point-model.js';
+import { restateKeyPoint, splitReferenceIntoPoints, type KeyPointCoverage } from './key-points.js';
 import type { AnswerEvaluator, EvaluationInput } from './types.js';
 import type { Lexicon } from './lexicon.js';
 import type { WordVectors } from './word-vectors.js';
@@ -21,6 +22,8 @@ export interface EvaluatorResources {
   lexicon?: Lexicon;
   /** Optional: bulk grading skips it (it is the slowest and largest part). */
   grammar?: GrammarChecker;
+  /** Trained key-point states (content/grader/keypoint-model.json); without it the thresholds decide. */
+  keyPointModel?: KeyPointModel;
   engineVersion: string;
 }
 
@@ -39,6 +42,8 @@ export interface ScoredAnswer {
   /** Dimensions before grammar adjusts clarity. */
   dimensions: DimensionScores;
   explanation: ScoreExplanation;
+  /** Key points as reported to the candidate; grading and guards use features.keyPoints (threshold states). */
+  keyPoints: KeyPointCoverage[];
 }
 
 const ANALYSIS_CACHE_SIZE = 512;
@@ -187,7 +192,8 @@ export function scoreAnswer(input: EvaluationInput, res: EvaluatorResources, ana
     override,
     final: score,
   });
-  return { features, guards, aptitude, grade, score, contentScore, answer, hasReference, dimensions, explanation };
+  const keyPoints = features.keyPoints.map((k) => restateKeyPoint(k, res.keyPointModel));
+  return { features, guards, aptitude, grade, score, contentScore, answer, hasReference, dimensions, explanation, keyPoints };
 }
 
 function rawPrediction(model: LinearModel, values: FeatureValues): number {
@@ -276,7 +282,7 @@ export function composeEvaluation(
   engineVersion: string,
 ): Evaluation {
   const feedback = writeFeedback({
-    features: s.features,
+    features: { ...s.features, keyPoints: s.keyPoints },
     guards: s.guards,
     grammar: grammar ?? [],
     answerText: input.answer,
@@ -292,9 +298,9 @@ export function composeEvaluation(
     improvements: feedback.improvements,
     // Partly made points count as covered in this yes/no view: "missing" lists only points
     // the answer does not make at all (or contradicts); keyPoints carries the three states.
-    coveredKeyPoints: s.features.keyPoints.filter((k) => k.state !== 'missed').map((k) => k.text),
-    missingKeyPoints: s.features.keyPoints.filter((k) => k.state === 'missed').map((k) => k.text),
-    keyPoints: s.features.keyPoints.map((k) => ({
+    coveredKeyPoints: s.keyPoints.filter((k) => k.state !== 'missed').map((k) => k.text),
+    missingKeyPoints: s.keyPoints.filter((k) => k.state === 'missed').map((k) => k.text),
+    keyPoints: s.keyPoints.map((k) => ({
       keyPoint: k.text,
       state: k.state,
       evidence: k.evidence,

@@ -1,7 +1,8 @@
 import type { KeyPointState, TextSpan } from '../../contract/interviews.js';
 import { contentTokens, isContentToken, type AnalyzedText } from './analyzed-text.js';
-import { alignWords, areAntonyms, findPhrases, toAlignWords, wordSimilarity, type AlignWord } from './alignment.js';
+import { alignWords, areAntonyms, findPhrases, meanVectorCosine, toAlignWords, wordSimilarity, type AlignWord } from './alignment.js';
 import { hasNegator, negationScope, type AnswerUnit, type AnswerUnits } from './answer-units.js';
+import { stateFromModel, type KeyPointModel, type KeyPointSignals } from './key-point-model.js';
 import type { Lexicon } from './lexicon.js';
 import type { WordVectors } from './word-vectors.js';
 
@@ -83,6 +84,44 @@ export interface KeyPointCoverage {
   wholeCoverage: number;
   /** The key point's words the answer did not express, most informative first. */
   missingWords: string[];
+  /** The matcher's measurements, the key-point model's input. */
+  signals: KeyPointSignals;
+  /** The passages that best make the point, whatever the state (evidence once it is not missed). */
+  matched: TextSpan[];
+  /** How the answer reverses the point, when it does. */
+  contradiction?: string;
+}
+
+type Unjudged = Omit<KeyPointCoverage, 'state' | 'covered' | 'evidence' | 'note'>;
+
+/** A judgement in the given state: its evidence and note follow from the state. */
+function withState(k: Unjudged, state: KeyPointState, th: KeyPointThresholds = DEFAULT_THRESHOLDS): KeyPointCoverage {
+  const s = k.signals;
+  const note = k.contradiction
+    ? `contradicts the point: ${k.contradiction}`
+    : state === 'covered'
+      ? s.wholeExact >= 0.8
+        ? 'stated'
+        : 'said in other words'
+      : state === 'partly' && k.matched.length === 0
+        ? // The model's "not sure": no passage shows it, but it may be said in words the matcher does not know.
+          'not found in so many words'
+        : state === 'partly'
+          ? s.claims > 1 && s.claimMax >= th.covered
+            ? 'only part of it'
+            : 'touched on, not fully made'
+          : undefined;
+  return { ...k, state, covered: state !== 'missed', evidence: state === 'missed' ? [] : k.matched, note };
+}
+
+/**
+ * The judgement as reported to the candidate: the trained key-point model decides the state
+ * from the matcher's signals. Grading keeps the threshold states it was trained with.
+ */
+export function restateKeyPoint(k: KeyPointCoverage, model: KeyPointModel | undefined): KeyPointCoverage {
+  if (!model) return k;
+  const state = stateFromModel(model, k.signals);
+  return state === k.state ? k : withState(k, state);
 }
 
 /**
@@ -499,47 +538,51 @@ export function judgeKeyPoints(
     else if ((minClaim >= th.covered && local >= th.covered) || example >= th.covered) state = 'covered';
     else if (local >= th.partly || claimScores.some((c) => c >= th.covered) || whole.score >= th.scattered) state = 'partly';
     else state = 'missed';
-    const evidence: TextSpan[] = [];
-    if (state !== 'missed') {
-      const seen = new Set<AnswerUnit>();
-      const floor = Math.min(th.partly, Math.max(0.2, ...matches.map((x) => x.m.score)));
-      for (const x of matches) {
-        if (x.m.score < floor) continue;
-        for (const u of x.m.units) {
-          if (seen.has(u)) continue;
-          seen.add(u);
-          evidence.push({ start: u.start, end: u.end });
-        }
+    const matched: TextSpan[] = [];
+    const seen = new Set<AnswerUnit>();
+    const floor = Math.min(th.partly, Math.max(0.2, ...matches.map((x) => x.m.score)));
+    for (const x of matches) {
+      if (x.m.score < floor) continue;
+      for (const u of x.m.units) {
+        if (seen.has(u)) continue;
+        seen.add(u);
+        matched.push({ start: u.start, end: u.end });
       }
-      evidence.sort((a, b) => a.start - b.start);
     }
-    const note = contradiction
-      ? `contradicts the point: ${contradiction}`
-      : state === 'covered'
-        ? whole.exact >= 0.8
-          ? 'stated'
-          : 'said in other words'
-        : state === 'partly'
-          ? claimScores.length > 1 && claimScores.some((c) => c >= th.covered)
-            ? 'only part of it'
-            : 'touched on, not fully made'
-          : undefined;
+    matched.sort((a, b) => a.start - b.start);
+    const signals: KeyPointSignals = {
+      claimMean: local,
+      claimMin: minClaim,
+      claimMax: claimScores.length > 0 ? Math.max(...claimScores) : 0,
+      claims: claimScores.length,
+      whole: whole.score,
+      wholeExact: whole.exact,
+      wordsFound: allWords.length > 0 ? whole.best.filter((b) => b >= 0.5).length / allWords.length : 0,
+      wordsStrong: allWords.length > 0 ? whole.best.filter((b) => b >= 0.85).length / allWords.length : 0,
+      example,
+      sentenceCosine: Math.max(0, ...units.sentences.map((u) => meanVectorCosine(allWords, u.words, ctx.vectors))),
+      contradicted: contradiction !== undefined,
+      pointWords: allWords.length,
+      answerWords: answerWords.length,
+      ruleState: state,
+      passages: matched.length,
+    };
     const missingWords = allWords
       .map((w, i) => ({ w, b: whole.best[i]! }))
       .filter((x) => x.b < 0.5 && !x.w.lemma.startsWith('#'))
       .sort((a, b) => b.w.weight - a.w.weight)
       .map((x) => x.w.normal);
-    return {
+    const judged = {
       text: p.text.trim(),
       coverage,
-      covered: state !== 'missed',
-      state,
-      evidence,
-      note,
       contradicted: contradiction !== undefined,
+      ...(contradiction ? { contradiction } : {}),
       wholeCoverage: contradiction ? Math.min(graded, 0.2) : graded,
       missingWords,
+      signals,
+      matched,
     };
+    return withState(judged, state, th);
   });
 }
 

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parseGraderWeights, type GraderWeights } from '../../core/evaluation/calibrate.js';
 import { createAnswerEvaluator, type EvaluatorResources } from '../../core/evaluation/evaluate-answer.js';
 import type { GrammarChecker } from '../../core/evaluation/grammar.js';
+import { parseKeyPointModel, type KeyPointModel } from '../../core/evaluation/key-point-model.js';
 import { parseLexicon, type Lexicon } from '../../core/evaluation/lexicon.js';
 import type { AnswerEvaluator } from '../../core/evaluation/types.js';
 import { parseWordVectors, type WordVectors } from '../../core/evaluation/word-vectors.js';
@@ -48,6 +49,13 @@ export async function loadLexicon(contentDir = findContentDir()): Promise<Lexico
   const file = join(contentDir, 'grader', 'thesaurus.json');
   if (!existsSync(file)) return undefined;
   return parseLexicon(JSON.parse(await readFile(file, 'utf8')));
+}
+
+/** The key-point state model (a few hundred bytes); absent → the hand-set thresholds decide. */
+export async function loadKeyPointModel(contentDir = findContentDir()): Promise<KeyPointModel | undefined> {
+  const file = join(contentDir, 'grader', 'keypoint-model.json');
+  if (!existsSync(file)) return undefined;
+  return parseKeyPointModel(JSON.parse(await readFile(file, 'utf8')));
 }
 
 export async function loadWordVectors(contentDir = findContentDir()): Promise<WordVectors | undefined> {
@@ -102,17 +110,19 @@ function lazyHarper(whileLoading: 'wait' | 'skip'): GrammarChecker {
  */
 export async function createLocalEvaluator(options: LocalEvaluatorOptions = {}): Promise<AnswerEvaluator> {
   const contentDir = options.contentDir ?? findContentDir();
-  const [analyze, weights, vectors, lexicon] = await Promise.all([
+  const [analyze, weights, vectors, lexicon, keyPointModel] = await Promise.all([
     once('wink', async () => createWinkTextAnalyzer()),
     once(`weights:${contentDir}`, () => loadGraderWeights(contentDir)),
     options.embeddings === false ? Promise.resolve(undefined) : once(`vectors:${contentDir}`, () => loadWordVectors(contentDir)),
     once(`lexicon:${contentDir}`, () => loadLexicon(contentDir)),
+    once(`keypoint-model:${contentDir}`, () => loadKeyPointModel(contentDir)),
   ]);
   const resources: EvaluatorResources = {
     analyze,
     weights,
     vectors,
     lexicon,
+    keyPointModel,
     grammar: options.grammar === false ? undefined : lazyHarper(options.grammarWhileLoading ?? 'wait'),
     engineVersion: `${LOCAL_ENGINE_VERSION}+${weights.version}${vectors ? '' : '-lexical'}`,
   };
