@@ -192,7 +192,10 @@ export function scoreAnswer(input: EvaluationInput, res: EvaluatorResources, ana
     override,
     final: score,
   });
-  const keyPoints = features.keyPoints.map((k) => restateKeyPoint(k, res.keyPointModel));
+  const keyPoints = reconcileWithGuards(
+    features.keyPoints.map((k) => restateKeyPoint(k, res.keyPointModel)),
+    guards,
+  );
   return { features, guards, aptitude, grade, score, contentScore, answer, hasReference, dimensions, explanation, keyPoints };
 }
 
@@ -273,6 +276,24 @@ function estimateConfidence(s: ScoredAnswer, input: EvaluationInput): number {
   const mid = 1 - Math.abs(s.score - 50) / 50;
   c -= 0.1 * mid;
   return Math.round(clip01(c) * 100) / 100;
+}
+
+/**
+ * The key points must tell the same story as the guards: an answer held down as being about
+ * another subject, as a non-answer or as a restated question makes none of the points, however
+ * much vocabulary the matcher found; a bare list of terms names points without making them.
+ */
+export function reconcileWithGuards(keyPoints: KeyPointCoverage[], guards: readonly GuardHit[]): KeyPointCoverage[] {
+  const kinds = new Set(guards.map((g) => g.kind));
+  const none = kinds.has('off_topic') && guards.some((g) => g.kind === 'off_topic' && g.cap <= 10);
+  if (none || kinds.has('non_answer') || kinds.has('restated_question')) {
+    const note = none ? 'The answer is about another subject.' : 'The answer does not make this point.';
+    return keyPoints.map((k) => ({ ...k, state: 'missed', covered: false, evidence: [], note }));
+  }
+  if (kinds.has('keyword_list')) {
+    return keyPoints.map((k) => (k.state === 'covered' ? { ...k, state: 'partly', note: 'Named in a list of terms, not explained.' } : k));
+  }
+  return keyPoints;
 }
 
 export function composeEvaluation(

@@ -333,7 +333,14 @@ export function checkGuards(g: GuardInput): GuardHit[] {
     // Fluent text on a neighbouring subject shares general vocabulary but few words of
     // this question's topic and makes none of its key points.
     const neighbouring = g.explanationExpected && g.hasReference && f.topicShare < 0.35 && f.kpState < 0.15 && f.refRecall < 0.25;
-    if (unrelated || neighbouring) {
+    // Fluent, detailed text on another subject (an answer about indexes given to a question on
+    // dependency injection): the key-point matcher can be fooled by general vocabulary, so this
+    // rests on the words alone — hardly any answer word belongs to the question's topic or aligns
+    // with the reference. Only for interview questions (a full reference or key points): on
+    // one-line references the word signals are too sparse to say it (Mohler answers trip it).
+    const interviewQuestion = g.explanationExpected || g.referenceContentWords >= 25 || g.features.keyPoints.length >= 2;
+    const elsewhere = interviewQuestion && g.hasReference && f.topicShare < 0.15 && f.ansPrecision < 0.15 && f.refRecall < 0.2;
+    if (unrelated || neighbouring || elsewhere) {
       hits.push({
         kind: 'off_topic',
         cap: 10,

@@ -158,6 +158,40 @@ describe('adversarial answers are held at or below 30', () => {
     });
   }
 
+  it('a long, detailed answer to another question makes none of the key points, on a bank question and on a question of our own', async () => {
+    const own: EvaluationInput = {
+      question: 'What is dependency injection and why is it useful?',
+      type: 'technical',
+      referenceAnswer:
+        'Dependency injection means a component receives the objects it depends on from the outside instead of constructing them itself. ' +
+        'This decouples the component from concrete implementations, makes it easy to swap implementations, and lets tests pass fakes or mocks.',
+      keyPoints: [
+        'A component receives its dependencies from outside instead of creating them',
+        'It decouples code from concrete implementations',
+        'It makes testing easier by allowing mocks or fakes',
+      ],
+      answer: INDEX_ANSWER,
+    };
+    for (const input of [inputFor('tech-design-patterns-di-01', INDEX_ANSWER), own]) {
+      const e = await evaluator.evaluate(input);
+      expect(e.score).toBeLessThanOrEqual(30);
+      expect(e.guards?.map((g) => g.kind)).toContain('off_topic');
+      expect(e.keyPoints?.every((k) => k.state === 'missed' && k.evidence.length === 0)).toBe(true);
+      expect(e.missingKeyPoints).toHaveLength(input.keyPoints!.length);
+    }
+  });
+
+  it('a list of terms names key points without making them: none is reported covered', async () => {
+    const e = await evaluator.evaluate(
+      inputFor(
+        'tech-sql-index-01',
+        'B-tree, full table scan, writes, storage, EXPLAIN, leftmost prefix, selectivity, inserts, updates, deletes',
+      ),
+    );
+    expect(e.guards?.map((g) => g.kind)).toContain('keyword_list');
+    expect(e.keyPoints?.some((k) => k.state === 'covered')).toBe(false);
+  });
+
   it('names the guard that held the score down in the score factors', async () => {
     const e = await evaluator.evaluate(
       inputFor('tech-sql-index-01', 'B-tree, full table scan, writes, storage, EXPLAIN, leftmost prefix, selectivity'),
