@@ -260,9 +260,13 @@ export function checkGuards(g: GuardInput): GuardHit[] {
     });
   } else if (g.explanationExpected && words < 25 && !g.aptitude) {
     // An interview answer (a story, a design, an explanation) cannot be made in one line.
+    // Short but right is not the same as short: when most key points are made, the cap rises
+    // (35 at half the points or fewer, 65 from 80 % up), as human graders give terse correct
+    // answers 60–70 while still preferring the explained answer.
+    const made = Math.min(1, Math.max(0, (f.kpState - 0.5) / 0.3));
     hits.push({
       kind: 'too_short',
-      cap: 35,
+      cap: Math.round(35 + 30 * made),
       message: 'The answer is too short to show understanding; explain your reasoning in a few full sentences.',
       detail: `Only ${words} words for a question that needs an explanation or a story.`,
     });

@@ -181,6 +181,20 @@ describe('adversarial answers are held at or below 30', () => {
     }
   });
 
+  it('a terse answer that makes most key points is held below an explained one, but above a bare short answer', async () => {
+    const terse = await evaluator.evaluate(
+      inputFor(
+        'tech-sql-index-01',
+        'A sorted B-tree pointing to rows lets lookups skip full table scans; writes get slower and it uses disk space.',
+      ),
+    );
+    const tooShort = terse.guards?.find((g) => g.kind === 'too_short');
+    expect(tooShort?.cap).toBeGreaterThan(35);
+    expect(terse.score).toBeGreaterThan(35);
+    const explained = await evaluator.evaluate(inputFor('tech-sql-index-01', INDEX_ANSWER));
+    expect(terse.score).toBeLessThan(explained.score);
+  });
+
   it('a list of terms names key points without making them: none is reported covered', async () => {
     const e = await evaluator.evaluate(
       inputFor(
