@@ -9,13 +9,13 @@
  * background load (the worst case for a candidate who is already waiting).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { apiCaller, signUpCandidate } from './bench-api.js';
 
 const { values } = parseArgs({
   options: {
@@ -93,19 +93,8 @@ async function runOnce(dataDir: string): Promise<Run> {
     const readyMs = performance.now() - started;
     const rssAtReadyMiB = rssMiB(server.pid!);
 
-    const call = async (method: string, url: string, body?: unknown, token?: string) => {
-      const res = await fetch(address + url, {
-        method,
-        headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        body: body ? JSON.stringify(body) : undefined,
-      });
-      if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
-      return res.json() as Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-    };
-    const email = `first-${randomBytes(3).toString('hex')}@example.com`;
-    const password = 'bench-password-quiet-river';
-    await call('POST', '/api/v1/auth/register', { email, password, name: 'Bench' });
-    const { accessToken } = await call('POST', '/api/v1/auth/token', { email, password });
+    const call = apiCaller(address);
+    const accessToken = await signUpCandidate(call, 'first');
     const interview = await call(
       'POST',
       '/api/v1/interviews',

@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { apiCaller, signUpCandidate } from './bench-api.js';
 
 const { values } = parseArgs({
   options: {
@@ -87,21 +88,10 @@ for (;;) {
   await new Promise((r) => setTimeout(r, 250));
 }
 
-async function call(method: string, url: string, body?: unknown, token?: string) {
-  const res = await fetch(address + url, {
-    method,
-    headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
-  return res.json() as Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-}
+const call = apiCaller(address);
 
 // A candidate with a few interviews, each answered, so reads and reports see real rows.
-const email = `bench-${randomBytes(3).toString('hex')}@example.com`;
-const password = 'bench-password-quiet-river';
-await call('POST', '/api/v1/auth/register', { email, password, name: 'Bench' });
-const { accessToken } = await call('POST', '/api/v1/auth/token', { email, password });
+const accessToken = await signUpCandidate(call, 'bench');
 const interviewsMade = [] as { id: string; questions: { id: string; text: string }[] }[];
 for (let i = 0; i < 5; i++) {
   interviewsMade.push(
