@@ -25,9 +25,16 @@ import { parseArgs } from 'node:util';
 import { measureAgreement, type AgreementFigures, type GraderWeights } from '../src/core/evaluation/calibrate.js';
 import { createAnswerEvaluator } from '../src/core/evaluation/evaluate-answer.js';
 import { selectPenalties, trainGrader } from '../src/core/evaluation/training.js';
-import { loadGraderWeights, loadLexicon, loadWordVectors } from '../src/server/ai/local-evaluator.js';
+import { loadGraderWeights, loadLexicon, loadTopicIndex, loadWordVectors } from '../src/server/ai/local-evaluator.js';
 import { createWinkTextAnalyzer } from '../src/server/ai/wink-text-analyzer.js';
-import { readGradedAnswers, toEvaluationInput, toTrainingRows, type GradedAnswer } from '../scripts/grading-data.js';
+import {
+  GENERATED_WEIGHT,
+  HAND_GRADED_FILES,
+  readGradedAnswers,
+  toEvaluationInput,
+  toTrainingRows,
+  type GradedAnswer,
+} from '../scripts/grading-data.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const grader = join(root, 'content', 'grader');
@@ -38,6 +45,15 @@ const { values } = parseArgs({
     'no-train': { type: 'boolean', default: false },
     'scale-max': { type: 'string', default: '5' },
     mohler: { type: 'string', default: join(root, '..', 'shared', 'data', 'asag', 'mohler-dev.jsonl') },
+    /** Rule-made answers (generated-answers.jsonl) join training folds only; never reported. */
+    'no-generated': { type: 'boolean', default: false },
+    'generated-weight': { type: 'string', default: String(GENERATED_WEIGHT) },
+    /** Only these kinds of generated lines (comma-separated); all by default. */
+    'generated-kinds': { type: 'string' },
+    /** Fit weight per kind of hand-graded line, e.g. "confidently_wrong:0.3" (an experiment switch). */
+    'kind-weights': { type: 'string' },
+    /** Grade without the bank's topics (relevance judged against the question alone): the engine before relevance ranking. */
+    'no-topics': { type: 'boolean', default: false },
   },
 });
 const scaleMax = Number(values['scale-max']);
@@ -49,17 +65,38 @@ const answers: GradedAnswer[] = [];
 if (values.data && values.data.length > 0) {
   values.data.forEach((f, i) => answers.push(...readGradedAnswers(f, `data${i}`, scaleMax)));
 } else {
-  for (const f of ['graded-answers.jsonl', 'graded-examples.jsonl']) {
+  for (const f of HAND_GRADED_FILES) {
     if (existsSync(join(grader, f))) answers.push(...readGradedAnswers(join(grader, f), 'own'));
   }
   if (existsSync(values.mohler!)) answers.push(...readGradedAnswers(values.mohler!, 'mohler'));
 }
+// Rule-made lines train (weighted lower: they are noisier) but are never scored or reported;
+// they sit in their question's fold, so a held-out question's variants never train its model.
+const generated: GradedAnswer[] =
+  !values['no-train'] &&
+  !values['no-generated'] &&
+  Number(values['generated-weight']) > 0 &&
+  !(values.data && values.data.length > 0) &&
+  existsSync(join(grader, 'generated-answers.jsonl'))
+    ? readGradedAnswers(join(grader, 'generated-answers.jsonl'), 'own').filter(
+        (a) => !values['generated-kinds'] || values['generated-kinds'].split(',').includes(a.kind ?? ''),
+      )
+    : [];
+const kindWeights = new Map(
+  (values['kind-weights'] ?? '')
+    .split(',')
+    .filter(Boolean)
+    .map((kv) => [kv.split(':')[0]!, Number(kv.split(':')[1])] as const),
+);
+const generatedWeight = Number(values['generated-weight']);
 // Ids are only unique within a file.
 answers.forEach((a, i) => (a.id = `${a.source}:${i}:${a.id}`));
+generated.forEach((a, i) => (a.id = `generated:${i}:${a.id}`));
 
 const analyze = createWinkTextAnalyzer();
 const vectors = await loadWordVectors();
 const lexicon = await loadLexicon();
+const topics = values['no-topics'] ? undefined : await loadTopicIndex(undefined, vectors);
 
 /** Cross-validation folds: a Mohler assignment each; our questions in 8 folds of whole questions. */
 function foldOf(a: GradedAnswer): string {
@@ -71,8 +108,11 @@ function foldOf(a: GradedAnswer): string {
 }
 const folds = [...new Set(answers.map(foldOf))].sort();
 const crossValidated = !values['no-train'] && folds.length >= 2;
+const trainingAnswers = [...answers, ...generated];
 const rows = crossValidated
-  ? toTrainingRows(answers, { analyze, vectors, lexicon }).map((r, i) => ({ ...r, group: foldOf(answers[i]!) }))
+  ? toTrainingRows(trainingAnswers, { analyze, vectors, lexicon, topics }, (a) =>
+      a.id.startsWith('generated:') ? generatedWeight : (kindWeights.get(a.kind ?? '') ?? 1),
+    ).map((r, i) => ({ ...r, group: foldOf(trainingAnswers[i]!) }))
   : [];
 const shipped = crossValidated ? null : await loadGraderWeights();
 
@@ -85,7 +125,7 @@ for (const fold of crossValidated ? folds : ['all']) {
     const train = rows.filter((r) => r.group !== fold);
     weights = trainGrader(train, `bench-${fold}`, selectPenalties(train));
   }
-  const evaluator = createAnswerEvaluator({ analyze, vectors, lexicon, weights, engineVersion: 'bench' }, { grammar: false });
+  const evaluator = createAnswerEvaluator({ analyze, vectors, lexicon, topics, weights, engineVersion: 'bench' }, { grammar: false });
   for (const a of test) predicted.set(a.id, (await evaluator.evaluate(toEvaluationInput(a))).score);
 }
 

@@ -3,12 +3,15 @@
  * clients for 10 s against 127.0.0.1. The server is a real `panelist serve` in its own process
  * (production settings), so the load generator does not share its CPU time slice or event loop.
  * Runs on PGlite, or on PostgreSQL when DATABASE_URL is set (a scratch database is created and
- * dropped).
- *   npm run bench:http [-- --connections 50 --duration 10 --json --profile DIR]
+ * dropped). In the same run it measures the limit (bench/limit-server.ts: bare Fastify, one
+ * primary-key SELECT per request, same engine) and prints each scenario as a share of it, with
+ * the server's time to /readyz and its RSS.
+ *   npm run bench:http [-- --connections 50 --duration 10 --json --profile DIR --only reads]
+ *   npm run bench:reads   (GET interview and GET report only)
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -25,6 +28,8 @@ const { values } = parseArgs({
     json: { type: 'boolean', default: false },
     // Writes a V8 CPU profile of the server process into this folder (open it in Chrome DevTools).
     profile: { type: 'string' },
+    // "reads" (GET interview, GET report) or "answers" (POST answer); all three by default.
+    only: { type: 'string' },
   },
 });
 const connections = Math.min(Number(values.connections), 200);
@@ -60,6 +65,29 @@ if (serverUrl) {
   };
 }
 
+const readRss = (pid: number | undefined) => {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+  } catch {
+    return 0;
+  }
+};
+
+// The limit: the same engine behind a bare Fastify route doing one primary-key SELECT.
+const limitPort = await freePort();
+const limitServer = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'bench/limit-server.ts')], {
+  env: { ...process.env, PORT: String(limitPort), DATABASE_URL: databaseUrl, DATA_DIR: dataDir },
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+await new Promise<void>((resolve, reject) => {
+  limitServer.stdout!.on('data', (d: Buffer) => d.toString().includes('ready') && resolve());
+  limitServer.once('exit', (code) => reject(new Error(`the limit server exited (${code})`)));
+});
+const limitResult = await autocannon({ url: `http://127.0.0.1:${limitPort}/item`, connections, duration });
+limitServer.kill('SIGTERM');
+await new Promise((r) => setTimeout(r, 1000));
+
 const port = await freePort();
 const address = `http://127.0.0.1:${port}`;
 const profileArgs = values.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(values.profile)}`] : [];
@@ -77,6 +105,7 @@ const server = spawn(process.execPath, [...profileArgs, path.join(root, 'bin/pan
   },
   stdio: ['ignore', 'inherit', 'inherit'],
 });
+const startedAt = Date.now();
 const deadline = Date.now() + 90_000;
 for (;;) {
   if (Date.now() > deadline || server.exitCode !== null) throw new Error(`the server did not become ready (exit code ${server.exitCode})`);
@@ -85,8 +114,10 @@ for (;;) {
     () => false,
   );
   if (ok) break;
-  await new Promise((r) => setTimeout(r, 250));
+  await new Promise((r) => setTimeout(r, 50));
 }
+const readyMs = Date.now() - startedAt;
+const rssAtReadyMiB = readRss(server.pid);
 
 const call = apiCaller(address);
 
@@ -117,7 +148,10 @@ for (const iv of interviewsMade) {
 
 const target = interviewsMade[0]!;
 const auth = { authorization: `Bearer ${accessToken}` };
-const scenarios = ['GET interview', 'POST answer', 'GET report'] as const;
+const allScenarios = ['GET interview', 'POST answer', 'GET report'] as const;
+const scenarios = allScenarios.filter((name) =>
+  values.only === 'reads' ? name !== 'POST answer' : values.only === 'answers' ? name === 'POST answer' : true,
+);
 const results = [];
 for (const name of scenarios) {
   let n = 0;
@@ -147,22 +181,34 @@ for (const name of scenarios) {
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     errors: result.errors + result.non2xx,
+    shareOfLimit: Math.round((result.requests.average / limitResult.requests.average) * 100) / 100,
   });
   // Let TIME_WAIT sockets and the grading queue drain between scenarios.
   await new Promise((r) => setTimeout(r, 1000));
 }
 
+const rssAfterMiB = readRss(server.pid);
 server.kill('SIGTERM');
 await new Promise((r) => server.once('exit', r));
 await dropDatabase();
 rmSync(dataDir, { recursive: true, force: true });
 
-if (values.json) console.log(JSON.stringify(results, null, 2));
+const limit = {
+  requestsPerSecond: Math.round(limitResult.requests.average),
+  p50Ms: limitResult.latency.p50,
+  p99Ms: limitResult.latency.p99,
+  errors: limitResult.errors + limitResult.non2xx,
+};
+if (values.json) console.log(JSON.stringify({ limit, readyMs, rssAtReadyMiB, rssAfterMiB, results }, null, 2));
 else {
   console.log(`database: ${results[0]!.database}, ${connections} connections, ${duration} s per scenario, server in its own process`);
+  console.log(
+    `limit (1 SELECT) ${String(limit.requestsPerSecond).padStart(6)} req/s   p50 ${String(limit.p50Ms).padStart(4)} ms   p99 ${String(limit.p99Ms).padStart(4)} ms   errors ${limit.errors}`,
+  );
   for (const r of results) {
     console.log(
-      `${r.scenario.padEnd(14)} ${String(r.requestsPerSecond).padStart(6)} req/s   p50 ${String(r.p50Ms).padStart(4)} ms   p99 ${String(r.p99Ms).padStart(4)} ms   errors ${r.errors}`,
+      `${r.scenario.padEnd(14)} ${String(r.requestsPerSecond).padStart(6)} req/s   p50 ${String(r.p50Ms).padStart(4)} ms   p99 ${String(r.p99Ms).padStart(4)} ms   errors ${r.errors}   ${Math.round(r.shareOfLimit * 100)} % of limit`,
     );
   }
+  console.log(`/readyz after ${readyMs} ms; RSS ${rssAtReadyMiB} MiB at ready, ${rssAfterMiB} MiB after the load`);
 }

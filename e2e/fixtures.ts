@@ -33,6 +33,18 @@ export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true, animations: 'disabled' });
 }
 
+/** The same page again in the dark theme and at 360 px wide (then back to light at desktop size). */
+export async function shotDarkAnd360(page: Page, name: string): Promise<void> {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.evaluate(() => document.documentElement.classList.add('dark'));
+  await shot(page, `${name}-dark`);
+  await page.evaluate(() => document.documentElement.classList.remove('dark'));
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.setViewportSize({ width: 360, height: 800 });
+  await shot(page, `${name}-360`);
+  await page.setViewportSize({ width: 1280, height: 860 });
+}
+
 /** Saves what the window shows (not the full page), e.g. with a tooltip open. */
 export async function shotViewport(page: Page, name: string): Promise<void> {
   await page.waitForTimeout(300);

@@ -3,7 +3,7 @@ import { PASSWORD, expect, shot, test, uniqueEmail } from './fixtures.js';
 test('a wrong password shows a clear error and stays on the login page', async ({ page, request }) => {
   const email = uniqueEmail('returning');
   const created = await request.post('/api/v1/auth/register', { data: { email, password: PASSWORD, name: 'Alan Turing' } });
-  expect(created.status()).toBe(201);
+  expect(created.status()).toBe(202);
 
   await page.goto('/login');
   await expect(page.getByRole('heading', { level: 1, name: 'Welcome back' })).toBeVisible();
@@ -27,7 +27,7 @@ test('a wrong password shows a clear error and stays on the login page', async (
 test('a signed-out visitor is sent to log in and then back to the page they wanted', async ({ page, request }) => {
   const email = uniqueEmail('deep-link');
   expect((await request.post('/api/v1/auth/register', { data: { email, password: PASSWORD, name: 'Katherine Johnson' } })).status()).toBe(
-    201,
+    202,
   );
   await page.goto('/practice/new');
   await expect(page).toHaveURL(/\/login$/);

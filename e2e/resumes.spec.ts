@@ -95,6 +95,8 @@ for (const variant of variants) {
         data: { name: 'Grace Hopper', email: coachEmail, password: PASSWORD },
       });
       expect(signup.ok()).toBe(true);
+      const signin = await coachContext.request.post('/api/v1/auth/login', { data: { email: coachEmail, password: PASSWORD } });
+      expect(signin.ok()).toBe(true);
       const org = await api<{ id: string }>(coachContext, 'POST', '/api/v1/orgs', { name: `Acme Careers ${variant.name}` });
 
       await coachPage.goto('/jobs/new');

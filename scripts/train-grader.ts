@@ -23,9 +23,9 @@ import {
   type Penalties,
   type TrainingRow,
 } from '../src/core/evaluation/training.js';
-import { loadLexicon, loadWordVectors } from '../src/server/ai/local-evaluator.js';
+import { loadLexicon, loadTopicIndex, loadWordVectors } from '../src/server/ai/local-evaluator.js';
 import { createWinkTextAnalyzer } from '../src/server/ai/wink-text-analyzer.js';
-import { readGradedAnswers, toTrainingRows, type GradedAnswer } from './grading-data.js';
+import { GENERATED_WEIGHT, readGradedAnswers, toTrainingRows, type GradedAnswer } from './grading-data.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const { values } = parseArgs({
@@ -35,9 +35,18 @@ const { values } = parseArgs({
     examples: { type: 'string', default: join(root, 'content', 'grader', 'graded-examples.jsonl') },
     /** Graded answers of every kind to the bank's questions (content/grader/graded-answers.jsonl). */
     graded: { type: 'string', default: join(root, 'content', 'grader', 'graded-answers.jsonl') },
+    /** Hand-graded answers of the engine's failure kinds (content/grader/graded-failures.jsonl). */
+    failures: { type: 'string', default: join(root, 'content', 'grader', 'graded-failures.jsonl') },
+    /** Second batch of hand-graded failure kinds (content/grader/graded-failures-2.jsonl). */
+    failures2: { type: 'string', default: join(root, 'content', 'grader', 'graded-failures-2.jsonl') },
+    /** Rule-made variants (content/grader/generated-answers.jsonl): trained on, weighted lower, never reported. */
+    generated: { type: 'string', default: join(root, 'content', 'grader', 'generated-answers.jsonl') },
+    'generated-weight': { type: 'string', default: String(GENERATED_WEIGHT) },
     /** Fixed ridge penalty for every model; by default each is chosen by nested validation. */
     lambda: { type: 'string' },
     'dry-run': { type: 'boolean', default: false },
+    /** Skip the cross-validation reports (the penalties are still chosen by nested validation). */
+    'no-cv': { type: 'boolean', default: false },
     out: { type: 'string', default: join(root, 'content', 'grader', 'weights.json') },
   },
 });
@@ -69,14 +78,34 @@ async function main(): Promise<void> {
   if (haveExamples) answers.push(...readGradedAnswers(values.examples!, 'examples'));
   const haveGraded = existsSync(values.graded!);
   if (haveGraded) answers.push(...readGradedAnswers(values.graded!, 'graded'));
-  const res = { analyze: createWinkTextAnalyzer(), vectors: await loadWordVectors(), lexicon: await loadLexicon() };
+  // Same source as graded-answers, so a question's failure lines and rule-made variants fall in
+  // its cross-validation group and are left out together with it.
+  const haveFailures = existsSync(values.failures!);
+  if (haveFailures) answers.push(...readGradedAnswers(values.failures!, 'graded'));
+  const haveFailures2 = existsSync(values.failures2!);
+  if (haveFailures2) answers.push(...readGradedAnswers(values.failures2!, 'graded'));
+  const haveGenerated = existsSync(values.generated!) && Number(values['generated-weight']) > 0;
+  if (haveGenerated) answers.push(...readGradedAnswers(values.generated!, 'graded').map((a) => ({ ...a, generated: true })));
+  const vectors = await loadWordVectors();
+  const res = {
+    analyze: createWinkTextAnalyzer(),
+    vectors,
+    lexicon: await loadLexicon(),
+    topics: await loadTopicIndex(undefined, vectors),
+  };
   if (!res.vectors) console.warn('word vectors missing: run scripts/build-embeddings.ts first (training lexical-only)');
-  const rows = toTrainingRows(answers, res);
+  const generatedWeight = Number(values['generated-weight']);
+  const rows = toTrainingRows(answers, res, (a) => (a.generated ? generatedWeight : 1));
 
-  const mohler = crossValidate(rows, 'Mohler short answers (short-answer model)', 'mohler:');
-  const examples = crossValidate(rows, 'Graded examples: behavioral, system design, communication (long-form model)', 'examples:');
-  const graded = haveGraded ? crossValidate(rows, 'Graded answers of every kind to bank questions', 'graded:') : null;
-  const noRefMohler = crossValidate(rows, 'Mohler without the reference answer (question-only model)', 'mohler:', 'withoutReference');
+  const cv = !values['no-cv'];
+  const mohler = cv ? crossValidate(rows, 'Mohler short answers (short-answer model)', 'mohler:') : null;
+  const examples = cv
+    ? crossValidate(rows, 'Graded examples: behavioral, system design, communication (long-form model)', 'examples:')
+    : null;
+  const graded = cv && haveGraded ? crossValidate(rows, 'Graded answers of every kind to bank questions', 'graded:') : null;
+  const noRefMohler = cv
+    ? crossValidate(rows, 'Mohler without the reference answer (question-only model)', 'mohler:', 'withoutReference')
+    : null;
 
   const penalties = penaltiesFor(rows);
   const weights = trainGrader(rows, versionOf(rows), penalties);
@@ -85,11 +114,17 @@ async function main(): Promise<void> {
       'mohler-dev.jsonl (assignments 1-6)',
       haveExamples ? 'content/grader/graded-examples.jsonl' : null,
       haveGraded ? 'content/grader/graded-answers.jsonl' : null,
+      haveFailures ? 'content/grader/graded-failures.jsonl' : null,
+      haveFailures2 ? 'content/grader/graded-failures-2.jsonl' : null,
+      haveGenerated ? `content/grader/generated-answers.jsonl (weight ${generatedWeight})` : null,
     ].filter(Boolean),
     rows: rows.length,
+    handGradedRows: rows.filter((r) => !r.generated).length,
     penalties,
     protocol: 'leave one assignment out; ridge penalty chosen by nested leave-one-assignment-out',
-    crossValidated: { mohler, examples, graded, mohlerWithoutReference: noRefMohler },
+    crossValidated: cv
+      ? { mohler, examples, graded, mohlerWithoutReference: noRefMohler }
+      : 'see npm run bench:grading (leave whole questions out)',
   };
   for (const kind of ['shortAnswer', 'longForm', 'withoutReference'] as const) {
     const m = weights[kind];

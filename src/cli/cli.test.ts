@@ -89,7 +89,7 @@ describe('panelist serve', { timeout: 180_000 }, () => {
     expect(reg.status).toBe(401); // not registered yet
     expect(
       (await fetch(`${first.address}/api/v1/auth/register`, { method: 'POST', headers: json, body: JSON.stringify(body) })).status,
-    ).toBe(201);
+    ).toBe(202);
     const { accessToken } = await (
       await fetch(`${first.address}/api/v1/auth/token`, { method: 'POST', headers: json, body: JSON.stringify(body) })
     ).json();

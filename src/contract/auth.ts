@@ -3,20 +3,35 @@ import { id, isoDateTime } from './common.js';
 
 export const PASSWORD_MIN_LENGTH = 10;
 
-const email = z
+export const emailAddress = z
   .email()
   .max(254)
   .transform((s) => s.trim().toLowerCase());
-const password = z.string().min(PASSWORD_MIN_LENGTH, `must be at least ${PASSWORD_MIN_LENGTH} characters`).max(256);
+export const newPassword = z.string().min(PASSWORD_MIN_LENGTH, `must be at least ${PASSWORD_MIN_LENGTH} characters`).max(256);
 
 export const registerBody = z.object({
-  email,
-  password,
+  email: emailAddress,
+  password: newPassword,
   name: z.string().trim().min(1).max(100),
 });
 export type RegisterBody = z.infer<typeof registerBody>;
 
-export const loginBody = z.object({ email, password: z.string().min(1).max(256) });
+export const emailCode = z.string().regex(/^\d{6}$/, 'must be the 6 digits from the email');
+
+export const loginBody = z.object({
+  email: emailAddress,
+  password: z.string().min(1).max(256),
+  /** The code mailed to the owner when the account is slowed down after failed attempts. */
+  emailCode: emailCode.optional(),
+  /** With two-factor on: the 6 digits the authenticator app shows… */
+  totpCode: emailCode.optional(),
+  /** …or one of the recovery codes (each works once). */
+  recoveryCode: z
+    .string()
+    .trim()
+    .regex(/^[a-zA-Z0-9]{5}-?[a-zA-Z0-9]{5}$/, 'must be one of your recovery codes, like abcde-fghjk')
+    .optional(),
+});
 export type LoginBody = z.infer<typeof loginBody>;
 
 export const platformRole = z.enum(['user', 'superadmin']);
@@ -27,6 +42,8 @@ export const user = z.object({
   email: z.string(),
   name: z.string(),
   platformRole,
+  /** Until the address is confirmed, invitations and sharing wait. */
+  emailVerified: z.boolean(),
   createdAt: isoDateTime,
 });
 export type User = z.infer<typeof user>;
@@ -38,6 +55,10 @@ export const sessionInfo = z.object({
   csrfToken: z.string().nullable(),
 });
 export type SessionInfo = z.infer<typeof sessionInfo>;
+
+/** The answer to registration, the same whether the email was new or already registered. */
+export const registerAccepted = z.object({ message: z.string() });
+export type RegisterAccepted = z.infer<typeof registerAccepted>;
 
 export const tokenBody = loginBody;
 export type TokenBody = z.infer<typeof tokenBody>;

@@ -1,12 +1,15 @@
 import { z } from 'zod';
+import { codingProblemView } from './coding.js';
 import { id, isoDateTime, paginated } from './common.js';
+import { caption, delivery, timedWord } from './media.js';
+import { proctoringLevel } from './proctoring.js';
 
 // The value lists are tuples as well as zod enums, so the database columns declare the same lists.
 export const QUESTION_TYPES = ['behavioral', 'technical', 'system_design', 'communication', 'aptitude'] as const;
 export const questionType = z.enum(QUESTION_TYPES);
 export type QuestionType = z.infer<typeof questionType>;
 
-export const INTERVIEW_TYPES = [...QUESTION_TYPES, 'mixed'] as const;
+export const INTERVIEW_TYPES = [...QUESTION_TYPES, 'mixed', 'coding'] as const;
 export const interviewType = z.enum(INTERVIEW_TYPES);
 export type InterviewType = z.infer<typeof interviewType>;
 
@@ -16,9 +19,11 @@ export type Level = z.infer<typeof level>;
 
 /**
  * Practice: in_progress → completed. Assigned: scheduled → in_progress → completed → reviewed,
- * or scheduled → missed (window closed unstarted) / cancelled (by the coach before it starts).
+ * or scheduled → missed (window closed unstarted) / cancelled (by the coach before it starts), or
+ * in_progress → terminated (a proctoring threshold reached where the organization chose to end; answers kept and graded).
  */
-export const interviewStatus = z.enum(['scheduled', 'in_progress', 'completed', 'reviewed', 'missed', 'cancelled']);
+export const INTERVIEW_STATUSES = ['scheduled', 'in_progress', 'completed', 'reviewed', 'missed', 'cancelled', 'terminated'] as const;
+export const interviewStatus = z.enum(INTERVIEW_STATUSES);
 export type InterviewStatus = z.infer<typeof interviewStatus>;
 
 export const MAX_ANSWER_CHARS = 20_000;
@@ -47,11 +52,33 @@ const interviewBase = {
   language: z.string().trim().min(2).max(10).optional(),
 };
 
+/** Pace limits a practice may set (one-way interviews give 30 s to a few minutes). */
+export const MAX_THINK_SECONDS = 600;
+export const MAX_ANSWER_SECONDS = 1800;
+export const MAX_PRACTICE_MINUTES = 240;
+
+/** Most follow-ups the interviewer asks after one answer. */
+export const MAX_FOLLOW_UPS = 2;
+
 export const createPracticeBody = z.object({
   kind: z.literal('practice'),
   ...interviewBase,
+  /** How many follow-ups (0–2) the interviewer may ask after each answer; 0, the default, is the fixed list. */
+  followUps: z.number().int().min(0).max(MAX_FOLLOW_UPS).optional(),
   /** Plain resume text; used to tailor questions and not stored. */
   resumeText: z.string().trim().max(MAX_RESUME_CHARS).optional(),
+  /** The employer the candidate is preparing for ("Amazon"); behavioural questions then speak to its published values. */
+  targetCompany: z.string().trim().max(80).optional(),
+  /** Seconds to think before each answer (as one-way interviews give); absent: no think time. */
+  thinkSeconds: z.number().int().min(5).max(MAX_THINK_SECONDS).optional(),
+  /** Seconds to answer each question; when they run out the draft is submitted. Absent: no limit. */
+  answerSeconds: z.number().int().min(30).max(MAX_ANSWER_SECONDS).optional(),
+  /** The whole practice's time; the server refuses answers after it and completes the interview. */
+  durationMinutes: z.number().int().min(1).max(MAX_PRACTICE_MINUTES).optional(),
+  /** "Practise again" with the same questions: an earlier practice of the caller's, whose questions are asked again in order. */
+  repeatOf: id.optional(),
+  /** Practise from the saved list: these saved questions (the caller's), in this order, instead of planned ones. */
+  savedQuestionIds: z.array(id).min(1).max(20).optional(),
 });
 export type CreatePracticeBody = z.infer<typeof createPracticeBody>;
 
@@ -66,6 +93,8 @@ export const scheduleInterviewBody = z
     windowEnd: z.iso.datetime({ offset: true }),
     durationMinutes: z.number().int().min(1).max(MAX_DURATION_MINUTES),
     releaseResults: releaseResults.default('on_finalize'),
+    /** off, light (tabs, focus, fullscreen, paste, screens) or full (light plus camera presence); see contract/proctoring.ts. */
+    proctoring: proctoringLevel.default('off'),
   })
   .refine((b) => Date.parse(b.windowEnd) > Date.parse(b.windowStart), { path: ['windowEnd'], message: 'must be after windowStart' });
 export type ScheduleInterviewBody = z.infer<typeof scheduleInterviewBody>;
@@ -138,6 +167,13 @@ export const interviewQuestion = z.object({
   /** Shown to coaches only (for editing and review), never to the candidate. */
   keyPoints: z.array(z.string()).optional(),
   referenceAnswer: z.string().nullable().optional(),
+  /**
+   * What a strong answer says, for learning: shown to the candidate once they have answered the
+   * question and may see results (with `keyPoints`); absent before. Null when the question has none.
+   */
+  modelAnswer: z.string().nullable().optional(),
+  /** Set on coding questions: the problem as the candidate sees it (languages, starter code, examples). */
+  coding: codingProblemView.optional(),
 });
 export type InterviewQuestion = z.infer<typeof interviewQuestion>;
 
@@ -257,6 +293,10 @@ export const answerBody = z.object({
     .min(0)
     .max(24 * 3600)
     .optional(),
+  /** A spoken answer: the uploaded recording (`text` is then its transcript, corrected by the candidate). */
+  mediaId: id.optional(),
+  /** Word timings of the transcript, when the transcriber gave them: pauses are measured from these. */
+  words: z.array(timedWord).max(20000).optional(),
 });
 export type AnswerBody = z.infer<typeof answerBody>;
 
@@ -279,6 +319,11 @@ export const answer = z.object({
   evaluation: evaluation.nullable(),
   /** A coach's score override; the engine's evaluation stays as it was. */
   override: scoreOverride.nullable().optional(),
+  /** A spoken answer's recording (GET /api/v1/media/:id/content) and how it was delivered. */
+  mediaId: id.nullable().optional(),
+  delivery: delivery.nullable().optional(),
+  /** Captions of the recording made from the transcript (WebVTT is built from these in the browser). */
+  captions: z.array(caption).optional(),
   /** The score that counts: the override's when there is one, else the evaluation's. */
   finalScore: z.number().int().min(0).max(100).nullable().optional(),
 });
@@ -314,8 +359,54 @@ export const interviewSummary = z.object({
   /** Whether the caller may see scores and feedback. */
   resultsVisible: z.boolean().optional(),
   language: z.string().optional(),
+  /** Practice: how many follow-ups the interviewer may ask after each answer (0: a fixed list). */
+  followUps: z.number().int().min(0).max(MAX_FOLLOW_UPS).optional(),
+  proctoring: proctoringLevel.optional(),
+  /** Practice pace: seconds to think before each answer and to answer it (null: no limit). */
+  thinkSeconds: z.number().int().nullable().optional(),
+  answerSeconds: z.number().int().nullable().optional(),
+  /** Practice: the employer the candidate prepared for, so "Practise again" keeps it. */
+  targetCompany: z.string().nullable().optional(),
 });
 export type InterviewSummary = z.infer<typeof interviewSummary>;
+
+/** Why the interviewer followed up: a key point missed or partly made, no concrete example, or a claim to dig into. */
+export const FOLLOW_UP_KINDS = ['probe_key_point', 'ask_example', 'dig_claim'] as const;
+export const followUpKind = z.enum(FOLLOW_UP_KINDS);
+export type FollowUpKind = z.infer<typeof followUpKind>;
+
+/** A follow-up the interviewer asked after an answer; answered through the same answers route, with its id as questionId. */
+export const followUpQuestion = z.object({
+  id,
+  /** The interview question it follows up. */
+  parentQuestionId: id,
+  /** 1 or 2: its place after the question. */
+  order: z.number().int(),
+  kind: followUpKind,
+  text: z.string(),
+  /** As on a question: shown once the follow-up is answered. */
+  keyPoints: z.array(z.string()).optional(),
+  modelAnswer: z.string().nullable().optional(),
+});
+export type FollowUpQuestion = z.infer<typeof followUpQuestion>;
+
+/** What the interviewer says next (`GET /interviews/:id/next`). */
+export const nextStep = z.object({
+  kind: z.enum(['question', 'follow_up', 'end']),
+  /** The question's or follow-up's id (answer it with this as questionId); null at the end. */
+  id: id.nullable(),
+  text: z.string().nullable(),
+  /** The interview question this step belongs to (itself for a question); null at the end. */
+  questionId: id.nullable(),
+  /** The question's order in the interview; null at the end. */
+  order: z.number().int().nullable(),
+  /** For a follow-up: why it is asked, and its place after the question. */
+  followUpKind: followUpKind.optional(),
+  followUpOrder: z.number().int().optional(),
+  answeredCount: z.number().int(),
+  questionCount: z.number().int(),
+});
+export type NextStep = z.infer<typeof nextStep>;
 
 export const interview = interviewSummary.extend({
   jobDescription: z.string().nullable(),
@@ -327,6 +418,10 @@ export const interview = interviewSummary.extend({
   jobDescriptionId: id.nullable().optional(),
   /** The server's time when this was read, so a countdown does not trust the device clock. */
   serverNow: isoDateTime.optional(),
+  /** Follow-ups asked so far, by question and order; their answers are among `answers`. */
+  followUpQuestions: z.array(followUpQuestion).optional(),
+  /** In the start response of a proctored interview: the first link of the integrity chain. */
+  integrityNonce: z.string().nullable().optional(),
 });
 export type Interview = z.infer<typeof interview>;
 
@@ -345,6 +440,21 @@ export const report = z.object({
       text: z.string(),
       answer: z.string().nullable(),
       evaluation: evaluation.nullable(),
+      /** The score that counts for the question: its answer combined with its answered follow-ups. */
+      score: z.number().int().min(0).max(100).nullable().optional(),
+      /** The conversation after the answer, in order. */
+      followUps: z
+        .array(
+          z.object({
+            id,
+            order: z.number().int(),
+            kind: followUpKind,
+            text: z.string(),
+            answer: z.string().nullable(),
+            evaluation: evaluation.nullable(),
+          }),
+        )
+        .optional(),
     }),
   ),
   strengths: z.array(z.string()),

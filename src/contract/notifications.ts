@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { id, isoDateTime, pageQuery } from './common.js';
+import { integrityEventsBody, integrityReceipt } from './proctoring.js';
 
 export const notificationKind = z.enum([
   'interview_scheduled',
@@ -10,6 +11,8 @@ export const notificationKind = z.enum([
   'interview_missed',
   'results_ready',
   'invitation_accepted',
+  /** A proctoring threshold was reached in an assigned interview the coach runs. */
+  'integrity_threshold',
 ]);
 export type NotificationKind = z.infer<typeof notificationKind>;
 
@@ -60,11 +63,19 @@ export const serverMessage = z.discriminatedUnion('type', [
   /** An interview the user takes part in changed state (started, completed, reviewed …). */
   z.object({ type: z.literal('interview'), interviewId: id, status: z.string() }),
   z.object({ type: z.literal('pong') }),
+  /** The answer to an `integrity_events` message with the same ref. */
+  z.object({ type: z.literal('integrity_receipt'), ref: z.string(), receipt: integrityReceipt }),
+  /** An `integrity_events` message refused, with the status and title its HTTP route would give. */
+  z.object({ type: z.literal('integrity_rejected'), ref: z.string(), status: z.number().int(), title: z.string() }),
 ]);
 export type ServerMessage = z.infer<typeof serverMessage>;
 
 /** Messages a client may send; anything else closes the socket with 1003. */
-export const clientMessage = z.discriminatedUnion('type', [z.object({ type: z.literal('ping') })]);
+export const clientMessage = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ping') }),
+  /** A proctored interview's events, as POST …/integrity-events takes them; `ref` pairs the answer. */
+  integrityEventsBody.extend({ type: z.literal('integrity_events'), ref: z.string().min(1).max(40), interviewId: id }),
+]);
 export type ClientMessage = z.infer<typeof clientMessage>;
 
 export const mailStatus = z.enum(['queued', 'sent', 'stored', 'failed']);

@@ -6,6 +6,10 @@ export const errorStatus = {
   bad_request: 400,
   validation_failed: 400,
   unauthenticated: 401,
+  /** The password was right; the sign-in needs the authenticator's code or a recovery code too. */
+  two_factor_required: 401,
+  /** An organization requires two-factor of its coaches and admins: enrol on the account page first. */
+  two_factor_enrolment_required: 403,
   forbidden: 403,
   csrf_failed: 403,
   not_found: 404,
@@ -21,6 +25,8 @@ export const errorStatus = {
   window_closed: 409,
   /** The server-owned deadline of a started interview has passed. */
   deadline_passed: 409,
+  /** A proctored interview's required pre-check has not passed; details.failed names the checks. */
+  precheck_required: 409,
   /** A one-time link that expired, was used or was revoked. */
   link_expired: 410,
   payload_too_large: 413,

@@ -18,6 +18,8 @@ export interface DatabaseHandle {
   /** Number of migrations in the repo that this database has not applied yet. */
   pendingMigrations(): Promise<number>;
   ping(): Promise<void>;
+  /** Connections of the PostgreSQL pool (for metrics); absent for PGlite, which has none. */
+  poolStats?(): { total: number; idle: number; waiting: number; max: number };
   /**
    * Calls onPayload for every NOTIFY on the channel (delivered on commit of the sending
    * transaction). On PostgreSQL this uses one dedicated connection, outside the pool, that
@@ -118,6 +120,7 @@ async function openPostgres(url: string, poolSize: number): Promise<DatabaseHand
     ping: async () => {
       await pool.query('select 1');
     },
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: poolSize }),
     listen: (channel, onPayload, onResync) => listener.listen(channel, onPayload, onResync),
     close: async () => {
       await listener.close();

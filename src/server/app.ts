@@ -8,12 +8,24 @@ import type { SkillTaxonomy } from '../core/skills/taxonomy.js';
 import type { DatabaseHandle } from '../db/client.js';
 import { serializeErrorForLog } from '../db/query-errors.js';
 import { createAuthService, type AuthService } from './auth/auth.service.js';
+import { createCredentialCache } from './auth/credential-cache.js';
 import { authRoutes } from './auth/auth.routes.js';
+import { createAccountSecurityService } from './auth/account-security.service.js';
+import { accountSecurityRoutes } from './auth/account-security.routes.js';
+import { createSessionsService } from './auth/sessions.service.js';
+import { sessionsRoutes } from './auth/sessions.routes.js';
+import { createTwoFactorService } from './auth/two-factor.service.js';
+import { twoFactorRoutes } from './auth/two-factor.routes.js';
+import { createProfilesService } from './auth/profiles.service.js';
+import { profilesRoutes } from './auth/profiles.routes.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import { healthRoutes } from './health/health.routes.js';
 import { newId } from './ids.js';
+import { createCodingFeature } from './coding/coding-feature.js';
+import { createPracticeService } from './coding/practice.service.js';
+import { practiceRoutes } from './coding/practice.routes.js';
 import { createInterviewsService } from './interviews/interviews.service.js';
 import { interviewsRoutes } from './interviews/interviews.routes.js';
 import { JobRegistry } from './jobs/job-registry.js';
@@ -28,6 +40,8 @@ import { createResumesService } from './resumes/resumes.service.js';
 import { resumesRoutes } from './resumes/resumes.routes.js';
 import type { TextAnalyzer } from '../core/evaluation/analyzed-text.js';
 import { adminMailsRoutes } from './admin/admin-mails.routes.js';
+import { adminUsersRoutes } from './admin/admin-users.routes.js';
+import { createUserAdministrationService } from './auth/user-administration.service.js';
 import { createMailService } from './mail/mail.service.js';
 import { createSmtpMailer, createStoringMailer, type Mailer } from './mail/mailer.js';
 import { createNotificationsService } from './notifications/notifications.service.js';
@@ -46,8 +60,19 @@ import { errorsPlugin } from './plugins/errors.js';
 import { openapiPlugin } from './plugins/openapi.js';
 import { securityPlugin } from './plugins/security.js';
 import { webPlugin } from './plugins/web.js';
+import { compressionPlugin } from './plugins/compression.js';
+import { createMetrics } from './metrics/metrics.js';
+import { metricsPlugin } from './metrics/metrics.routes.js';
 import { applyConnectionLimits } from './plugins/connection-limits.js';
 import { safeTextPlugin } from './plugins/safe-text.js';
+import { createProctoringGate } from './proctoring/proctoring-gate.js';
+import { createProctoringService } from './proctoring/proctoring.service.js';
+import { createProctoringSettings } from './proctoring/proctoring-settings.js';
+import { proctoringRoutes } from './proctoring/proctoring.routes.js';
+import { createMediaService } from './media/media.service.js';
+import { mediaRoutes } from './media/media.routes.js';
+import { createRecordingRetention } from './media/recording-retention.js';
+import { recordingRetentionRoutes } from './media/recording-retention.routes.js';
 
 export interface AppDeps {
   config: Config;
@@ -109,14 +134,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  const auth = createAuthService({ db: database.db, config, clock });
+  const credentials = createCredentialCache(config.authCacheMs);
+  app.addHook('onClose', async () => credentials.close());
+  const orgAccess = createOrgAccess(database.db);
+  const twoFactor = createTwoFactorService({ db: database.db, config, clock, orgAccess });
+  const auth = createAuthService({ db: database.db, config, clock, credentials, secondFactor: twoFactor.check });
+  const accountSecurity = createAccountSecurityService({ db: database.db, config, clock });
+  const accountSessions = createSessionsService({ db: database.db, clock });
+  // Sockets are counted when scraped, after the hub below exists.
+  const metrics = createMetrics({ database, socketCount: () => hub.socketCount() });
   // Shared by the features: job kinds are registered here by the services that own them.
   const jobs = new JobRegistry();
-  const orgAccess = createOrgAccess(database.db);
   const orgs = createOrgsService({ db: database.db, clock, orgAccess });
   const members = createMembersService({ db: database.db, clock, orgAccess });
   const invitations = createInvitationsService({ db: database.db, clock, config, orgAccess, auth });
-  const jobDescriptions = createJobDescriptionsService({ db: database.db, clock, orgAccess, skills: deps.skills });
   let textAnalyzer: TextAnalyzer | undefined;
   const resumeReading =
     deps.resumeReading ??
@@ -126,11 +157,31 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       log: app.log.child({ component: 'resume-reading' }),
     });
   app.addHook('onClose', () => resumeReading.close());
+  // Job descriptions are read in the same process as resumes, under its deadline and memory cap.
+  const jobDescriptions = createJobDescriptionsService({ db: database.db, clock, orgAccess, skills: deps.skills, reader: resumeReading });
+  const storage = deps.storage ?? createLocalFileStorage(config.storageDir);
+  const retention = createRecordingRetention({
+    db: database.db,
+    clock,
+    storage,
+    jobs,
+    orgAccess,
+    defaultDays: config.media.retentionDays,
+  });
+  const media = createMediaService({
+    db: database.db,
+    clock,
+    config,
+    storage,
+    orgAccess,
+    retention,
+    log: app.log.child({ component: 'media' }),
+  });
   const resumes = createResumesService({
     db: database.db,
     clock,
     orgAccess,
-    storage: deps.storage ?? createLocalFileStorage(config.storageDir),
+    storage,
     skills: deps.skills,
     reader: { sniff: sniffResumeType, read: resumeReading.read },
     // Loaded on the first ATS analysis, not at start.
@@ -138,24 +189,38 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     jobDescriptions,
     log: app.log.child({ component: 'resumes' }),
   });
+  const coding = createCodingFeature({ config, evaluator: deps.evaluator, clock, log: app.log.child({ component: 'sandbox' }) });
+  app.addHook('onClose', () => coding.close());
+  const practice = createPracticeService({ db: database.db, clock, bank: coding.bank, coding: coding.service });
   const interviews = createInterviewsService({
+    coding: coding.service,
     db: database.db,
     clock,
     bank: deps.bank,
     skills: deps.skills,
-    evaluator: deps.evaluator,
+    evaluator: metrics.timeEvaluator(deps.evaluator),
     orgAccess,
     jobs,
     config,
     // Stored job descriptions and resumes shape the questions.
     tailoring: { jobDescriptions, resumes },
     log: app.log.child({ component: 'interviews' }),
+    proctoringGate: createProctoringGate(),
+    recordings: media,
   });
+  media.allowReviewers((actor, mediaId) => interviews.mayReviewRecording(actor, mediaId));
+  const proctoring = createProctoringService({ db: database.db, clock, interviews, jobs, log: app.log.child({ component: 'proctoring' }) });
+  const proctoringSettings = createProctoringSettings({ db: database.db, clock, orgAccess });
   const mailer =
     deps.mailer ?? (config.smtpUrl ? createSmtpMailer(config.smtpUrl) : createStoringMailer(app.log.child({ component: 'mail' })));
   const mail = createMailService({ db: database.db, mailer, jobs, config, clock });
   const notifications = createNotificationsService({ db: database.db, clock });
-  const hub = createSocketHub({ notifications, log: app.log.child({ component: 'realtime' }), heartbeatMs: config.wsHeartbeatMs });
+  const hub = createSocketHub({
+    notifications,
+    log: app.log.child({ component: 'realtime' }),
+    heartbeatMs: config.wsHeartbeatMs,
+    actions: { appendIntegrityEvents: (actor, interviewId, body) => proctoring.appendEvents(actor, interviewId, body) },
+  });
   // Handlers are looked up when a job runs, so kinds registered after this line are found too.
   const jobRunner = createJobRunner({
     db: database.db,
@@ -178,6 +243,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(errorsPlugin);
   await app.register(securityPlugin, { config });
+  if (config.compression) await app.register(compressionPlugin);
+  await app.register(metricsPlugin, { metrics, token: config.metricsToken });
   await app.register(safeTextPlugin);
   await app.register(cookie);
   await app.register(openapiPlugin);
@@ -186,23 +253,51 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     if (request.auth) request.log = request.log.child({ userId: request.auth.actor.userId });
   });
 
-  await app.register(realtimePlugin, { database, notifications, hub });
-  await app.register(healthRoutes, { database, evaluatorState: deps.evaluatorState ?? (() => 'ready') });
+  await app.register(realtimePlugin, {
+    database,
+    notifications,
+    hub,
+    followers: [
+      {
+        onEvent: (event) => {
+          if (event.type === 'signed_out' || event.type === 'account_changed') credentials.forgetUser(event.userId);
+        },
+        onResync: () => credentials.clear(),
+      },
+    ],
+  });
+  await app.register(healthRoutes, {
+    database,
+    evaluatorState: deps.evaluatorState ?? (() => 'ready'),
+    facts: {
+      mailTransport: deps.mailer || config.smtpUrl ? 'smtp' : 'outbox',
+      llm: config.ai.provider === 'openai' ? { provider: 'openai', model: config.ai.model } : { provider: 'local' },
+    },
+  });
   await app.register(
     async (api) => {
       await api.register(authRoutes, { auth, config });
+      await api.register(accountSecurityRoutes, { security: accountSecurity, config });
+      await api.register(sessionsRoutes, { sessions: accountSessions });
+      await api.register(twoFactorRoutes, { twoFactor, config });
+      await api.register(profilesRoutes, { profiles: createProfilesService({ db: database.db, clock, storage }) });
       await api.register(interviewsRoutes, { interviews });
+      await api.register(practiceRoutes, { practice });
+      await api.register(proctoringRoutes, { proctoring, settings: proctoringSettings });
       await api.register(notificationsRoutes, { notifications, hub, config });
       await api.register(adminMailsRoutes, { mail });
+      await api.register(adminUsersRoutes, { users: createUserAdministrationService({ db: database.db, clock }) });
       await api.register(orgsRoutes, { orgs });
       await api.register(membersRoutes, { members });
       await api.register(invitationsRoutes, { invitations, auth, config });
       await api.register(auditRoutes, { db: database.db, orgAccess });
       await api.register(jobDescriptionsRoutes, { jobDescriptions });
       await api.register(resumesRoutes, { resumes });
+      await api.register(mediaRoutes, { media });
+      await api.register(recordingRetentionRoutes, { retention });
     },
     { prefix: '/api/v1' },
   );
-  await app.register(webPlugin, { distDir: deps.webDistDir });
+  await app.register(webPlugin, { distDir: deps.webDistDir, serveSourceMaps: config.env !== 'production' });
   return app;
 }

@@ -18,6 +18,7 @@ const envSchema = z
       .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
       .optional(),
     DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    AUTH_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
     SECRET_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
     PUBLIC_URL: z.url().optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -34,8 +35,33 @@ const envSchema = z
     REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
     AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10000).default(30),
     SECURE_COOKIES: bool.optional(),
+    METRICS_TOKEN: z.string().min(16).optional(),
+    COMPRESSION: bool.default(true),
     EVALUATOR_THREADS: z.coerce.number().int().min(0).max(16).default(1),
     AI_PROVIDER: z.enum(['local', 'openai']).default('local'),
+    STT_PROVIDER: z.enum(['browser', 'openai']).default('browser'),
+    STT_BASE_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
+    STT_API_KEY: z.string().optional(),
+    STT_MODEL: z.string().min(1).default('whisper-1'),
+    STT_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(60_000),
+    STT_MAX_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
+    MEDIA_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(300 * 1024 * 1024),
+    /** Days a recording outside any organization (practice) is kept; organizations set their own. */
+    MEDIA_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
+    MEDIA_USER_QUOTA_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(2 * 1024 * 1024 * 1024),
+    MEDIA_ORG_QUOTA_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(50 * 1024 * 1024 * 1024),
     AI_BASE_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
     AI_API_KEY: z.string().optional(),
     AI_MODEL: z.string().min(1).optional(),
@@ -55,8 +81,15 @@ const envSchema = z
     MAX_CONNECTIONS_PER_IP: z.coerce.number().int().min(1).max(100_000).default(100),
     RESUME_READ_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(10_000),
     RESUME_READ_MEMORY_MB: z.coerce.number().int().min(128).max(16_384).default(1024),
+    SANDBOX_JS_PROCESSES: z.coerce.number().int().min(1).max(32).default(2),
+    SANDBOX_PYTHON_PROCESSES: z.coerce.number().int().min(1).max(32).default(1),
+    SANDBOX_WARM: bool.optional(),
+    CODE_RUNS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
   })
   .superRefine((e, ctx) => {
+    if (e.STT_PROVIDER === 'openai' && !e.STT_BASE_URL && !e.AI_BASE_URL) {
+      ctx.addIssue({ code: 'custom', path: ['STT_BASE_URL'], message: 'is required when STT_PROVIDER=openai (or set AI_BASE_URL)' });
+    }
     if (e.AI_PROVIDER !== 'openai') return;
     for (const name of ['AI_BASE_URL', 'AI_MODEL'] as const) {
       if (!e[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'is required when AI_PROVIDER=openai' });
@@ -85,6 +118,8 @@ export interface Config {
   storageDir: string;
   databaseUrl: string | undefined;
   dbPoolSize: number;
+  /** How long an instance trusts a session or token family it looked up (revocation forgets it at once); 0 reads every time. */
+  authCacheMs: number;
   secretKey: string;
   publicUrl: string | undefined;
   logLevel: string;
@@ -97,6 +132,10 @@ export interface Config {
   authRateLimitPerMinute: number;
   /** true/false forces `Secure` cookies and HSTS; null decides per request by its scheme (https). */
   secureCookies: boolean | null;
+  /** Bearer token for GET /metrics; without it only loopback requests may scrape. */
+  metricsToken: string | undefined;
+  /** Brotli/gzip responses (turn off when a proxy in front already compresses). */
+  compression: boolean;
   /** Worker threads that grade answers; 0 grades on the main thread. */
   evaluatorThreads: number;
   /** How often each instance looks for due background jobs. */
@@ -110,7 +149,15 @@ export interface Config {
   http: { headersTimeoutMs: number; requestTimeoutMs: number; keepAliveTimeoutMs: number; maxConnectionsPerIp: number };
   /** A resume (or scan) is read in a separate process, killed past this time or resident memory. */
   resumeReading: { timeoutMs: number; memoryMb: number };
+  /** Candidates' code runs in pools of child processes per runtime; warm ones start with the server. */
+  sandbox: { jsProcesses: number; pythonProcesses: number; warm: boolean; runsPerMinute: number };
   ai: AiConfig;
+  /** Recorded answers: largest file, and what one user and one organization may keep in all. */
+  media: { maxBytes: number; userQuotaBytes: number; orgQuotaBytes: number; retentionDays: number };
+  /** Server-side transcription of recordings; `browser` leaves it to the browser (and the candidate). */
+  stt:
+    | { provider: 'browser' }
+    | { provider: 'openai'; baseUrl: string; apiKey: string | undefined; model: string; timeoutMs: number; maxRetries: number };
 }
 
 export class ConfigError extends Error {}
@@ -135,6 +182,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     storageDir: e.STORAGE_DIR ? path.resolve(e.STORAGE_DIR) : path.join(dataDir, 'files'),
     databaseUrl: e.DATABASE_URL,
     dbPoolSize: e.DB_POOL_SIZE,
+    authCacheMs: e.AUTH_CACHE_MS,
     secretKey: e.SECRET_KEY ?? loadOrCreateSecret(dataDir),
     publicUrl: e.PUBLIC_URL,
     logLevel: e.LOG_LEVEL,
@@ -148,6 +196,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     refreshTokenTtlDays: e.REFRESH_TOKEN_TTL_DAYS,
     authRateLimitPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE,
     secureCookies: e.SECURE_COOKIES ?? null,
+    metricsToken: e.METRICS_TOKEN,
+    compression: e.COMPRESSION,
     evaluatorThreads: e.EVALUATOR_THREADS,
     jobsPollMs: e.JOBS_POLL_MS,
     smtpUrl: e.SMTP_URL,
@@ -160,6 +210,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxConnectionsPerIp: e.MAX_CONNECTIONS_PER_IP,
     },
     resumeReading: { timeoutMs: e.RESUME_READ_TIMEOUT_MS, memoryMb: e.RESUME_READ_MEMORY_MB },
+    sandbox: {
+      jsProcesses: e.SANDBOX_JS_PROCESSES,
+      pythonProcesses: e.SANDBOX_PYTHON_PROCESSES,
+      // Tests start runtimes only when they run code.
+      warm: e.SANDBOX_WARM ?? e.NODE_ENV !== 'test',
+      runsPerMinute: e.CODE_RUNS_PER_MINUTE,
+    },
     ai:
       e.AI_PROVIDER === 'openai'
         ? {
@@ -173,6 +230,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             samples: e.AI_SAMPLES,
           }
         : { provider: 'local' },
+    stt:
+      e.STT_PROVIDER === 'openai' && (e.STT_BASE_URL ?? e.AI_BASE_URL)
+        ? {
+            provider: 'openai',
+            baseUrl: (e.STT_BASE_URL ?? e.AI_BASE_URL)!,
+            apiKey: e.STT_API_KEY ?? e.AI_API_KEY,
+            model: e.STT_MODEL,
+            timeoutMs: e.STT_TIMEOUT_MS,
+            maxRetries: e.STT_MAX_RETRIES,
+          }
+        : { provider: 'browser' },
+    media: {
+      maxBytes: e.MEDIA_MAX_BYTES,
+      userQuotaBytes: e.MEDIA_USER_QUOTA_BYTES,
+      orgQuotaBytes: e.MEDIA_ORG_QUOTA_BYTES,
+      retentionDays: e.MEDIA_RETENTION_DAYS,
+    },
   };
 }
 

@@ -20,6 +20,15 @@ describe('checkAptitudeAnswer', () => {
     expect(check.finalAnswer).toBe('300');
   });
 
+  it('reads a result given first, with the working after it, as the result', () => {
+    expect(checkAptitudeAnswer('45 minutes (3/4 of an hour, since 60 × 0.75 = 45).', '45 minutes').correct).toBe(true);
+    expect(checkAptitudeAnswer('3 days, because 1/6 + 1/3 = 1/2 of the job per day.', '3 days').finalAnswer).toBe('3');
+    // A wrong leading result stays wrong, however right the working after it looks.
+    expect(checkAptitudeAnswer('12 (90 / 6 = 15).', '15').correct).toBe(false);
+    // Working that starts with a number is not a result given first.
+    expect(checkAptitudeAnswer('4 × 15 = 60 and 60 − 15 = 45, so the answer is 45.', '45').correct).toBe(true);
+  });
+
   it('reads "which is" as a result after a calculation but as a restatement after a result', () => {
     expect(checkAptitudeAnswer('The angle is 180 minus 105, which is 75 degrees.', '75 degrees').correct).toBe(true);
     expect(checkAptitudeAnswer('It handles 1,728,000 requests per day, which is 20 requests per second.', '1,728,000').correct).toBe(true);

@@ -128,6 +128,9 @@ const squash = (s: string): string =>
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
 
+const RESULT_FIRST =
+  /^\W*(?:[a-z]+\s+){0,2}[-−$€£]*\d[\d.,/]*\s*(?:%|[a-z]+)?\s*(?:\(|[,;:–—]\s*(?:since|because|as|from|via|i\.e\.|that is)\b|(?:since|because|as|from)\b)/i;
+
 export function checkAptitudeAnswer(answer: string, expected: string, question = ''): AptitudeCheck {
   const text = answer.replace(/[’]/g, "'");
   const expectedNumbers = findNumbers(expected);
@@ -170,7 +173,11 @@ export function checkAptitudeAnswer(answer: string, expected: string, question =
         markerEnd = end;
       }
       const unrestated = nums.filter((n) => n.index < restatedFrom);
+      // The result first, then the working: "30 (120 − 90).", "2 hours, since 1/6 + 1/3 = 1/2",
+      // "Down 4% (1.2 × 0.8 = 0.96)": the leading number is the answer, the rest justifies it.
+      const leading = RESULT_FIRST.test(s.text) && nums[0]!.index <= 12 ? nums[0] : undefined;
       const final =
+        leading ??
         (markerEnd >= 0 ? nums.find((n) => n.index >= markerEnd) : undefined) ??
         unrestated[unrestated.length - 1] ??
         nums[nums.length - 1]!;

@@ -11,6 +11,7 @@ import type { KeyPointModel } from './key-point-model.js';
 import { restateKeyPoint, splitReferenceIntoPoints, type KeyPointCoverage } from './key-points.js';
 import type { AnswerEvaluator, EvaluationInput } from './types.js';
 import type { Lexicon } from './lexicon.js';
+import type { TopicIndex } from './topic-index.js';
 import type { WordVectors } from './word-vectors.js';
 
 /** What the local engine needs; the server side loads it (files, WASM) and passes it in. */
@@ -24,6 +25,8 @@ export interface EvaluatorResources {
   grammar?: GrammarChecker;
   /** Trained key-point states (content/grader/keypoint-model.json); without it the thresholds decide. */
   keyPointModel?: KeyPointModel;
+  /** The question bank's topics (relevance as a ranking); without it relevance is judged against the question alone. */
+  topics?: TopicIndex;
   engineVersion: string;
 }
 
@@ -98,7 +101,7 @@ export function isLongFormTask(type: EvaluationInput['type'], referenceContentWo
 
 export function analyzeAnswer(
   input: EvaluationInput,
-  res: Pick<EvaluatorResources, 'analyze' | 'vectors' | 'lexicon'>,
+  res: Pick<EvaluatorResources, 'analyze' | 'vectors' | 'lexicon' | 'topics'>,
   analyzeShared: TextAnalyzer = res.analyze,
 ): GradingAnalysis {
   const raw = input.answer.slice(0, MAX_ANSWER_CHARS);
@@ -116,7 +119,7 @@ export function analyzeAnswer(
   const features = extractFeatures(
     { question, reference, keyPoints, explicitKeyPoints: (input.keyPoints?.length ?? 0) > 0, answer, behavioral, longForm },
     res.vectors,
-    { lexicon: res.lexicon },
+    { lexicon: res.lexicon, topics: res.topics },
   );
   return { features, answer, cleanedAnswer: injection.cleaned, injection: injection.found, hasReference, referenceContentWords, longForm };
 }
@@ -230,7 +233,7 @@ function scoreDimensions(
   const completeness = aptitude
     ? (aptitude.correct ? 0.7 : 0.2) + 0.3 * clip01(f.kpMean)
     : clip01(0.7 * f.kpState + 0.3 * f.kpMean + (f.lenRatio < -1.5 ? -0.1 : 0));
-  const correctness = clip01((contentScore / 100) * (1 - 0.8 * f.contradiction));
+  const correctness = clip01((contentScore / 100) * (1 - 0.8 * Math.max(f.contradiction, f.claimConflicts)));
   const substance = clip01(Math.min(contentScore, capped) / 70);
   const delivery = clip01(
     0.95 -
@@ -285,7 +288,7 @@ function estimateConfidence(s: ScoredAnswer, input: EvaluationInput): number {
  */
 export function reconcileWithGuards(keyPoints: KeyPointCoverage[], guards: readonly GuardHit[]): KeyPointCoverage[] {
   const kinds = new Set(guards.map((g) => g.kind));
-  const none = kinds.has('off_topic') && guards.some((g) => g.kind === 'off_topic' && g.cap <= 10);
+  const none = guards.some((g) => g.kind === 'off_topic' && g.cap <= 10 && !g.keepsKeyPoints);
   if (none || kinds.has('non_answer') || kinds.has('restated_question')) {
     const note = none ? 'The answer is about another subject.' : 'The answer does not make this point.';
     return keyPoints.map((k) => ({ ...k, state: 'missed', covered: false, evidence: [], note }));

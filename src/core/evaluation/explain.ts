@@ -35,6 +35,8 @@ const GROUPS: Record<FeatureName, string> = {
   contradiction: 'Statements that contradict the key points',
   reversal: 'Statements that contradict the key points',
   absolutes: 'Statements that contradict the key points',
+  claimConflicts: 'Statements that contradict the key points',
+  topicRatio: 'Staying on the question asked',
   lenRatio: 'Length against what the question needs',
   logWords: 'Length against what the question needs',
   wordsLong: 'Length against what the question needs',

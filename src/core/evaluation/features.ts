@@ -1,10 +1,21 @@
 import { contentTokens, type AnalyzedText } from './analyzed-text.js';
-import { alignWords, areAntonyms, meanVectorCosine, toAlignWords, type AlignWord } from './alignment.js';
+import {
+  alignWords,
+  areAntonyms,
+  meanVectorCosine,
+  SOFT_FLOOR,
+  toAlignWords,
+  wordSimilarity,
+  type Alignment,
+  type AlignWord,
+} from './alignment.js';
 import { answerUnits, negationScope } from './answer-units.js';
+import { checkClaims, type ClaimConflict } from './claims.js';
 import { judgeKeyPoints, type KeyPointCoverage, type KeyPointThresholds } from './key-points.js';
 import type { Lexicon } from './lexicon.js';
 import { detectStar, type StarDetection } from './star.js';
 import { measureStyle, type StyleSignals } from './style.js';
+import { topicStanding, type TopicIndex, type TopicStanding } from './topic-index.js';
 import type { WordVectors } from './word-vectors.js';
 
 /** The analyzed parts of one grading task. */
@@ -61,6 +72,8 @@ export const FEATURE_NAMES = [
   'onTopicWords',
   'reversal',
   'absolutes',
+  'claimConflicts',
+  'topicRatio',
 ] as const;
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 export type FeatureValues = Record<FeatureName, number>;
@@ -80,12 +93,18 @@ export interface AnswerFeatures {
   vectorCoverage: number;
   /** Distinct informative answer words that belong to the question's topic (not echoes of it). */
   onTopicWords: number;
+  /** Claims that contradict the reference or key points (swapped terms, reversed comparisons, wrong complexities). */
+  claimConflicts: ClaimConflict[];
+  /** How the answer fits its own question's topic against the bank's other questions (null without a bank). */
+  topic: TopicStanding | null;
 }
 
 /** Optional knowledge beyond word vectors. */
 export interface FeatureResources {
   lexicon?: Lexicon;
   thresholds?: KeyPointThresholds;
+  /** The question bank's topics, to rank the answer's own topic against the others. */
+  topics?: TopicIndex;
 }
 
 function lemmaSet(a: AnalyzedText): Set<string> {
@@ -176,6 +195,64 @@ function countReversals(
   return n;
 }
 
+/**
+ * alignWords(answer, refAll) and alignWords(refWords, answer) in one pass over the pairs, with
+ * the same results: similarity is symmetric except for antonyms, which are checked in the
+ * direction each alignment uses. refWords must be drawn from refAll (same objects).
+ */
+function alignBothWays(
+  answer: readonly AlignWord[],
+  refAll: readonly AlignWord[],
+  refWords: readonly AlignWord[],
+  vectors: WordVectors | undefined,
+): { precision: Alignment; recall: Alignment } {
+  const inRecall = new Set(refWords);
+  // alignWords counts a target as matched when its lemma or form is any source's lemma or form;
+  // such words need no similarity search in that direction (most of the saving on long answers).
+  const refForms = new Set(refAll.flatMap((r) => [r.lemma, r.normal]));
+  const answerForms = new Set(answer.flatMap((a) => [a.lemma, a.normal]));
+  const bestAnswer = answer.map((a): number => (refForms.has(a.lemma) || refForms.has(a.normal) ? 1 : 0));
+  const bestRef = refAll.map((r): number => (answerForms.has(r.lemma) || answerForms.has(r.normal) ? 1 : 0));
+  const openRef = refAll.map((r, j) => inRecall.has(r) && bestRef[j]! < 1);
+  for (let i = 0; i < answer.length; i++) {
+    const a = answer[i]!;
+    for (let j = 0; j < refAll.length; j++) {
+      if (bestAnswer[i]! >= 1 && !(openRef[j] && bestRef[j]! < 1)) continue;
+      const r = refAll[j]!;
+      if (a.lemma === r.lemma || a.normal === r.normal) {
+        bestAnswer[i] = 1;
+        bestRef[j] = 1;
+        continue;
+      }
+      // Antonymy is read from the target's list: the answer word's for precision, the reference word's for recall.
+      const antiP = areAntonyms(a, r);
+      const antiR = areAntonyms(r, a);
+      const base = !antiP ? wordSimilarity(a, r, vectors, SOFT_FLOOR) : !antiR ? wordSimilarity(r, a, vectors, SOFT_FLOOR) : 0;
+      if (!antiP && base > bestAnswer[i]!) bestAnswer[i] = base;
+      if (!antiR && base > bestRef[j]!) bestRef[j] = base;
+    }
+  }
+  const summarize = (targets: readonly AlignWord[], best: readonly number[]): Alignment => {
+    let sum = 0;
+    let sumExact = 0;
+    let total = 0;
+    targets.forEach((t, k) => {
+      sum += best[k]! * t.weight;
+      if (best[k]! >= 0.85) sumExact += t.weight;
+      total += t.weight;
+    });
+    return { score: total > 0 ? sum / total : 0, exact: total > 0 ? sumExact / total : 0, best: [...best], totalWeight: total };
+  };
+  const recallBest = refAll.map((r, j) => ({ r, b: bestRef[j]! })).filter((x) => inRecall.has(x.r));
+  return {
+    precision: summarize(answer, bestAnswer),
+    recall: summarize(
+      recallBest.map((x) => x.r),
+      recallBest.map((x) => x.b),
+    ),
+  };
+}
+
 const ABSOLUTES =
   /\b(always|never|every|all|none|impossible|guaranteed|completely|entirely|irrelevant|exactly|nothing|zero|no cost|not at all|at all|any)\b/gi;
 
@@ -197,14 +274,17 @@ export function extractFeatures(texts: GradingTexts, vectors: WordVectors | unde
     if (refWords.length === 0) refWords = refAll;
   }
 
-  const recall = alignWords(refWords, answerWords, vectors);
+  // Answer→reference and reference→answer alignments share their word similarities: computed
+  // once (the embedding cosines are most of the engine's time on a long answer).
+  const both = refAll.length > 0 ? alignBothWays(answerWords, refAll, refWords, vectors) : null;
+  const recall = both ? both.recall : alignWords(refWords, answerWords, vectors);
   const questionRecall = alignWords(
     questionWords.filter((w) => !GENERIC_QUESTION_WORDS.has(w.lemma)),
     answerAll,
     vectors,
   );
   const precisionSources = refAll.length > 0 ? refAll : questionWords;
-  const precision = alignWords(answerWords, precisionSources, vectors);
+  const precision = both ? both.precision : alignWords(answerWords, precisionSources, vectors);
   const f1 = recall.score + precision.score > 0 ? (2 * recall.score * precision.score) / (recall.score + precision.score) : 0;
 
   const units = answerUnits(texts.answer, vectors, lexicon);
@@ -254,6 +334,28 @@ export function extractFeatures(texts: GradingTexts, vectors: WordVectors | unde
     total += w.weight;
     if (questionLemmas.has(w.lemma) || questionLemmas.has(w.normal)) echo += w.weight;
   }
+
+  // A denial read against a one- or two-sentence reference is too often a paraphrase ("does
+  // not need a lookup" for "avoids a lookup"): polarity is judged only against full references.
+  const claimConflicts = checkClaims(texts.answer, {
+    question: texts.question,
+    truth: [...(texts.reference ? [texts.reference] : []), ...texts.keyPoints],
+    lexicon,
+  }).filter((c) => texts.longForm || c.kind !== 'reversed_polarity');
+
+  const topic =
+    extra.topics && texts.answer.text.trim()
+      ? topicStanding(
+          extra.topics,
+          {
+            id: '',
+            question: texts.question.text,
+            text: [texts.question.text, texts.reference?.text ?? '', ...texts.keyPoints.map((k) => k.text)].join('\n'),
+          },
+          texts.answer.text,
+          vectors,
+        )
+      : null;
 
   const style = measureStyle(texts.answer);
   const star = texts.behavioral ? detectStar(texts.answer) : null;
@@ -334,6 +436,9 @@ export function extractFeatures(texts: GradingTexts, vectors: WordVectors | unde
     ),
     absolutes: Math.min(1, ((texts.answer.text.match(ABSOLUTES)?.length ?? 0) * 10) / Math.max(10, style.words)),
     onTopicWords: Math.log1p(onTopicWords) / Math.log(41),
+    claimConflicts: Math.min(1, claimConflicts.length / 2),
+    // 1 when the answer fits its own question best, lower as another bank question fits better.
+    topicRatio: topic ? topic.ratio : 1,
   };
 
   const missedReferenceWords = refWords
@@ -359,5 +464,7 @@ export function extractFeatures(texts: GradingTexts, vectors: WordVectors | unde
     matchedAnswerWords,
     vectorCoverage: vectors ? (answerAll.length > 0 ? withVec / answerAll.length : 0) : 1,
     onTopicWords,
+    claimConflicts,
+    topic,
   };
 }

@@ -17,6 +17,8 @@ export interface GuardHit {
   message: string;
   /** What fired it, in words a candidate understands (shown as the guard's detail). */
   detail: string;
+  /** An off-topic cap that leaves the key points as judged (the answer may still make one). */
+  keepsKeyPoints?: boolean;
 }
 
 // Sentences that address the grader instead of the interviewer's question.
@@ -48,6 +50,18 @@ const NO_ANSWER_START =
 /** Giving up in other words: never worked with it, would look it up, not familiar. */
 const EVASION =
   /\b(?:i\s+(?:have\s*n[o']?t|haven't|never)\s+(?:really\s+)?(?:worked|used|done|dealt|had|touched|seen|come across|heard)|(?:would|'d|will|could)\s+(?:just\s+)?(?:look\s+it\s+up|google|search\s+(?:for\s+)?it|ask\s+(?:someone|a\s+colleague|chatgpt|my\s+(?:team|lead|manager)))|not\s+(?:really\s+)?(?:familiar|sure)|no\s+(?:idea|clue|experience)|(?:do\s*n[o']?t|don't)\s+(?:really\s+)?(?:know|remember)|(?:skip|pass\s+on)\s+this)/i;
+
+/**
+ * Off topic by ranking: the answer's fit to its own question's topic is below this share of
+ * its fit to the best other bank question, and fewer than this share of the key points are
+ * made. Chosen by cross-validation leaving whole questions out (bench/grading.bench.ts).
+ */
+export const TOPIC_RATIO_ELSEWHERE = 0.7;
+export const TOPIC_KP_STATE = 0.5;
+export const TOPIC_MIN_WORDS = 40;
+/** The milder tier (cap 30): fits another question somewhat better, most key points not made. */
+export const TOPIC_RATIO_PARTLY_ELSEWHERE = 0.75;
+export const TOPIC_KP_STATE_PARTLY = 0.8;
 
 /** Questions that ask to name or list things accept a list as the answer. */
 const ASKS_FOR_LIST = /^\s*(what|which|name|list|give)\b(?!.*\b(why|how|explain|describe|difference|compare|design|tell me)\b)/i;
@@ -237,7 +251,7 @@ export function checkGuards(g: GuardInput): GuardHit[] {
   } else if (EVASION.test(text.replace(/[’‘]/g, "'")) && g.features.onTopicWords <= 3 && f.kpState < 0.3) {
     hits.push({
       kind: 'non_answer',
-      cap: 10,
+      cap: 5,
       message: 'Saying you do not know earns nothing; walk through what you do know and reason towards an answer.',
       detail: 'The answer avoids the question (no experience, would look it up) and says almost nothing about it.',
     });
@@ -261,12 +275,12 @@ export function checkGuards(g: GuardInput): GuardHit[] {
   } else if (g.explanationExpected && words < 25 && !g.aptitude) {
     // An interview answer (a story, a design, an explanation) cannot be made in one line.
     // Short but right is not the same as short: when most key points are made, the cap rises
-    // (35 at half the points or fewer, 65 from 80 % up), as human graders give terse correct
-    // answers 60–70 while still preferring the explained answer.
-    const made = Math.min(1, Math.max(0, (f.kpState - 0.5) / 0.3));
+    // (35 at 40 % of the points or fewer, 80 from 80 % up), as human graders give terse correct
+    // answers 60–80 while still preferring the explained answer.
+    const made = Math.min(1, Math.max(0, (f.kpState - 0.4) / 0.4));
     hits.push({
       kind: 'too_short',
-      cap: Math.round(35 + 30 * made),
+      cap: Math.round(35 + 45 * made),
       message: 'The answer is too short to show understanding; explain your reasoning in a few full sentences.',
       detail: `Only ${words} words for a question that needs an explanation or a story.`,
     });
@@ -286,7 +300,8 @@ export function checkGuards(g: GuardInput): GuardHit[] {
   if (!echo.freshNumber && !codeLike && echo.echoed >= 2 && (echoOnly || mostlyEcho)) {
     hits.push({
       kind: 'restated_question',
-      cap: 10,
+      // Human graders give an echo of the question nothing (0–0.5 of 5).
+      cap: 5,
       message: 'The answer mostly repeats the question; add what the question asks for.',
       detail: 'The answer repeats the question instead of answering it.',
     });
@@ -304,7 +319,7 @@ export function checkGuards(g: GuardInput): GuardHit[] {
     hits.push({
       kind: 'keyword_list',
       // An aptitude result in a list is still the result; the missing working costs less.
-      cap: g.aptitude ? 50 : 10,
+      cap: g.aptitude ? 50 : 5,
       message: 'The answer lists terms without explaining them; say how they relate and why they matter.',
       detail: 'A list of terms without sentences that say anything about them.',
     });
@@ -344,12 +359,38 @@ export function checkGuards(g: GuardInput): GuardHit[] {
     // one-line references the word signals are too sparse to say it (Mohler answers trip it).
     const interviewQuestion = g.explanationExpected || g.referenceContentWords >= 25 || g.features.keyPoints.length >= 2;
     const elsewhere = interviewQuestion && g.hasReference && f.topicShare < 0.15 && f.ansPrecision < 0.15 && f.refRecall < 0.2;
-    if (unrelated || neighbouring || elsewhere) {
+    // Relevance as a ranking: the answer fits another question of the bank much better than
+    // its own (fluent text on a neighbouring topic, a story about another situation) and makes
+    // few of its own key points. Structural, not a word list: any bank question can be "another".
+    const topic = g.features.topic;
+    // Only where the task is a full interview question: a one-line reference gives the ranking
+    // too little of its own topic to stand on (short technical answers fit many bank questions).
+    const fitsElsewhere =
+      topic !== null &&
+      (g.explanationExpected || g.referenceContentWords >= 25) &&
+      topic.ratio < TOPIC_RATIO_ELSEWHERE &&
+      f.kpState < TOPIC_KP_STATE;
+    // The score is held down either way, but only a longer answer that makes no point fully is
+    // also told it made none: two or three sentences on one key point fit a neighbouring
+    // question's words as well, and blanking their points told candidates they missed what
+    // they said.
+    const blanksKeyPoints = !fitsElsewhere || (words >= TOPIC_MIN_WORDS && !g.features.keyPoints.some((k) => k.state === 'covered'));
+    if (unrelated || neighbouring || elsewhere || fitsElsewhere) {
       hits.push({
         kind: 'off_topic',
         cap: 10,
+        ...(unrelated || neighbouring || elsewhere || blanksKeyPoints ? {} : { keepsKeyPoints: true }),
         message: 'The answer does not address this question; re-read it and answer what it asks.',
         detail: 'The answer is about a different subject than the question.',
+      });
+    } else if (g.explanationExpected && topic !== null && topic.ratio < TOPIC_RATIO_PARTLY_ELSEWHERE && f.kpState < TOPIC_KP_STATE_PARTLY) {
+      // A story or explanation that fits another question better, while the key-point matcher
+      // finds the generic points any story makes (an outcome, a conversation): mostly elsewhere.
+      hits.push({
+        kind: 'off_topic',
+        cap: 30,
+        message: 'Most of the answer is not about what the question asks; tie each point back to the question.',
+        detail: 'The answer fits another interview question better than this one.',
       });
     } else if (g.explanationExpected && f.topicFit < 0.35 && f.ansPrecision < 0.3 && f.refRecall < 0.3 && f.kpMean < 0.3) {
       hits.push({
@@ -377,20 +418,21 @@ export function checkGuards(g: GuardInput): GuardHit[] {
   }
 
   // Confidently wrong: the answer reverses points it should make (negated, swapped terms,
-  // other numbers or complexities). The more of what it says is reversed, the lower the cap.
+  // reversed comparisons, other numbers or complexities). Key points the matcher found
+  // contradicted and claims the claim checker found in conflict with the reference count alike.
   const contradicted = g.features.keyPoints.filter((k) => k.contradicted);
+  const conflicts = g.features.claimConflicts;
+  const wrong = contradicted.length + conflicts.length;
   const made = g.features.keyPoints.filter((k) => k.state === 'covered').length;
   // One reversal among several points made lowers correctness (a feature); the cap is for
-  // answers where reversals are as much as what is right.
-  if (contradicted.length > 0 && contradicted.length * 2 >= made) {
+  // answers where reversals are as much as what is right, or that reverse two claims.
+  if (wrong > 0 && (wrong * 2 >= made || (conflicts.length >= 1 && wrong >= 2))) {
+    const what = [...conflicts.map((c) => c.detail), ...contradicted.map((k) => `Contradicts "${k.text}".`)];
     hits.push({
       kind: 'contradiction',
       cap: 20,
-      message: `Check your facts: the answer gets ${contradicted.length === 1 ? 'a key point' : `${contradicted.length} key points`} the wrong way round.`,
-      detail: `Contradicts: ${contradicted
-        .slice(0, 2)
-        .map((k) => `"${k.text}"`)
-        .join('; ')}.`,
+      message: `Check your facts: the answer gets ${wrong === 1 ? 'a point' : `${wrong} points`} the wrong way round.`,
+      detail: what.slice(0, 2).join(' '),
     });
   }
   return hits;

@@ -1,5 +1,6 @@
 import type { InterviewType, Level, QuestionType } from '../../contract/interviews.js';
 import type { BankQuestion } from './bank.js';
+import { matchRoleProfile, profileFit, type RoleCatalog, type RoleProfile } from './role-profiles.js';
 
 export interface SelectQuestionsRequest {
   type: InterviewType;
@@ -17,7 +18,25 @@ export interface SelectQuestionsRequest {
   recentlySeenIds?: string[];
   /** Same seed, same questions in the same order. */
   seed: string;
+  /**
+   * Role profiles: when given, the role text is matched to a profile, questions tagged only for
+   * other profiles are never picked, and a role that matches nothing gets generic behavioural and
+   * communication questions instead of random technical ones.
+   */
+  roleCatalog?: RoleCatalog;
 }
+
+/**
+ * When a single-type interview has no question that fits the role (a nurse asking for system
+ * design, a role no profile knows asking for technical questions), the nearest types fill it.
+ */
+const TOP_UP_TYPES: Readonly<Record<QuestionType, readonly QuestionType[]>> = {
+  technical: ['behavioral', 'communication'],
+  system_design: ['technical', 'behavioral', 'communication'],
+  behavioral: ['communication'],
+  communication: ['behavioral'],
+  aptitude: [],
+};
 
 /** The order a mixed interview runs in: warm up with the candidate's story, end with puzzles. */
 export const MIXED_INTERVIEW_ORDER: readonly QuestionType[] = ['behavioral', 'communication', 'technical', 'system_design', 'aptitude'];
@@ -44,9 +63,12 @@ export function selectQuestions(bank: BankQuestion[], request: SelectQuestionsRe
   const count = Math.max(0, Math.floor(request.count));
   if (count === 0) return [];
 
-  const context = buildMatchContext(request.role, request.jobDescription, request.preferredTopics);
+  const catalog = request.roleCatalog;
+  const profile = catalog ? matchRoleProfile(catalog, request.role) : undefined;
+  const preferred = [...(request.preferredTopics ?? []), ...(profile ? [...profile.topics, ...profile.skills] : [])];
+  const context = buildMatchContext(request.role, request.jobDescription, preferred, catalog, profile);
   const seen = new Set(request.recentlySeenIds ?? []);
-  const candidates = removeDuplicateIds(bank);
+  const candidates = removeDuplicateIds(bank).filter((q) => !catalog || profileFit(catalog, q, profile) !== null);
   const rankType = (type: QuestionType): BankQuestion[] =>
     rankCandidates(
       candidates.filter((q) => q.type === type),
@@ -56,7 +78,19 @@ export function selectQuestions(bank: BankQuestion[], request: SelectQuestionsRe
       createSeededRandom(`${request.seed}:${type}`),
     );
 
-  if (request.type !== 'mixed') return rankType(request.type).slice(0, count);
+  // Coding problems come from the coding bank (src/server/coding), not from this one.
+  if (request.type === 'coding') return [];
+  if (request.type !== 'mixed') {
+    const picked = rankType(request.type).slice(0, count);
+    // Only a type with nothing at all for the role is replaced; a short one is left for the
+    // tailored writer to fill, which keeps the interview's type.
+    if (!catalog || picked.length > 0) return picked;
+    for (const type of TOP_UP_TYPES[request.type]) {
+      if (picked.length >= count) break;
+      picked.push(...rankType(type).slice(0, count - picked.length));
+    }
+    return picked;
+  }
 
   const ranked = new Map(MIXED_INTERVIEW_ORDER.map((type) => [type, rankType(type)] as const));
   const slots = allocateMixedSlots(count, ranked);
@@ -131,6 +165,8 @@ interface MatchContext {
   text: string;
   /** Topics preferred because of extracted skills, lower-case as the bank writes them. */
   preferredTopics: ReadonlySet<string>;
+  /** With role profiles, fit to the profile replaces the word overlap of role names. */
+  roles?: { catalog: RoleCatalog; profile: RoleProfile | undefined };
 }
 
 /**
@@ -203,7 +239,13 @@ const IMPLIED_TERMS: readonly [RegExp, string][] = [
  */
 const GO_LANGUAGE = /(?:[,;(/]\s*Go\b|\bGo\s*[,;)/]|\b(?:in|with|and|or)\s+Go\b|\bGo\s+(?:developer|engineer|programmer|services?))/;
 
-function buildMatchContext(role: string, jobDescription: string | undefined, preferredTopics: readonly string[] = []): MatchContext {
+function buildMatchContext(
+  role: string,
+  jobDescription: string | undefined,
+  preferredTopics: readonly string[] = [],
+  catalog?: RoleCatalog,
+  profile?: RoleProfile,
+): MatchContext {
   const roleText = normalizeText(role);
   const fullText = `${roleText} ${normalizeText(jobDescription ?? '')}`;
   const mentionsGo = GO_LANGUAGE.test(`${role} ${jobDescription ?? ''}`);
@@ -215,6 +257,7 @@ function buildMatchContext(role: string, jobDescription: string | undefined, pre
     roleWords: toRoleWords(roleText),
     text: ` ${text} `,
     preferredTopics: new Set(preferredTopics.map((t) => t.toLowerCase())),
+    ...(catalog ? { roles: { catalog, profile } } : {}),
   };
 }
 
@@ -224,7 +267,10 @@ function buildMatchContext(role: string, jobDescription: string | undefined, pre
  * fitting one on tag count alone.
  */
 function scoreRelevance(question: BankQuestion, context: MatchContext): number {
-  return scoreRole(question.roles, context.roleWords) + Math.min(countTopicMatches(question.topics, context), 3);
+  const role = context.roles
+    ? (profileFit(context.roles.catalog, question, context.roles.profile) ?? 0)
+    : scoreRole(question.roles, context.roleWords);
+  return role + Math.min(countTopicMatches(question.topics, context), 3);
 }
 
 /** 2 when a role shares a distinctive word, 1 for questions meant for any role, 0 otherwise. */

@@ -4,6 +4,17 @@ import { extractSkills, type ExtractedSkill } from '../skills/extract-skills.js'
 import { extractJobSkills } from '../skills/job-skills.js';
 import { findSkill, type SkillTaxonomy } from '../skills/taxonomy.js';
 import type { BankQuestion } from './bank.js';
+import { DEFAULT_COMPANY_CATALOG } from './company-catalog.js';
+import {
+  companyTopics,
+  frameForCompany,
+  matchCompany,
+  valueForQuestion,
+  type CompanyCatalog,
+  type CompanyProfile,
+} from './company-profiles.js';
+import { DEFAULT_ROLE_CATALOG } from './role-catalog.js';
+import type { RoleCatalog } from './role-profiles.js';
 import { selectQuestions } from './select-questions.js';
 import { createTailoredWriter, topicSkills } from './tailored-writer.js';
 
@@ -20,6 +31,12 @@ export interface PlanInterviewRequest {
   recentlySeenIds?: readonly string[];
   /** Same seed, same plan. */
   seed: string;
+  /** Role profiles that keep questions to the role; the shipped ones unless given, none when null. */
+  roleCatalog?: RoleCatalog | null;
+  /** The employer the candidate is preparing for, as typed ("Amazon"); behavioural questions then speak to its values. */
+  targetCompany?: string;
+  /** Target companies known to the planner; the shipped ones unless given. */
+  companyCatalog?: CompanyCatalog;
 }
 
 /** A question as it will be asked, with what the evaluator needs to score the answer. */
@@ -60,6 +77,7 @@ export function planInterviewQuestions(request: PlanInterviewRequest): PlannedQu
   const { taxonomy } = request;
   const profile = buildCandidateProfile(request);
   const focusSet = new Set(profile.focus);
+  const company = matchCompany(request.companyCatalog ?? DEFAULT_COMPANY_CATALOG, request.targetCompany);
 
   const picks = selectQuestions([...request.bank], {
     type: request.type,
@@ -68,10 +86,11 @@ export function planInterviewQuestions(request: PlanInterviewRequest): PlannedQu
     count,
     jobDescription: request.jobDescription,
     recentlySeenIds: request.recentlySeenIds ? [...request.recentlySeenIds] : undefined,
-    preferredTopics: collectPreferredTopics(request.bank, taxonomy, profile),
+    preferredTopics: [...collectPreferredTopics(request.bank, taxonomy, profile), ...(company ? companyTopics(company) : [])],
     seed: request.seed,
+    roleCatalog: request.roleCatalog === null ? undefined : (request.roleCatalog ?? DEFAULT_ROLE_CATALOG),
   });
-  const planned: PlannedQuestion[] = picks.map((q) => fromBank(q, taxonomy, focusSet));
+  const planned: PlannedQuestion[] = picks.map((q) => fromBank(q, taxonomy, focusSet, company));
 
   const budget = hasMaterial(request, profile) ? tailoredBudget(count) : 0;
   if (budget === 0) return planned;
@@ -145,10 +164,12 @@ function mergeTailored(planned: PlannedQuestion[], replaced: Map<QuestionType, P
   return result;
 }
 
-function fromBank(q: BankQuestion, taxonomy: SkillTaxonomy, focus: ReadonlySet<string>): PlannedQuestion {
+function fromBank(q: BankQuestion, taxonomy: SkillTaxonomy, focus: ReadonlySet<string>, company?: CompanyProfile): PlannedQuestion {
+  // Only behavioural questions are framed: they are where a company's stated values are tested.
+  const value = company && q.type === 'behavioral' ? valueForQuestion(company, q.topics) : undefined;
   return {
     type: q.type,
-    text: q.text,
+    text: company && value ? frameForCompany(company, value, q.text) : q.text,
     bankQuestionId: q.id,
     referenceAnswer: q.referenceAnswer,
     keyPoints: [...q.keyPoints],

@@ -40,7 +40,7 @@ describe('findEducation', () => {
 
   it('falls back to the name after the degree when it has no school word', () => {
     expect(education('Advanced Certificate in Electrical, Cork Training Centre, 2016')).toEqual([
-      { degree: 'Certificate in Electrical', institution: 'Cork Training Centre', year: 2016 },
+      { degree: 'Advanced Certificate in Electrical', institution: 'Cork Training Centre', year: 2016 },
     ]);
   });
 });

@@ -8,7 +8,9 @@ import type { GrammarChecker } from '../../core/evaluation/grammar.js';
 import { parseKeyPointModel, type KeyPointModel } from '../../core/evaluation/key-point-model.js';
 import { parseLexicon, type Lexicon } from '../../core/evaluation/lexicon.js';
 import type { AnswerEvaluator } from '../../core/evaluation/types.js';
+import { buildTopicIndex, type TopicIndex } from '../../core/evaluation/topic-index.js';
 import { parseWordVectors, type WordVectors } from '../../core/evaluation/word-vectors.js';
+import { loadQuestionBank } from '../questions/question-bank.js';
 import { createHarperGrammarChecker } from './harper-grammar-checker.js';
 import { createWinkTextAnalyzer } from './wink-text-analyzer.js';
 
@@ -69,6 +71,21 @@ export async function loadWordVectors(contentDir = findContentDir()): Promise<Wo
   );
 }
 
+/**
+ * The bank's topics (question, reference, key points per question), against which an answer's
+ * fit to its own question is ranked. Without the bank folder relevance falls back to the
+ * question alone.
+ */
+export async function loadTopicIndex(contentDir = findContentDir(), vectors?: WordVectors): Promise<TopicIndex | undefined> {
+  const dir = join(contentDir, 'questions');
+  if (!existsSync(dir)) return undefined;
+  const bank = await loadQuestionBank(dir);
+  return buildTopicIndex(
+    bank.map((q) => ({ id: q.id, question: q.text, text: [q.text, q.referenceAnswer ?? '', ...(q.keyPoints ?? [])].join('\n') })),
+    vectors,
+  );
+}
+
 // One load per resource per process: the API, CLI and jobs all share it.
 const shared = new Map<string, Promise<unknown>>();
 function once<T>(key: string, load: () => Promise<T>): Promise<T> {
@@ -117,7 +134,9 @@ export async function createLocalEvaluator(options: LocalEvaluatorOptions = {}):
     once(`lexicon:${contentDir}`, () => loadLexicon(contentDir)),
     once(`keypoint-model:${contentDir}`, () => loadKeyPointModel(contentDir)),
   ]);
+  const topics = await once(`topics:${contentDir}:${vectors ? 'v' : 'l'}`, () => loadTopicIndex(contentDir, vectors));
   const resources: EvaluatorResources = {
+    topics,
     analyze,
     weights,
     vectors,

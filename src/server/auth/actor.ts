@@ -2,4 +2,6 @@
 export interface Actor {
   userId: string;
   platformRole: 'user' | 'superadmin';
+  /** A coach or admin of an org requiring two-factor who has not enrolled: account pages only. */
+  mustEnrolTwoFactor?: boolean;
 }

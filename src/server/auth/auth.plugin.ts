@@ -32,6 +32,8 @@ export interface RequestAuth {
   via: 'cookie' | 'bearer';
   /** Set for cookie sessions only. */
   sessionId: string | null;
+  /** The refresh-token family of a bearer access token; null for cookie sessions. */
+  familyId: string | null;
 }
 
 declare module 'fastify' {
@@ -41,10 +43,25 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Routes that run before a session exists (login, register) opt out of the CSRF check. */
     csrf?: boolean;
+    /** Routes that read the Authorization header themselves (GET /metrics and its token). */
+    ownAuthorization?: boolean;
   }
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** What a user who must enrol in two-factor may still reach: their own account. */
+const ENROLMENT_PATHS = ['/api/v1/auth/', '/api/v1/me'];
+
+function refuseUntilEnrolled(request: FastifyRequest) {
+  if (!request.auth?.actor.mustEnrolTwoFactor) return;
+  const path = request.url.split('?')[0]!;
+  if (!path.startsWith('/api/') || ENROLMENT_PATHS.some((p) => path.startsWith(p))) return;
+  throw new AppError(
+    'two_factor_enrolment_required',
+    'An organization you coach or run requires two-factor sign-in. Turn it on in your account security settings to continue.',
+  );
+}
 
 /**
  * Works out who is calling: a bearer access token (API clients) or the session cookie
@@ -55,18 +72,20 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { auth: AuthServ
   app.decorateRequest('auth', null);
 
   app.addHook('onRequest', async (request) => {
-    const header = request.headers.authorization;
+    const header = request.routeOptions.config.ownAuthorization ? undefined : request.headers.authorization;
     if (header) {
       const match = /^Bearer\s+(.+)$/i.exec(header);
-      const actor = match ? await opts.auth.resolveAccessToken(match[1]!.trim()) : null;
-      if (!actor) throw new AppError('unauthenticated', 'The access token is invalid or expired.');
-      request.auth = { actor, via: 'bearer', sessionId: null };
+      const resolved = match ? await opts.auth.resolveAccessToken(match[1]!.trim()) : null;
+      if (!resolved) throw new AppError('unauthenticated', 'The access token is invalid or expired.');
+      request.auth = { actor: resolved.actor, via: 'bearer', sessionId: null, familyId: resolved.familyId };
+      refuseUntilEnrolled(request);
       return;
     }
     const token = request.cookies[sessionCookieName(isSecureRequest(request, opts.config))];
     if (!token) return;
     const session = await opts.auth.resolveSession(token);
-    if (session) request.auth = { actor: session.actor, via: 'cookie', sessionId: session.sessionId };
+    if (session) request.auth = { actor: session.actor, via: 'cookie', sessionId: session.sessionId, familyId: null };
+    refuseUntilEnrolled(request);
   });
 
   app.addHook('preHandler', async (request) => {

@@ -2,6 +2,8 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../contract/auth.js';
 import { browserFrom, createTestApp, expectProblem, registerUser, STRONG_PASSWORD, type TestApp } from '../testing/test-app.js';
+import { auditLog } from '../audit/audit.table.js';
+import { mailsTo } from '../testing/recorded.js';
 import { refreshTokens, sessions, users } from './auth.table.js';
 import { hashToken } from './tokens.js';
 
@@ -15,16 +17,21 @@ afterAll(async () => {
 
 const post = (url: string, payload: unknown, headers: Record<string, string> = {}) =>
   t.app.inject({ method: 'POST', url, payload: payload as object, headers });
+/** Another 6-digit code, sure to differ from the one given. */
+const nearby = (code: string, k: number) => String((Number(code) + k) % 1_000_000).padStart(6, '0');
 const countUsers = async () => (await t.database.db.select().from(users)).length;
 
 describe('register', () => {
-  it('creates the account and a browser session in an httpOnly SameSite=Lax cookie, stored only hashed', async () => {
+  it('creates the account, answers 202 without a session, and the account signs in at once with an httpOnly SameSite=Lax cookie stored only hashed', async () => {
     const res = await post('/api/v1/auth/register', { email: 'Ada@Example.com', password: STRONG_PASSWORD, name: 'Ada' });
-    expect(res.statusCode).toBe(201);
-    const body = res.json();
-    expect(body.user).toMatchObject({ email: 'ada@example.com', name: 'Ada', platformRole: 'user' });
+    expect(res.statusCode).toBe(202);
+    expect(res.cookies).toHaveLength(0);
+    const login = await post('/api/v1/auth/login', { email: 'ada@example.com', password: STRONG_PASSWORD });
+    expect(login.statusCode).toBe(200);
+    const body = login.json();
+    expect(body.user).toMatchObject({ email: 'ada@example.com', name: 'Ada', platformRole: 'user', emailVerified: false });
     expect(body.csrfToken).toEqual(expect.any(String));
-    const cookie = res.cookies.find((c) => c.name === SESSION_COOKIE)!;
+    const cookie = login.cookies.find((c) => c.name === SESSION_COOKIE)!;
     expect(cookie.httpOnly).toBe(true);
     expect(cookie.sameSite).toBe('Lax');
     const [row] = await t.database.db
@@ -36,13 +43,32 @@ describe('register', () => {
     expect(all.map((r) => r.h)).not.toContain(cookie.value);
     const [user] = await t.database.db.select().from(users).where(eq(users.email, 'ada@example.com'));
     expect(user!.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    const [welcome] = await mailsTo(t, 'ada@example.com', 'verify_email');
+    expect(welcome!.text).toMatch(/\/verify-email\?token=/);
   });
 
-  it('answers 409 for an email already registered, whatever its case, and creates nothing', async () => {
+  it('answers an email already registered, whatever its case, exactly like a new one, and mails the owner instead', async () => {
     const before = await countUsers();
-    const res = await post('/api/v1/auth/register', { email: 'ADA@example.com', password: STRONG_PASSWORD, name: 'Other Ada' });
-    expectProblem(res, 409, 'email_taken');
-    expect(await countUsers()).toBe(before);
+    const taken = await post('/api/v1/auth/register', {
+      email: 'ADA@example.com',
+      password: 'another-harbour-lantern-7',
+      name: 'Other Ada',
+    });
+    const fresh = await post('/api/v1/auth/register', {
+      email: 'new-ada@example.com',
+      password: 'another-harbour-lantern-7',
+      name: 'New Ada',
+    });
+    expect(taken.statusCode).toBe(202);
+    expect(taken.body).toBe(fresh.body);
+    expect(Object.keys(taken.headers).sort()).toEqual(Object.keys(fresh.headers).sort());
+    expect(await countUsers()).toBe(before + 1);
+    const [notice] = await mailsTo(t, 'ada@example.com', 'account_exists');
+    expect(notice!.text).toMatch(/already have an account/);
+    expect(notice!.text).toMatch(/\/reset-password/);
+    // The owner's password is unchanged: the intruder's does not work, the owner's does.
+    expectProblem(await post('/api/v1/auth/login', { email: 'ada@example.com', password: 'another-harbour-lantern-7' }), 401);
+    expect((await post('/api/v1/auth/login', { email: 'ada@example.com', password: STRONG_PASSWORD })).statusCode).toBe(200);
   });
 
   it.each([
@@ -73,7 +99,7 @@ describe('register', () => {
       password: 'пароль-🔑-密码-ñ-ü-test',
       name: 'Polyglot',
     });
-    expect(res.statusCode, res.body).toBe(201);
+    expect(res.statusCode, res.body).toBe(202);
   });
 
   it('answers malformed JSON with a 400 problem', async () => {
@@ -121,6 +147,48 @@ describe('login, me and logout', () => {
     expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
     t.clock.advance(31_000);
     expect((await post('/api/v1/auth/login', { email, password: STRONG_PASSWORD })).statusCode).toBe(200);
+  });
+
+  it('lets the owner of a slowed-down account in with the right password plus the code mailed to them', async () => {
+    const email = 'owner@example.com';
+    await registerUser(t.app, { email });
+    for (let i = 0; i < 8; i++) await post('/api/v1/auth/login', { email, password: `attacker-guess-${i}` });
+    // A wrong and a right password are answered alike while slowed down: no oracle for the guesser.
+    const wrong = expectProblem(await post('/api/v1/auth/login', { email, password: 'attacker-guess-x' }), 429, 'too_many_requests');
+    expect(await mailsTo(t, email, 'sign_in_code')).toHaveLength(0);
+    const right = expectProblem(await post('/api/v1/auth/login', { email, password: STRONG_PASSWORD }), 429, 'too_many_requests');
+    const withoutNumbers = (d: unknown) => String(d).replace(/\d+/g, 'N');
+    expect(withoutNumbers(right.detail)).toBe(withoutNumbers(wrong.detail));
+    const mails = await mailsTo(t, email, 'sign_in_code');
+    expect(mails).toHaveLength(1);
+    const code = /(\d{6})/.exec(mails[0]!.subject)![1]!;
+    // The code is worthless with a wrong password, and a wrong code does not let the owner in.
+    expectProblem(await post('/api/v1/auth/login', { email, password: 'attacker-guess-y', emailCode: code }), 429);
+    const otherCode = nearby(code, 1);
+    expectProblem(await post('/api/v1/auth/login', { email, password: STRONG_PASSWORD, emailCode: otherCode }), 429);
+    const ok = await post('/api/v1/auth/login', { email, password: STRONG_PASSWORD, emailCode: code });
+    expect(ok.statusCode, ok.body).toBe(200);
+    // Spent: the same code does not work twice.
+    for (let i = 0; i < 5; i++) await post('/api/v1/auth/login', { email, password: `attacker-again-${i}` });
+    expectProblem(await post('/api/v1/auth/login', { email, password: STRONG_PASSWORD, emailCode: code }), 429);
+  });
+
+  it('spends a sign-in code after three wrong guesses', async () => {
+    const email = 'guessed@example.com';
+    await registerUser(t.app, { email });
+    for (let i = 0; i < 5; i++) await post('/api/v1/auth/login', { email, password: `attacker-guess-${i}` });
+    await post('/api/v1/auth/login', { email, password: STRONG_PASSWORD });
+    const code = /(\d{6})/.exec((await mailsTo(t, email, 'sign_in_code'))[0]!.subject)![1]!;
+    for (const c of [nearby(code, 1), nearby(code, 2), nearby(code, 3)])
+      await post('/api/v1/auth/login', { email, password: STRONG_PASSWORD, emailCode: c });
+    expectProblem(await post('/api/v1/auth/login', { email, password: STRONG_PASSWORD, emailCode: code }), 429);
+  });
+
+  it('records failed sign-ins in the audit log with the IP', async () => {
+    await post('/api/v1/auth/login', { email: 'lin@example.com', password: 'not-the-password-2' }, { 'x-forwarded-for': '203.0.113.9' });
+    const rows = (await t.database.db.select().from(auditLog)).filter((r) => r.action === 'auth.sign_in_failed');
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.ip)).toBe(true);
   });
 
   it('says 401 to /auth/me without a session', async () => {

@@ -1,13 +1,23 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { loginBody, refreshBody, registerBody, sessionInfo, setupBody, tokenBody, tokenResponse } from '../../contract/auth.js';
+import {
+  loginBody,
+  refreshBody,
+  registerAccepted,
+  registerBody,
+  sessionInfo,
+  setupBody,
+  tokenBody,
+  tokenResponse,
+} from '../../contract/auth.js';
 import { problem } from '../../contract/common.js';
 import type { Config } from '../config.js';
 import { clearSessionCookies, requestMeta, requireActor, setSessionCookies } from './auth.plugin.js';
 import { csrfTokenFor } from './tokens.js';
 import type { AuthService } from './auth.service.js';
 
+const REGISTER_ACCEPTED = 'Thanks. If this email is new, your account is ready: sign in with it. We sent a mail to the address either way.';
 const errors = { 400: problem, 401: problem, 403: problem, 409: problem, 429: problem };
 
 export async function authRoutes(app: FastifyInstance, opts: { auth: AuthService; config: Config }) {
@@ -19,13 +29,19 @@ export async function authRoutes(app: FastifyInstance, opts: { auth: AuthService
   r.post(
     '/auth/register',
     {
-      schema: { tags, summary: 'Create an account and sign in', body: registerBody, response: { 201: sessionInfo, ...errors } },
+      schema: {
+        tags,
+        summary: 'Create an account (then sign in with it); the answer never tells whether the email was registered',
+        description:
+          'Always 202 for a valid body. A new email gets an account and a confirmation mail; an email that already has an account gets a mail telling its owner, and nothing changes.',
+        body: registerBody,
+        response: { 202: registerAccepted, ...errors },
+      },
       config: limited,
     },
     async (request, reply) => {
-      const session = await auth.register(request.body, requestMeta(request));
-      setSessionCookies(reply, config, session);
-      return reply.status(201).send({ user: session.user, csrfToken: csrfTokenFor(config.secretKey, session.sessionId) });
+      await auth.register(request.body, requestMeta(request));
+      return reply.status(202).send({ message: REGISTER_ACCEPTED });
     },
   );
 
@@ -50,10 +66,15 @@ export async function authRoutes(app: FastifyInstance, opts: { auth: AuthService
   r.post(
     '/auth/logout',
     {
-      schema: { tags, summary: 'End the browser session', response: { 204: z.null(), ...errors } },
+      schema: {
+        tags,
+        summary: 'End the browser session, or with a bearer token its refresh-token family',
+        response: { 204: z.null(), ...errors },
+      },
     },
     async (request, reply) => {
       if (request.auth?.sessionId) await auth.logout(request.auth.sessionId);
+      if (request.auth?.familyId) await auth.logoutFamily(request.auth.familyId);
       clearSessionCookies(reply, config);
       return reply.status(204).send(null);
     },
@@ -97,7 +118,7 @@ export async function authRoutes(app: FastifyInstance, opts: { auth: AuthService
       },
       config: limited,
     },
-    async (request) => auth.refresh(request.body.refreshToken),
+    async (request) => auth.refresh(request.body.refreshToken, requestMeta(request)),
   );
 
   r.post(

@@ -16,6 +16,10 @@ export const users = pgTable(
     createdAt: ts('created_at').notNull(),
     updatedAt: ts('updated_at').notNull(),
     deactivatedAt: ts('deactivated_at'),
+    /** When the address was proved by a mailed link or code; invitations and sharing wait for it. */
+    emailVerifiedAt: ts('email_verified_at'),
+    /** For the admin users page. */
+    lastSignInAt: ts('last_sign_in_at'),
   },
   (t) => [uniqueIndex('users_email_key').on(sql`lower(${t.email})`)],
 );
@@ -34,6 +38,8 @@ export const sessions = pgTable(
     revokedAt: ts('revoked_at'),
     ip: text('ip'),
     userAgent: text('user_agent'),
+    /** Updated at most once a minute by the auth plugin, for the sessions list. */
+    lastSeenAt: ts('last_seen_at'),
   },
   (t) => [uniqueIndex('sessions_token_hash_key').on(t.tokenHash), index('sessions_user_idx').on(t.userId)],
 );
@@ -55,6 +61,8 @@ export const refreshTokens = pgTable(
     expiresAt: ts('expires_at').notNull(),
     usedAt: ts('used_at'),
     revokedAt: ts('revoked_at'),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
   },
   (t) => [uniqueIndex('refresh_tokens_hash_key').on(t.tokenHash), index('refresh_tokens_family_idx').on(t.familyId)],
 );
@@ -76,3 +84,28 @@ export const oneTimeTokens = pgTable('one_time_tokens', {
   expiresAt: ts('expires_at').notNull(),
   usedAt: ts('used_at'),
 });
+
+/**
+ * Codes mailed to a user: a 6-digit code to type and, for some purposes, a link token to click.
+ * Both stored as keyed hashes (a plain SHA-256 of six digits is reversed in a million tries).
+ * A new code of a purpose replaces the user's earlier ones; each allows a few wrong guesses.
+ */
+export const emailCodes = pgTable(
+  'email_codes',
+  {
+    id: uuid('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    purpose: text('purpose', { enum: ['sign_in', 'password_reset', 'verify_email', 'change_email'] }).notNull(),
+    codeHash: text('code_hash').notNull(),
+    linkTokenHash: text('link_token_hash').unique(),
+    /** The address being proved, for verify_email and change_email. */
+    email: text('email'),
+    attempts: integer('attempts').notNull().default(0),
+    createdAt: ts('created_at').notNull(),
+    expiresAt: ts('expires_at').notNull(),
+    usedAt: ts('used_at'),
+  },
+  (t) => [index('email_codes_user_purpose_idx').on(t.userId, t.purpose)],
+);

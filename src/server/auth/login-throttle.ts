@@ -28,6 +28,13 @@ export async function assertNotThrottled(db: Database, keys: string[], now: Date
   }
 }
 
+/** Seconds until a key's lock ends, or 0 when it is not locked. */
+export async function lockedFor(db: Database, key: string, now: Date): Promise<number> {
+  const [row] = await db.select().from(loginThrottle).where(eq(loginThrottle.key, key));
+  if (!row?.lockedUntil || row.lockedUntil <= now) return 0;
+  return Math.ceil((row.lockedUntil.getTime() - now.getTime()) / 1000);
+}
+
 export async function recordLoginFailure(db: Database, key: string, limit: number, now: Date): Promise<void> {
   await db.transaction(async (tx) => {
     const [row] = await tx.select().from(loginThrottle).where(eq(loginThrottle.key, key)).for('update');

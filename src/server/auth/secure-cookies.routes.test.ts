@@ -8,25 +8,31 @@ beforeAll(async () => {
   // Neither sets NODE_ENV=production or SECURE_COOKIES: the scheme alone must decide.
   proxied = await createTestApp({ TRUST_PROXY: 'true', NODE_ENV: 'development' });
   direct = await createTestApp({ NODE_ENV: 'development' });
-});
+  // Two whole apps: on a busy machine starting both takes longer than the default hook limit.
+}, 180_000);
 afterAll(async () => {
   await proxied?.close();
   await direct?.close();
 });
 
 let n = 0;
-const register = (t: TestApp, headers: Record<string, string> = {}) =>
-  t.app.inject({
+/** Registers (202, no session) and signs in: the sign-in answer carries the cookies. */
+async function register(t: TestApp, headers: Record<string, string> = {}) {
+  const account = { email: `cookie${++n}@example.com`, password: STRONG_PASSWORD };
+  const created = await t.app.inject({
     method: 'POST',
     url: '/api/v1/auth/register',
-    payload: { email: `cookie${++n}@example.com`, password: STRONG_PASSWORD, name: 'Cookie Test' },
+    payload: { ...account, name: 'Cookie Test' },
     headers,
   });
+  expect(created.statusCode, created.body).toBe(202);
+  return t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: account, headers });
+}
 
 describe('session cookies follow the request scheme', () => {
   it('over HTTPS (behind a trusted proxy): a __Host- session cookie, Secure, path /, no domain, and HSTS', async () => {
     const res = await register(proxied, { 'x-forwarded-proto': 'https' });
-    expect(res.statusCode, res.body).toBe(201);
+    expect(res.statusCode, res.body).toBe(200);
     const session = res.cookies.find((c) => c.name === `__Host-${SESSION_COOKIE}`);
     expect(session).toMatchObject({ secure: true, path: '/', httpOnly: true });
     expect(session?.domain).toBeUndefined();
@@ -48,7 +54,7 @@ describe('session cookies follow the request scheme', () => {
 
   it('over plain http on localhost: the plain cookie without Secure, no HSTS, and CSRF-protected writes work', async () => {
     const res = await register(direct);
-    expect(res.statusCode).toBe(201);
+    expect(res.statusCode).toBe(200);
     const session = res.cookies.find((c) => c.name === SESSION_COOKIE)!;
     expect(session.secure).toBeFalsy();
     expect(res.headers['strict-transport-security']).toBeUndefined();

@@ -1,4 +1,4 @@
-import { inArray, sql } from 'drizzle-orm';
+import { inArray, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { users } from './auth.table.js';
 
@@ -23,10 +23,35 @@ export async function usersByIds(db: DbOrTx, ids: readonly string[]): Promise<Ma
   return new Map(rows.map((r) => [r.id, { id: r.id, name: r.name, email: r.email, deactivated: r.deactivatedAt !== null }]));
 }
 
+/**
+ * The directory entries of the users a condition on `users.id` selects, as a JSON array inside
+ * another statement (so a read that names people needs no query of its own); read it back with
+ * directoryFromJson.
+ */
+export function directoryJson(where: (userId: SQL) => SQL): SQL {
+  // Aliased: drizzle drops table names in one-table selects, which would be ambiguous here.
+  const u = (column: { name: string }) => sql.raw(`u."${column.name}"`);
+  return sql`(select coalesce(json_agg(json_build_object('id', ${u(users.id)}, 'name', ${u(users.name)}, 'email', ${u(users.email)}, 'deactivated', ${u(users.deactivatedAt)} is not null)), '[]'::json) from ${users} u where ${where(u(users.id))})`;
+}
+
+export function directoryFromJson(value: unknown): Map<string, DirectoryEntry> {
+  const entries = Array.isArray(value) ? (value as DirectoryEntry[]) : [];
+  return new Map(entries.map((e) => [e.id, { id: e.id, name: e.name, email: e.email, deactivated: e.deactivated }]));
+}
+
 export async function userByEmail(db: DbOrTx, email: string): Promise<DirectoryEntry | null> {
   const [r] = await db
     .select({ id: users.id, name: users.name, email: users.email, deactivatedAt: users.deactivatedAt })
     .from(users)
     .where(sql`lower(${users.email}) = ${email.trim().toLowerCase()}`);
   return r ? { id: r.id, name: r.name, email: r.email, deactivated: r.deactivatedAt !== null } : null;
+}
+
+/** Whether the account's email address is confirmed (features that send a link outward wait for it). */
+export async function emailConfirmed(db: DbOrTx, userId: string): Promise<boolean> {
+  const [r] = await db
+    .select({ at: users.emailVerifiedAt })
+    .from(users)
+    .where(inArray(users.id, [userId]));
+  return !!r?.at;
 }

@@ -11,7 +11,8 @@ import { pipeline } from 'node:stream/promises';
  */
 export interface FileStorage {
   put(key: string, content: Readable | Buffer): Promise<void>;
-  get(key: string): Readable;
+  /** The whole file, or the bytes from `start` to `end` inclusive (for playback that seeks). */
+  get(key: string, range?: { start: number; end: number }): Readable;
   delete(key: string): Promise<void>;
 }
 
@@ -60,8 +61,8 @@ export function createLocalFileStorage(root: string): FileStorage {
       }
     },
 
-    get(key) {
-      return createReadStream(resolve(key));
+    get(key, range) {
+      return createReadStream(resolve(key), range);
     },
 
     async delete(key) {

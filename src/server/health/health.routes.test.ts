@@ -14,7 +14,7 @@ afterAll(async () => {
 
 describe('operations endpoints', () => {
   it('reports liveness and readiness', async () => {
-    expect((await t.app.inject({ method: 'GET', url: '/healthz' })).json()).toEqual({ status: 'ok', evaluator: 'ready' });
+    expect((await t.app.inject({ method: 'GET', url: '/healthz' })).json()).toMatchObject({ status: 'ok', evaluator: 'ready' });
     const ready = await t.app.inject({ method: 'GET', url: '/readyz' });
     expect(ready.statusCode).toBe(200);
     expect(ready.json()).toMatchObject({ status: 'ready', evaluator: 'ready' });
@@ -38,7 +38,7 @@ describe('operations endpoints', () => {
       expect(loading.json()).toMatchObject({ status: 'ready', evaluator: 'loading' });
       state = 'failed';
       expectProblem(await app.inject({ method: 'GET', url: '/readyz' }), 503, 'unavailable');
-      expect((await app.inject({ method: 'GET', url: '/healthz' })).json()).toEqual({ status: 'ok', evaluator: 'failed' });
+      expect((await app.inject({ method: 'GET', url: '/healthz' })).json()).toMatchObject({ status: 'ok', evaluator: 'failed' });
     } finally {
       await app.close();
     }

@@ -1,6 +1,8 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Evaluation, Level } from '../../contract/interviews.js';
+import type { Delivery } from '../../contract/media.js';
 import type { AnswerEvaluator, EvaluationInput } from '../../core/evaluation/types.js';
+import { combineQuestionScore } from '../../core/interviewer/question-score.js';
 import { finalScoreOf, overallFromScores } from '../../core/interviews/summarize-report.js';
 import type { DbOrTx } from '../../db/client.js';
 import { newId } from '../ids.js';
@@ -36,6 +38,9 @@ export interface GradedAnswer {
   text: string;
   durationSeconds: number | null;
   evaluation: Evaluation;
+  /** A spoken answer's recording and delivery (the text is its transcript). */
+  mediaId?: string | null;
+  delivery?: Delivery | null;
 }
 
 /**
@@ -61,6 +66,8 @@ export async function storeCurrentAnswer(tx: DbOrTx, interviewId: string, graded
     overrideNote: null,
     overriddenBy: null,
     overriddenAt: null,
+    mediaId: graded.mediaId ?? null,
+    delivery: graded.delivery ?? null,
   };
   await tx
     .update(answers)
@@ -71,19 +78,35 @@ export async function storeCurrentAnswer(tx: DbOrTx, interviewId: string, graded
   return row;
 }
 
-/** The score that counts per question, in question order; null where nothing was answered. */
-export function finalScores(questions: readonly Pick<QuestionRow, 'id'>[], current: readonly AnswerRow[]): (number | null)[] {
+/**
+ * The score that counts per question, in question order; null where nothing was answered. A
+ * question the interviewer followed up combines its answer with the answered follow-ups.
+ */
+export function finalScores(
+  questions: readonly Pick<QuestionRow, 'id'>[],
+  current: readonly AnswerRow[],
+  followUps: readonly Pick<QuestionRow, 'id' | 'parentQuestionId'>[] = [],
+): (number | null)[] {
   const byQuestion = new Map(current.map((a) => [a.questionId, a]));
   return questions.map((q) => {
     const a = byQuestion.get(q.id);
-    return a ? finalScoreOf(a) : null;
+    if (!a) return null;
+    const followUpScores = followUps.filter((f) => f.parentQuestionId === q.id).map((f) => byQuestion.get(f.id));
+    return combineQuestionScore(
+      finalScoreOf(a),
+      followUpScores.map((f) => (f ? finalScoreOf(f) : null)),
+    );
   });
 }
 
 /** The overall score from final scores (overrides included), unanswered questions counting 0. */
 export async function recomputeOverall(reads: InterviewReads, tx: DbOrTx, interviewId: string): Promise<number | null> {
-  const [questions, current] = await Promise.all([reads.questions(interviewId, tx), reads.currentAnswers(interviewId, tx)]);
-  return overallFromScores(finalScores(questions, current));
+  const [questions, current, followUps] = await Promise.all([
+    reads.questions(interviewId, tx),
+    reads.currentAnswers(interviewId, tx),
+    reads.followUps(interviewId, tx),
+  ]);
+  return overallFromScores(finalScores(questions, current, followUps));
 }
 
 /**

@@ -119,6 +119,7 @@ export function createAssignedInterviews(ctx: InterviewContext) {
             windowEnd: window.windowEnd,
             durationMinutes: body.durationMinutes,
             releaseResults: body.releaseResults,
+            proctoring: body.proctoring,
           })
           .returning();
         await insertPlannedQuestions(tx, id, picked);
@@ -141,6 +142,7 @@ export function createAssignedInterviews(ctx: InterviewContext) {
             questionCount: picked.length,
             releaseResults: body.releaseResults,
             jobDescriptionId: tailoring.job?.id ?? null,
+            proctoring: body.proctoring,
           },
           ip: meta.ip ?? null,
           at: now,
@@ -304,7 +306,7 @@ export function createAssignedInterviews(ctx: InterviewContext) {
         const row = await reads.lockInterview(tx, interviewId);
         if (!row) throw notFound('Interview');
         if (row.kind !== 'assigned') throw new AppError('invalid_state', 'A practice interview starts when it is created.');
-        if (row.status === 'in_progress') return { row };
+        if (row.status === 'in_progress') return { row, integrityNonce: await ctx.proctoringGate?.nonceOf(tx, row) };
         if (row.status === 'cancelled') throw new AppError('invalid_state', 'This interview was cancelled.');
         if (row.status === 'missed') throw new AppError('window_closed', 'The window of this interview has closed.');
         if (row.status !== 'scheduled') throw new AppError('interview_completed', 'This interview is already completed.');
@@ -319,6 +321,8 @@ export function createAssignedInterviews(ctx: InterviewContext) {
           await cancelJob(tx, interviewJobKeys.windowClose(interviewId), now);
           return { closed: true as const };
         }
+        // A proctored interview starts only after its pre-check passed (409 naming the failed checks).
+        const integrityNonce = await ctx.proctoringGate?.beforeStart(tx, row, now);
         const deadlineAt = deadlineFor(now, row.durationMinutes!, row.windowEnd!);
         const [started] = await tx
           .update(interviews)
@@ -328,10 +332,10 @@ export function createAssignedInterviews(ctx: InterviewContext) {
         await cancelWindowJobs(tx, interviewId, now);
         await planDeadlineJob(tx, started!, now);
         await publishInterviewChange(ctx, tx, started!);
-        return { row: started! };
+        return { row: started!, integrityNonce };
       });
       if ('closed' in outcome) throw new AppError('window_closed', 'The window of this interview has closed.');
-      return view(outcome.row, 'candidate');
+      return { ...(await view(outcome.row, 'candidate')), integrityNonce: outcome.integrityNonce ?? null };
     },
 
     /** The engine's evaluation stays as it was; the override sets the score that counts. */

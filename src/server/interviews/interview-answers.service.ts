@@ -1,5 +1,8 @@
 import { and, eq } from 'drizzle-orm';
+import type { RunCodeBody, RunResult } from '../../contract/coding.js';
+import type { CodeAnswer, CodeAnswerBody } from '../../contract/coding-answers.js';
 import type { Answer, AnswerBody, Interview, InterviewStatus } from '../../contract/interviews.js';
+import { measureDelivery } from '../../core/delivery/delivery-metrics.js';
 import { AppError, notFound } from '../../core/errors.js';
 import type { Actor } from '../auth/actor.js';
 import { evaluationInputOf, storeCurrentAnswer } from './answers.js';
@@ -15,6 +18,7 @@ const notInProgress: Record<Exclude<InterviewStatus, 'in_progress'>, () => AppEr
   reviewed: () => new AppError('interview_completed', 'This interview is completed; answers can no longer change.'),
   missed: () => new AppError('window_closed', 'The window of this interview closed before it was started.'),
   cancelled: () => new AppError('invalid_state', 'This interview was cancelled.'),
+  terminated: () => new AppError('interview_completed', 'This interview was ended by its proctoring rules; answers can no longer change.'),
 };
 
 function requireInProgress(row: Pick<InterviewRow, 'status'>): void {
@@ -38,8 +42,29 @@ function requireCandidate(viewer: InterviewViewer, doing: string): void {
 export function createInterviewAnswering(ctx: InterviewContext) {
   const { db, clock, evaluator, reads, access, view } = ctx;
 
+  async function requireRecording(actor: Actor, mediaId: string) {
+    if (!ctx.recordings) throw new AppError('invalid_state', 'Recorded answers are not available on this server.');
+    return ctx.recordings.requireReady(actor, mediaId);
+  }
+
   async function loadFor(actor: Actor, interviewId: string) {
     return access.requireViewer(actor, await reads.interview(interviewId));
+  }
+
+  /** The open interview's coding question and its problem, for the candidate only. */
+  async function openCodingQuestion(actor: Actor, interviewId: string, questionId: string) {
+    const { row, viewer } = await loadFor(actor, interviewId);
+    requireCandidate(viewer, 'answer this interview');
+    requireInProgress(row);
+    requireBeforeDeadline(row, clock.now());
+    const [question] = await db
+      .select()
+      .from(interviewQuestions)
+      .where(and(eq(interviewQuestions.id, questionId), eq(interviewQuestions.interviewId, interviewId)));
+    if (!question) throw notFound('Question in this interview');
+    const problem = ctx.coding?.problemOf(question.bankQuestionId);
+    if (!problem || !ctx.coding) throw new AppError('validation_failed', 'This question is not a coding question: answer it with text.');
+    return { row, viewer, question, problem, coding: ctx.coding };
   }
 
   return {
@@ -59,7 +84,16 @@ export function createInterviewAnswering(ctx: InterviewContext) {
         .where(and(eq(interviewQuestions.id, body.questionId), eq(interviewQuestions.interviewId, interviewId)));
       if (!question) throw notFound('Question in this interview');
 
+      // A spoken answer is graded like a typed one: its transcript is the answer text.
+      const recording = body.mediaId ? await requireRecording(actor, body.mediaId) : null;
       const evaluation = await evaluator.evaluate(evaluationInputOf(question, row.level, body));
+      const delivery = recording
+        ? measureDelivery({
+            transcript: body.text,
+            words: body.words,
+            recordingSeconds: recording.durationMs === null ? undefined : recording.durationMs / 1000,
+          })
+        : null;
 
       const stored = await db.transaction(async (tx) => {
         const locked = await reads.lockInterview(tx, interviewId);
@@ -68,10 +102,42 @@ export function createInterviewAnswering(ctx: InterviewContext) {
         // The clock is read under the lock: the deadline job completes under the same lock.
         const now = clock.now();
         requireBeforeDeadline(locked, now);
-        const graded = { questionId: question.id, text: body.text, durationSeconds: body.durationSeconds ?? null, evaluation };
+        const graded = {
+          questionId: question.id,
+          text: body.text,
+          durationSeconds: body.durationSeconds ?? null,
+          evaluation,
+          mediaId: body.mediaId ?? null,
+          delivery,
+        };
         return storeCurrentAnswer(tx, interviewId, graded, now);
       });
       return toAnswer(stored, resultsVisible(viewer, row), new Map());
+    },
+
+    /** Runs the candidate's code on a coding question's public examples (nothing is stored). */
+    async runCode(actor: Actor, interviewId: string, questionId: string, body: RunCodeBody): Promise<RunResult> {
+      const { problem, coding } = await openCodingQuestion(actor, interviewId, questionId);
+      return coding.runExamples(actor.userId, problem, body);
+    },
+
+    /** A coding answer: every test runs and grades it (outside the transaction, like text grading), then it is stored like any answer. */
+    async submitCode(actor: Actor, interviewId: string, body: CodeAnswerBody): Promise<CodeAnswer> {
+      const { row, viewer, question, problem, coding } = await openCodingQuestion(actor, interviewId, body.questionId);
+      const { evaluation, result } = await coding.grade(problem, row.level, body);
+      const stored = await db.transaction(async (tx) => {
+        const locked = await reads.lockInterview(tx, interviewId);
+        if (!locked) throw notFound('Interview');
+        requireInProgress(locked);
+        const now = clock.now();
+        requireBeforeDeadline(locked, now);
+        // The explanation is kept with the code for the coach's review.
+        const text = body.explanation ? `${body.code}\n\n--- Explanation ---\n${body.explanation}` : body.code;
+        const graded = { questionId: question.id, text, durationSeconds: body.durationSeconds ?? null, evaluation };
+        return storeCurrentAnswer(tx, interviewId, graded, now);
+      });
+      const visible = resultsVisible(viewer, row);
+      return { ...toAnswer(stored, visible, new Map()), ...(visible ? { coding: result } : {}) };
     },
 
     /** Autosave of the text being typed; only while the interview is open to answers. */

@@ -6,7 +6,7 @@ import { notify, type NewNotification } from '../notifications/notify.js';
 import { recomputeOverall } from './answers.js';
 import { publishInterviewChange, staffToTell } from './interview-audience.js';
 import type { InterviewContext } from './interview-context.js';
-import { interviewJobKeys } from './interview-job-plan.js';
+import { interviewJobKeys, planSimilarityJob } from './interview-job-plan.js';
 import { completedNotice, missedNotice, type NoticeContext } from './interview-notices.js';
 import { interviews, type InterviewRow } from './interviews.table.js';
 
@@ -29,9 +29,28 @@ export async function completeLocked(
     .set({ status: 'completed', completedAt: now, overallScore: score })
     .where(eq(interviews.id, row.id))
     .returning();
+  // A timed practice has a deadline job too; finishing early cancels it.
+  if (row.deadlineAt) await cancelJob(tx, interviewJobKeys.deadline(row.id), now);
   if (updated!.kind !== 'assigned') return updated!;
-  await cancelJob(tx, interviewJobKeys.deadline(row.id), now);
+  await planSimilarityJob(tx, row.id, now);
   await tellStaff(ctx, tx, updated!, now, (coachId, candidate, notices) => completedNotice(updated!, coachId, candidate, notices, how));
+  return updated!;
+}
+
+/**
+ * Ends an in-progress interview the caller has locked because a proctoring threshold was reached
+ * where the organization chose to terminate: what was answered is kept and scored like a completion.
+ */
+export async function terminateLocked(ctx: InterviewContext, tx: DbOrTx, row: InterviewRow, now: Date): Promise<InterviewRow> {
+  const score = await recomputeOverall(ctx.reads, tx, row.id);
+  const [updated] = await tx
+    .update(interviews)
+    .set({ status: 'terminated', completedAt: now, overallScore: score })
+    .where(eq(interviews.id, row.id))
+    .returning();
+  await cancelJob(tx, interviewJobKeys.deadline(row.id), now);
+  await planSimilarityJob(tx, row.id, now);
+  await publishInterviewChange(ctx, tx, updated!);
   return updated!;
 }
 

@@ -6,12 +6,15 @@ import type { InterviewRow } from './interviews.table.js';
 export const INTERVIEW_REMINDER_JOB = 'interview-reminder';
 export const INTERVIEW_WINDOW_CLOSE_JOB = 'interview-window-close';
 export const INTERVIEW_DEADLINE_JOB = 'interview-deadline';
+/** Compares an ended assigned interview's answers with the organization's others (the proctoring feature runs it). */
+export const INTERVIEW_SIMILARITY_JOB = 'interview-similarity';
 
 /** One pending job of each kind per interview: enqueuing again moves it (a reschedule moves its reminder). */
 export const interviewJobKeys = {
   reminder: (interviewId: string) => `${INTERVIEW_REMINDER_JOB}:${interviewId}`,
   windowClose: (interviewId: string) => `${INTERVIEW_WINDOW_CLOSE_JOB}:${interviewId}`,
   deadline: (interviewId: string) => `${INTERVIEW_DEADLINE_JOB}:${interviewId}`,
+  similarity: (interviewId: string) => `${INTERVIEW_SIMILARITY_JOB}:${interviewId}`,
 };
 
 /** The reminder (unless already sent for this window) and the window-close job of a scheduled interview. */
@@ -46,6 +49,15 @@ export async function planDeadlineJob(tx: DbOrTx, row: InterviewRow, now: Date):
       runAt: row.deadlineAt!,
       dedupeKey: interviewJobKeys.deadline(row.id),
     },
+    now,
+  );
+}
+
+/** Once an assigned interview has ended, its answers are checked for similarity in the background. */
+export async function planSimilarityJob(tx: DbOrTx, interviewId: string, now: Date): Promise<void> {
+  await enqueueJob(
+    tx,
+    { kind: INTERVIEW_SIMILARITY_JOB, payload: { interviewId }, runAt: now, dedupeKey: interviewJobKeys.similarity(interviewId) },
     now,
   );
 }

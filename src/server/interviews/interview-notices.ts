@@ -23,6 +23,7 @@ const typeLabels: Record<string, string> = {
   communication: 'communication',
   aptitude: 'aptitude',
   mixed: 'mixed',
+  coding: 'coding',
 };
 
 const dateFormat = new Intl.DateTimeFormat('en-GB', {

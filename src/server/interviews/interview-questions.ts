@@ -7,7 +7,7 @@ import type { Actor } from '../auth/actor.js';
 import { newId } from '../ids.js';
 import type { InterviewContext } from './interview-context.js';
 import { gatherTailoring, type Tailoring } from './interview-tailoring.js';
-import { interviewQuestions, type interviews } from './interviews.table.js';
+import { interviewQuestions, type interviews, type QuestionRow } from './interviews.table.js';
 
 /** What practice and assigned interviews are both created from (the schedule body adds its window). */
 type InterviewRequest = Omit<CreatePracticeBody, 'kind'>;
@@ -29,8 +29,21 @@ export interface PreparedInterview {
  * interview takes job descriptions of its own organization only. The resume only shapes the
  * questions; it is not stored with the interview.
  */
+/** Coding problems of the interview: all of a `coding` one, one in a `mixed` one of four or more questions. */
+function codingPlan(
+  ctx: Pick<InterviewContext, 'coding'>,
+  request: InterviewRequest,
+  recentlySeenIds: string[],
+  seed: string,
+): PlannedQuestion[] {
+  const count = request.type === 'coding' ? request.questionCount : request.type === 'mixed' && request.questionCount >= 4 ? 1 : 0;
+  if (count === 0) return [];
+  if (!ctx.coding) throw new AppError('unprocessable', 'Coding questions are not available on this server.');
+  return ctx.coding.plan({ count, level: request.level, seed, recentlySeenIds });
+}
+
 export async function prepareInterview(
-  ctx: Pick<InterviewContext, 'bank' | 'skills' | 'reads' | 'tailoring'>,
+  ctx: Pick<InterviewContext, 'bank' | 'skills' | 'reads' | 'tailoring' | 'coding'>,
   actor: Actor,
   request: InterviewRequest,
   candidateId: string,
@@ -38,19 +51,25 @@ export async function prepareInterview(
 ): Promise<PreparedInterview> {
   const id = newId();
   const tailoring = await gatherTailoring(ctx.tailoring, actor, request, candidateId, orgId);
-  const picked = planWithCuratedQuestions({
-    bank: ctx.bank,
-    taxonomy: ctx.skills,
-    type: request.type,
-    level: request.level,
-    role: request.role,
-    count: request.questionCount,
-    jobDescription: tailoring.jobText,
-    resumeText: tailoring.resumeText,
-    recentlySeenIds: await ctx.reads.recentBankQuestionIds(candidateId),
-    seed: id,
-    curated: tailoring.curated,
-  });
+  const recentlySeenIds = await ctx.reads.recentBankQuestionIds(candidateId);
+  const coding = codingPlan(ctx, request, recentlySeenIds, id);
+  const picked = [
+    ...planWithCuratedQuestions({
+      bank: ctx.bank,
+      taxonomy: ctx.skills,
+      type: request.type,
+      level: request.level,
+      role: request.role,
+      count: request.questionCount - coding.length,
+      jobDescription: tailoring.jobText,
+      resumeText: tailoring.resumeText,
+      recentlySeenIds,
+      seed: id,
+      targetCompany: request.targetCompany,
+      curated: tailoring.curated,
+    }).slice(0, request.questionCount - coding.length),
+    ...coding,
+  ];
   if (picked.length === 0) throw new AppError('unprocessable', 'No questions match this interview type and level.');
   return {
     id,
@@ -86,4 +105,20 @@ export async function insertPlannedQuestions(tx: DbOrTx, interviewId: string, pl
       targetSkills: q.targetSkills,
     })),
   );
+}
+
+/** An asked question planned again as it was (the interview's own copy, so a later bank edit does not change it). */
+export function replannedQuestion(
+  q: Pick<QuestionRow, 'type' | 'text' | 'bankQuestionId' | 'referenceAnswer' | 'keyPoints' | 'expectedAnswer' | 'targetSkills'>,
+): PlannedQuestion {
+  return {
+    type: q.type,
+    text: q.text,
+    ...(q.bankQuestionId ? { bankQuestionId: q.bankQuestionId } : {}),
+    ...(q.referenceAnswer ? { referenceAnswer: q.referenceAnswer } : {}),
+    keyPoints: q.keyPoints,
+    ...(q.expectedAnswer ? { expectedAnswer: q.expectedAnswer } : {}),
+    targetSkills: q.targetSkills,
+    source: 'bank',
+  };
 }

@@ -14,7 +14,8 @@ import { finalScores } from './answers.js';
 import { questionsVisible, resultsVisible, type InterviewViewer } from './interview-access.js';
 import type { InterviewContext } from './interview-context.js';
 import { toSummary } from './interview-views.js';
-import { interviews } from './interviews.table.js';
+import { renderReportPdf } from './report-pdf.js';
+import { interviews, type AnswerRow, type InterviewRow, type QuestionRow } from './interviews.table.js';
 
 function parseStatuses(raw: string | undefined): InterviewStatus[] | undefined {
   if (!raw) return undefined;
@@ -30,7 +31,7 @@ function parseStatuses(raw: string | undefined): InterviewStatus[] | undefined {
 
 /** Lists, one interview and its report, for the candidate and the staff of either kind. */
 export function createInterviewReading(ctx: InterviewContext) {
-  const { db, skills, reads, access, view } = ctx;
+  const { db, reads, access, view } = ctx;
 
   return {
     /** `scope=mine`: interviews the caller takes. `scope=coach`: assigned interviews the caller may review. */
@@ -71,44 +72,92 @@ export function createInterviewReading(ctx: InterviewContext) {
     },
 
     async get(actor: Actor, interviewId: string): Promise<Interview> {
-      const { row, viewer } = await access.requireViewer(actor, await reads.interview(interviewId));
-      return view(row, viewer);
+      const found = await reads.interviewWithContent(interviewId);
+      const { row, viewer } = await access.requireViewer(actor, found?.row);
+      return view(row, viewer, found!.content);
     },
 
     async report(actor: Actor, interviewId: string): Promise<Report> {
-      const { row, viewer } = await access.requireViewer(actor, await reads.interview(interviewId));
+      const found = await reads.interviewWithContent(interviewId);
+      const { row, viewer } = await access.requireViewer(actor, found?.row);
       if (!resultsVisible(viewer, row)) {
         throw new AppError(
           'forbidden',
           'Your coach has not released the results of this interview yet. You will be notified when they do.',
         );
       }
-      const [allQuestions, current] = await Promise.all([reads.questions(row.id), reads.currentAnswers(row.id)]);
-      const questions = questionsVisible(viewer, row) ? allQuestions : [];
-      const byQuestion = new Map(current.map((a) => [a.questionId, a]));
-      const evaluations = current.map((a) => a.evaluation);
-      const unanswered = questions.length - current.length;
-      return {
-        interviewId: row.id,
-        overallScore: row.completedAt ? row.overallScore : overallFromScores(finalScores(questions, current)),
-        dimensions: averageDimensions(evaluations),
-        questions: questions.map((q) => {
-          const a = byQuestion.get(q.id);
-          return {
-            questionId: q.id,
-            order: q.order,
-            type: q.type,
-            text: q.text,
-            answer: a?.text ?? null,
-            evaluation: a?.evaluation ?? null,
-          };
-        }),
-        ...summarizeFeedback(evaluations, unanswered),
-        skillCoverage: summarizeSkillCoverage(
-          questions.map((q) => ({ targetSkills: q.targetSkills, evaluation: byQuestion.get(q.id)?.evaluation ?? null })),
-          (skillId) => skills.byId.get(skillId)?.name ?? skillId,
-        ),
-      };
+      return composeReport(ctx, row, viewer, found!.content);
     },
+
+    /** The same report, as a PDF rendered on the server (same access and release rules). */
+    async reportPdf(actor: Actor, interviewId: string): Promise<{ pdf: Buffer; filename: string }> {
+      const { row, viewer } = await access.requireViewer(actor, await reads.interview(interviewId));
+      if (!resultsVisible(viewer, row)) {
+        throw new AppError('forbidden', 'Your coach has not released the results of this interview yet.');
+      }
+      const report = await composeReport(ctx, row, viewer);
+      const pdf = await renderReportPdf(report, { role: row.role, type: row.type, level: row.level, completedAt: row.completedAt });
+      const slug =
+        row.role
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, '-')
+          .replace(/^-|-$/g, '') || 'interview';
+      return { pdf, filename: `panelist-report-${slug}.pdf` };
+    },
+  };
+}
+
+/** The report of an interview whose results the viewer may see (the caller has checked). */
+export async function composeReport(
+  ctx: Pick<InterviewContext, 'reads' | 'skills'>,
+  row: InterviewRow,
+  viewer: InterviewViewer,
+  /** The interview's content when the caller has read it already (GET report reads all in one statement). */
+  content?: { questions: QuestionRow[]; answers: AnswerRow[]; followUps: QuestionRow[] },
+): Promise<Report> {
+  const { reads, skills } = ctx;
+  const [allQuestions, current, allFollowUps] = content
+    ? [content.questions, content.answers, content.followUps]
+    : await Promise.all([reads.questions(row.id), reads.currentAnswers(row.id), reads.followUps(row.id)]);
+  const questions = questionsVisible(viewer, row) ? allQuestions : [];
+  const followUps = questions.length > 0 ? allFollowUps : [];
+  const byQuestion = new Map(current.map((a) => [a.questionId, a]));
+  const evaluations = current.map((a) => a.evaluation);
+  const unanswered = questions.filter((q) => !byQuestion.has(q.id)).length;
+  const scores = finalScores(questions, current, followUps);
+  return {
+    interviewId: row.id,
+    overallScore: row.completedAt ? row.overallScore : overallFromScores(scores),
+    dimensions: averageDimensions(evaluations),
+    questions: questions.map((q, i) => {
+      const a = byQuestion.get(q.id);
+      const asked = followUps.filter((f) => f.parentQuestionId === q.id);
+      return {
+        questionId: q.id,
+        order: q.order,
+        type: q.type,
+        text: q.text,
+        answer: a?.text ?? null,
+        evaluation: a?.evaluation ?? null,
+        score: scores[i] ?? null,
+        ...(asked.length > 0
+          ? {
+              followUps: asked.map((f) => ({
+                id: f.id,
+                order: f.order,
+                kind: f.followUpKind ?? 'probe_key_point',
+                text: f.text,
+                answer: byQuestion.get(f.id)?.text ?? null,
+                evaluation: byQuestion.get(f.id)?.evaluation ?? null,
+              })),
+            }
+          : {}),
+      };
+    }),
+    ...summarizeFeedback(evaluations, unanswered),
+    skillCoverage: summarizeSkillCoverage(
+      questions.map((q) => ({ targetSkills: q.targetSkills, evaluation: byQuestion.get(q.id)?.evaluation ?? null })),
+      (skillId) => skills.byId.get(skillId)?.name ?? skillId,
+    ),
   };
 }

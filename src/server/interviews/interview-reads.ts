@@ -1,6 +1,7 @@
-import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { rowsFromJson } from '../../db/json-rows.js';
 import type { Database, DbOrTx } from '../../db/client.js';
-import { usersByIds, type DirectoryEntry } from '../auth/user-directory.js';
+import { directoryFromJson, directoryJson, usersByIds, type DirectoryEntry } from '../auth/user-directory.js';
 import {
   answerDrafts,
   answers,
@@ -22,6 +23,23 @@ function peopleIds(rows: readonly InterviewRow[], answerRows: readonly AnswerRow
   return ids.filter((x): x is string => !!x);
 }
 
+/**
+ * A column under an explicit alias. Drizzle leaves out the table name when a select has one
+ * table, which in a correlated subquery would bind the name to the wrong table.
+ */
+const col = (alias: string, column: { name: string }) => sql.raw(`${alias}."${column.name}"`);
+const currentAnswerOf = (alias: string) =>
+  sql`${col(alias, answers.interviewId)} = ${col('interviews', interviews.id)} and ${col(alias, answers.supersededAt)} is null`;
+
+/** What an interview's page and report are made of, besides its row. */
+export interface InterviewContent {
+  questions: QuestionRow[];
+  followUps: QuestionRow[];
+  answers: AnswerRow[];
+  drafts: DraftRow[];
+  people: People;
+}
+
 /** How many of a candidate's latest interviews count as "recently seen" when picking questions. */
 const RECENT_INTERVIEWS = 5;
 
@@ -32,10 +50,11 @@ export function createInterviewReads(db: Database) {
     .from(interviews)
     .where(eq(interviews.id, sql.placeholder('id')))
     .prepare('interview_by_id');
+  // The interview's own questions; follow-ups (rows with a parent) are read by followUps().
   const questionsByInterview = db
     .select()
     .from(interviewQuestions)
-    .where(eq(interviewQuestions.interviewId, sql.placeholder('id')))
+    .where(and(eq(interviewQuestions.interviewId, sql.placeholder('id')), isNull(interviewQuestions.parentQuestionId)))
     .orderBy(asc(interviewQuestions.order))
     .prepare('interview_questions_by_interview');
   const currentAnswersByInterview = db
@@ -43,11 +62,50 @@ export function createInterviewReads(db: Database) {
     .from(answers)
     .where(and(eq(answers.interviewId, sql.placeholder('id')), isNull(answers.supersededAt)))
     .prepare('interview_current_answers');
+  // An interview with everything its page and report show, in one statement: on a server the
+  // round trips, not the rows, were most of a read's time.
+  const interviewWithContentById = db
+    .select({
+      ...getTableColumns(interviews),
+      contentQuestions: sql<unknown>`(select coalesce(json_agg(q), '[]'::json) from ${interviewQuestions} q where ${col('q', interviewQuestions.interviewId)} = ${col('interviews', interviews.id)})`,
+      contentAnswers: sql<unknown>`(select coalesce(json_agg(a), '[]'::json) from ${answers} a where ${currentAnswerOf('a')})`,
+      contentDrafts: sql<unknown>`(select coalesce(json_agg(d), '[]'::json) from ${answerDrafts} d where ${col('d', answerDrafts.interviewId)} = ${col('interviews', interviews.id)})`,
+      contentPeople: directoryJson(
+        (userId) =>
+          sql`${userId} = ${col('interviews', interviews.candidateId)} or ${userId} = ${col('interviews', interviews.coachId)} or ${userId} in (select ${col('o', answers.overriddenBy)} from ${answers} o where ${currentAnswerOf('o')})`,
+      ),
+    })
+    .from(interviews)
+    .where(eq(interviews.id, sql.placeholder('id')))
+    .prepare('interview_with_content_by_id');
 
   return {
     async interview(id: string): Promise<InterviewRow | undefined> {
       const [row] = await interviewById.execute({ id });
       return row;
+    },
+
+    /** The interview row and what its views show (questions, follow-ups, current answers, drafts, people), read at once. */
+    async interviewWithContent(id: string): Promise<{ row: InterviewRow; content: InterviewContent } | undefined> {
+      const [found] = await interviewWithContentById.execute({ id });
+      if (!found) return undefined;
+      const { contentQuestions, contentAnswers, contentDrafts, contentPeople, ...row } = found;
+      const asked = rowsFromJson(interviewQuestions, contentQuestions);
+      return {
+        row,
+        content: {
+          questions: asked.filter((q) => q.parentQuestionId === null).sort((a, b) => a.order - b.order),
+          // Same order as followUps(): by question, then order (uuid order is its hex text's order).
+          followUps: asked
+            .filter((q) => q.parentQuestionId !== null)
+            .sort((a, b) =>
+              a.parentQuestionId! < b.parentQuestionId! ? -1 : a.parentQuestionId! > b.parentQuestionId! ? 1 : a.order - b.order,
+            ),
+          answers: rowsFromJson(answers, contentAnswers),
+          drafts: rowsFromJson(answerDrafts, contentDrafts),
+          people: directoryFromJson(contentPeople),
+        },
+      };
     },
 
     /** The row under FOR UPDATE: state changes re-check the status here, inside their transaction. */
@@ -61,9 +119,18 @@ export function createInterviewReads(db: Database) {
         return tx
           .select()
           .from(interviewQuestions)
-          .where(eq(interviewQuestions.interviewId, interviewId))
+          .where(and(eq(interviewQuestions.interviewId, interviewId), isNull(interviewQuestions.parentQuestionId)))
           .orderBy(asc(interviewQuestions.order));
       return questionsByInterview.execute({ id: interviewId });
+    },
+
+    /** The follow-ups asked in an interview, by question and then order. */
+    async followUps(interviewId: string, tx: DbOrTx = db): Promise<QuestionRow[]> {
+      return tx
+        .select()
+        .from(interviewQuestions)
+        .where(and(eq(interviewQuestions.interviewId, interviewId), isNotNull(interviewQuestions.parentQuestionId)))
+        .orderBy(asc(interviewQuestions.parentQuestionId), asc(interviewQuestions.order));
     },
 
     async currentAnswers(interviewId: string, tx?: DbOrTx): Promise<AnswerRow[]> {
@@ -84,6 +151,8 @@ export function createInterviewReads(db: Database) {
       const rows = await db
         .select({ interviewId: answers.interviewId, n: count() })
         .from(answers)
+        // Answers to follow-ups are part of their question, not answered questions of their own.
+        .innerJoin(interviewQuestions, and(eq(interviewQuestions.id, answers.questionId), isNull(interviewQuestions.parentQuestionId)))
         .where(and(inArray(answers.interviewId, interviewIds), isNull(answers.supersededAt)))
         .groupBy(answers.interviewId);
       return new Map(rows.map((r) => [r.interviewId, Number(r.n)]));

@@ -140,7 +140,9 @@ describe('reviewing with results released on finalize', () => {
       finalScore: 90,
       override: { score: 90, note: 'Covers the key points well.' },
     });
-    expect(seen.questions.every((q) => q.keyPoints === undefined)).toBe(true);
+    // Once released, the answered question teaches (model answer and key points); the unanswered one stays bare.
+    const answeredIds = new Set(seen.answers.map((a) => a.questionId));
+    expect(seen.questions.every((q) => (q.keyPoints !== undefined) === answeredIds.has(q.id))).toBe(true);
     const report = await candidate().request({ method: 'GET', url: url(iv.id, '/report') });
     expect(report.statusCode, report.body).toBe(200);
     expect(report.json()).toMatchObject({ overallScore: 45 });

@@ -1,8 +1,10 @@
 import type { Answer, Draft, Interview, InterviewSummary } from '../../contract/interviews.js';
+import { captionsOf } from '../../core/delivery/captions.js';
 import { finalScoreOf } from '../../core/interviews/summarize-report.js';
 import type { Clock } from '../clock.js';
+import type { CodingService } from '../coding/coding.service.js';
 import { questionsVisible, resultsVisible, type InterviewViewer } from './interview-access.js';
-import type { InterviewReads, People } from './interview-reads.js';
+import type { InterviewContent, InterviewReads, People } from './interview-reads.js';
 import type { AnswerRow, DraftRow, InterviewRow, QuestionRow } from './interviews.table.js';
 
 /** Stands in for a coach whose account was deleted (the column is then null). */
@@ -42,6 +44,11 @@ export function toSummary(row: InterviewRow, answeredCount: number, viewer: Inte
     cancelledAt: iso(row.cancelledAt),
     resultsVisible: visible,
     language: row.language,
+    followUps: row.followUps,
+    proctoring: row.proctoring,
+    thinkSeconds: row.thinkSeconds,
+    answerSeconds: row.answerSeconds,
+    targetCompany: row.kind === 'practice' ? row.targetCompany : null,
   };
 }
 
@@ -66,6 +73,9 @@ export function toAnswer(row: AnswerRow, visible: boolean, people: People): Answ
     evaluation: visible ? row.evaluation : null,
     override: visible ? override : null,
     finalScore: visible ? finalScoreOf(row) : null,
+    mediaId: row.mediaId,
+    delivery: visible ? row.delivery : null,
+    ...(row.mediaId && row.delivery?.speakingSeconds ? { captions: captionsOf(row.text, row.delivery.speakingSeconds) } : {}),
   };
 }
 
@@ -75,15 +85,18 @@ export function toDraft(row: DraftRow): Draft {
 
 export function toInterview(
   row: InterviewRow,
-  content: { questions: QuestionRow[]; answers: AnswerRow[]; drafts?: DraftRow[] },
-  ctx: { viewer: InterviewViewer; people: People; now: Date },
+  content: { questions: QuestionRow[]; answers: AnswerRow[]; drafts?: DraftRow[]; followUps?: QuestionRow[] },
+  ctx: { viewer: InterviewViewer; people: People; now: Date; coding?: CodingService },
 ): Interview {
   const { viewer, people } = ctx;
   const visible = resultsVisible(viewer, row);
   const staff = viewer === 'staff';
   const questions = questionsVisible(viewer, row) ? content.questions : [];
+  const answered = new Set(content.answers.map((a) => a.questionId));
+  const ownQuestions = new Set(content.questions.map((q) => q.id));
+  const followUps = questions.length > 0 ? (content.followUps ?? []) : [];
   return {
-    ...toSummary(row, content.answers.length, viewer, people),
+    ...toSummary(row, content.answers.filter((a) => ownQuestions.has(a.questionId)).length, viewer, people),
     jobDescription: row.jobDescription,
     jobDescriptionId: row.jobDescriptionId,
     questions: questions.map((q) => ({
@@ -92,24 +105,47 @@ export function toInterview(
       type: q.type,
       text: q.text,
       targetSkills: q.targetSkills,
+      ...codingOf(ctx.coding, q.bankQuestionId),
       // What a good answer covers is for the people who grade, never for the candidate.
       ...(staff ? { keyPoints: q.keyPoints, referenceAnswer: q.referenceAnswer } : {}),
+      // Learning from it: once answered (and results are the candidate's to see), what a strong answer says.
+      ...(visible && answered.has(q.id) ? { keyPoints: q.keyPoints, modelAnswer: q.referenceAnswer } : {}),
     })),
     answers: content.answers.map((a) => toAnswer(a, visible, people)),
     ...(viewer === 'candidate' ? { drafts: (content.drafts ?? []).map(toDraft) } : {}),
     serverNow: ctx.now.toISOString(),
+    followUpQuestions: followUps.map((f) => ({
+      id: f.id,
+      parentQuestionId: f.parentQuestionId!,
+      order: f.order,
+      kind: f.followUpKind ?? 'probe_key_point',
+      text: f.text,
+      ...(visible && answered.has(f.id) ? { keyPoints: f.keyPoints, modelAnswer: f.referenceAnswer } : {}),
+    })),
   };
 }
 
+function codingOf(coding: CodingService | undefined, bankQuestionId: string | null) {
+  const problem = coding?.problemOf(bankQuestionId);
+  return problem && coding ? { coding: coding.view(problem) } : {};
+}
+
 /** Renders one interview for a viewer: loads what it shows (drafts only for the candidate answering) and maps it. */
-export function createInterviewView(reads: InterviewReads, clock: Clock) {
-  return async function view(row: InterviewRow, viewer: InterviewViewer): Promise<Interview> {
-    const [questions, current, drafts] = await Promise.all([
+export function createInterviewView(reads: InterviewReads, clock: Clock, coding?: CodingService) {
+  return async function view(row: InterviewRow, viewer: InterviewViewer, loaded?: InterviewContent): Promise<Interview> {
+    if (loaded) {
+      const drafts = viewer === 'candidate' && row.status === 'in_progress' ? loaded.drafts : [];
+      const followUps = row.followUps > 0 ? loaded.followUps : [];
+      const content = { questions: loaded.questions, answers: loaded.answers, drafts, followUps };
+      return toInterview(row, content, { viewer, people: loaded.people, now: clock.now(), coding });
+    }
+    const [questions, current, drafts, followUps] = await Promise.all([
       reads.questions(row.id),
       reads.currentAnswers(row.id),
       viewer === 'candidate' && row.status === 'in_progress' ? reads.drafts(row.id) : Promise.resolve([]),
+      row.followUps > 0 ? reads.followUps(row.id) : Promise.resolve([]),
     ]);
     const people = await reads.people([row], current);
-    return toInterview(row, { questions, answers: current, drafts }, { viewer, people, now: clock.now() });
+    return toInterview(row, { questions, answers: current, drafts, followUps }, { viewer, people, now: clock.now(), coding });
   };
 }

@@ -1,17 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { runCodeBody, runResult } from '../../contract/coding.js';
+import { codeAnswer, codeAnswerBody, runParams } from '../../contract/coding-answers.js';
 import { idParams, problem } from '../../contract/common.js';
-import {
-  answer,
-  answerBody,
-  createInterviewBody,
-  interview,
-  interviewList,
-  interviewListQuery,
-  report,
-} from '../../contract/interviews.js';
+import { answerBody, createInterviewBody, interview, interviewList, interviewListQuery, report } from '../../contract/interviews.js';
 import { requestMeta, requireActor } from '../auth/auth.plugin.js';
 import { assignedInterviewsRoutes } from './assigned-interviews.routes.js';
+import { interviewConversationRoutes } from './interview-conversation.routes.js';
+import { savedQuestionsRoutes } from './saved-questions.routes.js';
+import { reportSharingRoutes } from './report-sharing.routes.js';
 import type { InterviewsService } from './interviews.service.js';
 
 const errors = { 400: problem, 401: problem, 403: problem, 404: problem, 409: problem, 422: problem };
@@ -75,13 +73,35 @@ export async function interviewsRoutes(app: FastifyInstance, opts: { interviews:
     {
       schema: {
         tags,
-        summary: 'Answer a question and get it evaluated',
+        summary: 'Answer a question and get it evaluated (a coding question: {questionId, language, code, explanation?})',
         params: idParams,
-        body: answerBody,
-        response: { 201: answer, ...errors },
+        body: z.union([codeAnswerBody, answerBody]),
+        response: { 201: codeAnswer, ...errors },
       },
     },
-    async (request, reply) => reply.status(201).send(await interviews.submitAnswer(requireActor(request), request.params.id, request.body)),
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const body = request.body;
+      const stored =
+        'code' in body
+          ? await interviews.submitCode(actor, request.params.id, body)
+          : await interviews.submitAnswer(actor, request.params.id, body);
+      return reply.status(201).send(stored);
+    },
+  );
+
+  r.post(
+    '/interviews/:id/questions/:questionId/run',
+    {
+      schema: {
+        tags,
+        summary: "Run code on a coding question's public examples (nothing is stored; limited per user)",
+        params: runParams,
+        body: runCodeBody,
+        response: { 200: runResult, 429: problem, ...errors },
+      },
+    },
+    async (request) => interviews.runCode(requireActor(request), request.params.id, request.params.questionId, request.body),
   );
 
   r.post(
@@ -105,5 +125,31 @@ export async function interviewsRoutes(app: FastifyInstance, opts: { interviews:
     async (request) => interviews.report(requireActor(request), request.params.id),
   );
 
+  r.get(
+    '/interviews/:id/report.pdf',
+    {
+      schema: {
+        tags,
+        summary: 'The report as a PDF (real text, a dimension chart, per-question feedback)',
+        params: idParams,
+        response: { ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { pdf, filename } = await interviews.reportPdf(requireActor(request), request.params.id);
+      return (
+        reply
+          .type('application/pdf')
+          .header('content-disposition', `attachment; filename="${filename}"`)
+          .header('cache-control', 'private, no-store')
+          // Fastify sends a Buffer as it is (no serializer runs); the typed reply only knows the JSON schemas.
+          .send(pdf as never)
+      );
+    },
+  );
+
   await app.register(assignedInterviewsRoutes, { interviews });
+  await app.register(interviewConversationRoutes, { interviews });
+  await app.register(savedQuestionsRoutes, { interviews });
+  await app.register(reportSharingRoutes, { interviews });
 }

@@ -1,9 +1,14 @@
 import { createAssignedInterviews } from './assigned-interviews.service.js';
+import { createFollowUpWriter } from './follow-up-writer.js';
 import { createInterviewAnswering } from './interview-answers.service.js';
+import { createInterviewConversation } from './interview-conversation.service.js';
 import { createInterviewContext, type InterviewDeps } from './interview-context.js';
 import { registerInterviewJobs } from './interview-jobs.js';
+import { createInterviewProctoring } from './interview-proctoring.js';
 import { createInterviewReading } from './interview-reading.service.js';
 import { createPracticeInterviews } from './practice-interviews.service.js';
+import { createSavedQuestions } from './saved-questions.service.js';
+import { createReportSharing } from './report-sharing.service.js';
 
 export type InterviewsService = ReturnType<typeof createInterviewsService>;
 
@@ -14,7 +19,9 @@ export type InterviewsService = ReturnType<typeof createInterviewsService>;
  * - assigned-interviews.service.ts: scheduled by a coach, timed by the server, reviewed;
  * - interview-answers.service.ts: answering, drafts and completion, for both kinds;
  * - interview-reading.service.ts: lists, one interview, the report;
- * - interview-jobs.ts: reminder, window close and deadline.
+ * - interview-jobs.ts: reminder, window close and deadline;
+ * - interview-conversation.service.ts: what the interviewer says next, follow-ups included.
+ * - interview-proctoring.ts: what the proctoring feature reads, and termination.
  * Who sees what is in interview-access.ts.
  */
 export function createInterviewsService(deps: InterviewDeps) {
@@ -25,5 +32,15 @@ export function createInterviewsService(deps: InterviewDeps) {
     ...createAssignedInterviews(ctx),
     ...createInterviewAnswering(ctx),
     ...createInterviewReading(ctx),
+    ...createInterviewConversation(
+      ctx,
+      deps.followUpWriter ??
+        createFollowUpWriter(deps.config.ai ?? { provider: 'local' }, {
+          onFallback: (err) => deps.log?.warn({ err }, 'follow-up worded locally: the model failed'),
+        }),
+    ),
+    ...createInterviewProctoring(ctx),
+    ...createSavedQuestions(ctx),
+    ...createReportSharing(ctx),
   };
 }

@@ -1,7 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { INTERVIEW_TYPES, LEVELS, QUESTION_TYPES, type Evaluation } from '../../contract/interviews.js';
+import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import {
+  FOLLOW_UP_KINDS,
+  INTERVIEW_STATUSES,
+  INTERVIEW_TYPES,
+  LEVELS,
+  QUESTION_TYPES,
+  type Evaluation,
+} from '../../contract/interviews.js';
+import { PROCTORING_LEVELS } from '../../contract/proctoring.js';
+import type { Delivery } from '../../contract/media.js';
 import { users } from '../auth/auth.table.js';
+import { media } from '../media/media.table.js';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -19,7 +29,7 @@ export const interviews = pgTable(
     level: text('level', { enum: LEVELS }).notNull(),
     questionCount: integer('question_count').notNull(),
     jobDescription: text('job_description'),
-    status: text('status', { enum: ['scheduled', 'in_progress', 'completed', 'reviewed', 'missed', 'cancelled'] }).notNull(),
+    status: text('status', { enum: INTERVIEW_STATUSES }).notNull(),
     overallScore: integer('overall_score'),
     createdAt: ts('created_at').notNull(),
     completedAt: ts('completed_at'),
@@ -43,6 +53,15 @@ export const interviews = pgTable(
     inviteSequence: integer('invite_sequence').notNull().default(0),
     /** When the "starting soon" reminder went out for the current window (null again after a reschedule). */
     remindedAt: ts('reminded_at'),
+    /** Practice: how many follow-ups (0–2) the interviewer may ask after each answer. */
+    followUps: integer('follow_ups').notNull().default(0),
+    /** How closely the interview is observed (assigned only); the log itself lives in the proctoring feature. */
+    proctoring: text('proctoring', { enum: PROCTORING_LEVELS }).notNull().default('off'),
+    /** Practice pace, per question: think time before answering and answer time (the browser's timers). */
+    thinkSeconds: integer('think_seconds'),
+    answerSeconds: integer('answer_seconds'),
+    /** Practice: the target company named when it was created (so "Practise again" repeats it). */
+    targetCompany: text('target_company'),
   },
   (t) => [
     index('interviews_candidate_created_idx').on(t.candidateId, t.createdAt),
@@ -68,8 +87,22 @@ export const interviewQuestions = pgTable(
     expectedAnswer: text('expected_answer'),
     /** Skill ids (content/skills) the question exercises; the report's skill coverage reads them. */
     targetSkills: jsonb('target_skills').$type<string[]>().notNull().default([]),
+    /**
+     * A follow-up the interviewer asked after the answer to this question; null for the
+     * interview's own questions. Follow-ups are rows here so they are answered, drafted and graded
+     * exactly like questions; `order` counts them within their question.
+     */
+    parentQuestionId: uuid('parent_question_id').references((): AnyPgColumn => interviewQuestions.id, { onDelete: 'cascade' }),
+    followUpKind: text('follow_up_kind', { enum: FOLLOW_UP_KINDS }),
+    /** What the follow-up is about (a key point, "example", a claim's words), so it is not asked again. */
+    followUpTarget: text('follow_up_target'),
   },
-  (t) => [uniqueIndex('interview_questions_order_key').on(t.interviewId, t.order)],
+  (t) => [
+    uniqueIndex('interview_questions_order_key')
+      .on(t.interviewId, t.order)
+      .where(sql`parent_question_id is null`),
+    uniqueIndex('interview_follow_ups_order_key').on(t.parentQuestionId, t.order),
+  ],
 );
 
 /**
@@ -99,6 +132,9 @@ export const answers = pgTable(
     overrideNote: text('override_note'),
     overriddenBy: uuid('overridden_by').references(() => users.id, { onDelete: 'set null' }),
     overriddenAt: ts('overridden_at'),
+    // A spoken answer: its recording (the text above is the transcript) and how it was delivered.
+    mediaId: uuid('media_id').references(() => media.id, { onDelete: 'set null' }),
+    delivery: jsonb('delivery').$type<Delivery>(),
   },
   (t) => [
     index('answers_interview_idx').on(t.interviewId, t.questionId),

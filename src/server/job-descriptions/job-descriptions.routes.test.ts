@@ -6,6 +6,7 @@ import { createOrgAccess } from '../orgs/org-access.js';
 import { loadSkillsTaxonomy } from '../skills/skills-taxonomy.js';
 import { createOrgFixture, type OrgFixture } from '../testing/org-fixture.js';
 import { createTestApp, expectProblem, registerUser, type Browser, type TestApp } from '../testing/test-app.js';
+import { readJobDescription } from './read-job-description.js';
 import { createJobDescriptionsService } from './job-descriptions.service.js';
 import { jobDescriptionShares, jobDescriptions } from './job-descriptions.table.js';
 
@@ -311,6 +312,7 @@ describe('forTailoring (for the interviews feature)', () => {
       clock: t.clock,
       orgAccess: createOrgAccess(t.database.db),
       skills: await loadSkillsTaxonomy(),
+      reader: { extractJob: async (text) => readJobDescription(text, await loadSkillsTaxonomy()) },
     });
     const jd = await create(coach(), acme.orgId, { title: 'Tailor me' });
     const actor = (b: Browser) => ({ userId: b.user.id, platformRole: 'user' as const });

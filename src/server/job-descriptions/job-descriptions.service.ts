@@ -10,9 +10,7 @@ import type {
   UpdateJobDescriptionBody,
 } from '../../contract/job-descriptions.js';
 import type { Level } from '../../contract/interviews.js';
-import { extractRequiredYears } from '../../core/ats/job-requirements.js';
 import { AppError, notFound } from '../../core/errors.js';
-import { extractJobSkills } from '../../core/skills/job-skills.js';
 import { findSkill, normalizeSkillTerm, type SkillTaxonomy } from '../../core/skills/taxonomy.js';
 import type { Database, DbOrTx } from '../../db/client.js';
 import { writeAudit } from '../audit/audit.service.js';
@@ -41,16 +39,23 @@ export interface JobDescriptionForTailoring {
 
 export type JobDescriptionsService = ReturnType<typeof createJobDescriptionsService>;
 
-export function createJobDescriptionsService(deps: { db: Database; clock: Clock; orgAccess: OrgAccess; skills: SkillTaxonomy }) {
-  const { db, clock, orgAccess, skills } = deps;
+/** Reads a job description's text off the server's thread (the resume reading process, with its deadline and memory cap). */
+export interface JobDescriptionReader {
+  extractJob(text: string): Promise<ExtractedSkills>;
+}
 
-  function extract(text: string): ExtractedSkills {
-    const found = extractJobSkills(text, skills);
-    return {
-      requiredSkills: found.required.map((s) => s.name),
-      niceToHaveSkills: found.niceToHave.map((s) => s.name),
-      requiredYears: extractRequiredYears(text),
-    };
+export function createJobDescriptionsService(deps: {
+  db: Database;
+  clock: Clock;
+  orgAccess: OrgAccess;
+  skills: SkillTaxonomy;
+  reader: JobDescriptionReader;
+}) {
+  const { db, clock, orgAccess, skills, reader } = deps;
+
+  /** Skills and years from the text, read in the reading process: a hostile text costs a 422, not a frozen server. */
+  function extract(text: string): Promise<ExtractedSkills> {
+    return reader.extractJob(text);
   }
 
   /** Spellings resolved to the taxonomy's names, duplicates dropped; unknown skills kept as typed. */
@@ -67,11 +72,10 @@ export function createJobDescriptionsService(deps: { db: Database; clock: Clock;
     return out;
   }
 
-  /** Given lists win; a list left out is extracted from the text. */
-  function skillLists(text: string, required: string[] | undefined, nice: string[] | undefined) {
-    const extracted = required === undefined || nice === undefined ? extract(text) : null;
-    const requiredSkills = canonical(required ?? extracted!.requiredSkills);
-    return { requiredSkills, niceToHaveSkills: canonical(nice ?? extracted!.niceToHaveSkills, requiredSkills) };
+  /** Given lists win; a list left out is what extraction found in the text. */
+  function skillLists(extracted: ExtractedSkills, required: string[] | undefined, nice: string[] | undefined) {
+    const requiredSkills = canonical(required ?? extracted.requiredSkills);
+    return { requiredSkills, niceToHaveSkills: canonical(nice ?? extracted.niceToHaveSkills, requiredSkills) };
   }
 
   async function liveRow(id: string, tx: DbOrTx = db): Promise<Row | undefined> {
@@ -182,12 +186,13 @@ export function createJobDescriptionsService(deps: { db: Database; clock: Clock;
 
   return {
     /** Preview for the form: what the server would extract from this text. */
-    extractSkills(text: string): ExtractedSkills {
+    extractSkills(text: string): Promise<ExtractedSkills> {
       return extract(text);
     },
 
     async create(actor: Actor, orgId: string, body: CreateJobDescriptionBody, meta: { ip: string }): Promise<JobDescription> {
       await orgAccess.requireRole(actor, orgId, STAFF);
+      const extracted = await extract(body.text);
       const now = clock.now();
       const row: Row = {
         id: newId(),
@@ -195,9 +200,9 @@ export function createJobDescriptionsService(deps: { db: Database; clock: Clock;
         title: body.title,
         level: body.level,
         text: body.text,
-        ...skillLists(body.text, body.requiredSkills, body.niceToHaveSkills),
+        ...skillLists(extracted, body.requiredSkills, body.niceToHaveSkills),
         questionSet: body.questionSet ?? [],
-        requiredYears: extractRequiredYears(body.text),
+        requiredYears: extracted.requiredYears,
         createdBy: actor.userId,
         createdAt: now,
         updatedAt: now,
@@ -271,14 +276,18 @@ export function createJobDescriptionsService(deps: { db: Database; clock: Clock;
         const before = await loadForStaff(actor, id, tx);
         const text = body.text ?? before.text;
         let lists = { requiredSkills: before.requiredSkills, niceToHaveSkills: before.niceToHaveSkills };
+        let requiredYears = before.requiredYears;
         if (body.requiredSkills !== undefined || body.niceToHaveSkills !== undefined || text !== before.text) {
           // A new text re-extracts only the lists that still are what extraction gave: a coach's
           // hand-edited list is theirs to keep.
-          const old = skillLists(before.text, undefined, undefined);
+          const oldExtracted = await extract(before.text);
+          const extracted = text === before.text ? oldExtracted : await extract(text);
+          if (text !== before.text) requiredYears = extracted.requiredYears;
+          const old = skillLists(oldExtracted, undefined, undefined);
           const sameAsExtracted = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
           const keepRequired = !sameAsExtracted(before.requiredSkills, old.requiredSkills) ? before.requiredSkills : undefined;
           const keepNice = !sameAsExtracted(before.niceToHaveSkills, old.niceToHaveSkills) ? before.niceToHaveSkills : undefined;
-          lists = skillLists(text, body.requiredSkills ?? keepRequired, body.niceToHaveSkills ?? keepNice);
+          lists = skillLists(extracted, body.requiredSkills ?? keepRequired, body.niceToHaveSkills ?? keepNice);
         }
         const now = clock.now();
         const after: Row = {
@@ -288,7 +297,7 @@ export function createJobDescriptionsService(deps: { db: Database; clock: Clock;
           text,
           ...lists,
           questionSet: body.questionSet ?? before.questionSet,
-          requiredYears: text === before.text ? before.requiredYears : extractRequiredYears(text),
+          requiredYears,
           updatedAt: now,
         };
         await tx

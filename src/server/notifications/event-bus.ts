@@ -15,6 +15,16 @@ function parseEvent(payload: string): BusEvent | null {
   if (e.type === 'notification' && isId(e.userId) && isId(e.notificationId))
     return { type: 'notification', userId: e.userId, notificationId: e.notificationId };
   if (e.type === 'unread' && isId(e.userId)) return { type: 'unread', userId: e.userId };
+  if (e.type === 'account_changed' && isId(e.userId)) return { type: 'account_changed', userId: e.userId };
+  if (e.type === 'signed_out' && isId(e.userId) && Array.isArray(e.sessionIds) && Array.isArray(e.familyIds)) {
+    return {
+      type: 'signed_out',
+      userId: e.userId,
+      sessionIds: e.sessionIds.filter(isId),
+      familyIds: e.familyIds.filter(isId),
+      all: e.all === true,
+    };
+  }
   if (e.type === 'interview' && Array.isArray(e.userIds) && e.userIds.every(isId) && isId(e.interviewId) && typeof e.status === 'string') {
     return { type: 'interview', userIds: e.userIds, interviewId: e.interviewId, status: e.status };
   }

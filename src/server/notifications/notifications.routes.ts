@@ -54,6 +54,12 @@ export async function notificationsRoutes(
         checkSocketOrigin(request, config);
       },
     },
-    (socket, request) => hub.add(request.auth!.actor.userId, socket),
+    (socket, request) =>
+      hub.add(
+        request.auth!.actor.userId,
+        socket,
+        { sessionId: request.auth!.sessionId, familyId: request.auth!.familyId },
+        request.auth!.actor,
+      ),
   );
 }

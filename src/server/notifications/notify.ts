@@ -25,7 +25,14 @@ export type BusEvent =
   | { type: 'notification'; userId: string; notificationId: string }
   | { type: 'interview'; userIds: string[]; interviewId: string; status: string }
   /** The user's unread count changed without a new notification (marked read elsewhere). */
-  | { type: 'unread'; userId: string };
+  | { type: 'unread'; userId: string }
+  /**
+   * Sessions or token families of the user ended (sign-out elsewhere, password change): their
+   * sockets close. `all` closes every socket of the user (reset, deactivation).
+   */
+  | { type: 'signed_out'; userId: string; sessionIds: string[]; familyIds: string[]; all: boolean }
+  /** The user's rights changed (platform role): instances forget what they remembered of them. */
+  | { type: 'account_changed'; userId: string };
 
 export async function publishEvent(tx: DbOrTx, event: BusEvent): Promise<void> {
   await tx.execute(sql`select pg_notify(${EVENTS_CHANNEL}, ${JSON.stringify(event)})`);

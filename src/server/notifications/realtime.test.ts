@@ -1,51 +1,11 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
+import type WebSocket from 'ws';
 import type { ServerMessage } from '../../contract/notifications.js';
 import { createTestApp, registerUser, STRONG_PASSWORD, type Browser, type TestApp } from '../testing/test-app.js';
 import { notify, publishEvent } from './notify.js';
 import { MAX_SOCKETS_PER_USER } from './socket-hub.js';
-
-/** A WebSocket client that queues what the server sends, so a test can await the next message. */
-class LiveClient {
-  readonly messages: ServerMessage[] = [];
-  private wake: (() => void) | null = null;
-  readonly closed: Promise<{ code: number; reason: string }>;
-
-  constructor(readonly ws: WebSocket) {
-    ws.on('message', (data) => {
-      this.messages.push(JSON.parse(data.toString()) as ServerMessage);
-      this.wake?.();
-    });
-    this.closed = new Promise((resolve) => ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })));
-  }
-
-  async next(timeoutMs = 3000): Promise<ServerMessage> {
-    const deadline = Date.now() + timeoutMs;
-    while (this.messages.length === 0) {
-      if (Date.now() > deadline) throw new Error('no message arrived');
-      await new Promise<void>((resolve) => {
-        this.wake = resolve;
-        setTimeout(resolve, 25);
-      });
-    }
-    return this.messages.shift()!;
-  }
-
-  send(value: unknown) {
-    this.ws.send(typeof value === 'string' ? value : JSON.stringify(value));
-  }
-
-  /** A ping answered proves every message the server meant to send before it has arrived. */
-  async nothingPending(): Promise<void> {
-    this.send({ type: 'ping' });
-    expect(await this.next()).toEqual({ type: 'pong' });
-  }
-
-  close() {
-    this.ws.close();
-  }
-}
+import { connectLive, type LiveClient } from '../testing/live-client.js';
 
 let t: TestApp;
 let base: string;
@@ -65,21 +25,8 @@ afterAll(async () => {
   await t.close();
 });
 
-function connect(headers: Record<string, string>, options: WebSocket.ClientOptions = {}, url = base): Promise<LiveClient> {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url, { headers, ...options });
-    const client = new LiveClient(ws);
-    ws.once('open', () => {
-      clients.push(client);
-      resolve(client);
-    });
-    ws.once('unexpected-response', (_req, res) => {
-      reject(Object.assign(new Error(`HTTP ${res.statusCode}`), { status: res.statusCode, contentType: res.headers['content-type'] }));
-      ws.terminate();
-    });
-    ws.once('error', reject);
-  });
-}
+const connect = (headers: Record<string, string>, options: WebSocket.ClientOptions = {}, url = base) =>
+  connectLive(url, headers, options).then((c) => (clients.push(c), c));
 
 const rejection = (p: Promise<unknown>) =>
   p.then(

@@ -5,6 +5,7 @@ import { AppError } from '../../core/errors.js';
 import type { DatabaseHandle } from '../../db/client.js';
 import type { Config } from '../config.js';
 import { listenForEvents } from './event-bus.js';
+import type { BusEvent } from './notify.js';
 import type { NotificationsService } from './notifications.service.js';
 import type { SocketHub } from './socket-hub.js';
 
@@ -39,7 +40,16 @@ export function checkSocketOrigin(request: FastifyRequest, config: Config): void
  * closes (sockets get 1001, the listener stops) so the database can close after it.
  */
 export const realtimePlugin = fp(
-  async (app: FastifyInstance, opts: { database: DatabaseHandle; notifications: NotificationsService; hub: SocketHub }) => {
+  async (
+    app: FastifyInstance,
+    opts: {
+      database: DatabaseHandle;
+      notifications: NotificationsService;
+      hub: SocketHub;
+      /** Others that follow the same events (the credential cache forgets signed-out users). */
+      followers?: { onEvent: (event: BusEvent) => void; onResync: () => void }[];
+    },
+  ) => {
     const { hub } = opts;
     let stopListening: (() => Promise<void>) | null = null;
     await app.register(websocket, {
@@ -54,8 +64,14 @@ export const realtimePlugin = fp(
     });
     app.addHook('onReady', async () => {
       stopListening = await listenForEvents(opts.database, {
-        onEvent: (event) => hub.deliver(event),
-        onResync: () => hub.resync(),
+        onEvent: (event) => {
+          for (const f of opts.followers ?? []) f.onEvent(event);
+          return hub.deliver(event);
+        },
+        onResync: () => {
+          for (const f of opts.followers ?? []) f.onResync();
+          return hub.resync();
+        },
         log: app.log,
       });
     });

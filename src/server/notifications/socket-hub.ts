@@ -1,6 +1,9 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { RawData, WebSocket } from 'ws';
-import { clientMessage, type ServerMessage } from '../../contract/notifications.js';
+import { clientMessage, type ClientMessage, type ServerMessage } from '../../contract/notifications.js';
+import type { IntegrityEventsBody, IntegrityReceipt } from '../../contract/proctoring.js';
+import { AppError } from '../../core/errors.js';
+import type { Actor } from '../auth/actor.js';
 import type { NotificationsService } from './notifications.service.js';
 import type { BusEvent } from './notify.js';
 
@@ -9,12 +12,30 @@ export const MAX_SOCKETS_PER_USER = 10;
 const CLOSE_TOO_MANY = 1008;
 const CLOSE_UNSUPPORTED = 1003;
 const CLOSE_GOING_AWAY = 1001;
+/** Application code (4000–4999): the session or token behind the socket was signed out. */
+export const CLOSE_SIGNED_OUT = 4401;
+
+/** What authenticated the socket, so signing that out closes it. */
+export interface SocketCredential {
+  sessionId: string | null;
+  familyId: string | null;
+}
 
 interface Tracked {
   userId: string;
+  credential: SocketCredential;
   alive: boolean;
   /** Events that arrive while the hello is being prepared wait, so hello is always first. */
   pending: ServerMessage[] | null;
+  /** Who opened the socket, for messages that act (integrity events); absent for listen-only sockets. */
+  actor: Actor | null;
+  /** A socket's acting messages run one after another, so a chain's batches cannot overtake each other. */
+  acting: Promise<void>;
+}
+
+/** What the socket can do besides listening: the same service calls the HTTP routes make. */
+export interface SocketActions {
+  appendIntegrityEvents(actor: Actor, interviewId: string, body: IntegrityEventsBody): Promise<IntegrityReceipt>;
 }
 
 /**
@@ -22,7 +43,12 @@ interface Tracked {
  * users they concern, answers pings, and drops sockets that stop answering its own pings
  * (a laptop that went to sleep leaves a socket that never closes by itself).
  */
-export function createSocketHub(deps: { notifications: NotificationsService; log: FastifyBaseLogger; heartbeatMs: number }) {
+export function createSocketHub(deps: {
+  notifications: NotificationsService;
+  log: FastifyBaseLogger;
+  heartbeatMs: number;
+  actions?: SocketActions;
+}) {
   const { notifications, log } = deps;
   const byUser = new Map<string, Set<WebSocket>>();
   const tracked = new Map<WebSocket, Tracked>();
@@ -74,6 +100,25 @@ export function createSocketHub(deps: { notifications: NotificationsService; log
       return;
     }
     if (message.data.type === 'ping') send(socket, { type: 'pong' });
+    else {
+      const act = message.data;
+      entry.acting = entry.acting.then(() => integrityEvents(socket, entry, act));
+    }
+  }
+
+  /** The WebSocket way of POST …/integrity-events: same service, same checks, the answer paired by ref. */
+  async function integrityEvents(socket: WebSocket, entry: Tracked, message: Extract<ClientMessage, { type: 'integrity_events' }>) {
+    const { ref, interviewId, events } = message;
+    try {
+      if (!entry.actor || !deps.actions) throw new AppError('forbidden', 'This connection cannot send integrity events.');
+      const receipt = await deps.actions.appendIntegrityEvents(entry.actor, interviewId, { events });
+      send(socket, { type: 'integrity_receipt', ref, receipt });
+    } catch (err) {
+      if (!(err instanceof AppError)) log.error({ err }, 'integrity events over the socket failed');
+      const status = err instanceof AppError ? err.status : 500;
+      const title = err instanceof AppError ? err.message : 'The events could not be stored; send them again.';
+      send(socket, { type: 'integrity_rejected', ref, status, title });
+    }
   }
 
   async function deliver(event: BusEvent): Promise<void> {
@@ -82,7 +127,17 @@ export function createSocketHub(deps: { notifications: NotificationsService; log
       return;
     }
     // Only users with a socket here cost a query.
-    if (!byUser.has(event.userId)) return;
+    if (!byUser.has(event.userId) || event.type === 'account_changed') return;
+    if (event.type === 'signed_out') {
+      for (const socket of [...(byUser.get(event.userId) ?? [])]) {
+        const { sessionId, familyId } = tracked.get(socket)!.credential;
+        const ended = event.all || (sessionId && event.sessionIds.includes(sessionId)) || (familyId && event.familyIds.includes(familyId));
+        if (!ended) continue;
+        forget(socket);
+        socket.close(CLOSE_SIGNED_OUT, 'signed out');
+      }
+      return;
+    }
     if (event.type === 'notification') {
       const found = await notifications.forDelivery(event.userId, event.notificationId);
       if (found) sendToUser(event.userId, { type: 'notification', ...found });
@@ -92,7 +147,12 @@ export function createSocketHub(deps: { notifications: NotificationsService; log
   }
 
   return {
-    async add(userId: string, socket: WebSocket): Promise<void> {
+    async add(
+      userId: string,
+      socket: WebSocket,
+      credential: SocketCredential = { sessionId: null, familyId: null },
+      actor: Actor | null = null,
+    ): Promise<void> {
       if (closing) {
         socket.close(CLOSE_GOING_AWAY, 'server shutting down');
         return;
@@ -106,7 +166,7 @@ export function createSocketHub(deps: { notifications: NotificationsService; log
         oldest.close(CLOSE_TOO_MANY, 'too many connections');
       }
       // Tracked before the unread count is read, so no event committed meanwhile is missed.
-      const entry: Tracked = { userId, alive: true, pending: [] };
+      const entry: Tracked = { userId, credential, alive: true, pending: [], actor, acting: Promise.resolve() };
       sockets.add(socket);
       tracked.set(socket, entry);
       socket.on('pong', () => (entry.alive = true));

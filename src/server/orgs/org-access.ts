@@ -37,6 +37,61 @@ export function createOrgAccess(db: DbOrTx) {
       throw new AppError('forbidden', `This needs the ${roles.join(' or ')} role in the organization.`);
     },
 
+    /** Whether an organization where the user is a coach or an admin requires two-factor sign-in. */
+    async twoFactorDemandedOf(userId: string, tx: DbOrTx = db): Promise<boolean> {
+      const rows = await tx
+        .select({ id: organizations.id })
+        .from(memberships)
+        .innerJoin(organizations, eq(organizations.id, memberships.orgId))
+        .where(and(eq(memberships.userId, userId), inArray(memberships.role, ['coach', 'admin']), eq(organizations.requireTwoFactor, true)))
+        .limit(1);
+      return rows.length > 0;
+    },
+
+    /** The organization's two-factor requirement, its row locked against a concurrent change. */
+    async lockTwoFactorRequirement(orgId: string, tx: DbOrTx): Promise<boolean> {
+      const [org] = await tx
+        .select({ requireTwoFactor: organizations.requireTwoFactor })
+        .from(organizations)
+        .where(eq(organizations.id, orgId))
+        .for('no key update');
+      if (!org) throw notFound('Organization');
+      return org.requireTwoFactor;
+    },
+
+    /** Sets the requirement; returns the members it applies to (coaches and admins). */
+    async setTwoFactorRequirement(orgId: string, requireTwoFactor: boolean, tx: DbOrTx): Promise<string[]> {
+      await tx.update(organizations).set({ requireTwoFactor }).where(eq(organizations.id, orgId));
+      const staff = await tx
+        .select({ userId: memberships.userId })
+        .from(memberships)
+        .where(and(eq(memberships.orgId, orgId), inArray(memberships.role, ['coach', 'admin'])));
+      return staff.map((m) => m.userId);
+    },
+
+    /** How many days the organization keeps recorded answers; null when there is no such organization. */
+    async recordingRetentionDays(orgId: string, tx: DbOrTx = db): Promise<number | null> {
+      const [org] = await tx.select({ days: organizations.recordingRetentionDays }).from(organizations).where(eq(organizations.id, orgId));
+      return org?.days ?? null;
+    },
+
+    /** Every organization's retention period, for the sweep that deletes what is past it. */
+    async recordingRetentionPeriods(tx: DbOrTx = db): Promise<{ orgId: string; days: number }[]> {
+      return tx.select({ orgId: organizations.id, days: organizations.recordingRetentionDays }).from(organizations);
+    },
+
+    /** Sets the retention period, the row locked; returns the period it replaced. */
+    async setRecordingRetentionDays(orgId: string, days: number, tx: DbOrTx): Promise<number> {
+      const [before] = await tx
+        .select({ days: organizations.recordingRetentionDays })
+        .from(organizations)
+        .where(eq(organizations.id, orgId))
+        .for('no key update');
+      if (!before) throw notFound('Organization');
+      await tx.update(organizations).set({ recordingRetentionDays: days }).where(eq(organizations.id, orgId));
+      return before.days;
+    },
+
     /** Organizations the user belongs to, with their role. */
     async membershipsOf(userId: string, tx: DbOrTx = db): Promise<{ orgId: string; role: OrgRole }[]> {
       return tx.select({ orgId: memberships.orgId, role: memberships.role }).from(memberships).where(eq(memberships.userId, userId));

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../auth/auth.table.js';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -10,6 +10,10 @@ export const organizations = pgTable('organizations', {
   name: text('name').notNull(),
   createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
   createdAt: ts('created_at').notNull(),
+  /** Coaches and admins must sign in with two-factor; until they enrol they reach only their account pages. */
+  requireTwoFactor: boolean('require_two_factor').notNull().default(false),
+  /** Recorded answers of the organization's interviews are deleted this many days after they were made. */
+  recordingRetentionDays: integer('recording_retention_days').notNull().default(180),
 });
 
 /** Departments inside an organization; a member belongs to at most one. */

@@ -12,7 +12,7 @@ export const webDistDir = path.resolve(path.dirname(fileURLToPath(import.meta.ur
  * Serves the built single-page app and answers unknown non-API GETs with index.html so client
  * routes survive a reload. Unknown API paths stay 404 problems.
  */
-export const webPlugin = fp(async (app: FastifyInstance, opts: { distDir?: string }) => {
+export const webPlugin = fp(async (app: FastifyInstance, opts: { distDir?: string; serveSourceMaps?: boolean }) => {
   const root = opts.distDir ?? webDistDir;
   const hasWeb = existsSync(path.join(root, 'index.html'));
   if (hasWeb) {
@@ -20,6 +20,8 @@ export const webPlugin = fp(async (app: FastifyInstance, opts: { distDir?: strin
       root,
       wildcard: false,
       index: false,
+      // Vite writes source maps; production does not hand its sources to every visitor.
+      allowedPath: (pathName) => opts.serveSourceMaps !== false || !pathName.endsWith('.map'),
       // Headers are ours alone: Vite fingerprints assets, so they can be cached for good; every
       // other file, the HTML shell above all, is revalidated on each use, so a deploy shows at once.
       cacheControl: false,

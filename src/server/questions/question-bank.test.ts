@@ -27,8 +27,8 @@ describe('the curated question bank', () => {
     bank = await loadQuestionBank();
   });
 
-  it('has at least 190 questions', () => {
-    expect(bank.length).toBeGreaterThanOrEqual(190);
+  it('has at least 600 questions', () => {
+    expect(bank.length).toBeGreaterThanOrEqual(600);
   });
 
   it.each(TYPES)('has enough %s questions, and at least 8 per level', (type) => {

@@ -16,6 +16,7 @@ import {
   type SavedAtsAnalysisList,
 } from '../../contract/resumes.js';
 import { createOrgAccess } from '../orgs/org-access.js';
+import { readJobDescription } from '../job-descriptions/read-job-description.js';
 import { createJobDescriptionsService } from '../job-descriptions/job-descriptions.service.js';
 import { createLocalFileStorage } from '../files/file-storage.js';
 import { loadSkillsTaxonomy } from '../skills/skills-taxonomy.js';
@@ -422,6 +423,7 @@ describe('uploading real files', () => {
         clock: t.clock,
         orgAccess: createOrgAccess(t.database.db),
         skills: await loadSkillsTaxonomy(),
+        reader: { extractJob: async (text) => readJobDescription(text, await loadSkillsTaxonomy()) },
       }),
     });
     const actor = (b: Browser) => ({ userId: b.user.id, platformRole: 'user' as const });

@@ -16,6 +16,8 @@ import type {
 } from '../../contract/resumes.js';
 import { analyzeResume, type AtsJob } from '../../core/ats/analyze-resume.js';
 import { AppError, notFound } from '../../core/errors.js';
+import { refuseActivePdf } from './reading/pdf-active-content.js';
+import { PDF_TYPE } from './reading/sniff-resume-type.js';
 import type { TextAnalyzer } from '../../core/evaluation/analyzed-text.js';
 import type { SkillTaxonomy } from '../../core/skills/taxonomy.js';
 import type { Database, DbOrTx } from '../../db/client.js';
@@ -163,7 +165,7 @@ export function createResumesService(deps: {
       };
     }
     const text = body.jobDescriptionText!;
-    const extracted = deps.jobDescriptions.extractSkills(text);
+    const extracted = await deps.jobDescriptions.extractSkills(text);
     return { id: null, title: null, level: null, text, ...extracted };
   }
 
@@ -184,6 +186,7 @@ export function createResumesService(deps: {
       // The whole file: a DOCX is told from other zips by its central directory, at the end.
       const mimeType = reader.sniff(file.content);
       if (!mimeType) throw new AppError('unsupported_media_type', 'Upload a PDF, a Word document (.docx) or a plain-text file.');
+      if (mimeType === PDF_TYPE) refuseActivePdf(file.content);
       const read = await reader.read(file.content, mimeType, { now: clock.now() });
       const storageKey = newStorageKey('resumes');
       await storage.put(storageKey, file.content);

@@ -144,8 +144,11 @@ export async function registerUser(
     password: overrides.password ?? STRONG_PASSWORD,
     name: overrides.name ?? `Candidate ${counter}`,
   };
-  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/register', payload: body });
-  if (res.statusCode !== 201) throw new Error(`register failed: ${res.statusCode} ${res.body}`);
+  // Registration answers 202 without a session (it must not tell whether the email was taken).
+  const created = await app.inject({ method: 'POST', url: '/api/v1/auth/register', payload: body });
+  if (created.statusCode !== 202) throw new Error(`register failed: ${created.statusCode} ${created.body}`);
+  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: body.email, password: body.password } });
+  if (res.statusCode !== 200) throw new Error(`sign-in after register failed: ${res.statusCode} ${res.body}`);
   return browserFrom(app, res);
 }
 

@@ -6,6 +6,7 @@ import { cn } from '../ui/cn.js';
 import { Logo } from '../ui/logo.js';
 import type { OrgRole } from '../../contract/index.js';
 import { useCurrentUser } from '../lib/api/auth.js';
+import { useServerTheme } from '../features/account/profile-page.js';
 import { LiveEventsProvider } from '../lib/live-events.js';
 import { NotificationBell } from '../features/notifications/notification-bell.js';
 import { canManage, useMyOrgs } from '../lib/api/orgs.js';
@@ -79,6 +80,8 @@ function useFocusHeadingOnNavigate() {
 
 export function AppLayout() {
   useFocusHeadingOnNavigate();
+  // The theme chosen on the profile page follows the person to every device.
+  useServerTheme(Boolean(useCurrentUser()));
   const links = useNavLinks();
   return (
     <LiveEventsProvider>

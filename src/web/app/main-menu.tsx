@@ -1,5 +1,5 @@
 import * as Menu from '@radix-ui/react-dropdown-menu';
-import { Check, Menu as MenuIcon, Plus } from 'lucide-react';
+import { Check, Menu as MenuIcon, Plus, SquareTerminal } from 'lucide-react';
 import { useLocation, useNavigate } from 'react-router';
 
 export interface MainMenuLink {
@@ -49,6 +49,9 @@ export function MainMenu({ links, className }: { links: MainMenuLink[]; classNam
             <Menu.Separator className="my-1 h-px bg-border" />
             <Menu.Item className={item} onSelect={() => void navigate('/practice/new')}>
               <Plus className="size-4 text-fg-subtle" aria-hidden="true" /> New practice interview
+            </Menu.Item>
+            <Menu.Item className={item} onSelect={() => void navigate('/practice/coding')}>
+              <SquareTerminal className="size-4 text-fg-subtle" aria-hidden="true" /> Coding practice
             </Menu.Item>
           </Menu.Content>
         </Menu.Portal>

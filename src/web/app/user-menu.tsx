@@ -1,5 +1,5 @@
 import * as Menu from '@radix-ui/react-dropdown-menu';
-import { Bell, Building2, ChevronDown, History, LayoutDashboard, LogOut, MailOpen, Plus } from 'lucide-react';
+import { Bell, Building2, ChevronDown, History, LayoutDashboard, LogOut, MailOpen, Plus, ShieldCheck, Users } from 'lucide-react';
 import { useNavigate } from 'react-router';
 import { useCurrentUser, useLogout } from '../lib/api/auth.js';
 import { initials } from '../lib/format.js';
@@ -54,9 +54,17 @@ export function UserMenu({ showName = true }: { showName?: boolean }) {
           <Menu.Item className={item} onSelect={() => void navigate('/orgs')}>
             <Building2 className="size-4 text-fg-subtle" aria-hidden="true" /> Organizations
           </Menu.Item>
+          <Menu.Item className={item} onSelect={() => void navigate('/account/security')}>
+            <ShieldCheck className="size-4 text-fg-subtle" aria-hidden="true" /> Account and security
+          </Menu.Item>
           {user.platformRole === 'superadmin' ? (
             <Menu.Item className={item} onSelect={() => void navigate('/admin/mails')}>
               <MailOpen className="size-4 text-fg-subtle" aria-hidden="true" /> Outgoing mail
+            </Menu.Item>
+          ) : null}
+          {user.platformRole === 'superadmin' ? (
+            <Menu.Item className={item} onSelect={() => void navigate('/admin/users')}>
+              <Users className="size-4 text-fg-subtle" aria-hidden="true" /> Users
             </Menu.Item>
           ) : null}
           <Menu.Separator className="my-1 h-px bg-border" />

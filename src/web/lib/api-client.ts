@@ -86,6 +86,10 @@ export async function apiRequest<S extends z.ZodType | undefined = undefined>(
         return handle(await send(path, options), options.schema);
       }
     }
+    // An organization requires two-factor of its staff: the account page is the only way on.
+    if (err.code === 'two_factor_enrolment_required' && window.location.pathname !== '/account/security') {
+      window.location.assign('/account/security');
+    }
     throw err;
   }
   return handle(response, options.schema);

@@ -1,5 +1,5 @@
-import { Blocks, Brain, Code2, Layers, MessagesSquare, Users, type LucideIcon } from 'lucide-react';
-import type { InterviewType, Level, QuestionType, StarPart } from '../../contract/index.js';
+import { Blocks, Brain, Code2, Layers, MessagesSquare, SquareTerminal, Users, type LucideIcon } from 'lucide-react';
+import type { Difficulty, InterviewType, Level, QuestionType, StarPart } from '../../contract/index.js';
 import type { BadgeTone } from '../ui/badge.js';
 import type { ScoreTone } from '../ui/score-ring.js';
 
@@ -14,6 +14,12 @@ export const interviewTypes: Array<{ value: InterviewType; label: string; descri
     Icon: MessagesSquare,
   },
   { value: 'aptitude', label: 'Aptitude', description: 'Reasoning, estimation and problem-solving puzzles.', Icon: Brain },
+  {
+    value: 'coding',
+    label: 'Coding',
+    description: 'Solve problems in JavaScript, TypeScript or Python; code runs against hidden tests.',
+    Icon: SquareTerminal,
+  },
   { value: 'mixed', label: 'Mixed', description: 'A realistic blend of all of the above.', Icon: Layers },
 ];
 
@@ -26,9 +32,16 @@ export function interviewTypeLabel(type: InterviewType | QuestionType): string {
   return typeLabels[type];
 }
 
+/** A question's type as the candidate knows it: a coding problem is stored under a text type but is a coding question. */
+export function questionTypeLabel(question: { type: QuestionType; coding?: unknown }): string {
+  return interviewTypeLabel(question.coding ? 'coding' : question.type);
+}
+
 export const interviewTypeIcons: Record<InterviewType, LucideIcon> = Object.fromEntries(
   interviewTypes.map((t) => [t.value, t.Icon]),
 ) as Record<InterviewType, LucideIcon>;
+
+export const difficultyLabels: Record<Difficulty, string> = { easy: 'Easy', medium: 'Medium', hard: 'Hard' };
 
 export const levels: Array<{ value: Level; label: string; description: string }> = [
   { value: 'junior', label: 'Junior', description: '0–2 years' },

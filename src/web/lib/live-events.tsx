@@ -7,13 +7,25 @@ import { notificationKeys } from './api/notifications.js';
 
 export type LiveHandler = (message: ServerMessage) => void;
 export type LiveStatus = 'connecting' | 'open' | 'closed';
+/** Client messages that expect an answer carrying the same ref. */
+export type LiveRequest = Extract<ClientMessage, { ref: string }>;
+export type LiveReply = Extract<ServerMessage, { ref: string }>;
 
 interface LiveEvents {
   subscribe: (handler: LiveHandler) => () => void;
   status: LiveStatus;
+  /**
+   * Sends a message over the open socket and resolves with the server's answer to it. Rejects
+   * at once when no socket is open, and when the socket closes or the answer is late; the caller
+   * then does not know whether the server acted on it.
+   */
+  request: (message: LiveRequest, timeoutMs?: number) => Promise<LiveReply>;
 }
 
 const LiveEventsContext = createContext<LiveEvents | null>(null);
+
+/** A request found no open live connection: nothing was sent, so the caller can use HTTP instead. */
+export class NoLiveConnection extends Error {}
 
 /** Keeps idle proxies from closing the socket; the server answers with `pong`. */
 const PING_MS = 25_000;
@@ -41,6 +53,8 @@ function applyToCache(queryClient: QueryClient, message: ServerMessage) {
       void queryClient.invalidateQueries({ queryKey: interviewKeys.lists() });
       break;
     case 'pong':
+    case 'integrity_receipt':
+    case 'integrity_rejected':
       break;
   }
 }
@@ -54,6 +68,9 @@ export function LiveEventsProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   const handlers = useRef(new Set<LiveHandler>());
   const [status, setStatus] = useState<LiveStatus>('connecting');
+  /** The socket once the server said hello, for requests. */
+  const openSocket = useRef<WebSocket | null>(null);
+  const waiting = useRef(new Map<string, { resolve: (reply: LiveReply) => void; reject: (err: Error) => void }>());
 
   useEffect(() => {
     let socket: WebSocket | null = null;
@@ -88,7 +105,13 @@ export function LiveEventsProvider({ children }: { children: ReactNode }) {
           return;
         }
         const message = parsed.data;
+        if ('ref' in message) {
+          waiting.current.get(message.ref)?.resolve(message);
+          waiting.current.delete(message.ref);
+          return;
+        }
         if (message.type === 'hello') {
+          openSocket.current = ws;
           attempt = 0;
           setStatus('open');
           if (greetedBefore) void queryClient.invalidateQueries({ queryKey: notificationKeys.all });
@@ -100,6 +123,9 @@ export function LiveEventsProvider({ children }: { children: ReactNode }) {
       ws.onclose = () => {
         clearInterval(ping);
         if (socket === ws) socket = null;
+        if (openSocket.current === ws) openSocket.current = null;
+        for (const w of waiting.current.values()) w.reject(new Error('the live connection closed'));
+        waiting.current.clear();
         if (stopped) return;
         setStatus('closed');
         // A socket that keeps failing may mean the session ended: asking the server settles it
@@ -135,7 +161,28 @@ export function LiveEventsProvider({ children }: { children: ReactNode }) {
     handlers.current.add(handler);
     return () => void handlers.current.delete(handler);
   }, []);
-  const value = useMemo<LiveEvents>(() => ({ status, subscribe }), [status, subscribe]);
+  const request = useCallback((message: LiveRequest, timeoutMs = 8000) => {
+    const ws = openSocket.current;
+    if (!ws || ws.readyState !== WebSocket.OPEN) return Promise.reject(new NoLiveConnection('no live connection'));
+    return new Promise<LiveReply>((resolve, reject) => {
+      const late = setTimeout(() => {
+        waiting.current.delete(message.ref);
+        reject(new Error('no answer on the live connection'));
+      }, timeoutMs);
+      waiting.current.set(message.ref, {
+        resolve: (reply) => {
+          clearTimeout(late);
+          resolve(reply);
+        },
+        reject: (err) => {
+          clearTimeout(late);
+          reject(err);
+        },
+      });
+      ws.send(JSON.stringify(message));
+    });
+  }, []);
+  const value = useMemo<LiveEvents>(() => ({ status, subscribe, request }), [status, subscribe, request]);
   return <LiveEventsContext value={value}>{children}</LiveEventsContext>;
 }
 
@@ -157,6 +204,11 @@ export function useLiveEvents(handler: LiveHandler): void {
     if (!subscribe) return;
     return subscribe((m) => latest.current(m));
   }, [subscribe]);
+}
+
+/** Requests over the live connection, or null outside the signed-in layout. */
+export function useLiveRequest(): LiveEvents['request'] | null {
+  return use(LiveEventsContext)?.request ?? null;
 }
 
 /** Whether live updates are flowing (for a small "reconnecting…" hint). */

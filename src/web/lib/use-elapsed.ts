@@ -56,3 +56,22 @@ const nowSeconds = () => Math.floor(Date.now() / 1000);
 export function useNowSeconds(): number {
   return useSyncExternalStore(subscribeToSeconds, nowSeconds, nowSeconds);
 }
+
+/** When work on `key` began, if it has (ms); does not start the clock. */
+export function peekStart(key: string): number | null {
+  try {
+    const saved = Number(sessionStorage.getItem(storageKey(key)));
+    return saved > 0 ? saved : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Records that work on `key` begins now, unless it already began. */
+export function beginAt(key: string, at: number): void {
+  try {
+    if (!peekStart(key)) sessionStorage.setItem(storageKey(key), String(at));
+  } catch {
+    /* storage blocked: the clock restarts on reload */
+  }
+}

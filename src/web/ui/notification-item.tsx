@@ -6,6 +6,7 @@ import {
   CalendarX,
   Check,
   CheckCircle2,
+  ShieldAlert,
   Timer,
   UserCheck,
   UserX,
@@ -25,6 +26,7 @@ const kindIcons: Record<NotificationKind, LucideIcon> = {
   interview_missed: UserX,
   results_ready: Award,
   invitation_accepted: UserCheck,
+  integrity_threshold: ShieldAlert,
 };
 
 const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto', style: 'short' });

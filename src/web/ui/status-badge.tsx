@@ -23,6 +23,8 @@ export function statusLabel(
       return { label: 'Missed', tone: 'danger' };
     case 'cancelled':
       return { label: 'Cancelled', tone: 'neutral' };
+    case 'terminated':
+      return { label: 'Ended by proctoring', tone: 'danger' };
   }
 }
 

@@ -25,9 +25,29 @@ describe('the reading process', () => {
     expect(after.status).toBe('parsed');
   });
 
+  it('reads a job description in the reading process; a text that passes the deadline costs a 422 and the next one is read', async () => {
+    const jobs = createReadingProcessPool({ deadlineMs: 1_000 });
+    try {
+      const skills = await jobs.extractJob('Requirements: 5+ years of TypeScript and React. Nice to have: Kubernetes.');
+      expect(skills.requiredSkills).toEqual(expect.arrayContaining(['TypeScript', 'React']));
+      // Skill extraction grows faster than the text: this one takes seconds, on the server it would freeze every request.
+      const hostile = Array.from(
+        { length: 20_000 },
+        (_, i) => `Must have ${i % 7 === 0 ? 'Kubernetes' : 'React'} and 5+ years of TypeScript;`,
+      ).join(' ');
+      await expect(jobs.extractJob(hostile)).rejects.toMatchObject({ code: 'unprocessable', details: { reason: 'deadline' } });
+      const after = await jobs.extractJob('Must have Python.');
+      expect(after.requiredSkills).toContain('Python');
+    } finally {
+      await jobs.close();
+    }
+    // Starting a reading process (tsx, the skills taxonomy) takes seconds on a busy machine.
+  }, 120_000);
+
   it('refuses work once closed', async () => {
     const closed = createReadingProcessPool();
     await closed.close();
     await expect(closed.read(Buffer.from('Jo\njo@example.com'), 'text/plain', { now })).rejects.toMatchObject({ code: 'unavailable' });
+    await expect(closed.extractJob('Must have Python.')).rejects.toMatchObject({ code: 'unavailable' });
   });
 });

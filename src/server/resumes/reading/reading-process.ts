@@ -1,14 +1,16 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { ExtractedSkills } from '../../../contract/job-descriptions.js';
 import type { ResumeMimeType } from '../../../contract/resumes.js';
 import { AppError, type ErrorCode } from '../../../core/errors.js';
-import type { ReadReply, ReadRequest } from './reading-child.js';
+import type { JobRequest, ReadReply, ReadRequest } from './reading-child.js';
 import type { ResumeReading } from './read-resume.js';
 
 /**
- * Reads resumes in child processes, never on the server's thread. A PDF can hold a 200 MB
- * stream in 200 KB; pdf.js inflating it would stall every request. Each reading has a deadline
+ * Reads resumes and job descriptions in child processes, never on the server's thread. A PDF can
+ * hold a 200 MB stream in 200 KB; pdf.js inflating it would stall every request, and a job
+ * description's skill extraction runs patterns over text a user wrote. Each reading has a deadline
  * and a memory cap: a process that passes either is killed (SIGKILL — a busy loop cannot be
  * asked politely) and the upload gets a 422. A child process rather than a worker thread,
  * because a worker's resourceLimits bound only the JavaScript heap, and pdf.js's inflated
@@ -32,8 +34,8 @@ const WATCH_EVERY_MS = 20;
 const CHILD = fileURLToPath(new URL('./reading-child.mjs', import.meta.url));
 
 interface Job {
-  request: Omit<ReadRequest, 'id' | 'timeoutMs'>;
-  resolve(reading: ResumeReading): void;
+  request: Omit<ReadRequest, 'id' | 'timeoutMs'> | Omit<JobRequest, 'id' | 'timeoutMs'>;
+  resolve(value: ResumeReading | ExtractedSkills): void;
   reject(error: unknown): void;
 }
 
@@ -45,6 +47,8 @@ interface Slot {
 
 export interface ReadingProcessPool {
   read(file: Buffer, mimeType: ResumeMimeType, options: { now: Date }): Promise<ResumeReading>;
+  /** A job description's skills and required years, read under the same deadline and memory cap. */
+  extractJob(text: string): Promise<ExtractedSkills>;
   close(): Promise<void>;
 }
 
@@ -134,13 +138,16 @@ export function createReadingProcessPool(options: ReadingProcessOptions = {}): R
         child.kill('SIGKILL');
         // A fresh process starts at once, so the next upload does not pay for its start.
         if (slots[index] === slot) slots[index] = closed ? undefined : start(index);
+        const what = job.request.kind === 'job' ? 'This job description' : 'This file';
+        const advice =
+          job.request.kind === 'job'
+            ? 'Shorten it or paste plain text.'
+            : 'Export it again as a simpler PDF, or upload a DOCX or TXT file.';
         finish(() =>
           job.reject(
             new AppError(
               'unprocessable',
-              reason === 'deadline'
-                ? 'This file took too long to read. Export it again as a simpler PDF, or upload a DOCX or TXT file.'
-                : 'This file needs too much memory to read. Export it again as a simpler PDF, or upload a DOCX or TXT file.',
+              reason === 'deadline' ? `${what} took too long to read. ${advice}` : `${what} needs too much memory to read. ${advice}`,
               { reason },
             ),
           ),
@@ -149,7 +156,7 @@ export function createReadingProcessPool(options: ReadingProcessOptions = {}): R
       const onMessage = (m: ReadReply) => {
         if (m.id !== id) return;
         finish(() => {
-          if (m.ok) job.resolve(m.reading);
+          if (m.ok) job.resolve('reading' in m ? m.reading : m.extracted);
           else job.reject(new AppError(m.code as ErrorCode, m.message, m.details));
         });
       };
@@ -165,7 +172,7 @@ export function createReadingProcessPool(options: ReadingProcessOptions = {}): R
       child.on('message', onMessage);
       child.once('exit', onExit);
       // The child's own budget is a little shorter, so it can answer with a precise reason first.
-      child.send({ ...job.request, id, timeoutMs: Math.max(100, deadlineMs - 500) } satisfies ReadRequest);
+      child.send({ ...job.request, id, timeoutMs: Math.max(100, deadlineMs - 500) } satisfies ReadRequest | JobRequest);
     });
     if (slots[index] === slot) idle(child);
   }
@@ -174,7 +181,18 @@ export function createReadingProcessPool(options: ReadingProcessOptions = {}): R
     read(file, mimeType, { now }) {
       if (closed) return Promise.reject(new AppError('unavailable', 'The server is shutting down.'));
       return new Promise<ResumeReading>((resolve, reject) => {
-        queue.push({ request: { file: new Uint8Array(file), mimeType, now: now.toISOString() }, resolve, reject });
+        queue.push({
+          request: { file: new Uint8Array(file), mimeType, now: now.toISOString() },
+          resolve: resolve as Job['resolve'],
+          reject,
+        });
+        pump();
+      });
+    },
+    extractJob(text) {
+      if (closed) return Promise.reject(new AppError('unavailable', 'The server is shutting down.'));
+      return new Promise<ExtractedSkills>((resolve, reject) => {
+        queue.push({ request: { kind: 'job', text }, resolve: resolve as Job['resolve'], reject });
         pump();
       });
     },

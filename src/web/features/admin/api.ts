@@ -1,5 +1,5 @@
-import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { mail as mailSchema, mailList } from '../../../contract/index.js';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { adminUser, adminUserList, mail as mailSchema, mailList, type PlatformRole } from '../../../contract/index.js';
 import { apiRequest } from '../../lib/api-client.js';
 import { queryString } from '../../lib/api/orgs.js';
 
@@ -35,3 +35,44 @@ export const mailQuery = (id: string) =>
 
 export const useMails = (f: MailFilter) => useQuery(mailListQuery(f));
 export const useMail = (id: string | null, enabled: boolean) => useQuery({ ...mailQuery(id ?? ''), enabled: enabled && Boolean(id) });
+
+export interface UserFilter {
+  q?: string | undefined;
+  status?: 'active' | 'deactivated' | undefined;
+  page: number;
+  limit: number;
+}
+
+const usersBase = '/api/v1/admin/users';
+export const userKeys = { all: ['admin-users'] as const, list: (f: UserFilter) => ['admin-users', 'list', f] as const };
+
+export const useAdminUsers = (f: UserFilter) =>
+  useQuery({
+    queryKey: userKeys.list(f),
+    queryFn: ({ signal }) =>
+      apiRequest(`${usersBase}${queryString({ q: f.q?.trim(), status: f.status, page: f.page, limit: f.limit })}`, {
+        schema: adminUserList,
+        signal,
+      }),
+    placeholderData: keepPreviousData,
+  });
+
+export type UserAction = 'deactivate' | 'reactivate' | 'two-factor/reset';
+
+export function useUserAction() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, action }: { id: string; action: UserAction }) =>
+      apiRequest(`${usersBase}/${encodeURIComponent(id)}/${action}`, { method: 'POST', schema: adminUser }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: userKeys.all }),
+  });
+}
+
+export function useSetPlatformRole() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, platformRole }: { id: string; platformRole: PlatformRole }) =>
+      apiRequest(`${usersBase}/${encodeURIComponent(id)}/role`, { method: 'PUT', body: { platformRole }, schema: adminUser }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: userKeys.all }),
+  });
+}

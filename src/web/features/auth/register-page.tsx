@@ -1,7 +1,7 @@
 import type { FormEvent } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { PASSWORD_MIN_LENGTH } from '../../../contract/index.js';
-import { errorMessage } from '../../lib/api-client.js';
+import { ApiError, errorMessage } from '../../lib/api-client.js';
 import { Alert } from '../../ui/alert.js';
 import { Button } from '../../ui/button.js';
 import { NewAccountFields, serverFieldErrors, useAccountForm } from '../../ui/account-form.js';
@@ -28,7 +28,9 @@ export function RegisterPage() {
   }
 
   const hasFieldErrors = Object.keys(fieldErrors).length > 0;
-  const formError = register.error && !hasFieldErrors ? errorMessage(register.error) : null;
+  // The sign-in after registering fails only when the email already had an account.
+  const signInFailed = register.error instanceof ApiError && register.error.status === 401;
+  const formError = register.error && !hasFieldErrors && !signInFailed ? errorMessage(register.error) : null;
 
   return (
     <AuthLayout
@@ -46,6 +48,19 @@ export function RegisterPage() {
       <title>Create account · Panelist</title>
       <form onSubmit={onSubmit} noValidate className="space-y-5">
         {formError ? <Alert title="Could not create your account">{formError}</Alert> : null}
+        {signInFailed ? (
+          <Alert tone="info" title="Check your inbox">
+            We sent a mail to {values.email.trim()}. If you already have an account with this address,{' '}
+            <Link to="/login" className="font-medium underline">
+              log in
+            </Link>{' '}
+            or{' '}
+            <Link to={`/reset-password?email=${encodeURIComponent(values.email.trim())}`} className="font-medium underline">
+              reset your password
+            </Link>
+            .
+          </Alert>
+        ) : null}
         {hasFieldErrors ? (
           <p className="sr-only" role="alert">
             Please fix the highlighted fields.

@@ -14,11 +14,12 @@ import { PageSpinner } from '../../ui/spinner.js';
 import { useInterview } from '../../lib/api/interviews.js';
 import { DeadlineTimer } from '../../ui/deadline-timer.js';
 import { StatusBadge } from '../../ui/status-badge.js';
-import { interviewTypeLabel, levelLabel, scoreBand, scoreTextClass } from '../../lib/interview-meta.js';
+import { interviewTypeLabel, questionTypeLabel, levelLabel, scoreBand, scoreTextClass } from '../../lib/interview-meta.js';
 import { formatMinutes, formatWindow } from '../../lib/schedule-format.js';
 import { useHasPassed } from '../../lib/server-clock.js';
 import { useLiveStatus } from '../../lib/live-events.js';
 import { useFinalizeInterview } from '../../lib/api/coach.js';
+import { IntegrityPanel } from '../../ui/integrity-panel.js';
 import { AnswerReview } from './components/answer-review.js';
 import { CancelDialog } from './components/cancel-dialog.js';
 import { QuestionEditor } from './components/question-editor.js';
@@ -126,6 +127,11 @@ function CoachInterview({ interview }: { interview: Interview }) {
           </Notice>
           <QuestionList interview={interview} />
         </>
+      ) : null}
+      {(interview.proctoring && interview.proctoring !== 'off' && status !== 'scheduled') ||
+      status === 'completed' ||
+      status === 'terminated' ? (
+        <IntegrityPanel interview={interview} live={status === 'in_progress'} />
       ) : null}
       {status === 'in_progress' ? (
         <>
@@ -303,7 +309,7 @@ function QuestionList({ interview }: { interview: Interview }) {
         {questions.map((q, i) => (
           <li key={q.id} className="card space-y-2 p-4 sm:p-5">
             <p className="text-sm font-medium text-fg-muted">
-              Question {i + 1} · {interviewTypeLabel(q.type)}
+              Question {i + 1} · {questionTypeLabel(q)}
             </p>
             <p className="font-medium text-fg">{q.text}</p>
             {q.keyPoints?.length ? (

@@ -1,4 +1,4 @@
-import type { CoachedCandidate, InterviewType, Level, ReleaseResults } from '../../../contract/index.js';
+import type { CoachedCandidate, InterviewType, Level, ProctoringLevel, ReleaseResults } from '../../../contract/index.js';
 import type { JobDescriptionChoice } from './components/job-description-field.js';
 import { addHours, nextWholeHour, toLocalInput } from './datetime-local.js';
 
@@ -19,6 +19,7 @@ export interface ScheduleDraft {
   durationMinutes: number;
   language: string;
   releaseResults: ReleaseResults;
+  proctoring: ProctoringLevel;
 }
 
 export type UpdateDraft = <K extends keyof ScheduleDraft>(key: K, value: ScheduleDraft[K]) => void;
@@ -39,5 +40,6 @@ export function initialDraft(): ScheduleDraft {
     durationMinutes: 30,
     language: 'en',
     releaseResults: 'on_finalize',
+    proctoring: 'off',
   };
 }

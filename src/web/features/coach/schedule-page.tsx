@@ -86,6 +86,7 @@ export function SchedulePage() {
       windowEnd: endIso ?? '',
       durationMinutes: draft.durationMinutes,
       releaseResults: draft.releaseResults,
+      proctoring: draft.proctoring,
       language: draft.language,
       ...(draft.job.jobDescriptionId
         ? { jobDescriptionId: draft.job.jobDescriptionId }
@@ -231,6 +232,19 @@ export function SchedulePage() {
           <ScheduleWindow draft={draft} errors={errors} update={update} tz={tz} windowMinutes={windowMinutes} suggested={suggested} />
 
           <ReleaseChoice value={draft.releaseResults} onChange={(value) => update('releaseResults', value)} />
+
+          <section className="card p-5 sm:p-6">
+            <SelectField
+              label="Proctoring"
+              hint="Light notes tab switches, focus, full screen, pastes and screens; full adds whether a face is at the camera. The candidate reads what is observed and consents first."
+              value={draft.proctoring}
+              onChange={(e) => update('proctoring', e.target.value as ScheduleDraft['proctoring'])}
+            >
+              <option value="off">Off</option>
+              <option value="light">Light: the browser</option>
+              <option value="full">Full: the browser and the camera</option>
+            </SelectField>
+          </section>
 
           {showFormError ? <Alert title="Could not schedule the interview">{errorMessage(create.error)}</Alert> : null}
         </div>

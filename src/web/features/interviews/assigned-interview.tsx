@@ -1,4 +1,4 @@
-import { CalendarX, Hourglass, Send, Undo2 } from 'lucide-react';
+import { CalendarX, Hourglass, Send, ShieldX, Undo2 } from 'lucide-react';
 import { useEffect, useState, type ReactNode } from 'react';
 import { Link, Navigate } from 'react-router';
 import type { Interview } from '../../../contract/index.js';
@@ -13,6 +13,8 @@ import { InterviewSession } from './interview-session.js';
 import { interviewTypeLabel, levelLabel } from '../../lib/interview-meta.js';
 import { formatWindow } from '../../lib/schedule-format.js';
 import { useHasPassed } from '../../lib/server-clock.js';
+import { useIntegrityObserver } from '../../lib/proctoring/use-integrity-observer.js';
+import { IntegrityBanner } from '../../ui/integrity-banner.js';
 import { useInterviewLiveRefresh } from './use-interview-live-refresh.js';
 
 /** An interview a coach set, from the candidate's side: before, during and after. */
@@ -34,6 +36,15 @@ export function AssignedInterview({ interview }: { interview: Interview }) {
             The window{interview.windowEnd ? ` closed on ${formatDateTime(interview.windowEnd)}` : ' closed'} before the interview was
             started.
             {interview.coach ? ` Ask ${interview.coach.name} to schedule it again.` : ' Ask your coach to schedule it again.'}
+          </p>
+        </Outcome>
+      );
+    case 'terminated':
+      return (
+        <Outcome interview={interview} tone="danger" icon={<ShieldX className="size-7" />} title="This interview was ended">
+          <p>
+            It reached a proctoring limit your organization set, so it ended early. The answers you wrote are kept and{' '}
+            {interview.coach ? `${interview.coach.name} will` : 'your coach will'} review them together with what was observed.
           </p>
         </Outcome>
       );
@@ -78,8 +89,23 @@ function AssignedSession({ interview }: { interview: Interview }) {
     };
   }, [saver]);
 
+  const refresh = useInterview(interview.id);
+  const integrity = useIntegrityObserver(interview.id, interview.proctoring, null, () => {
+    saver.flush();
+    void refresh.refetch();
+  });
+
   if (expired || timeUp) return <TimeUp interview={interview} saver={saver} />;
-  return <InterviewSession interview={interview} saver={saver} onTimeUp={() => setTimeUp(true)} />;
+  return (
+    <>
+      {integrity.latest.length > 0 ? (
+        <div className="mx-auto mb-4 max-w-3xl">
+          <IntegrityBanner warnings={integrity.latest} />
+        </div>
+      ) : null}
+      <InterviewSession interview={interview} saver={saver} onTimeUp={() => setTimeUp(true)} />
+    </>
+  );
 }
 
 /** The deadline passed: the server completes the interview (a job); ask until it has. */

@@ -1,4 +1,4 @@
-import { ArrowLeft, CalendarClock, Check, Clock, Play } from 'lucide-react';
+import { ArrowLeft, CalendarClock, Check, Clock, Play, ShieldCheck } from 'lucide-react';
 import { Link } from 'react-router';
 import type { Interview } from '../../../contract/index.js';
 import { ApiError, errorMessage } from '../../lib/api-client.js';
@@ -90,6 +90,30 @@ export function AssignedLobby({ interview }: { interview: Interview }) {
                 : 'The Start button turns on when the window opens.'}
         </p>
       </section>
+
+      {interview.proctoring === 'light' || interview.proctoring === 'full' ? (
+        <section
+          aria-labelledby="proctoring-heading"
+          className="card flex flex-col gap-4 p-5 sm:flex-row sm:items-center sm:justify-between sm:p-6"
+        >
+          <div className="flex gap-4">
+            <span className="grid size-11 shrink-0 place-items-center rounded-xl bg-primary-soft text-primary-soft-fg" aria-hidden="true">
+              <ShieldCheck className="size-5" />
+            </span>
+            <div className="space-y-1">
+              <h2 id="proctoring-heading" className="font-semibold text-fg">
+                Proctored {interview.proctoring === 'full' ? 'with the camera' : 'in the browser'}
+              </h2>
+              <p className="text-sm text-fg-muted">
+                Read what is observed and check your device before you start. It takes about a minute.
+              </p>
+            </div>
+          </div>
+          <Link to={`/interviews/${interview.id}/precheck`} className={buttonClass('secondary', 'md', 'shrink-0')}>
+            Check my device
+          </Link>
+        </section>
+      ) : null}
 
       {start.isError ? (
         <Alert title={notYetOpen ? 'Not open yet' : 'Could not start the interview'}>

@@ -1,7 +1,7 @@
 import { ArrowLeft, ArrowRight, Flag } from 'lucide-react';
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { type Interview } from '../../../contract/index.js';
+import { type AnswerBody, type Interview } from '../../../contract/index.js';
 import { ApiError, errorMessage } from '../../lib/api-client.js';
 import { sentence } from '../../lib/form.js';
 import { countWords } from '../../lib/format.js';
@@ -15,10 +15,20 @@ import { scoreBand } from '../../lib/interview-meta.js';
 import { useDraft } from './use-draft.js';
 import { forgetStart, secondsSince, startClock } from '../../lib/use-elapsed.js';
 import { AnswerForm } from './components/answer-form.js';
+import { FollowUpThread } from './components/follow-up-thread.js';
+import { ModelAnswer } from './components/model-answer.js';
 import { QuestionCard } from './components/question-card.js';
 import { SessionHeader } from './components/session-header.js';
 import { AwaitingReview, SubmittedAnswer } from './components/submitted-answer.js';
 import { useSyncedDraftIf } from './session-drafts.js';
+import { isPaced, QuestionTimer, ThinkTimePanel, useQuestionPace } from './components/question-timer.js';
+import { useHasPassed } from '../../lib/server-clock.js';
+import { SaveQuestionButton } from '../../ui/save-question-button.js';
+import { CodingAnswerForm } from '../../ui/coding/coding-answer-form.js';
+import { RunConsole } from '../../ui/coding/run-console.js';
+import { VoiceAnswer } from '../../ui/voice/voice-answer.js';
+import { SpokenAnswerReview } from '../../ui/voice/spoken-answer-review.js';
+import type { SubmissionResult } from '../../../contract/index.js';
 
 /**
  * Answering an interview one question at a time. A practice interview keeps drafts on this device
@@ -37,6 +47,8 @@ export function InterviewSession({ interview, saver, onTimeUp }: { interview: In
   const [index, setIndex] = useState(() => (firstUnanswered === -1 ? Math.max(0, total - 1) : firstUnanswered));
   const [confirmEnd, setConfirmEnd] = useState(false);
   const [announcement, setAnnouncement] = useState('');
+  // The last coding submission's test results, shown under the feedback of that question.
+  const [codingResult, setCodingResult] = useState<{ questionId: string; result: SubmissionResult } | null>(null);
   const submit = useSubmitAnswer(interview.id);
   const complete = useCompleteInterview(interview.id);
   const questionHeadingRef = useRef<HTMLHeadingElement>(null);
@@ -59,6 +71,26 @@ export function InterviewSession({ interview, saver, onTimeUp }: { interview: In
   const clearDraft = saver ? clearSyncedDraft : clearLocalDraft;
   const words = countWords(answer ? answer.text : draft);
   const [fieldError, setFieldError] = useState<string | undefined>();
+  // A spoken answer's uploaded recording; it goes with the submit of the question it was made for.
+  const [recording, setRecording] = useState<{ questionId: string; mediaId: string; words?: AnswerBody['words'] } | null>(null);
+
+  // A paced practice: think time, then answer time; when it ends the draft is submitted.
+  const paced = isPaced(interview) && !!question && !question.coding;
+  const pace = useQuestionPace(interview, clockKey, paced && !answer, () => {
+    if (draft.trim()) onSubmit();
+  });
+  // A practice's overall duration: what is written goes out just before the server's deadline, then the report.
+  const practiceDeadline = assigned ? null : interview.deadlineAt;
+  const almostOver = useHasPassed(practiceDeadline ? new Date(Date.parse(practiceDeadline) - 3000).toISOString() : null);
+  const overallOver = useHasPassed(practiceDeadline);
+  useEffect(() => {
+    if (almostOver && !overallOver && question && !answer && !question.coding && draft.trim() && !submit.isPending) onSubmit();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the last seconds begin
+  }, [almostOver]);
+  useEffect(() => {
+    if (overallOver && !complete.isPending) finish();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the time is up
+  }, [overallOver]);
 
   // Assigned interviews have no visible per-question clock, but answers still record time spent.
   useEffect(() => {
@@ -110,7 +142,12 @@ export function InterviewSession({ interview, saver, onTimeUp }: { interview: In
     setFieldError(undefined);
     const durationSeconds = Math.min(secondsSince(clockKey), 24 * 3600);
     submit.mutate(
-      { questionId: question.id, text: draft, durationSeconds },
+      {
+        questionId: question.id,
+        text: draft,
+        durationSeconds,
+        ...(recording?.questionId === question.id ? { mediaId: recording.mediaId, words: recording.words } : {}),
+      },
       {
         onSuccess: (saved) => {
           clearDraft();
@@ -125,7 +162,10 @@ export function InterviewSession({ interview, saver, onTimeUp }: { interview: In
         },
         onError: (err) => {
           if (err instanceof ApiError && err.fieldErrors.text) setFieldError(sentence(err.fieldErrors.text));
-          if (err instanceof ApiError && err.code === 'deadline_passed') onTimeUp?.();
+          if (err instanceof ApiError && err.code === 'deadline_passed') {
+            if (onTimeUp) onTimeUp();
+            else finish();
+          }
         },
       },
     );
@@ -163,6 +203,8 @@ export function InterviewSession({ interview, saver, onTimeUp }: { interview: In
 
   const nextUnanswered = questions.findIndex((q, i) => i > index && !answers.has(q.id));
   const anyUnansweredBefore = questions.findIndex((q, i) => i < index && !answers.has(q.id));
+  // Skipping goes to the next unanswered question, wrapping round to one skipped earlier.
+  const skipTarget = nextUnanswered !== -1 ? nextUnanswered : anyUnansweredBefore !== -1 ? anyUnansweredBefore : index;
   const finishLabel = assigned ? 'Finish and submit' : 'Finish interview';
 
   return (
@@ -185,36 +227,95 @@ export function InterviewSession({ interview, saver, onTimeUp }: { interview: In
         answeredCount={answeredCount}
         answered={!!answer}
         clockKey={clockKey}
+        timer={
+          paced ? (
+            <QuestionTimer state={pace.state} thinkSeconds={interview.thinkSeconds} answerSeconds={interview.answerSeconds} />
+          ) : undefined
+        }
       />
 
       <QuestionCard question={question} headingRef={questionHeadingRef} />
+      {!assigned && !question.coding ? (
+        <div className="-mt-3 flex justify-end">
+          <SaveQuestionButton interviewId={interview.id} questionId={question.id} text={question.text} />
+        </div>
+      ) : null}
 
-      {!answer ? (
-        <AnswerForm
-          draft={draft}
-          onDraftChange={(text) => {
-            setDraft(text);
-            if (fieldError) setFieldError(undefined);
-          }}
-          onSubmit={onSubmit}
-          onKeyDown={onKeyDown}
-          onBlur={() => saver?.flush()}
-          fieldError={fieldError}
-          words={words}
-          assigned={assigned}
-          synced={!!saver}
-          saveState={saveState}
-          submit={submit}
+      {!answer && !question.coding ? (
+        <VoiceAnswer
+          key={question.id}
+          questionId={question.id}
+          questionText={question.text}
+          lang={interview.language}
+          orgId={interview.orgId}
+          onTranscript={setDraft}
+          onRecordingChange={(saved) => setRecording(saved ? { questionId: question.id, ...saved } : null)}
         />
+      ) : null}
+
+      {!answer && question?.coding ? (
+        <CodingAnswerForm
+          key={question.id}
+          interviewId={interview.id}
+          questionId={question.id}
+          problem={question.coding}
+          onSubmitted={(result) => result && setCodingResult({ questionId: question.id, result })}
+        />
+      ) : !answer && paced && pace.state.phase === 'think' ? (
+        <ThinkTimePanel remaining={pace.state.remaining ?? 0} onStart={pace.startAnswering} />
+      ) : !answer ? (
+        <>
+          {paced && pace.state.phase === 'over' && !draft.trim() ? (
+            <Alert tone="info" title="Answer time is up">
+              Nothing was written for this question. You can still write and submit an answer, or skip it for now.
+            </Alert>
+          ) : null}
+          <AnswerForm
+            draft={draft}
+            onDraftChange={(text) => {
+              setDraft(text);
+              if (fieldError) setFieldError(undefined);
+            }}
+            onSubmit={onSubmit}
+            onKeyDown={onKeyDown}
+            onBlur={() => saver?.flush()}
+            fieldError={fieldError}
+            words={words}
+            assigned={assigned}
+            synced={!!saver}
+            saveState={saveState}
+            submit={submit}
+          />
+          {skipTarget !== index ? (
+            <div className="flex justify-end">
+              <Button variant="ghost" size="sm" onClick={() => goTo(skipTarget)}>
+                Skip for now <ArrowRight className="size-4" aria-hidden="true" />
+              </Button>
+            </div>
+          ) : null}
+        </>
       ) : (
         <div className="space-y-6 animate-fade-up">
           <SubmittedAnswer answer={answer} words={words} />
+          <SpokenAnswerReview answer={answer} />
+
+          {codingResult && codingResult.questionId === question?.id ? (
+            <section aria-label="Test results" className="card overflow-hidden">
+              <RunConsole submission={codingResult.result} />
+            </section>
+          ) : null}
 
           {answer.evaluation ? (
             <AnswerFeedback evaluation={answer.evaluation} answerText={answer.text} headingId={feedbackHeadingId} />
           ) : (
             <AwaitingReview interview={interview} headingId={feedbackHeadingId} />
           )}
+
+          <ModelAnswer question={question} />
+
+          {(interview.followUps ?? 0) > 0 ? (
+            <FollowUpThread interview={interview} questionId={question.id} answers={answers} onAnnounce={setAnnouncement} />
+          ) : null}
 
           {complete.isError && !(complete.error instanceof ApiError && complete.error.code === 'interview_completed') ? (
             <Alert title="Could not finish the interview">{errorMessage(complete.error)}</Alert>
@@ -274,5 +375,5 @@ function endMessage(assigned: boolean, answered: number, total: number): string 
   }
   return answered === total
     ? 'You have answered every question. Your report is ready.'
-    : `You have answered ${answered} of ${total} questions. Unanswered questions are left out of your score, and you cannot add answers afterwards.`;
+    : `You have answered ${answered} of ${total} questions. Unanswered questions count as 0 in your overall score, and you cannot add answers afterwards.`;
 }

@@ -1,4 +1,4 @@
-import { ArrowUpRight, Check, MessageSquareQuote, Printer, RotateCcw, ThumbsUp } from 'lucide-react';
+import { ArrowUpRight, Check, FileDown, MessageSquareQuote, Printer, RotateCcw, ThumbsUp } from 'lucide-react';
 import { Link, useParams } from 'react-router';
 import type { Report, ScoreOverride } from '../../../contract/index.js';
 import { ApiError, errorMessage } from '../../lib/api-client.js';
@@ -11,10 +11,13 @@ import { PageHeader } from '../../ui/page-header.js';
 import { ScoreRing } from '../../ui/score-ring.js';
 import { Skeleton } from '../../ui/skeleton.js';
 import { useCurrentUser } from '../../lib/api/auth.js';
-import { useInterview, useReport } from '../../lib/api/interviews.js';
+import { SaveQuestionButton } from '../../ui/save-question-button.js';
+import { SharePanel } from './components/share-panel.js';
+import { interviewPath, useInterview, useReport } from '../../lib/api/interviews.js';
 import { GrammarNotes, KeyPointsSection, StarParts, hasKeyPoints, hasScoreExplanation } from '../../ui/evaluation/answer-feedback.js';
 import { WhyThisScore } from '../../ui/evaluation/why-this-score.js';
 import { GrammarLegend, GrammarText, usableIssues } from '../../ui/evaluation/grammar-text.js';
+import { ReportFollowUps } from './components/report-follow-ups.js';
 import { SkillChips } from './components/skill-chips.js';
 import { SkillCoverageCard } from './components/skill-coverage.js';
 import { DimensionBars } from '../../ui/evaluation/dimension-bars.js';
@@ -80,6 +83,9 @@ export function ReportPage() {
   const targetsById = new Map((meta?.questions ?? []).map((q) => [q.id, q.targetSkills]));
   const answersById = new Map((meta?.answers ?? []).map((a) => [a.questionId, a]));
   const assigned = meta?.kind === 'assigned';
+  // The candidate may bookmark questions of their own report (coding problems excepted).
+  const isCandidate = !!meta && !!user && meta.candidate?.id === user.id;
+  const codingIds = new Set((meta?.questions ?? []).filter((q) => q.coding).map((q) => q.id));
 
   return (
     <div className="space-y-10 print:space-y-6">
@@ -97,8 +103,11 @@ export function ReportPage() {
         }
         actions={
           <>
+            <a href={interviewPath(data.interviewId, '/report.pdf')} download className={buttonClass('secondary')}>
+              <FileDown className="size-4" aria-hidden="true" /> Download PDF
+            </a>
             <Button variant="secondary" onClick={() => window.print()}>
-              <Printer className="size-4" aria-hidden="true" /> Print or save PDF
+              <Printer className="size-4" aria-hidden="true" /> Print
             </Button>
             {assigned && meta?.candidate && user && meta.candidate.id !== user.id ? (
               <Link to={`/coach/interviews/${meta.id}`} className={buttonClass('primary')}>
@@ -109,7 +118,7 @@ export function ReportPage() {
                 Back to dashboard
               </Link>
             ) : (
-              <Link to="/practice/new" className={buttonClass('primary')}>
+              <Link to={`/practice/new?again=${encodeURIComponent(meta?.id ?? data.interviewId)}`} className={buttonClass('primary')}>
                 <RotateCcw className="size-4" aria-hidden="true" /> Practise again
               </Link>
             )}
@@ -170,6 +179,8 @@ export function ReportPage() {
 
       {data.skillCoverage?.length ? <SkillCoverageCard coverage={data.skillCoverage} /> : null}
 
+      {isCandidate && meta?.completedAt ? <SharePanel interviewId={data.interviewId} /> : null}
+
       <section aria-labelledby="questions-heading" className="space-y-5">
         <h2 id="questions-heading" className="text-lg font-semibold tracking-tight text-fg">
           Question by question
@@ -185,6 +196,7 @@ export function ReportPage() {
                 targetSkills={targetsById.get(q.questionId) ?? []}
                 skillNames={skillNameById}
                 override={answersById.get(q.questionId)?.override ?? null}
+                saveFrom={isCandidate && !codingIds.has(q.questionId) ? data.interviewId : undefined}
               />
             ))}
         </ol>
@@ -238,6 +250,7 @@ function QuestionReport({
   targetSkills,
   skillNames,
   override,
+  saveFrom,
 }: {
   item: Report['questions'][number];
   number: number;
@@ -245,9 +258,12 @@ function QuestionReport({
   skillNames: ReadonlyMap<string, string>;
   /** A coach's change to the score; it is the score that counts. */
   override: ScoreOverride | null;
+  /** The interview, when the viewer may save this question. */
+  saveFrom?: string | undefined;
 }) {
   const ev = item.evaluation;
-  const score = override?.score ?? ev?.score ?? null;
+  // The question's score combines its answer with answered follow-ups (`item.score`); a coach's override wins.
+  const score = override?.score ?? item.score ?? ev?.score ?? null;
   const band = scoreBand(score);
   return (
     <li className="card overflow-hidden">
@@ -259,6 +275,11 @@ function QuestionReport({
           </div>
           <h3 className="text-[1.0625rem] leading-snug font-semibold text-fg">{item.text}</h3>
           <SkillChips skills={targetSkills} names={skillNames} className="pt-1" />
+          {saveFrom ? (
+            <div className="-ml-3">
+              <SaveQuestionButton interviewId={saveFrom} questionId={item.questionId} text={item.text} />
+            </div>
+          ) : null}
         </div>
         <div className="flex shrink-0 flex-col items-center gap-1">
           <ScoreRing score={score} tone={band.tone} size={60} />
@@ -294,6 +315,8 @@ function QuestionReport({
             <p className="text-sm text-fg-subtle italic">Not answered.</p>
           )}
         </div>
+
+        {item.followUps?.length ? <ReportFollowUps followUps={item.followUps} /> : null}
 
         {ev ? (
           <>

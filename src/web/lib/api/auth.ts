@@ -1,5 +1,15 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { sessionInfo, type LoginBody, type RegisterBody, type SessionInfo, type SetupBody } from '../../../contract/index.js';
+import {
+  accepted,
+  sessionInfo,
+  type EmailProofBody,
+  type LoginBody,
+  type PasswordResetBody,
+  type PasswordResetConfirmBody,
+  type RegisterBody,
+  type SessionInfo,
+  type SetupBody,
+} from '../../../contract/index.js';
 import { ApiError, apiRequest, rememberCsrfToken } from '../api-client.js';
 
 /** The signed-in person, or null when nobody is signed in. */
@@ -31,10 +41,10 @@ export function useCurrentUser() {
   return useSession().data?.user ?? null;
 }
 
-function useSessionMutation<TBody>(path: string) {
+function useSessionMutation<TBody>(path: string | ((body: TBody) => Promise<SessionInfo>)) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: TBody) => apiRequest(path, { method: 'POST', body, schema: sessionInfo }),
+    mutationFn: (body: TBody) => (typeof path === 'string' ? apiRequest(path, { method: 'POST', body, schema: sessionInfo }) : path(body)),
     onSuccess: (info) => {
       rememberCsrfToken(info.csrfToken);
       // Another person may have used this browser: start from a clean cache.
@@ -45,7 +55,15 @@ function useSessionMutation<TBody>(path: string) {
 }
 
 export const useLogin = () => useSessionMutation<LoginBody>('/api/v1/auth/login');
-export const useRegister = () => useSessionMutation<RegisterBody>('/api/v1/auth/register');
+/**
+ * Registration answers 202 without a session whether or not the email was new (so it tells
+ * nobody which addresses have accounts); a new account then signs in with the same password.
+ */
+export const useRegister = () =>
+  useSessionMutation<RegisterBody>(async (body) => {
+    await apiRequest('/api/v1/auth/register', { method: 'POST', body });
+    return apiRequest('/api/v1/auth/login', { method: 'POST', body: { email: body.email, password: body.password }, schema: sessionInfo });
+  });
 export const useSetup = () => useSessionMutation<SetupBody>('/api/v1/setup');
 
 export function useLogout() {
@@ -57,5 +75,24 @@ export function useLogout() {
       queryClient.clear();
       queryClient.setQueryData(sessionQuery.queryKey, null);
     },
+  });
+}
+
+export const useRequestPasswordReset = () =>
+  useMutation({
+    mutationFn: (body: PasswordResetBody) => apiRequest('/api/v1/auth/password-reset', { method: 'POST', body, schema: accepted }),
+  });
+
+export const useConfirmPasswordReset = () =>
+  useMutation({
+    mutationFn: (body: PasswordResetConfirmBody) => apiRequest('/api/v1/auth/password-reset/confirm', { method: 'POST', body }),
+  });
+
+/** Confirms the account email; refreshes the session so the "confirm your email" notices go. */
+export function useVerifyEmail() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: EmailProofBody) => apiRequest('/api/v1/auth/verify-email', { method: 'POST', body }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: sessionQuery.queryKey }),
   });
 }

@@ -1,8 +1,10 @@
+import { useEffect } from 'react';
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   answer as answerSchema,
   interview as interviewSchema,
   interviewList,
+  nextStep as nextStepSchema,
   report as reportSchema,
   type Answer,
   type AnswerBody,
@@ -32,6 +34,7 @@ export const interviewKeys = {
   list: (params: InterviewListParams) => [...interviewKeys.lists(), params] as const,
   detail: (id: string) => [...interviewKeys.all, 'detail', id] as const,
   report: (id: string) => [...interviewKeys.all, 'report', id] as const,
+  next: (id: string) => [...interviewKeys.all, 'next', id] as const,
 };
 
 export function interviewPath(id: string, rest = ''): string {
@@ -90,6 +93,28 @@ export const useInterview = (
     },
     enabled: options.enabled ?? true,
   });
+/**
+ * What the interviewer says next. Asking may create a follow-up on the server, so when the step is
+ * one the cached interview does not list yet, the interview is read again.
+ */
+export function useNextStep(interview: Pick<Interview, 'id' | 'questions' | 'followUpQuestions'>, options: { enabled: boolean }) {
+  const queryClient = useQueryClient();
+  const query = useQuery({
+    queryKey: interviewKeys.next(interview.id),
+    queryFn: ({ signal }) => apiRequest(interviewPath(interview.id, '/next'), { schema: nextStepSchema, signal }),
+    enabled: options.enabled,
+  });
+  const step = query.data;
+  const known =
+    !step?.id || (interview.followUpQuestions ?? []).some((f) => f.id === step.id) || interview.questions.some((q) => q.id === step.id);
+  const stepId = step?.id;
+  // Once per new step, after render: the interview is read again to list the follow-up just asked.
+  useEffect(() => {
+    if (stepId && !known) void queryClient.invalidateQueries({ queryKey: interviewKeys.detail(interview.id) }, { cancelRefetch: false });
+  }, [stepId, known, queryClient, interview.id]);
+  return query;
+}
+
 export const useReport = (id: string, options: { enabled?: boolean } = {}) =>
   useQuery({ ...reportQuery(id), enabled: options.enabled ?? true });
 
@@ -134,9 +159,13 @@ export function useSubmitAnswer(interviewId: string) {
         if (!old) return old;
         const answers = [...old.answers.filter((a) => a.questionId !== saved.questionId), saved];
         const drafts = old.drafts?.filter((d) => d.questionId !== saved.questionId);
-        return { ...old, answers, answeredCount: new Set(answers.map((a) => a.questionId)).size, ...(drafts ? { drafts } : {}) };
+        // Answers to follow-ups belong to their question: only the interview's own questions count as answered.
+        const own = new Set(old.questions.map((q) => q.id));
+        const answeredCount = new Set(answers.map((a) => a.questionId).filter((id) => own.has(id))).size;
+        return { ...old, answers, answeredCount, ...(drafts ? { drafts } : {}) };
       });
       void queryClient.invalidateQueries({ queryKey: interviewKeys.lists() });
+      void queryClient.invalidateQueries({ queryKey: interviewKeys.next(interviewId) });
     },
   });
 }

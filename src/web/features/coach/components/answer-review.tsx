@@ -20,7 +20,8 @@ import {
 } from '../../../ui/evaluation/answer-feedback.js';
 import { DimensionBars } from '../../../ui/evaluation/dimension-bars.js';
 import { GrammarText } from '../../../ui/evaluation/grammar-text.js';
-import { interviewTypeLabel, scoreBand, scoreTextClass } from '../../../lib/interview-meta.js';
+import { SpokenAnswerReview } from '../../../ui/voice/spoken-answer-review.js';
+import { questionTypeLabel, scoreBand, scoreTextClass } from '../../../lib/interview-meta.js';
 import { useOverrideScore } from '../../../lib/api/coach.js';
 
 /**
@@ -53,7 +54,7 @@ export function AnswerReview({
         <div className="min-w-0 flex-1 space-y-2">
           <div className="flex flex-wrap items-center gap-2 text-sm">
             <span className="font-medium text-fg-muted">Question {number}</span>
-            <Badge>{interviewTypeLabel(question.type)}</Badge>
+            <Badge>{questionTypeLabel(question)}</Badge>
             {override ? <Badge tone="primary">Score overridden</Badge> : null}
           </div>
           <h3 id={headingId} className="text-[1.0625rem] leading-snug font-semibold text-fg">
@@ -110,6 +111,8 @@ export function AnswerReview({
             <p className="text-sm text-fg-subtle italic">Not answered — counts as 0.</p>
           )}
         </div>
+
+        {answer?.mediaId ? <SpokenAnswerReview answer={answer} title="Recorded answer" /> : null}
 
         {answer && ev ? <EngineEvaluation answer={answer} /> : null}
 

@@ -24,6 +24,8 @@ function whenLine(i: InterviewSummary): string {
       return i.windowEnd ? `Window closed ${formatRelativeDay(i.windowEnd)}` : 'Missed';
     case 'cancelled':
       return i.cancelledAt ? `Cancelled ${formatRelativeDay(i.cancelledAt)}` : 'Cancelled';
+    case 'terminated':
+      return i.completedAt ? `Ended by proctoring rules ${formatRelativeDay(i.completedAt)}` : 'Ended by proctoring rules';
   }
 }
 

@@ -73,7 +73,7 @@ export function QuestionEditor({ interview, onSaved }: { interview: Interview; o
   const replace = useReplaceQuestions(interview.id);
   const focusNext = useRef<string | null>(null);
   const dirty = !same(items, saved);
-  const defaultType: QuestionType = interview.type === 'mixed' ? 'behavioral' : interview.type;
+  const defaultType: QuestionType = interview.type === 'mixed' ? 'behavioral' : interview.type === 'coding' ? 'technical' : interview.type;
 
   // After a move, add or remove, focus lands where the person expects it (read from a ref set by the handler).
   useEffect(() => {

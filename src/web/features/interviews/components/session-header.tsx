@@ -1,5 +1,5 @@
 import { Clock } from 'lucide-react';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { Interview } from '../../../../contract/index.js';
 import { formatClock, formatDurationWords } from '../../../lib/format.js';
 import { interviewTypeLabel, levelLabel } from '../../../lib/interview-meta.js';
@@ -16,6 +16,7 @@ export function SessionHeader({
   answeredCount,
   answered,
   clockKey,
+  timer,
 }: {
   interview: Interview;
   index: number;
@@ -23,6 +24,8 @@ export function SessionHeader({
   answeredCount: number;
   answered: boolean;
   clockKey: string;
+  /** A paced practice's question timer, in place of the count-up clock. */
+  timer?: ReactNode;
 }) {
   const assigned = interview.kind === 'assigned';
   return (
@@ -33,7 +36,7 @@ export function SessionHeader({
           {interviewTypeLabel(interview.type)}
           {assigned && interview.coach ? <> · set by {interview.coach.name}</> : null}
         </p>
-        {assigned && interview.deadlineAt ? (
+        {interview.deadlineAt ? (
           <p className="text-sm text-fg-subtle">
             Ends at <time dateTime={interview.deadlineAt}>{formatTime(interview.deadlineAt)}</time>
           </p>
@@ -43,17 +46,20 @@ export function SessionHeader({
         <p className="font-semibold text-fg" aria-live="polite">
           Question {index + 1} of {total}
         </p>
-        {assigned && interview.deadlineAt ? (
-          <DeadlineTimer deadlineAt={interview.deadlineAt} />
-        ) : (
-          <div
-            role="timer"
-            className="inline-flex items-center gap-1.5 rounded-lg bg-surface-muted px-2.5 py-1 text-sm font-medium tabular-nums text-fg-muted"
-          >
-            <Clock className="size-4" aria-hidden="true" />
-            {answered ? <span>Answered</span> : <ElapsedTime key={clockKey} clockKey={clockKey} />}
-          </div>
-        )}
+        <div className="flex flex-wrap items-center justify-end gap-2">
+          {timer && !answered ? timer : null}
+          {interview.deadlineAt ? (
+            <DeadlineTimer deadlineAt={interview.deadlineAt} />
+          ) : timer && !answered ? null : (
+            <div
+              role="timer"
+              className="inline-flex items-center gap-1.5 rounded-lg bg-surface-muted px-2.5 py-1 text-sm font-medium tabular-nums text-fg-muted"
+            >
+              <Clock className="size-4" aria-hidden="true" />
+              {answered ? <span>Answered</span> : <ElapsedTime key={clockKey} clockKey={clockKey} />}
+            </div>
+          )}
+        </div>
       </div>
       <ProgressBar
         value={index + 1}
@@ -61,7 +67,7 @@ export function SessionHeader({
         label="Interview progress"
         valueText={`Question ${index + 1} of ${total}, ${answeredCount} answered`}
       />
-      {assigned && interview.deadlineAt ? <DeadlineBanner deadlineAt={interview.deadlineAt} /> : null}
+      {interview.deadlineAt ? <DeadlineBanner deadlineAt={interview.deadlineAt} /> : null}
     </div>
   );
 }

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { id, isoDateTime, pageQuery, paginated } from './common.js';
+import { platformRole } from './auth.js';
+
+export const adminUserQuery = pageQuery.extend({
+  /** Part of the name or email, any case. */
+  q: z.string().trim().max(100).optional(),
+  status: z.enum(['active', 'deactivated']).optional(),
+  role: platformRole.optional(),
+});
+export type AdminUserQuery = z.infer<typeof adminUserQuery>;
+
+export const adminUser = z.object({
+  id,
+  email: z.string(),
+  name: z.string(),
+  platformRole,
+  emailVerified: z.boolean(),
+  twoFactor: z.boolean(),
+  deactivatedAt: isoDateTime.nullable(),
+  lastSignInAt: isoDateTime.nullable(),
+  createdAt: isoDateTime,
+});
+export type AdminUser = z.infer<typeof adminUser>;
+
+export const adminUserList = paginated(adminUser);
+export type AdminUserList = z.infer<typeof adminUserList>;
+
+export const adminRoleBody = z.object({ platformRole });
+export type AdminRoleBody = z.infer<typeof adminRoleBody>;

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { reconcileWithGuards } from './evaluate-answer.js';
+import type { GuardHit } from './guards.js';
+import type { KeyPointCoverage } from './key-points.js';
+
+/**
+ * The key points tell the same story as the guards, except where the off-topic cap comes from
+ * the topic ranking on a short answer: the score is held down, but the point the answer does
+ * make is not reported missed (telling a candidate they missed what they said is the worst error).
+ */
+const point = (state: KeyPointCoverage['state']): KeyPointCoverage =>
+  ({
+    text: 'Indexes slow down writes',
+    coverage: 0.6,
+    covered: state !== 'missed',
+    state,
+    evidence: [{ start: 0, end: 20 }],
+    contradicted: false,
+    wholeCoverage: 0.6,
+    missingWords: [],
+    matched: [{ start: 0, end: 20 }],
+  }) as unknown as KeyPointCoverage;
+const offTopic = (extra: Partial<GuardHit> = {}): GuardHit => ({
+  kind: 'off_topic',
+  cap: 10,
+  message: 'Answer the question asked.',
+  detail: 'The answer is about a different subject than the question.',
+  ...extra,
+});
+
+describe('key points after an off-topic guard', () => {
+  it('an answer held down as being about another subject makes none of the points', () => {
+    const [k] = reconcileWithGuards([point('partly')], [offTopic()]);
+    expect(k!.state).toBe('missed');
+    expect(k!.evidence).toEqual([]);
+  });
+
+  it('a ranking cap that keeps key points leaves a partly made point partly made, with its evidence', () => {
+    const [k] = reconcileWithGuards([point('partly')], [offTopic({ keepsKeyPoints: true })]);
+    expect(k!.state).toBe('partly');
+    expect(k!.evidence.length).toBe(1);
+  });
+});

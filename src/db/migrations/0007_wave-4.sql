@@ -1,0 +1,1 @@
+ALTER TABLE "organizations" ADD COLUMN "recording_retention_days" integer DEFAULT 180 NOT NULL;

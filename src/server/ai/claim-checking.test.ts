@@ -1,0 +1,139 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { checkClaims } from '../../core/evaluation/claims.js';
+import type { Lexicon } from '../../core/evaluation/lexicon.js';
+import type { AnswerEvaluator } from '../../core/evaluation/types.js';
+import { createLocalEvaluator, loadLexicon } from './local-evaluator.js';
+import { createWinkTextAnalyzer } from './wink-text-analyzer.js';
+
+/**
+ * Claim checking on bank questions with answers written for these tests: swapped terms,
+ * reversed comparisons and wrong complexities are found and hold the score down, while
+ * correct answers in other words, and answers comparing both sides in one sentence, pass.
+ */
+interface BankQuestion {
+  id: string;
+  type: 'technical' | 'behavioral' | 'system_design' | 'communication' | 'aptitude';
+  text: string;
+  referenceAnswer: string;
+  keyPoints: string[];
+}
+const bankDir = join(import.meta.dirname, '..', '..', '..', 'content', 'questions');
+const bank: BankQuestion[] = readdirSync(bankDir)
+  .filter((f) => f.endsWith('.json'))
+  .flatMap((f) => (JSON.parse(readFileSync(join(bankDir, f), 'utf8')) as { questions: BankQuestion[] }).questions);
+const question = (id: string): BankQuestion => bank.find((q) => q.id === id)!;
+
+const analyze = createWinkTextAnalyzer();
+let lexicon: Lexicon | undefined;
+let evaluator: AnswerEvaluator;
+beforeAll(async () => {
+  lexicon = await loadLexicon();
+  evaluator = await createLocalEvaluator({ grammar: false });
+});
+
+function conflicts(id: string, answer: string) {
+  const q = question(id);
+  return checkClaims(analyze(answer), {
+    question: analyze(q.text),
+    truth: [q.referenceAnswer, ...q.keyPoints].map((t) => analyze(t)),
+    lexicon,
+  });
+}
+
+describe('claims that contradict the reference are found', () => {
+  it('swapped terms: the properties of TCP given to UDP', () => {
+    const found = conflicts(
+      'tech-networking-tcp-udp-01',
+      'UDP is the protocol with a connection: it sets up a handshake first and then guarantees reliable, ordered delivery of every byte.',
+    );
+    expect(found.map((c) => c.kind)).toContain('swapped_terms');
+    expect(found[0]!.detail).toMatch(/udp/i);
+  });
+
+  it('a reversed comparison: effects running before the render instead of after it', () => {
+    const found = conflicts(
+      'tech-react-effects-01',
+      'useEffect runs its function before React renders the component, so the effect blocks painting.',
+    );
+    expect(found.map((c) => c.kind)).toContain('reversed_comparison');
+  });
+
+  it('a correct comparison of both sides in other words trips nothing', () => {
+    expect(
+      conflicts(
+        'tech-networking-tcp-udp-01',
+        'TCP opens a connection and makes sure bytes arrive complete and in order, retransmitting what is lost, which costs latency. ' +
+          'UDP just sends datagrams with no promise of delivery or order, so it is lighter; I use it for voice, games and DNS, and TCP for web pages and file downloads.',
+      ),
+    ).toEqual([]);
+    expect(
+      conflicts(
+        'tech-react-effects-01',
+        'The effect runs after React has rendered and committed, to sync with something outside React such as a subscription.',
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('a claim denied where the reference affirms it (or the reverse) is found', () => {
+  it('denying what the reference says: a retry after a timeout "cannot" charge twice', () => {
+    const found = conflicts(
+      'tech-be-idempotency-01',
+      'A retry after a timeout cannot cause a double charge, because the payment provider deduplicates every request anyway.',
+    );
+    expect(found.map((c) => c.kind)).toContain('reversed_polarity');
+    expect(found[0]!.detail).toMatch(/denies/);
+  });
+
+  it('denying a practice the reference prescribes: no need to rate-limit logins or offer MFA', () => {
+    const found = conflicts(
+      'tech-sec-password-storage-01',
+      'Once the hashes are salted there is no need to rate-limit logins or to offer MFA to users.',
+    );
+    expect(found.map((c) => c.kind)).toContain('reversed_polarity');
+  });
+
+  it('"X instead of Y" is a choice, not a denial of what the reference says of Y', () => {
+    expect(
+      conflicts('tech-sql-index-01', 'The engine walks down the tree in a few steps instead of reading every row of the table.'),
+    ).toEqual([]);
+  });
+
+  it('the same claim made with a denial on both sides, or in other words, trips nothing', () => {
+    expect(
+      conflicts(
+        'tech-be-idempotency-01',
+        'Without an idempotency key, a client that retries after a timeout could be charged twice for one payment.',
+      ),
+    ).toEqual([]);
+    expect(
+      conflicts(
+        'tech-sql-index-01',
+        'The index lets the database skip the full table scan and jump to the matching rows through the tree.',
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('a confidently wrong answer is held down however fluent it is', () => {
+  it('caps the score with a contradiction guard that says what is wrong', async () => {
+    const q = question('tech-networking-tcp-udp-01');
+    const e = await evaluator.evaluate({
+      question: q.text,
+      type: q.type,
+      referenceAnswer: q.referenceAnswer,
+      keyPoints: q.keyPoints,
+      answer:
+        'UDP is the connection-oriented protocol: it performs a handshake and guarantees reliable, ordered delivery with flow control. ' +
+        'TCP, on the other hand, just fires datagrams without any delivery guarantees, which keeps its overhead and latency low. ' +
+        'That is why games, voice calls and DNS run over TCP, while file transfers, web traffic and databases use UDP.',
+    });
+    const guard = e.guards?.find((g) => g.kind === 'contradiction');
+    expect(guard).toBeDefined();
+    expect(guard!.detail.length).toBeGreaterThan(10);
+    expect(e.score).toBeLessThanOrEqual(20);
+    expect(e.dimensions.correctness).toBeLessThanOrEqual(20);
+  });
+});

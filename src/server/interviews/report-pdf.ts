@@ -1,0 +1,147 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import PDFDocument from 'pdfkit';
+import { DIMENSIONS, type Report } from '../../contract/interviews.js';
+
+const require = createRequire(import.meta.url);
+/**
+ * DejaVu Sans, shipped from npm so the PDF renders after `npm ci` on a machine without system
+ * fonts: Latin, Greek and Cyrillic in full, Arabic and Hebrew glyphs (pdfkit does not reorder
+ * right-to-left text), no Devanagari or CJK (see DESIGN.md).
+ */
+const fontDir = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+const REGULAR = path.join(fontDir, 'DejaVuSans.ttf');
+const BOLD = path.join(fontDir, 'DejaVuSans-Bold.ttf');
+
+export interface PdfReportMeta {
+  role: string;
+  type: string;
+  level: string;
+  completedAt: Date | null;
+}
+
+const dimensionNames: Record<(typeof DIMENSIONS)[number], string> = {
+  relevance: 'Relevance',
+  correctness: 'Correctness',
+  completeness: 'Completeness',
+  clarity: 'Clarity',
+  structure: 'Structure',
+};
+
+const ink = '#1f2937';
+const muted = '#6b7280';
+const accent = '#4f46e5';
+
+function scoreColour(score: number | null): string {
+  if (score === null) return '#9ca3af';
+  if (score >= 75) return '#15803d';
+  if (score >= 50) return '#b45309';
+  return '#b91c1c';
+}
+
+/** The report as a PDF with real text (selectable, searchable), a dimension chart and per-question feedback. */
+export function renderReportPdf(report: Report, meta: PdfReportMeta): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 50,
+    info: { Title: `Interview report: ${meta.role}`, Author: 'Panelist', Subject: 'Practice interview report' },
+  });
+  doc.registerFont('body', REGULAR);
+  doc.registerFont('bold', BOLD);
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  const width = doc.page.width - 100;
+
+  doc.font('bold').fontSize(22).fillColor(ink).text('Interview report');
+  doc.font('body').fontSize(12).fillColor(muted).text(`${meta.role} · ${meta.type} · ${meta.level}`);
+  if (meta.completedAt) doc.text(`Completed ${meta.completedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`);
+  doc.moveDown();
+
+  // Overall score and the dimension chart, side by side.
+  const top = doc.y;
+  doc.font('body').fontSize(10).fillColor(muted).text('Overall score', 50, top);
+  doc
+    .font('bold')
+    .fontSize(40)
+    .fillColor(scoreColour(report.overallScore))
+    .text(report.overallScore === null ? '–' : String(report.overallScore), 50, top + 14);
+  doc
+    .font('body')
+    .fontSize(10)
+    .fillColor(muted)
+    .text('out of 100', 50, top + 62);
+  if (report.dimensions) {
+    const x = 200;
+    const barWidth = width - (x - 50) - 40;
+    DIMENSIONS.forEach((d, i) => {
+      const y = top + i * 18;
+      const value = Math.round(report.dimensions![d]);
+      doc.font('body').fontSize(9).fillColor(ink).text(dimensionNames[d], x, y, { width: 80 });
+      doc.rect(x + 85, y + 1, barWidth - 85, 9).fill('#e5e7eb');
+      doc.rect(x + 85, y + 1, ((barWidth - 85) * value) / 100, 9).fill(accent);
+      doc.fillColor(ink).text(String(value), x + barWidth + 6, y, { width: 30 });
+    });
+  }
+  doc.x = 50;
+  doc.y = top + 100;
+
+  const list = (title: string, items: readonly string[]) => {
+    if (items.length === 0) return;
+    doc.font('bold').fontSize(11).fillColor(ink).text(title, 50, doc.y, { width });
+    doc.font('body').fontSize(10).fillColor(ink);
+    for (const item of items) doc.text(`•  ${item}`, { width, indent: 8 });
+    doc.moveDown(0.5);
+  };
+  list('Strengths', report.strengths);
+  list('To work on', report.improvements);
+
+  doc.moveDown(0.5);
+  doc.font('bold').fontSize(16).fillColor(ink).text('Question by question', 50, doc.y, { width });
+  doc.moveDown(0.5);
+  report.questions.forEach((q, i) => {
+    if (doc.y > doc.page.height - 160) doc.addPage();
+    const score = q.score ?? q.evaluation?.score ?? null;
+    doc
+      .font('bold')
+      .fontSize(10)
+      .fillColor(muted)
+      .text(`Question ${i + 1} · ${q.type.replace('_', ' ')} · `, 50, doc.y, { continued: true, width });
+    doc.fillColor(scoreColour(score)).text(score === null ? 'not answered' : `score ${score}/100`);
+    doc.font('bold').fontSize(12).fillColor(ink).text(q.text, { width });
+    doc.moveDown(0.3);
+    if (q.answer) {
+      doc.font('body').fontSize(9).fillColor(muted).text('Your answer', { width });
+      doc.fontSize(10).fillColor(ink).text(q.answer, { width });
+      doc.moveDown(0.3);
+    }
+    const ev = q.evaluation;
+    if (ev) {
+      list('Went well', ev.strengths);
+      list('Could be better', ev.improvements);
+      if (ev.missingKeyPoints.length) list('Key points missed', ev.missingKeyPoints);
+    }
+    for (const f of q.followUps ?? []) {
+      doc
+        .font('bold')
+        .fontSize(10)
+        .fillColor(muted)
+        .text(`Follow-up ${f.order}${f.evaluation ? ` · score ${f.evaluation.score}/100` : ''}`, { width });
+      doc.font('body').fontSize(10).fillColor(ink).text(f.text, { width });
+      if (f.answer) doc.fillColor(muted).text(f.answer, { width });
+      doc.moveDown(0.3);
+    }
+    doc
+      .moveTo(50, doc.y + 4)
+      .lineTo(50 + width, doc.y + 4)
+      .strokeColor('#e5e7eb')
+      .stroke();
+    doc.moveDown(1);
+  });
+
+  doc.end();
+  return done;
+}
