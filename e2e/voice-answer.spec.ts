@@ -1,7 +1,10 @@
+import path from 'node:path';
 import { axeViolations, expect, registerViaUi, shot, startPractice, test } from './fixtures.js';
 
-// Chromium's fake camera and microphone (a test pattern and a beeping tone), with the permission
-// prompt answered yes: the recorder runs end to end with no person at the machine.
+// Chromium's fake camera and microphone, with the permission prompt answered yes: the recorder
+// runs end to end with no person at the machine. The microphone plays an espeak-ng answer (looped),
+// so the server measures a real voice: pauses, pitch and level.
+const SPEECH = path.resolve('test/fixtures/voice/espeak-160-wpm.wav');
 test.use({
   // axe is injected as an inline script, which the app's Content-Security-Policy rightly forbids.
   bypassCSP: true,
@@ -16,6 +19,7 @@ test.use({
       '--no-first-run',
       '--use-fake-ui-for-media-stream',
       '--use-fake-device-for-media-stream',
+      `--use-file-for-fake-audio-capture=${SPEECH}`,
       '--autoplay-policy=no-user-gesture-required',
     ],
   },
@@ -47,7 +51,7 @@ test('a candidate records a spoken answer, uploads it, sees delivery figures and
   await expect(recorder.getByText(/recording starts in \d s/)).toBeVisible();
   await recorder.getByRole('button', { name: 'Start now' }).click();
   await expect(recorder.getByText(/Recording \d+:\d\d of 10:00/)).toBeVisible();
-  // The fake microphone's tone moves the level meter.
+  // The fake microphone's voice moves the level meter.
   await expect
     .poll(async () => Number(await recorder.getByRole('meter', { name: 'Microphone level' }).getAttribute('aria-valuenow')), {
       timeout: 15_000,
@@ -70,6 +74,10 @@ test('a candidate records a spoken answer, uploads it, sees delivery figures and
   const delivery = review.getByTestId('delivery');
   await expect(delivery.getByText(/\d+ wpm/)).toBeVisible();
   await expect(delivery.getByText('um', { exact: true })).toBeVisible();
+  // Measured from the recording itself: espeak-ng's voice is flat, and clean.
+  await expect(delivery.getByText('Pitch variation')).toBeVisible();
+  await expect(delivery.getByText('sounds flat', { exact: true })).toBeVisible();
+  await expect(delivery.getByText(/-\d+ dBFS/)).toBeVisible();
 
   // The stored recording plays (WebM with its duration written in) and the transcript follows.
   const audio = review.getByLabel('Recording', { exact: true });

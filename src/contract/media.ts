@@ -71,10 +71,10 @@ export const transcription = z.object({
 });
 export type Transcription = z.infer<typeof transcription>;
 
-/** A pause between words, from the transcript's timings. */
+/** A silence inside the answer: from the transcript's word timings or the recording's voice activity. */
 export const deliveryPause = z.object({ startSeconds: z.number(), seconds: z.number() });
 
-/** How an answer was spoken: computed from the transcript (and its word timings when known). */
+/** How an answer was spoken: from the transcript, its word timings when known, and the recording when it can be decoded. */
 export const delivery = z.object({
   words: z.number().int(),
   /** Time from the first word to the last; null without timings or a recording length. */
@@ -87,6 +87,14 @@ export const delivery = z.object({
   hedges: z.array(z.object({ phrase: z.string(), count: z.number().int() })),
   /** Plain advice, one sentence each. */
   advice: z.array(z.string()),
+  /** Where the pauses come from: the transcript's word timings or the recording's voice activity. */
+  pausesFrom: z.enum(['words', 'voice']).optional(),
+  /** From the recording: spread of the voice's pitch (standard deviation, semitones) and whether it sounds flat. */
+  pitchVariationSemitones: z.number().nullable().optional(),
+  monotone: z.boolean().nullable().optional(),
+  /** From the recording: level of the voiced parts (dBFS) and the share of samples at full scale. */
+  loudnessDbfs: z.number().optional(),
+  clippedPercent: z.number().optional(),
 });
 export type Delivery = z.infer<typeof delivery>;
 export type DeliveryPause = z.infer<typeof deliveryPause>;

@@ -70,6 +70,7 @@ import { createProctoringService } from './proctoring/proctoring.service.js';
 import { createProctoringSettings } from './proctoring/proctoring-settings.js';
 import { proctoringRoutes } from './proctoring/proctoring.routes.js';
 import { createMediaService } from './media/media.service.js';
+import { createVoiceAnalyser } from './media/voice-analyser.js';
 import { mediaRoutes } from './media/media.routes.js';
 import { createRecordingRetention } from './media/recording-retention.js';
 import { recordingRetentionRoutes } from './media/recording-retention.routes.js';
@@ -168,6 +169,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     orgAccess,
     defaultDays: config.media.retentionDays,
   });
+  const voiceAnalyser = createVoiceAnalyser();
+  app.addHook('onClose', () => voiceAnalyser.close());
   const media = createMediaService({
     db: database.db,
     clock,
@@ -175,6 +178,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     storage,
     orgAccess,
     retention,
+    voice: voiceAnalyser,
     log: app.log.child({ component: 'media' }),
   });
   const resumes = createResumesService({

@@ -1,4 +1,5 @@
 import type { Delivery, DeliveryPause } from '../../contract/media.js';
+import type { VoiceAnalysis } from './voice-analysis.js';
 
 /** A word of a transcript with its timing in the recording, in seconds (Whisper-style word timestamps). */
 export interface TimedWord {
@@ -13,7 +14,16 @@ export interface DeliveryInput {
   words?: readonly TimedWord[] | undefined;
   /** The recording's length, used for the pace when there are no word timings. */
   recordingSeconds?: number | undefined;
+  /** What the recording itself says (voice activity, pitch, level): pauses and voiced time come from it when there are no word timings. */
+  voice?: VoiceAnalysis | null | undefined;
 }
+
+/** A spread of pitch below this many semitones sounds flat to a listener. */
+export const MONOTONE_SEMITONES = 2;
+/** Voiced parts quieter than this are hard to hear back. */
+const QUIET_DBFS = -35;
+/** More samples at full scale than this and the distortion is audible. */
+const CLIPPED_PERCENT = 0.1;
 
 /** A silence between words at least this long counts as a pause (Yoodli and Speaker Coach use about half a second). */
 export const PAUSE_SECONDS = 0.5;
@@ -65,15 +75,20 @@ const round1000 = (n: number) => Math.round(n * 1000) / 1000;
 export function measureDelivery(input: DeliveryInput): Delivery {
   const words = wordsOf(input.transcript);
   const timed = input.words && input.words.length > 0 ? input.words : undefined;
+  const voice = input.voice ?? null;
+  // Word timings are the most exact source; else the recording's voice activity (voiced time, its
+  // own pauses); else only the recording's length.
   const speakingSeconds = timed
     ? Math.max(0, timed[timed.length - 1]!.end - timed[0]!.start)
-    : input.recordingSeconds && input.recordingSeconds > 0
-      ? input.recordingSeconds
-      : null;
+    : voice
+      ? voice.speakingSeconds
+      : input.recordingSeconds && input.recordingSeconds > 0
+        ? input.recordingSeconds
+        : null;
   const wordsPerMinute =
     speakingSeconds && speakingSeconds > 0 && words.length > 0 ? Math.round((words.length / speakingSeconds) * 60) : null;
-  const pauses = timed ? pausesOf(timed) : [];
-  const longestPauseSeconds = timed ? (pauses.length ? Math.max(...pauses.map((p) => p.seconds)) : 0) : null;
+  const pauses = timed ? pausesOf(timed) : voice ? voice.pauses : [];
+  const longestPauseSeconds = timed || voice ? (pauses.length ? Math.max(...pauses.map((p) => p.seconds)) : 0) : null;
   const fillerCounts = countPhrases(words, FILLERS);
   const fillerTotal = fillerCounts.reduce((n, f) => n + f.count, 0);
   const fillersPer100Words = words.length ? round1((fillerTotal / words.length) * 100) : 0;
@@ -98,6 +113,17 @@ export function measureDelivery(input: DeliveryInput): Delivery {
   if (longestPauseSeconds !== null && longestPauseSeconds >= 4) {
     advice.push(`Your longest pause was ${round1(longestPauseSeconds)} s; if you need time to think, say so briefly.`);
   }
+  const monotone = voice?.pitchVariationSemitones != null ? voice.pitchVariationSemitones < MONOTONE_SEMITONES : null;
+  if (monotone) {
+    advice.push(
+      `Your pitch varied by about ${voice!.pitchVariationSemitones} semitones, which sounds flat; let your voice rise and fall to stress the points that matter.`,
+    );
+  }
+  if (voice && voice.clippedPercent > CLIPPED_PERCENT) {
+    advice.push('The recording distorted where it was too loud: sit a little further from the microphone or lower its input level.');
+  } else if (voice && voice.loudnessDbfs < QUIET_DBFS) {
+    advice.push('Your voice was quiet in the recording: move closer to the microphone or raise its input level.');
+  }
 
   return {
     words: words.length,
@@ -109,5 +135,16 @@ export function measureDelivery(input: DeliveryInput): Delivery {
     fillersPer100Words,
     hedges,
     advice,
+    ...(voice
+      ? {
+          pausesFrom: timed ? ('words' as const) : ('voice' as const),
+          pitchVariationSemitones: voice.pitchVariationSemitones,
+          monotone,
+          loudnessDbfs: voice.loudnessDbfs,
+          clippedPercent: voice.clippedPercent,
+        }
+      : timed
+        ? { pausesFrom: 'words' as const }
+        : {}),
   };
 }

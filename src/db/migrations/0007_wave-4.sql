@@ -1,1 +1,2 @@
-ALTER TABLE "organizations" ADD COLUMN "recording_retention_days" integer DEFAULT 180 NOT NULL;
+ALTER TABLE "organizations" ADD COLUMN "recording_retention_days" integer DEFAULT 180 NOT NULL;--> statement-breakpoint
+ALTER TABLE "media" ADD COLUMN "voice" jsonb;

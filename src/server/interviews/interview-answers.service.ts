@@ -92,6 +92,7 @@ export function createInterviewAnswering(ctx: InterviewContext) {
             transcript: body.text,
             words: body.words,
             recordingSeconds: recording.durationMs === null ? undefined : recording.durationMs / 1000,
+            voice: recording.voice,
           })
         : null;
 

@@ -1,3 +1,4 @@
+import type { VoiceAnalysis } from '../../core/delivery/voice-analysis.js';
 import type { AnswerEvaluator } from '../../core/evaluation/types.js';
 import type { BankQuestion } from '../../core/questions/bank.js';
 import type { SkillTaxonomy } from '../../core/skills/taxonomy.js';
@@ -30,7 +31,7 @@ export interface ProctoringGate {
 
 /** The media feature's check of a spoken answer's recording (it owns the uploads and their owners). */
 export interface RecordingLookup {
-  requireReady(actor: Actor, mediaId: string): Promise<{ durationMs: number | null }>;
+  requireReady(actor: Actor, mediaId: string): Promise<{ durationMs: number | null; voice?: VoiceAnalysis | null }>;
 }
 
 export interface InterviewDeps {

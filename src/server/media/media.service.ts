@@ -18,6 +18,8 @@ import { newStorageKey, type FileStorage } from '../files/file-storage.js';
 import { newId } from '../ids.js';
 import type { OrgAccess } from '../orgs/org-access.js';
 import { media, type MediaRow } from './media.table.js';
+import type { VoiceAnalysis } from '../../core/delivery/voice-analysis.js';
+import type { VoiceAnalyser } from './voice-analyser.js';
 import { createOpenAiTranscriber, TranscriptionFailed, type Transcriber } from './openai-transcriber.js';
 import { SNIFF_BYTES, sniffMediaFile } from './sniff-media-type.js';
 
@@ -48,6 +50,8 @@ export function createMediaService(deps: {
   transcriber?: Transcriber;
   /** Plans a finished recording's deletion at the end of its retention period. */
   retention?: { plan(mediaId: string): Promise<void> };
+  /** Measures the voice in a finished recording (pauses, pitch, level); without it answers rest on the transcript. */
+  voice?: VoiceAnalyser;
 }) {
   const { db, clock, config, storage, orgAccess } = deps;
   const stagingDir = path.join(config.storageDir, '.uploads');
@@ -127,10 +131,17 @@ export function createMediaService(deps: {
         await discard(upload.id);
         throw tusRefusal(415, 'unsupported_media_type', 'This is not a WebM, Ogg, MP4/M4A or WAV recording.');
       }
+      // Measured before the recording is ready, so the answer that follows always has its figures.
+      const voice = deps.voice
+        ? await deps.voice.analyse(file, mimeType).catch((error: unknown) => {
+            deps.log.warn({ err: error, mediaId: upload.id }, 'recording not measured');
+            return null;
+          })
+        : null;
       const { key, sha256 } = await store(file);
       await db
         .update(media)
-        .set({ status: 'ready', mimeType, storageKey: key, sha256, size: upload.offset, completedAt: clock.now() })
+        .set({ status: 'ready', mimeType, storageKey: key, sha256, size: upload.offset, voice, completedAt: clock.now() })
         .where(eq(media.id, upload.id));
       await deps.retention?.plan(upload.id);
       await datastore.remove(upload.id).catch((error: unknown) => deps.log.warn({ err: error }, 'staged upload not removed'));
@@ -255,10 +266,10 @@ export function createMediaService(deps: {
     },
 
     /** For answers: a ready recording of the caller's, or an error that says why not. */
-    async requireReady(actor: Actor, id: string): Promise<MediaInfo> {
+    async requireReady(actor: Actor, id: string): Promise<MediaInfo & { voice: VoiceAnalysis | null }> {
       const row = await ownRow(actor, id);
       if (row.status !== 'ready') throw new AppError('invalid_state', 'This recording has not finished uploading.');
-      return toInfo(row);
+      return { ...toInfo(row), voice: row.voice ?? null };
     },
   };
 }

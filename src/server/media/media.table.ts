@@ -1,4 +1,5 @@
-import { bigint, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { VoiceAnalysis } from '../../core/delivery/voice-analysis.js';
 import { users } from '../auth/auth.table.js';
 import { organizations } from '../orgs/orgs.table.js';
 
@@ -28,6 +29,8 @@ export const media = pgTable(
     sha256: text('sha256'),
     /** Length of the recording as the recorder measured it (WebM files are fixed up to carry it). */
     durationMs: integer('duration_ms'),
+    /** The voice measured in the recording when its upload finished (pauses, pitch, level); null when it could not be. */
+    voice: jsonb('voice').$type<VoiceAnalysis>(),
     createdAt: ts('created_at').notNull(),
     completedAt: ts('completed_at'),
   },

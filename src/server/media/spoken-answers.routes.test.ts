@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Answer, Interview } from '../../contract/index.js';
 import { createTestApp, expectProblem, registerUser, type Browser, type TestApp } from '../testing/test-app.js';
 import { makeWav, metadata, send } from './media-test-support.js';
+import { chromiumRecording, voiceFixtures } from '../testing/voice-fixtures.js';
 import { createOrgFixture } from '../testing/org-fixture.js';
 import { MINUTE, schedule, startNow } from '../testing/interview-fixture.js';
 
@@ -25,11 +26,10 @@ describe('spoken answers: a recording and its transcript, graded like a typed an
   });
   afterAll(() => t.close());
 
-  async function record(who: Browser, seconds: number, finish = true): Promise<string> {
-    const wav = makeWav(seconds);
+  async function record(who: Browser, seconds: number, finish = true, wav = makeWav(seconds), filetype = 'audio/wav'): Promise<string> {
     const created = await send(base, who, 'POST', '/api/v1/uploads', {
       'upload-length': String(wav.length),
-      'upload-metadata': metadata({ filetype: 'audio/wav', durationMs: String(seconds * 1000) }),
+      'upload-metadata': metadata({ filetype, durationMs: String(seconds * 1000) }),
     });
     expect(created.status).toBe(201);
     if (finish) {
@@ -136,5 +136,30 @@ describe('spoken answers: a recording and its transcript, graded like a typed an
     }
     // Reviewing is reading: only the candidate deletes their recording.
     expectProblem(await coach!.request({ method: 'DELETE', url: `/api/v1/media/${mediaId}` }), 404);
+  });
+
+  it('measures pauses, pace, pitch and level from the voice in a browser recording', async () => {
+    const iv = await practice(alice);
+    const fixture = voiceFixtures().find((f) => f.targetWordsPerMinute === 160)!;
+    const mediaId = await record(alice, 23, true, chromiumRecording(), 'audio/webm');
+    const res = await alice.request({
+      method: 'POST',
+      url: `/api/v1/interviews/${iv.id}/answers`,
+      payload: { questionId: iv.questions[0]!.id, text: fixture.transcript, mediaId },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const delivery = res.json<Answer>().delivery!;
+    // Without word timings the pace is the words over the voiced time, not over the 23 s recorded.
+    expect(delivery.pausesFrom).toBe('voice');
+    expect(Math.abs(delivery.wordsPerMinute! - 160) / 160).toBeLessThan(0.08);
+    expect(delivery.pauses).toHaveLength(fixture.pauses.length);
+    const first = delivery.pauses[0]!.startSeconds - fixture.pauses[0]!.startSeconds;
+    delivery.pauses.forEach((pause, i) => {
+      expect(Math.abs(pause.startSeconds - first - fixture.pauses[i]!.startSeconds)).toBeLessThan(0.1);
+      expect(Math.abs(pause.seconds - fixture.pauses[i]!.seconds)).toBeLessThan(0.1);
+    });
+    expect(delivery.monotone).toBe(true);
+    expect(delivery.advice.join(' ')).toMatch(/sounds flat/);
+    expect(delivery.loudnessDbfs).toBeGreaterThan(-30);
   });
 });

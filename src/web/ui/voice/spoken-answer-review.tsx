@@ -91,8 +91,28 @@ export function DeliveryFigures({ delivery }: { delivery: Delivery }) {
         <Figure
           label="Longest pause"
           value={delivery.longestPauseSeconds === null ? '—' : `${delivery.longestPauseSeconds} s`}
-          note={delivery.longestPauseSeconds === null ? 'needs word timings' : `${delivery.pauses.length} pauses`}
+          note={
+            delivery.longestPauseSeconds === null
+              ? 'needs timings or a recording'
+              : `${delivery.pauses.length} ${delivery.pauses.length === 1 ? 'pause' : 'pauses'}`
+          }
         />
+        {delivery.pitchVariationSemitones != null ? (
+          <Figure
+            label="Pitch variation"
+            value={`${delivery.pitchVariationSemitones} semitones`}
+            note={delivery.monotone ? 'sounds flat' : 'lively'}
+            tone={delivery.monotone ? 'text-warning' : 'text-success'}
+          />
+        ) : null}
+        {delivery.loudnessDbfs !== undefined ? (
+          <Figure
+            label="Level"
+            value={`${Math.round(delivery.loudnessDbfs)} dBFS`}
+            note={(delivery.clippedPercent ?? 0) > 0.1 ? 'distorted in places' : delivery.loudnessDbfs < -35 ? 'quiet' : 'clear'}
+            tone={(delivery.clippedPercent ?? 0) > 0.1 || delivery.loudnessDbfs < -35 ? 'text-warning' : undefined}
+          />
+        ) : null}
       </dl>
       {delivery.advice.length ? (
         <ul className="list-disc space-y-1 pl-5 text-sm text-fg-muted">
