@@ -87,6 +87,18 @@ test('a candidate records a spoken answer, uploads it, sees delivery figures and
   await expect.poll(() => audio.evaluate((a: HTMLMediaElement) => a.textTracks[0]?.cues?.length ?? 0)).toBe(4);
   await review.getByRole('button', { name: /^Latency fell/ }).click();
   await expect(review.getByRole('button', { name: /^Latency fell/ })).toHaveAttribute('aria-current', 'true', { timeout: 10_000 });
+  // A key point's evidence plays the sentence that makes it.
+  await audio.evaluate((a: HTMLMediaElement) => {
+    a.pause();
+    a.currentTime = 0;
+  });
+  const keyPoints = page.getByTestId('key-point-review');
+  const made = keyPoints.getByRole('button', { pressed: false }).filter({ hasText: /Covered|Partly/ });
+  if ((await made.count()) > 0) {
+    await made.first().click();
+    await keyPoints.getByRole('button', { name: 'Play where you said it' }).click();
+    await expect.poll(() => audio.evaluate((a: HTMLMediaElement) => a.currentTime)).toBeGreaterThan(0);
+  }
   expect(await axeViolations(page), 'spoken answer review').toEqual([]);
   await shot(page, 'voice-feedback');
   await page.emulateMedia({ colorScheme: 'dark' });

@@ -87,6 +87,8 @@ export const delivery = z.object({
   hedges: z.array(z.object({ phrase: z.string(), count: z.number().int() })),
   /** Plain advice, one sentence each. */
   advice: z.array(z.string()),
+  /** From the recording: where speech starts in it (captions are laid over the voiced time from there). */
+  speechStartSeconds: z.number().optional(),
   /** Where the pauses come from: the transcript's word timings or the recording's voice activity. */
   pausesFrom: z.enum(['words', 'voice']).optional(),
   /** From the recording: spread of the voice's pitch (standard deviation, semitones) and whether it sounds flat. */

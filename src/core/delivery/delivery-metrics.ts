@@ -138,6 +138,7 @@ export function measureDelivery(input: DeliveryInput): Delivery {
     ...(voice
       ? {
           pausesFrom: timed ? ('words' as const) : ('voice' as const),
+          speechStartSeconds: voice.speechStartSeconds,
           pitchVariationSemitones: voice.pitchVariationSemitones,
           monotone,
           loudnessDbfs: voice.loudnessDbfs,

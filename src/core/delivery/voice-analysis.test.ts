@@ -3,6 +3,7 @@ import { voiceFixtures } from '../../server/testing/voice-fixtures.js';
 import { measureDelivery, PAUSE_SECONDS } from './delivery-metrics.js';
 import { analyseVoice } from './voice-analysis.js';
 import { decodeWav, type Pcm } from './wav.js';
+import { captionsOf } from './captions.js';
 
 const RATE = 16000;
 
@@ -135,5 +136,23 @@ describe('voice analysis of a recording', () => {
     expect(decodeWav(wav(32, 3, 1, [[-0.75]]))!.samples[0]).toBeCloseTo(-0.75, 6);
     expect(decodeWav(wav(16, 1, 2, [[0.5, -0.1]]))!.samples[0]).toBeCloseTo(0.2, 3);
     expect(decodeWav(new TextEncoder().encode('OggS'.padEnd(64, '\0')))).toBeNull();
+  });
+});
+
+describe('captions laid over the voice', () => {
+  it.each(voiceFixtures().map((f) => [f.file, f] as const))('%s: start where speech starts and step over each pause', (_file, fixture) => {
+    const voice = analyseVoice(decodeWav(fixture.bytes)!, PAUSE_SECONDS)!;
+    const delivery = measureDelivery({ transcript: fixture.transcript, voice });
+    const cues = captionsOf(fixture.transcript, delivery.speakingSeconds!, undefined, {
+      speechStartSeconds: delivery.speechStartSeconds!,
+      pauses: delivery.pauses,
+    });
+    // The four phrases are four sentences of at most 16 words: one cue each, starting after each pause.
+    expect(cues).toHaveLength(4);
+    expect(cues[0]!.start).toBeCloseTo(fixture.leadSeconds, 1);
+    fixture.pauses.forEach((pause, i) => {
+      const phraseStart = fixture.leadSeconds + pause.startSeconds + pause.seconds;
+      expect(Math.abs(cues[i + 1]!.start - phraseStart)).toBeLessThan(0.5);
+    });
   });
 });

@@ -75,7 +75,19 @@ export function toAnswer(row: AnswerRow, visible: boolean, people: People): Answ
     finalScore: visible ? finalScoreOf(row) : null,
     mediaId: row.mediaId,
     delivery: visible ? row.delivery : null,
-    ...(row.mediaId && row.delivery?.speakingSeconds ? { captions: captionsOf(row.text, row.delivery.speakingSeconds) } : {}),
+    ...(row.mediaId && row.delivery?.speakingSeconds
+      ? {
+          captions: captionsOf(
+            row.text,
+            row.delivery.speakingSeconds,
+            undefined,
+            // Pauses measured in the recording: captions follow the voice, not its silences.
+            row.delivery.pausesFrom === 'voice' && row.delivery.speechStartSeconds !== undefined
+              ? { speechStartSeconds: row.delivery.speechStartSeconds, pauses: row.delivery.pauses }
+              : undefined,
+          ),
+        }
+      : {}),
   };
 }
 

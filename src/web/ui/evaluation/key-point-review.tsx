@@ -1,7 +1,9 @@
-import { CircleCheck, CircleDashed, CircleDot } from 'lucide-react';
+import { CircleCheck, CircleDashed, CircleDot, Play } from 'lucide-react';
 import { useId, useState, type ReactNode } from 'react';
 import type { KeyPointJudgement, KeyPointState, TextSpan } from '../../../contract/index.js';
+import { Button } from '../button.js';
 import { cn } from '../cn.js';
+import { useMomentPlayer } from '../voice/recording-moments.js';
 
 /** Each state has its own icon and word, so it never rests on colour alone. */
 const stateMeta: Record<KeyPointState, { label: string; Icon: typeof CircleCheck; chip: string }> = {
@@ -68,6 +70,7 @@ export function KeyPointReview({ keyPoints, answerText }: { keyPoints: KeyPointJ
 
 function Evidence({ point, answerText }: { point: KeyPointJudgement; answerText: string }) {
   const spans = usableSpans(answerText, point.evidence);
+  const playMoment = useMomentPlayer(answerText);
   if (!spans.length) {
     return (
       <p className="rounded-xl border border-dashed border-border-strong px-4 py-3 text-sm text-fg-muted">
@@ -87,6 +90,11 @@ function Evidence({ point, answerText }: { point: KeyPointJudgement; answerText:
         <MarkedText text={answerText} spans={spans} />
       </blockquote>
       {point.note ? <p className="mt-2 text-sm text-fg-subtle">{point.note}</p> : null}
+      {playMoment ? (
+        <Button variant="secondary" size="sm" className="mt-3 print:hidden" onClick={() => playMoment(spans[0]!.start)}>
+          <Play className="size-4" aria-hidden="true" /> Play where you said it
+        </Button>
+      ) : null}
     </figure>
   );
 }

@@ -1,6 +1,7 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Answer, Delivery } from '../../../contract/index.js';
 import { cn } from '../cn.js';
+import { captionAtOffset, useRecordingPlayer } from './recording-moments.js';
 import { toWebVtt } from './webvtt.js';
 
 const PACE = { min: 130, max: 160 };
@@ -13,11 +14,29 @@ const PACE = { min: 130, max: 160 };
 export function SpokenAnswerReview({ answer, title = 'Your recorded answer' }: { answer: Answer; title?: string }) {
   const captions = useMemo(() => answer.captions ?? [], [answer.captions]);
   const [current, setCurrent] = useState(-1);
-  const [player, setPlayer] = useState<HTMLMediaElement | null>(null);
+  const player = useRef<HTMLVideoElement>(null);
   // WebM says "video" even for a voice-only recording: the loaded picture size decides how it shows.
   const [hasPicture, setHasPicture] = useState(false);
   const vttUrl = useMemo(() => URL.createObjectURL(new Blob([toWebVtt(captions)], { type: 'text/vtt' })), [captions]);
   useEffect(() => () => URL.revokeObjectURL(vttUrl), [vttUrl]);
+  const playFrom = useCallback((seconds: number) => {
+    const video = player.current;
+    if (!video) return;
+    video.currentTime = seconds;
+    void video.play().catch(() => undefined);
+  }, []);
+  // A key point's evidence on the same page plays the sentence that makes it.
+  const playOffset = useCallback(
+    (offset: number) => {
+      const i = captionAtOffset(captions, answer.text, offset);
+      if (i >= 0) {
+        player.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+        playFrom(captions[i]!.start);
+      }
+    },
+    [captions, answer.text, playFrom],
+  );
+  useRecordingPlayer(answer.text, answer.mediaId && captions.length ? playOffset : null);
 
   if (!answer.mediaId) return null;
   const src = `/api/v1/media/${answer.mediaId}/content`;
@@ -31,7 +50,7 @@ export function SpokenAnswerReview({ answer, title = 'Your recorded answer' }: {
       <h2 className="text-base font-semibold">{title}</h2>
       <div className="grid gap-4 md:grid-cols-2">
         <video
-          ref={setPlayer}
+          ref={player}
           src={src}
           controls
           preload="metadata"
@@ -49,11 +68,7 @@ export function SpokenAnswerReview({ answer, title = 'Your recorded answer' }: {
               <button
                 type="button"
                 aria-current={i === current ? 'true' : undefined}
-                onClick={() => {
-                  if (!player) return;
-                  player.currentTime = c.start;
-                  void player.play().catch(() => undefined);
-                }}
+                onClick={() => playFrom(c.start)}
                 className={cn(
                   'w-full rounded px-2 py-1 text-left hover:bg-surface-muted',
                   i === current && 'bg-primary-soft text-primary-soft-fg',
