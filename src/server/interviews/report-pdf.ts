@@ -39,6 +39,12 @@ function scoreColour(score: number | null): string {
   return '#b91c1c';
 }
 
+/** " · attempt 2 of 3 counts" after a retried question's score; nothing for a single attempt. */
+export function attemptsNote(attempts: number | undefined, counting: number | null | undefined): string {
+  if (!attempts || attempts < 2) return '';
+  return counting ? ` · attempt ${counting} of ${attempts} counts` : ` · ${attempts} attempts`;
+}
+
 /** The report as a PDF with real text (selectable, searchable), a dimension chart and per-question feedback. */
 export function renderReportPdf(report: Report, meta: PdfReportMeta): Promise<Buffer> {
   const doc = new PDFDocument({
@@ -110,7 +116,8 @@ export function renderReportPdf(report: Report, meta: PdfReportMeta): Promise<Bu
       .fontSize(10)
       .fillColor(muted)
       .text(`Question ${i + 1} · ${q.type.replace('_', ' ')} · `, 50, doc.y, { continued: true, width });
-    doc.fillColor(scoreColour(score)).text(score === null ? 'not answered' : `score ${score}/100`);
+    doc.fillColor(scoreColour(score)).text(score === null ? 'not answered' : `score ${score}/100`, { continued: true });
+    doc.fillColor(muted).text(attemptsNote(q.attempts, q.countingAttempt));
     doc.font('bold').fontSize(12).fillColor(ink).text(q.text, { width });
     doc.moveDown(0.3);
     if (q.answer) {
