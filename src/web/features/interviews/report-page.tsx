@@ -272,6 +272,11 @@ function QuestionReport({
           <div className="flex flex-wrap items-center gap-2 text-sm text-fg-subtle">
             <span className="font-medium text-fg-muted">Question {number}</span>
             <Badge>{interviewTypeLabel(item.type)}</Badge>
+            {item.attempts && item.attempts > 1 ? (
+              <Badge tone="primary">
+                {item.countingAttempt ? `Attempt ${item.countingAttempt} of ${item.attempts} counts` : `${item.attempts} attempts`}
+              </Badge>
+            ) : null}
           </div>
           <h3 className="text-[1.0625rem] leading-snug font-semibold text-fg">{item.text}</h3>
           <SkillChips skills={targetSkills} names={skillNames} className="pt-1" />
