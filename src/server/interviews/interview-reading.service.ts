@@ -131,7 +131,7 @@ export async function composeReport(
   return {
     interviewId: row.id,
     overallScore: row.completedAt ? row.overallScore : overallFromScores(scores),
-    dimensions: averageDimensions(evaluations),
+    dimensions: averageDimensions(evaluations, unanswered),
     questions: questions.map((q, i) => {
       const a = byQuestion.get(q.id);
       const asked = followUps.filter((f) => f.parentQuestionId === q.id);

@@ -408,9 +408,9 @@ function endMessage(assigned: boolean, answered: number, total: number): string 
   if (assigned) {
     return answered === total
       ? 'You have answered every question. Submitting sends the interview to your coach.'
-      : `You have answered ${answered} of ${total} questions. Unanswered questions score 0, and you cannot come back to this interview after submitting.`;
+      : `You have answered ${answered} of ${total} questions. Unanswered questions count as 0 in your overall score and in each dimension, and you cannot come back to this interview after submitting.`;
   }
   return answered === total
     ? 'You have answered every question. Your report is ready.'
-    : `You have answered ${answered} of ${total} questions. Unanswered questions count as 0 in your overall score, and you cannot add answers afterwards.`;
+    : `You have answered ${answered} of ${total} questions. Unanswered questions count as 0 in your overall score and in each dimension, and you cannot add answers afterwards.`;
 }
