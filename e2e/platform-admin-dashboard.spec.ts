@@ -26,6 +26,7 @@ test('a platform admin creates and opens organizations from the dashboard', asyn
   await shotDarkAnd360(page, 'platform-admin-dashboard');
   await card.getByRole('link', { name: 'Bletchley Academy' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Bletchley Academy' })).toBeVisible();
+  await page.goto('/');
   await card.getByRole('link', { name: 'Langley Tutors' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Langley Tutors' })).toBeVisible();
   await other.close();
