@@ -63,7 +63,7 @@ export async function platformAdminPerson(
 
 /**
  * The newest invitation link mailed to `email`, read from the outbox as the platform admin.
- * Only the path is kept: the mail names the server as localhost, the tests use 127.0.0.1.
+ * Only the path is kept, whatever address the mail names (PUBLIC_URL, or the one the inviting request came to).
  */
 export async function invitationLink(adminPage: Page, email: string): Promise<string> {
   let link: string | null = null;

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { expect, PASSWORD, shot, test, uniqueEmail } from './fixtures.js';
+import { expect, PASSWORD, shot, shotDarkAnd360, test, uniqueEmail } from './fixtures.js';
 import { savePlatformAdmin } from './platform-admin.js';
 
 /** The one-time setup link the server logs on first start with no platform admin. */
@@ -30,15 +30,40 @@ test('the first admin is created from the one-time setup link', async ({ page })
   await expect(page.getByRole('heading', { level: 1, name: /, Platform$/ })).toBeVisible();
   savePlatformAdmin(admin);
 
-  // The link works once.
+  // The link works once, and says so at once: no form to fill in vain.
   await page.getByRole('button', { name: /Account menu/ }).click();
   await page.getByRole('menuitem', { name: 'Log out' }).click();
   await page.goto(link!);
-  await page.getByLabel('Name').fill('Second Admin');
-  await page.getByLabel('Email').fill(uniqueEmail('admin2'));
-  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Create admin account' }).click();
-  await expect(page.getByRole('alert')).toBeVisible();
-  await expect(page).toHaveURL(/\/setup\?token=/);
+  await expect(page.getByRole('alert')).toContainText('This setup link was already used');
+  await expect(page.getByLabel('Name')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Create admin account' })).toHaveCount(0);
   await shot(page, 'setup-used-link');
+  await shotDarkAnd360(page, 'setup-used-link');
+});
+
+test('a setup link that is not one says so before the form', async ({ page }) => {
+  await page.goto('/setup?token=not-a-real-token');
+  await expect(page.getByRole('alert')).toContainText('This is not a valid setup link');
+  await expect(page.getByLabel('Name')).toHaveCount(0);
+});
+
+test('signed-out pages log no failed request to the console (no 401 from the session check)', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  const statuses: number[] = [];
+  page.on('response', (res) => {
+    if (res.url().includes('/api/v1/auth/')) statuses.push(res.status());
+  });
+  for (const path of ['/login', '/register', '/reset-password']) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  }
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/login/);
+  await page.waitForLoadState('networkidle');
+  expect(statuses.length).toBeGreaterThan(0);
+  expect(statuses.filter((s) => s === 401)).toEqual([]);
+  expect(errors).toEqual([]);
 });

@@ -56,6 +56,10 @@ export const sessionInfo = z.object({
 });
 export type SessionInfo = z.infer<typeof sessionInfo>;
 
+/** `GET /auth/session`: the same as /auth/me, but 200 with `user: null` when nobody is signed in (no 401 for a page to log). */
+export const sessionState = z.object({ user: user.nullable(), csrfToken: z.string().nullable() });
+export type SessionState = z.infer<typeof sessionState>;
+
 /** The answer to registration, the same whether the email was new or already registered. */
 export const registerAccepted = z.object({ message: z.string() });
 export type RegisterAccepted = z.infer<typeof registerAccepted>;
@@ -76,6 +80,14 @@ export type TokenResponse = z.infer<typeof tokenResponse>;
 
 export const setupBody = registerBody.extend({ token: z.string().min(1).max(200) });
 export type SetupBody = z.infer<typeof setupBody>;
+
+/** `GET /setup/link?token=`: whether a setup link still works, so the page can say so before the form. */
+export const setupLinkQuery = z.object({ token: z.string().min(1).max(200) });
+export const setupLinkState = z.object({
+  /** ready: it works; used: it made an admin already (or an admin exists); expired; unknown: not a setup link. */
+  state: z.enum(['ready', 'used', 'expired', 'unknown']),
+});
+export type SetupLinkState = z.infer<typeof setupLinkState>;
 
 export const CSRF_HEADER = 'x-csrf-token';
 export const SESSION_COOKIE = 'panelist_session';

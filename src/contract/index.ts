@@ -12,6 +12,7 @@ export * from './coding-practice.js';
 export * from './proctoring.js';
 export * from './interviews-saved.js';
 export * from './interviews-sharing.js';
+export * from './interviews-attempts.js';
 export * from './auth-two-factor.js';
 export * from './admin-users.js';
 export * from './account-profile.js';

@@ -442,6 +442,10 @@ export const report = z.object({
       evaluation: evaluation.nullable(),
       /** The score that counts for the question: its answer combined with its answered follow-ups. */
       score: z.number().int().min(0).max(100).nullable().optional(),
+      /** How many times the question was answered (retries included); 0 when it was not. */
+      attempts: z.number().int().min(0).optional(),
+      /** Which attempt counts (1 is the first answer); null when the question was not answered. */
+      countingAttempt: z.number().int().min(1).nullable().optional(),
       /** The conversation after the answer, in order. */
       followUps: z
         .array(

@@ -1,4 +1,5 @@
 import cookie from '@fastify/cookie';
+import { trackRequestOrigin } from './request-origin.js';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AnswerEvaluator } from '../core/evaluation/types.js';
@@ -244,6 +245,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  trackRequestOrigin(app);
 
   await app.register(errorsPlugin);
   await app.register(securityPlugin, { config });

@@ -37,6 +37,16 @@ describe('report summary', () => {
       structure: 70,
     });
   });
+  it('counts unanswered questions as zero in each dimension, as in the overall score', () => {
+    expect(averageDimensions([evaluation(80, { clarity: 40 })], 1)).toEqual({
+      relevance: 40,
+      correctness: 40,
+      completeness: 40,
+      clarity: 20,
+      structure: 40,
+    });
+    expect(averageDimensions([], 3)).toBeNull();
+  });
   it('names the weakest dimension and unanswered questions as improvements', () => {
     const s = summarizeFeedback([evaluation(80, { structure: 30 }), evaluation(82, { structure: 40 })], 1);
     expect(s.improvements.join(' ')).toMatch(/well-organised answers: it averaged 35/);

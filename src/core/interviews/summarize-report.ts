@@ -28,10 +28,15 @@ export function finalScoreOf(answer: { score: number; overrideScore: number | nu
   return answer.overrideScore ?? answer.score;
 }
 
-export function averageDimensions(evaluations: Evaluation[]): DimensionScores | null {
+/**
+ * Each dimension's average. The report passes its unanswered questions, which count 0 here as in
+ * the overall score (one story: the End-interview dialog says so); null when nothing was answered.
+ */
+export function averageDimensions(evaluations: Evaluation[], unanswered = 0): DimensionScores | null {
   if (evaluations.length === 0) return null;
+  const count = evaluations.length + unanswered;
   const out = {} as DimensionScores;
-  for (const d of DIMENSIONS) out[d] = Math.round(evaluations.reduce((s, e) => s + e.dimensions[d], 0) / evaluations.length);
+  for (const d of DIMENSIONS) out[d] = Math.round(evaluations.reduce((s, e) => s + e.dimensions[d], 0) / count);
   return out;
 }
 

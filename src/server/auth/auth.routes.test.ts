@@ -197,6 +197,25 @@ describe('login, me and logout', () => {
   });
 });
 
+describe('GET /auth/session (what the web app asks on every page)', () => {
+  it('answers 200 with no user when signed out or when the cookie is stale, so a signed-out page logs no 401', async () => {
+    for (const headers of [{}, { cookie: `${SESSION_COOKIE}=not-a-session` }]) {
+      const res = await t.app.inject({ method: 'GET', url: '/api/v1/auth/session', headers });
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toEqual({ user: null, csrfToken: null });
+    }
+  });
+
+  it('names the signed-in user with the CSRF token, as /auth/me does', async () => {
+    const b = await registerUser(t.app, { name: 'Session Sam' });
+    const res = await b.request({ method: 'GET', url: '/api/v1/auth/session' });
+    expect(res.statusCode).toBe(200);
+    const me = (await b.request({ method: 'GET', url: '/api/v1/auth/me' })).json();
+    expect(res.json()).toEqual(me);
+    expect(res.json()).toMatchObject({ user: { name: 'Session Sam' }, csrfToken: b.csrfToken });
+  });
+});
+
 describe('CSRF defence', () => {
   it('refuses a cookie-authenticated write without the CSRF header, and with a wrong one', async () => {
     const b = await registerUser(t.app);
@@ -269,13 +288,29 @@ describe('API tokens', () => {
 });
 
 describe('first platform admin via the setup link', () => {
-  it('creates a superadmin once; the link cannot be reused', async () => {
+  const linkState = async (token?: string) =>
+    t.app.inject({ method: 'GET', url: `/api/v1/setup/link${token === undefined ? '' : `?token=${encodeURIComponent(token)}`}` });
+
+  it('tells the page at once whether a link works, is expired or unknown (nothing is created)', async () => {
+    const stale = await t.app.services.auth.createSetupToken();
+    t.clock.advance(25 * 3600_000);
+    const fresh = await t.app.services.auth.createSetupToken();
+    expect((await linkState(stale)).json()).toEqual({ state: 'expired' });
+    expect((await linkState(fresh)).json()).toEqual({ state: 'ready' });
+    expect((await linkState('forged')).json()).toEqual({ state: 'unknown' });
+    expectProblem(await linkState(), 400);
+    expect(await t.app.services.auth.hasPlatformAdmin()).toBe(false);
+  });
+
+  it('creates a superadmin once; the link cannot be reused, and says so before the form', async () => {
     const token = await t.app.services.auth.createSetupToken();
+    expect((await linkState(token)).json()).toEqual({ state: 'ready' });
     const res = await post('/api/v1/setup', { token, email: 'root@example.com', password: STRONG_PASSWORD, name: 'Root' });
     expect(res.statusCode).toBe(201);
     expect(res.json().user.platformRole).toBe('superadmin');
     expectProblem(await post('/api/v1/setup', { token, email: 'root2@example.com', password: STRONG_PASSWORD, name: 'Root 2' }), 403);
     expectProblem(await post('/api/v1/setup', { token: 'forged', email: 'root3@example.com', password: STRONG_PASSWORD, name: 'R' }), 403);
     expect(await t.app.services.auth.hasPlatformAdmin()).toBe(true);
+    expect((await linkState(token)).json()).toEqual({ state: 'used' });
   });
 });

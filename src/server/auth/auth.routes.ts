@@ -7,7 +7,10 @@ import {
   registerAccepted,
   registerBody,
   sessionInfo,
+  sessionState,
   setupBody,
+  setupLinkQuery,
+  setupLinkState,
   tokenBody,
   tokenResponse,
 } from '../../contract/auth.js';
@@ -93,6 +96,24 @@ export async function authRoutes(app: FastifyInstance, opts: { auth: AuthService
     },
   );
 
+  r.get(
+    '/auth/session',
+    {
+      schema: {
+        tags,
+        summary: 'Who is signed in, if anyone',
+        description: 'Like GET /auth/me, but a signed-out caller gets 200 with `user: null`: the web app asks this on every page.',
+        response: { 200: sessionState },
+      },
+    },
+    async (request) => {
+      if (!request.auth) return { user: null, csrfToken: null };
+      const user = await auth.getUser(request.auth.actor.userId);
+      const sessionId = request.auth.sessionId;
+      return { user, csrfToken: sessionId ? csrfTokenFor(config.secretKey, sessionId) : null };
+    },
+  );
+
   r.post(
     '/auth/token',
     {
@@ -119,6 +140,20 @@ export async function authRoutes(app: FastifyInstance, opts: { auth: AuthService
       config: limited,
     },
     async (request) => auth.refresh(request.body.refreshToken, requestMeta(request)),
+  );
+
+  r.get(
+    '/setup/link',
+    {
+      schema: {
+        tags: ['setup'],
+        summary: 'Whether a one-time setup link still works',
+        querystring: setupLinkQuery,
+        response: { 200: setupLinkState, ...errors },
+      },
+      config: limited,
+    },
+    async (request) => auth.setupLinkState(request.query.token),
   );
 
   r.post(

@@ -1,7 +1,7 @@
 import { createHash, createSecretKey } from 'node:crypto';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { SignJWT, jwtVerify } from 'jose';
-import type { LoginBody, RegisterBody, SetupBody, TokenResponse, User } from '../../contract/auth.js';
+import type { LoginBody, RegisterBody, SetupBody, SetupLinkState, TokenResponse, User } from '../../contract/auth.js';
 import type { Actor } from './actor.js';
 import { AppError } from '../../core/errors.js';
 import type { Database, DbOrTx } from '../../db/client.js';
@@ -481,6 +481,20 @@ export function createAuthService(deps: {
         expiresAt: new Date(now.getTime() + SETUP_LINK_TTL_MS),
       });
       return token;
+    },
+
+    /** Whether a setup link still works (the page says so before showing the form). */
+    async setupLinkState(token: string): Promise<SetupLinkState> {
+      const [link] = await db
+        .select()
+        .from(oneTimeTokens)
+        .where(eq(oneTimeTokens.tokenHash, hashToken(token)));
+      if (!link || link.purpose !== 'setup') return { state: 'unknown' };
+      if (link.usedAt) return { state: 'used' };
+      const admins = await db.select({ id: users.id }).from(users).where(eq(users.platformRole, 'superadmin')).limit(1);
+      if (admins.length > 0) return { state: 'used' };
+      if (link.expiresAt <= clock.now()) return { state: 'expired' };
+      return { state: 'ready' };
     },
 
     async completeSetup(input: SetupBody, meta: RequestMeta): Promise<NewSession> {

@@ -9,7 +9,7 @@ import type { CodingService } from '../coding/coding.service.js';
 import type { Config } from '../config.js';
 import type { JobRegistry } from '../jobs/job-registry.js';
 import type { FollowUpWriter } from './follow-up-writer.js';
-import { appUrl } from '../mail/app-url.js';
+import { linkUrl } from '../mail/app-url.js';
 import type { OrgAccess } from '../orgs/org-access.js';
 import { createInterviewAccess } from './interview-access.js';
 import type { NoticeContext } from './interview-notices.js';
@@ -70,7 +70,7 @@ export function createInterviewContext(deps: InterviewDeps) {
     reads,
     access: createInterviewAccess(deps.orgAccess),
     view: createInterviewView(reads, deps.clock, deps.coding),
-    notices: (now: Date): NoticeContext => ({ url: (path) => appUrl(config, path), now }),
+    notices: (now: Date): NoticeContext => ({ url: (path) => linkUrl(config, path), now }),
     /** The invite's organizer when the scheduling coach's account is gone. */
     fallbackOrganizer: parseMailbox(config.mailFrom),
     onJobWarning: (err: unknown, msg: string) => deps.log?.warn({ err }, msg),

@@ -116,9 +116,12 @@ export async function composeReport(
   content?: { questions: QuestionRow[]; answers: AnswerRow[]; followUps: QuestionRow[] },
 ): Promise<Report> {
   const { reads, skills } = ctx;
-  const [allQuestions, current, allFollowUps] = content
-    ? [content.questions, content.answers, content.followUps]
-    : await Promise.all([reads.questions(row.id), reads.currentAnswers(row.id), reads.followUps(row.id)]);
+  const [[allQuestions, current, allFollowUps], history] = await Promise.all([
+    content
+      ? ([content.questions, content.answers, content.followUps] as const)
+      : Promise.all([reads.questions(row.id), reads.currentAnswers(row.id), reads.followUps(row.id)]),
+    reads.attemptHistory(row.id),
+  ]);
   const questions = questionsVisible(viewer, row) ? allQuestions : [];
   const followUps = questions.length > 0 ? allFollowUps : [];
   const byQuestion = new Map(current.map((a) => [a.questionId, a]));
@@ -128,7 +131,7 @@ export async function composeReport(
   return {
     interviewId: row.id,
     overallScore: row.completedAt ? row.overallScore : overallFromScores(scores),
-    dimensions: averageDimensions(evaluations),
+    dimensions: averageDimensions(evaluations, unanswered),
     questions: questions.map((q, i) => {
       const a = byQuestion.get(q.id);
       const asked = followUps.filter((f) => f.parentQuestionId === q.id);
@@ -140,6 +143,8 @@ export async function composeReport(
         answer: a?.text ?? null,
         evaluation: a?.evaluation ?? null,
         score: scores[i] ?? null,
+        attempts: history.get(q.id)?.attempts ?? 0,
+        countingAttempt: history.get(q.id)?.counting ?? null,
         ...(asked.length > 0
           ? {
               followUps: asked.map((f) => ({

@@ -142,6 +142,23 @@ export function createInterviewReads(db: Database) {
       return currentAnswersByInterview.execute({ id: interviewId });
     },
 
+    /** Every answer's place among the attempts at its question (retries included), oldest first. */
+    async attemptHistory(interviewId: string): Promise<Map<string, { attempts: number; counting: number | null }>> {
+      const rows = await db
+        .select({ questionId: answers.questionId, supersededAt: answers.supersededAt })
+        .from(answers)
+        .where(eq(answers.interviewId, interviewId))
+        .orderBy(asc(answers.createdAt), asc(answers.id));
+      const out = new Map<string, { attempts: number; counting: number | null }>();
+      for (const r of rows) {
+        const entry = out.get(r.questionId) ?? { attempts: 0, counting: null };
+        entry.attempts += 1;
+        if (r.supersededAt === null) entry.counting = entry.attempts;
+        out.set(r.questionId, entry);
+      }
+      return out;
+    },
+
     async drafts(interviewId: string): Promise<DraftRow[]> {
       return db.select().from(answerDrafts).where(eq(answerDrafts.interviewId, interviewId));
     },

@@ -10,6 +10,7 @@ import { assignedInterviewsRoutes } from './assigned-interviews.routes.js';
 import { interviewConversationRoutes } from './interview-conversation.routes.js';
 import { savedQuestionsRoutes } from './saved-questions.routes.js';
 import { reportSharingRoutes } from './report-sharing.routes.js';
+import { interviewAttemptsRoutes } from './interview-attempts.routes.js';
 import type { InterviewsService } from './interviews.service.js';
 
 const errors = { 400: problem, 401: problem, 403: problem, 404: problem, 409: problem, 422: problem };
@@ -152,4 +153,5 @@ export async function interviewsRoutes(app: FastifyInstance, opts: { interviews:
   await app.register(interviewConversationRoutes, { interviews });
   await app.register(savedQuestionsRoutes, { interviews });
   await app.register(reportSharingRoutes, { interviews });
+  await app.register(interviewAttemptsRoutes, { interviews });
 }

@@ -9,6 +9,7 @@ import { createInterviewReading } from './interview-reading.service.js';
 import { createPracticeInterviews } from './practice-interviews.service.js';
 import { createSavedQuestions } from './saved-questions.service.js';
 import { createReportSharing } from './report-sharing.service.js';
+import { createInterviewAttempts } from './interview-attempts.service.js';
 
 export type InterviewsService = ReturnType<typeof createInterviewsService>;
 
@@ -21,6 +22,7 @@ export type InterviewsService = ReturnType<typeof createInterviewsService>;
  * - interview-reading.service.ts: lists, one interview, the report;
  * - interview-jobs.ts: reminder, window close and deadline;
  * - interview-conversation.service.ts: what the interviewer says next, follow-ups included.
+ * - interview-attempts.service.ts: retries of a practice question and which attempt counts.
  * - interview-proctoring.ts: what the proctoring feature reads, and termination.
  * Who sees what is in interview-access.ts.
  */
@@ -42,5 +44,6 @@ export function createInterviewsService(deps: InterviewDeps) {
     ...createInterviewProctoring(ctx),
     ...createSavedQuestions(ctx),
     ...createReportSharing(ctx),
+    ...createInterviewAttempts(ctx),
   };
 }

@@ -1,8 +1,8 @@
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Interview, Report } from '../../contract/interviews.js';
 import { createOrgFixture, type OrgFixture } from '../testing/org-fixture.js';
 import { schedule, startNow } from '../testing/interview-fixture.js';
+import { pdfText as textOf } from '../testing/pdf-text.js';
 import { createTestApp, expectProblem, registerUser, type Browser, type TestApp } from '../testing/test-app.js';
 
 // The report as a PDF: real text, read back with pdfjs the way a reader or search would.
@@ -16,17 +16,6 @@ let report: Report;
 
 const ANSWER =
   'Идемпотентность: I store an idempotency key with the first result, so a retried payment request returns that result instead of charging twice; keys expire after a day.';
-
-async function textOf(pdf: Buffer): Promise<string> {
-  const doc = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, isEvalSupported: false }).promise;
-  let text = '';
-  for (let p = 1; p <= doc.numPages; p++) {
-    const content = await (await doc.getPage(p)).getTextContent();
-    text += content.items.map((i) => ('str' in i ? i.str + (i.hasEOL ? '\n' : ' ') : '')).join('');
-  }
-  await doc.destroy();
-  return text.replace(/\s+/g, ' ');
-}
 
 beforeAll(async () => {
   t = await createTestApp();

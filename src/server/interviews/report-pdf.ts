@@ -1,17 +1,6 @@
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import { DIMENSIONS, type Report } from '../../contract/interviews.js';
-
-const require = createRequire(import.meta.url);
-/**
- * DejaVu Sans, shipped from npm so the PDF renders after `npm ci` on a machine without system
- * fonts: Latin, Greek and Cyrillic in full, Arabic and Hebrew glyphs (pdfkit does not reorder
- * right-to-left text), no Devanagari or CJK (see DESIGN.md).
- */
-const fontDir = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-const REGULAR = path.join(fontDir, 'DejaVuSans.ttf');
-const BOLD = path.join(fontDir, 'DejaVuSans-Bold.ttf');
+import { baseFont, fontRuns, type Weight } from './pdf-fonts.js';
 
 export interface PdfReportMeta {
   role: string;
@@ -39,6 +28,12 @@ function scoreColour(score: number | null): string {
   return '#b91c1c';
 }
 
+/** " · attempt 2 of 3 counts" after a retried question's score; nothing for a single attempt. */
+export function attemptsNote(attempts: number | undefined, counting: number | null | undefined): string {
+  if (!attempts || attempts < 2) return '';
+  return counting ? ` · attempt ${counting} of ${attempts} counts` : ` · ${attempts} attempts`;
+}
+
 /** The report as a PDF with real text (selectable, searchable), a dimension chart and per-question feedback. */
 export function renderReportPdf(report: Report, meta: PdfReportMeta): Promise<Buffer> {
   const doc = new PDFDocument({
@@ -46,8 +41,21 @@ export function renderReportPdf(report: Report, meta: PdfReportMeta): Promise<Bu
     margin: 50,
     info: { Title: `Interview report: ${meta.role}`, Author: 'Panelist', Subject: 'Practice interview report' },
   });
-  doc.registerFont('body', REGULAR);
-  doc.registerFont('bold', BOLD);
+  doc.registerFont('body', baseFont('regular').file);
+  doc.registerFont('bold', baseFont('bold').file);
+  const registered = new Set(['body', 'bold']);
+  /** Text in any script: each run in the font that draws it (pdfkit has no font fallback of its own). */
+  const write = (text: string, weight: Weight, options: PDFKit.Mixins.TextOptions = {}) => {
+    const runs = fontRuns(text, weight);
+    runs.forEach((run, i) => {
+      if (!registered.has(run.font.name)) {
+        doc.registerFont(run.font.name, run.font.file);
+        registered.add(run.font.name);
+      }
+      doc.font(run.font.name).text(run.text, { ...options, continued: i < runs.length - 1 || options.continued === true });
+    });
+    doc.font(weight === 'bold' ? 'bold' : 'body');
+  };
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -57,7 +65,8 @@ export function renderReportPdf(report: Report, meta: PdfReportMeta): Promise<Bu
   const width = doc.page.width - 100;
 
   doc.font('bold').fontSize(22).fillColor(ink).text('Interview report');
-  doc.font('body').fontSize(12).fillColor(muted).text(`${meta.role} · ${meta.type} · ${meta.level}`);
+  doc.font('body').fontSize(12).fillColor(muted);
+  write(`${meta.role} · ${meta.type} · ${meta.level}`, 'regular');
   if (meta.completedAt) doc.text(`Completed ${meta.completedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`);
   doc.moveDown();
 
@@ -93,7 +102,7 @@ export function renderReportPdf(report: Report, meta: PdfReportMeta): Promise<Bu
     if (items.length === 0) return;
     doc.font('bold').fontSize(11).fillColor(ink).text(title, 50, doc.y, { width });
     doc.font('body').fontSize(10).fillColor(ink);
-    for (const item of items) doc.text(`•  ${item}`, { width, indent: 8 });
+    for (const item of items) write(`•  ${item}`, 'regular', { width, indent: 8 });
     doc.moveDown(0.5);
   };
   list('Strengths', report.strengths);
@@ -110,12 +119,15 @@ export function renderReportPdf(report: Report, meta: PdfReportMeta): Promise<Bu
       .fontSize(10)
       .fillColor(muted)
       .text(`Question ${i + 1} · ${q.type.replace('_', ' ')} · `, 50, doc.y, { continued: true, width });
-    doc.fillColor(scoreColour(score)).text(score === null ? 'not answered' : `score ${score}/100`);
-    doc.font('bold').fontSize(12).fillColor(ink).text(q.text, { width });
+    doc.fillColor(scoreColour(score)).text(score === null ? 'not answered' : `score ${score}/100`, { continued: true });
+    doc.fillColor(muted).text(attemptsNote(q.attempts, q.countingAttempt));
+    doc.font('bold').fontSize(12).fillColor(ink);
+    write(q.text, 'bold', { width });
     doc.moveDown(0.3);
     if (q.answer) {
       doc.font('body').fontSize(9).fillColor(muted).text('Your answer', { width });
-      doc.fontSize(10).fillColor(ink).text(q.answer, { width });
+      doc.fontSize(10).fillColor(ink);
+      write(q.answer, 'regular', { width });
       doc.moveDown(0.3);
     }
     const ev = q.evaluation;
@@ -130,8 +142,12 @@ export function renderReportPdf(report: Report, meta: PdfReportMeta): Promise<Bu
         .fontSize(10)
         .fillColor(muted)
         .text(`Follow-up ${f.order}${f.evaluation ? ` · score ${f.evaluation.score}/100` : ''}`, { width });
-      doc.font('body').fontSize(10).fillColor(ink).text(f.text, { width });
-      if (f.answer) doc.fillColor(muted).text(f.answer, { width });
+      doc.font('body').fontSize(10).fillColor(ink);
+      write(f.text, 'regular', { width });
+      if (f.answer) {
+        doc.fillColor(muted);
+        write(f.answer, 'regular', { width });
+      }
       doc.moveDown(0.3);
     }
     doc

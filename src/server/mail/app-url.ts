@@ -1,10 +1,26 @@
 import type { Config } from '../config.js';
+import { requestOrigin } from '../request-origin.js';
 
 /**
  * An absolute link into the web app for mails and calendar invites: PUBLIC_URL when set (kept
- * with any path prefix it has), otherwise http://localhost:PORT.
+ * with any path prefix it has), otherwise http://localhost:PORT. Links mailed on request of
+ * someone not signed in (password reset, email verification) use this: a request's Host header is
+ * the sender's to choose, and such a link carries a secret.
  */
 export function appUrl(config: Pick<Config, 'publicUrl' | 'port'>, path: string): string {
-  const base = (config.publicUrl ?? `http://localhost:${config.port}`).replace(/\/+$/, '');
-  return `${base}${path.startsWith('/') ? path : `/${path}`}`;
+  return join(config.publicUrl ?? `http://localhost:${config.port}`, path);
+}
+
+/**
+ * A link a signed-in user's action sends to someone (invitations, interview notices): PUBLIC_URL
+ * when set, otherwise the origin the request came to, so a server reached as 127.0.0.1 or by a LAN
+ * name links to that same address and its session cookie; outside a request (background jobs),
+ * http://localhost:PORT.
+ */
+export function linkUrl(config: Pick<Config, 'publicUrl' | 'port'>, path: string): string {
+  return join(config.publicUrl ?? requestOrigin() ?? `http://localhost:${config.port}`, path);
+}
+
+function join(base: string, path: string): string {
+  return `${base.replace(/\/+$/, '')}${path.startsWith('/') ? path : `/${path}`}`;
 }

@@ -19,7 +19,7 @@ import { userByEmail, usersByIds } from '../auth/user-directory.js';
 import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
 import { newId } from '../ids.js';
-import { appUrl } from '../mail/app-url.js';
+import { linkUrl } from '../mail/app-url.js';
 import { queueMail } from '../mail/mail-outbox.js';
 import { notify } from '../notifications/notify.js';
 import { invitationMail } from './invitation-mail.js';
@@ -159,7 +159,7 @@ export function createInvitationsService(deps: { db: Database; clock: Clock; con
           })
           .returning();
         const inviter = (await usersByIds(tx, [actor.userId])).get(actor.userId);
-        const link = appUrl(config, `/invitations/accept?token=${encodeURIComponent(token)}`);
+        const link = linkUrl(config, `/invitations/accept?token=${encodeURIComponent(token)}`);
         await queueMail(
           tx,
           {
@@ -330,7 +330,7 @@ export function createInvitationsService(deps: { db: Database; clock: Clock; con
               body,
               link: `/orgs/${inv.orgId}/members`,
               data: { orgId: inv.orgId, invitationId: inv.id, userId: user.id, role: inv.role },
-              email: { subject: title, text: `${body}\n\n${appUrl(config, `/orgs/${inv.orgId}/members`)}` },
+              email: { subject: title, text: `${body}\n\n${linkUrl(config, `/orgs/${inv.orgId}/members`)}` },
             },
             now,
           );

@@ -39,9 +39,11 @@ const navLinks: NavItem[] = [
   { to: '/jobs', label: 'Jobs', show: (who) => who.superadmin || who.staffOrgIds.length > 0 },
   {
     // Most people run one organization: take them straight there.
-    to: (who) => (who.staffOrgIds.length === 1 ? `/orgs/${who.staffOrgIds[0]}` : '/orgs'),
+    to: (who) =>
+      who.staffOrgIds.length === 1 && !who.superadmin ? `/orgs/${who.staffOrgIds[0]}` : who.superadmin ? '/orgs?all=1' : '/orgs',
     label: 'Organization',
-    show: (who) => who.staffOrgIds.length > 0,
+    // The platform admin creates and opens every organization, member of one or not.
+    show: (who) => who.superadmin || who.staffOrgIds.length > 0,
   },
 ];
 

@@ -23,10 +23,13 @@ import { proctoringRoutes } from '../features/proctoring/routes.js';
 import { AppLayout } from './app-layout.js';
 import { GuestOnly, RequireAuth } from './require-auth.js';
 import { NotFoundPage, RouteError } from './route-error.js';
+import { PageSpinner } from '../ui/spinner.js';
 
 export const router = createBrowserRouter([
   {
     errorElement: <RouteError />,
+    // A lazy route (a report opened by its link) loads before the first render: show a spinner meanwhile.
+    HydrateFallback: () => <PageSpinner />,
     children: [
       {
         element: <GuestOnly />,

@@ -5,7 +5,8 @@ import { PASSWORD_MIN_LENGTH } from '../../../contract/index.js';
 import { errorMessage } from '../../lib/api-client.js';
 import { Alert } from '../../ui/alert.js';
 import { Button } from '../../ui/button.js';
-import { useSetup } from '../../lib/api/auth.js';
+import { useSetup, useSetupLinkState } from '../../lib/api/auth.js';
+import { PageSpinner } from '../../ui/spinner.js';
 import { AuthLayout } from '../../ui/auth-layout.js';
 import { NewAccountFields, serverFieldErrors, useAccountForm } from '../../ui/account-form.js';
 
@@ -14,6 +15,7 @@ export function SetupPage() {
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
   const setup = useSetup();
+  const link = useSetupLinkState(token);
   const navigate = useNavigate();
   const form = useAccountForm();
   const { values, fieldErrors, setFieldErrors } = form;
@@ -48,6 +50,21 @@ export function SetupPage() {
         <Alert title="This setup link is incomplete">
           Open the full link printed by the server when it first started (it ends in <code>?token=…</code>), or run{' '}
           <code>panelist create-admin</code>.
+        </Alert>
+      ) : link.isPending ? (
+        <PageSpinner label="Checking the setup link…" />
+      ) : link.data?.state === 'used' ? (
+        <Alert title="This setup link was already used">
+          It created this server&apos;s platform admin. Log in with that account, or run <code>panelist create-admin</code> to add another
+          admin.
+        </Alert>
+      ) : link.data?.state === 'expired' ? (
+        <Alert title="This setup link has expired">
+          Restart the server for a new link (it is printed in the log), or run <code>panelist create-admin</code>.
+        </Alert>
+      ) : link.data?.state === 'unknown' ? (
+        <Alert title="This is not a valid setup link">
+          Check that you copied the whole link printed by the server, or run <code>panelist create-admin</code>.
         </Alert>
       ) : (
         <form onSubmit={onSubmit} noValidate className="space-y-5">

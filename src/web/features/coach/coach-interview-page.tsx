@@ -113,7 +113,9 @@ function CoachInterview({ interview }: { interview: Interview }) {
 
       {justScheduled && status === 'scheduled' ? (
         <Alert tone="success" title="Interview scheduled">
-          {candidate} has been notified. You can edit the questions below until the window opens.
+          {editable
+            ? `${candidate} has been notified. You can edit the questions below until the window opens.`
+            : `${candidate} has been notified and can start now. Review the questions below.`}
         </Alert>
       ) : null}
 

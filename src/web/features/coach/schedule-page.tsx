@@ -126,7 +126,7 @@ export function SchedulePage() {
       <PageHeader
         eyebrow="Coaching"
         title="Schedule an interview"
-        description="Choose the candidate, what the interview covers and when they can take it. You can edit the questions until the window opens."
+        description="Choose the candidate, what the interview covers and when they can take it. You can edit the questions until the window opens, so to review them first, open it a few minutes ahead."
       />
 
       {candidates.isError ? <Alert title="Could not load your candidates">{errorMessage(candidates.error)}</Alert> : null}

@@ -10,6 +10,7 @@ import { ProgressBar } from '../../ui/progress-bar.js';
 import { Skeleton } from '../../ui/skeleton.js';
 import { useCurrentUser } from '../../lib/api/auth.js';
 import { CoachShortcut } from '../../ui/coach-shortcut.js';
+import { PlatformAdminShortcut } from '../../ui/platform-admin-shortcut.js';
 import { useInterviewList } from '../../lib/api/interviews.js';
 import { InterviewListSkeleton, InterviewRow } from '../../ui/interview-list.js';
 import { UpcomingInterviews } from '../../ui/upcoming-interviews.js';
@@ -59,6 +60,7 @@ export function DashboardPage() {
 
       <UpcomingInterviews />
       <CoachShortcut />
+      <PlatformAdminShortcut />
 
       <div className={cn('grid grid-cols-1 gap-5', inProgress ? 'lg:grid-cols-[minmax(0,1.4fr)_minmax(0,1fr)]' : '')}>
         <StartCard />

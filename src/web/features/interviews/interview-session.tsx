@@ -1,4 +1,4 @@
-import { ArrowLeft, ArrowRight, Flag } from 'lucide-react';
+import { ArrowLeft, ArrowRight, Flag, RotateCcw } from 'lucide-react';
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { type AnswerBody, type Interview } from '../../../contract/index.js';
@@ -15,6 +15,7 @@ import { scoreBand } from '../../lib/interview-meta.js';
 import { useDraft } from './use-draft.js';
 import { forgetStart, secondsSince, startClock } from '../../lib/use-elapsed.js';
 import { AnswerForm } from './components/answer-form.js';
+import { AttemptsPanel } from './components/attempts-panel.js';
 import { FollowUpThread } from './components/follow-up-thread.js';
 import { ModelAnswer } from './components/model-answer.js';
 import { QuestionCard } from './components/question-card.js';
@@ -58,6 +59,9 @@ export function InterviewSession({ interview, saver, onTimeUp }: { interview: In
 
   const question = questions[index];
   const answer = question ? answers.get(question.id) : undefined;
+  // A practice question answered already and being answered again: the earlier answer stays as an attempt.
+  const [retrying, setRetrying] = useState<string | null>(null);
+  const answering = !answer || (!!question && retrying === question.id);
   const clockKey = `${interview.id}:${question?.id ?? ''}`;
   const [localDraft, setLocalDraft, clearLocalDraft] = useDraft(clockKey);
   const [syncedDraft, setSyncedDraft, clearSyncedDraft, saveState] = useSyncedDraftIf(
@@ -69,7 +73,7 @@ export function InterviewSession({ interview, saver, onTimeUp }: { interview: In
   const draft = saver ? syncedDraft : localDraft;
   const setDraft = saver ? setSyncedDraft : setLocalDraft;
   const clearDraft = saver ? clearSyncedDraft : clearLocalDraft;
-  const words = countWords(answer ? answer.text : draft);
+  const words = countWords(answer && !answering ? answer.text : draft);
   const [fieldError, setFieldError] = useState<string | undefined>();
   // A spoken answer's uploaded recording; it goes with the submit of the question it was made for.
   const [recording, setRecording] = useState<{ questionId: string; mediaId: string; words?: AnswerBody['words'] } | null>(null);
@@ -152,6 +156,7 @@ export function InterviewSession({ interview, saver, onTimeUp }: { interview: In
         onSuccess: (saved) => {
           clearDraft();
           forgetStart(clockKey);
+          setRetrying(null);
           focusFeedback.current = true;
           if (saved.evaluation) {
             const band = scoreBand(saved.evaluation.score);
@@ -183,6 +188,7 @@ export function InterviewSession({ interview, saver, onTimeUp }: { interview: In
     submit.reset();
     setFieldError(undefined);
     setAnnouncement('');
+    setRetrying(null);
     setIndex(next);
   }
 
@@ -241,7 +247,7 @@ export function InterviewSession({ interview, saver, onTimeUp }: { interview: In
         </div>
       ) : null}
 
-      {!answer && !question.coding ? (
+      {answering && !question.coding ? (
         <VoiceAnswer
           key={question.id}
           questionId={question.id}
@@ -263,9 +269,14 @@ export function InterviewSession({ interview, saver, onTimeUp }: { interview: In
         />
       ) : !answer && paced && pace.state.phase === 'think' ? (
         <ThinkTimePanel remaining={pace.state.remaining ?? 0} onStart={pace.startAnswering} />
-      ) : !answer ? (
+      ) : answering ? (
         <>
-          {paced && pace.state.phase === 'over' && !draft.trim() ? (
+          {answer ? (
+            <Alert tone="info" title="Answering again">
+              Your earlier answer is kept as an attempt. After this one you choose which attempt counts.
+            </Alert>
+          ) : null}
+          {!answer && paced && pace.state.phase === 'over' && !draft.trim() ? (
             <Alert tone="info" title="Answer time is up">
               Nothing was written for this question. You can still write and submit an answer, or skip it for now.
             </Alert>
@@ -286,7 +297,13 @@ export function InterviewSession({ interview, saver, onTimeUp }: { interview: In
             saveState={saveState}
             submit={submit}
           />
-          {skipTarget !== index ? (
+          {answer ? (
+            <div className="flex justify-end">
+              <Button variant="ghost" size="sm" onClick={() => setRetrying(null)}>
+                Keep my answer
+              </Button>
+            </div>
+          ) : skipTarget !== index ? (
             <div className="flex justify-end">
               <Button variant="ghost" size="sm" onClick={() => goTo(skipTarget)}>
                 Skip for now <ArrowRight className="size-4" aria-hidden="true" />
@@ -312,6 +329,26 @@ export function InterviewSession({ interview, saver, onTimeUp }: { interview: In
           )}
 
           <ModelAnswer question={question} />
+
+          {!assigned && !question.coding ? (
+            <>
+              <AttemptsPanel interviewId={interview.id} questionId={question.id} onAnnounce={setAnnouncement} />
+              <div className="flex flex-col gap-3 rounded-xl border border-dashed border-border-strong p-4 sm:flex-row sm:items-center sm:justify-between">
+                <p className="text-sm text-fg-muted">Want another go? Your earlier answers are kept, and you choose which one counts.</p>
+                <Button
+                  variant="secondary"
+                  size="sm"
+                  className="shrink-0"
+                  onClick={() => {
+                    submit.reset();
+                    setRetrying(question.id);
+                  }}
+                >
+                  <RotateCcw className="size-4" aria-hidden="true" /> Try this question again
+                </Button>
+              </div>
+            </>
+          ) : null}
 
           {(interview.followUps ?? 0) > 0 ? (
             <FollowUpThread interview={interview} questionId={question.id} answers={answers} onAnnounce={setAnnouncement} />
@@ -371,9 +408,9 @@ function endMessage(assigned: boolean, answered: number, total: number): string 
   if (assigned) {
     return answered === total
       ? 'You have answered every question. Submitting sends the interview to your coach.'
-      : `You have answered ${answered} of ${total} questions. Unanswered questions score 0, and you cannot come back to this interview after submitting.`;
+      : `You have answered ${answered} of ${total} questions. Unanswered questions count as 0 in your overall score and in each dimension, and you cannot come back to this interview after submitting.`;
   }
   return answered === total
     ? 'You have answered every question. Your report is ready.'
-    : `You have answered ${answered} of ${total} questions. Unanswered questions count as 0 in your overall score, and you cannot add answers afterwards.`;
+    : `You have answered ${answered} of ${total} questions. Unanswered questions count as 0 in your overall score and in each dimension, and you cannot add answers afterwards.`;
 }

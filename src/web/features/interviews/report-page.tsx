@@ -145,6 +145,13 @@ export function ReportPage() {
               {band.label}
             </p>
             <p className="max-w-xs text-sm text-fg-muted text-pretty">{summaryLine(data.overallScore)}</p>
+            {answered > 0 && answered < data.questions.length ? (
+              <p className="max-w-xs text-xs text-fg-subtle text-pretty" data-testid="unanswered-note">
+                {data.questions.length - answered === 1
+                  ? '1 unanswered question counts as 0 here and in each dimension.'
+                  : `${data.questions.length - answered} unanswered questions count as 0 here and in each dimension.`}
+              </p>
+            ) : null}
           </div>
           {data.dimensions ? <DimensionBars dimensions={data.dimensions} className="w-full max-w-sm text-left" /> : null}
         </div>
@@ -272,6 +279,11 @@ function QuestionReport({
           <div className="flex flex-wrap items-center gap-2 text-sm text-fg-subtle">
             <span className="font-medium text-fg-muted">Question {number}</span>
             <Badge>{interviewTypeLabel(item.type)}</Badge>
+            {item.attempts && item.attempts > 1 ? (
+              <Badge tone="primary">
+                {item.countingAttempt ? `Attempt ${item.countingAttempt} of ${item.attempts} counts` : `${item.attempts} attempts`}
+              </Badge>
+            ) : null}
           </div>
           <h3 className="text-[1.0625rem] leading-snug font-semibold text-fg">{item.text}</h3>
           <SkillChips skills={targetSkills} names={skillNames} className="pt-1" />

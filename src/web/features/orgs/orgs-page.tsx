@@ -1,6 +1,6 @@
 import { Building2, ChevronRight, Plus, Users } from 'lucide-react';
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import type { Org } from '../../../contract/index.js';
 import { errorMessage } from '../../lib/api-client.js';
 import { formatDate } from '../../lib/format.js';
@@ -16,7 +16,9 @@ import { roleLabel, roleTone } from '../../lib/org-meta.js';
 export function OrgsPage() {
   const user = useCurrentUser();
   const superadmin = user?.platformRole === 'superadmin';
-  const [all, setAll] = useState(false);
+  // ?all=1 (the platform admin's links) opens with every organization on the server.
+  const [params] = useSearchParams();
+  const [all, setAll] = useState(() => superadmin && params.get('all') === '1');
   const orgs = useOrgList(all);
 
   return (

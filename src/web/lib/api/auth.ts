@@ -2,6 +2,8 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/r
 import {
   accepted,
   sessionInfo,
+  sessionState,
+  setupLinkState,
   type EmailProofBody,
   type LoginBody,
   type PasswordResetBody,
@@ -16,14 +18,10 @@ import { ApiError, apiRequest, rememberCsrfToken } from '../api-client.js';
 export const sessionQuery = queryOptions({
   queryKey: ['session'] as const,
   queryFn: async (): Promise<SessionInfo | null> => {
-    try {
-      const info = await apiRequest('/api/v1/auth/me', { schema: sessionInfo });
-      rememberCsrfToken(info.csrfToken);
-      return info;
-    } catch (err) {
-      if (err instanceof ApiError && err.status === 401) return null;
-      throw err;
-    }
+    // /auth/session answers 200 either way, so a signed-out page logs no failed request.
+    const info = await apiRequest('/api/v1/auth/session', { schema: sessionState });
+    rememberCsrfToken(info.csrfToken);
+    return info.user ? { user: info.user, csrfToken: info.csrfToken } : null;
   },
   staleTime: 5 * 60_000,
   retry: (count, err) => !(err instanceof ApiError) && count < 2,
@@ -96,3 +94,13 @@ export function useVerifyEmail() {
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: sessionQuery.queryKey }),
   });
 }
+
+/** Whether a one-time setup link still works, asked before the form is shown. */
+export const useSetupLinkState = (token: string) =>
+  useQuery({
+    queryKey: ['setup-link', token] as const,
+    queryFn: ({ signal }) => apiRequest(`/api/v1/setup/link?token=${encodeURIComponent(token)}`, { schema: setupLinkState, signal }),
+    enabled: token.length > 0,
+    staleTime: Infinity,
+    retry: false,
+  });

@@ -166,6 +166,8 @@ export function useSubmitAnswer(interviewId: string) {
       });
       void queryClient.invalidateQueries({ queryKey: interviewKeys.lists() });
       void queryClient.invalidateQueries({ queryKey: interviewKeys.next(interviewId) });
+      // A retry adds an attempt to the question's list (features/interviews/use-attempts.ts).
+      void queryClient.invalidateQueries({ queryKey: [...interviewKeys.all, 'attempts', interviewId] });
     },
   });
 }

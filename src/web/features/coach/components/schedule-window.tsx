@@ -1,8 +1,18 @@
 import { Globe } from 'lucide-react';
 import { formatMinutes } from '../../../lib/schedule-format.js';
+import { serverNowMs } from '../../../lib/server-clock.js';
 import { TextField } from '../../../ui/field.js';
 import { toLocalInput } from '../datetime-local.js';
 import type { ScheduleDraft, UpdateDraft } from '../schedule-draft.js';
+
+/** "In 15 min": time for the coach to review and edit the questions before the candidate can start. */
+const REVIEW_MINUTES = 15;
+
+/** Whether a window start (datetime-local) is already open or about to open: the questions are then fixed. */
+function opensNow(localStart: string): boolean {
+  const at = Date.parse(localStart);
+  return !Number.isNaN(at) && at <= serverNowMs() + 60_000;
+}
 
 /** When the candidate may start and how long they have, with a warning when the window is shorter than the time. */
 export function ScheduleWindow({
@@ -39,13 +49,27 @@ export function ScheduleWindow({
           onChange={(e) => update('windowStart', e.target.value)}
           error={errors.windowStart}
           aside={
-            <button
-              type="button"
-              className="rounded-md text-sm font-medium text-primary underline-offset-4 hover:underline"
-              onClick={() => update('windowStart', toLocalInput(new Date()))}
-            >
-              Now
-            </button>
+            <span className="flex gap-3">
+              <button
+                type="button"
+                className="rounded-md text-sm font-medium text-primary underline-offset-4 hover:underline"
+                onClick={() => update('windowStart', toLocalInput(new Date()))}
+              >
+                Now
+              </button>
+              <button
+                type="button"
+                className="rounded-md text-sm font-medium text-primary underline-offset-4 hover:underline"
+                onClick={() => update('windowStart', toLocalInput(new Date(serverNowMs() + REVIEW_MINUTES * 60_000)))}
+              >
+                In {REVIEW_MINUTES} min
+              </button>
+            </span>
+          }
+          hint={
+            opensNow(draft.windowStart)
+              ? `The candidate can start at once, so the questions are fixed from now: you can still read them. To edit them first, open the window in ${REVIEW_MINUTES} minutes.`
+              : undefined
           }
         />
         <TextField
