@@ -106,7 +106,7 @@ const server = spawn(process.execPath, [...profileArgs, path.join(root, 'bin/pan
   stdio: ['ignore', 'inherit', 'inherit'],
 });
 const startedAt = Date.now();
-const deadline = Date.now() + 90_000;
+const deadline = Date.now() + 240_000;
 for (;;) {
   if (Date.now() > deadline || server.exitCode !== null) throw new Error(`the server did not become ready (exit code ${server.exitCode})`);
   const ok = await fetch(`${address}/readyz`).then(

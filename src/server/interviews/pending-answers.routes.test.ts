@@ -5,10 +5,12 @@ import type { Answer, Interview } from '../../contract/interviews.js';
 import type { AnswerEvaluator } from '../../core/evaluation/types.js';
 import { createLocalEvaluator } from '../ai/local-evaluator.js';
 import { jobs } from '../jobs/jobs.table.js';
+import { MINUTE, schedule, startNow } from '../testing/interview-fixture.js';
 import { connectLive, type LiveClient } from '../testing/live-client.js';
+import { createOrgFixture } from '../testing/org-fixture.js';
 import { createTestApp, registerUser, type Browser, type TestApp } from '../testing/test-app.js';
 import { RECOVERY_DELAY_MS } from './answer-grading.js';
-import { answers } from './interviews.table.js';
+import { answers, interviews } from './interviews.table.js';
 
 /**
  * ANSWER_WAIT_MS=0: every answer is acknowledged before its grade, which then arrives over the
@@ -167,5 +169,33 @@ describe('an answer acknowledged before its grade', () => {
     const [row] = await t.database.db.select().from(answers).where(eq(answers.id, id));
     expect(row!.engine).not.toBe('pending');
     expect(answerOf(await get(ana, iv.id), questionId)).toMatchObject({ id, evaluationStatus: 'done', finalScore: row!.score });
+  });
+
+  it('when an assigned interview’s time runs out, the deadline waits for the pending grade and counts it', async () => {
+    const org = await createOrgFixture(t, { coaches: 1, candidates: 1 });
+    const candidate = org.candidates[0]!;
+    const iv = await schedule(t, org.coaches[0]!, candidate.user.id, { startIn: MINUTE, duration: 30, count: 2 });
+    t.clock.advance(2 * MINUTE);
+    const started = await startNow(candidate, iv.id);
+    const release = closeGate();
+    const res = await candidate.request({
+      method: 'POST',
+      url: `/api/v1/interviews/${iv.id}/answers`,
+      payload: { questionId: started.questions[0]!.id, text: TEXT },
+    });
+    expect(res.statusCode).toBe(202);
+    expect(res.json()).toMatchObject({ evaluation: null, evaluationStatus: 'pending' });
+
+    t.clock.advance(31 * MINUTE);
+    const jobsRun = t.runJobs();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    release();
+    await jobsRun;
+    const [row] = await t.database.db.select().from(interviews).where(eq(interviews.id, iv.id));
+    const [answer] = await t.database.db.select().from(answers).where(eq(answers.interviewId, iv.id));
+    expect(row!.status).toBe('completed');
+    expect(answer!.engine).not.toBe('pending');
+    expect(answer!.score).toBeGreaterThan(0);
+    expect(row!.overallScore).toBe(Math.round(answer!.score / 2));
   });
 });
