@@ -19,6 +19,8 @@ const jobKey = (answerId: string) => `answer-grade:${answerId}`;
  */
 export const RECOVERY_DELAY_MS = 2 * 60_000;
 
+const MAX_HANDED_TO_EVALUATOR = 64;
+
 /** How the answer route relates to grading: it waits up to `ms` inline while fewer than `slots` gradings run. */
 export interface AnswerWait {
   ms: number;
@@ -40,10 +42,25 @@ export function createAnswerGrading(ctx: InterviewContext, wait: AnswerWait = { 
   let inFlight = 0;
   const running = new Map<string, Promise<void>>();
 
+  // At most this many gradings are handed to the evaluator at once (its own queue is bounded and
+  // refuses past its limit); the rest wait here, in order, and cost only their input meanwhile.
+  let active = 0;
+  const waiting: (() => void)[] = [];
+  async function evaluate(input: EvaluationInput): Promise<Evaluation> {
+    if (active >= MAX_HANDED_TO_EVALUATOR) await new Promise<void>((resolve) => waiting.push(resolve));
+    active++;
+    try {
+      return await evaluator.evaluate(input);
+    } finally {
+      active--;
+      waiting.shift()?.();
+    }
+  }
+
   function start(input: EvaluationInput): { evaluation: Promise<Evaluation>; waitMs: number } {
     const waitMs = inFlight < wait.slots ? wait.ms : 0;
     inFlight++;
-    const evaluation = evaluator.evaluate(input).finally(() => inFlight--);
+    const evaluation = evaluate(input).finally(() => inFlight--);
     // Handled by whoever awaits it; this keeps a late rejection from going unhandled in between.
     evaluation.catch(() => {});
     return { evaluation, waitMs };
