@@ -315,8 +315,13 @@ export const answer = z.object({
   text: z.string(),
   durationSeconds: z.number().int().nullable().optional(),
   createdAt: isoDateTime,
-  /** Null while an assigned interview's results are not released to the candidate. */
+  /** Null while an assigned interview's results are not released to the candidate, or while grading is pending. */
   evaluation: evaluation.nullable(),
+  /**
+   * `pending`: the answer is stored and being graded; the evaluation arrives over the WebSocket
+   * (`answer_graded`) and on the next GET. Absent on answers graded before they were stored.
+   */
+  evaluationStatus: z.enum(['pending', 'done']).optional(),
   /** A coach's score override; the engine's evaluation stays as it was. */
   override: scoreOverride.nullable().optional(),
   /** A spoken answer's recording (GET /api/v1/media/:id/content) and how it was delivered. */

@@ -62,6 +62,8 @@ export const serverMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('unread'), unread: z.number().int() }),
   /** An interview the user takes part in changed state (started, completed, reviewed …). */
   z.object({ type: z.literal('interview'), interviewId: id, status: z.string() }),
+  /** An answer acknowledged with its evaluation pending was graded: GET the interview for the evaluation. */
+  z.object({ type: z.literal('answer_graded'), interviewId: id, answerId: id, questionId: id }),
   z.object({ type: z.literal('pong') }),
   /** The answer to an `integrity_events` message with the same ref. */
   z.object({ type: z.literal('integrity_receipt'), ref: z.string(), receipt: integrityReceipt }),

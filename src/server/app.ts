@@ -212,6 +212,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     log: app.log.child({ component: 'interviews' }),
     proctoringGate: createProctoringGate(),
     recordings: media,
+    answerWait: config.answerWait,
   });
   media.allowReviewers((actor, mediaId) => interviews.mayReviewRecording(actor, mediaId));
   const proctoring = createProctoringService({ db: database.db, clock, interviews, jobs, log: app.log.child({ component: 'proctoring' }) });

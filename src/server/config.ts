@@ -38,6 +38,8 @@ const envSchema = z
     METRICS_TOKEN: z.string().min(16).optional(),
     COMPRESSION: bool.default(true),
     EVALUATOR_THREADS: z.coerce.number().int().min(0).max(16).default(1),
+    ANSWER_WAIT_MS: z.coerce.number().int().min(0).max(600_000).default(400),
+    ANSWER_WAIT_SLOTS: z.coerce.number().int().min(0).max(10_000).default(2),
     AI_PROVIDER: z.enum(['local', 'openai']).default('local'),
     STT_PROVIDER: z.enum(['browser', 'openai']).default('browser'),
     STT_BASE_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
@@ -138,6 +140,8 @@ export interface Config {
   compression: boolean;
   /** Worker threads that grade answers; 0 grades on the main thread. */
   evaluatorThreads: number;
+  /** How long POST …/answers waits for the grade before acknowledging the answer pending, while fewer than `slots` gradings run. */
+  answerWait: { ms: number; slots: number };
   /** How often each instance looks for due background jobs. */
   jobsPollMs: number;
   /** Without it, mails are kept in the outbox (status stored) instead of sent. */
@@ -199,6 +203,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: e.METRICS_TOKEN,
     compression: e.COMPRESSION,
     evaluatorThreads: e.EVALUATOR_THREADS,
+    answerWait: { ms: e.ANSWER_WAIT_MS, slots: e.ANSWER_WAIT_SLOTS },
     jobsPollMs: e.JOBS_POLL_MS,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,

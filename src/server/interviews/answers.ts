@@ -44,6 +44,38 @@ export interface GradedAnswer {
 }
 
 /**
+ * An answer acknowledged before its grading finished is stored with this engine name and a
+ * placeholder evaluation (score 0) until answer-grading.ts replaces both; readers show its
+ * evaluation as pending, and completion waits for it. No column of its own: the engine says it.
+ */
+export const PENDING_ENGINE = 'pending';
+
+const PENDING_EVALUATION: Evaluation = {
+  score: 0,
+  dimensions: { relevance: 0, correctness: 0, completeness: 0, clarity: 0, structure: 0 },
+  strengths: [],
+  improvements: [],
+  coveredKeyPoints: [],
+  missingKeyPoints: [],
+  grammar: [],
+  star: null,
+  confidence: 0,
+  engine: PENDING_ENGINE,
+  engineVersion: '0',
+};
+
+export function isPendingAnswer(row: Pick<AnswerRow, 'engine'>): boolean {
+  return row.engine === PENDING_ENGINE;
+}
+
+export type UngradedAnswer = Omit<GradedAnswer, 'evaluation'>;
+
+/** Stores an answer whose grading is still under way, like storeCurrentAnswer (same transaction rules). */
+export async function storePendingAnswer(tx: DbOrTx, interviewId: string, answer: UngradedAnswer, now: Date): Promise<AnswerRow> {
+  return storeCurrentAnswer(tx, interviewId, { ...answer, evaluation: PENDING_EVALUATION }, now);
+}
+
+/**
  * Stores an answer as the question's current one, inside the caller's transaction (which holds
  * the interview's lock): the previous answer is superseded, not overwritten, and the draft it
  * was typed from goes.

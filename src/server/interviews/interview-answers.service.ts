@@ -5,7 +5,8 @@ import type { Answer, AnswerBody, Interview, InterviewStatus } from '../../contr
 import { measureDelivery } from '../../core/delivery/delivery-metrics.js';
 import { AppError, notFound } from '../../core/errors.js';
 import type { Actor } from '../auth/actor.js';
-import { evaluationInputOf, storeCurrentAnswer } from './answers.js';
+import type { AnswerGrading } from './answer-grading.js';
+import { evaluationInputOf, storeCurrentAnswer, storePendingAnswer } from './answers.js';
 import { type InterviewViewer, resultsVisible } from './interview-access.js';
 import type { InterviewContext } from './interview-context.js';
 import { completeLocked } from './interview-completion.js';
@@ -39,8 +40,8 @@ function requireCandidate(viewer: InterviewViewer, doing: string): void {
 }
 
 /** The candidate at work, in a practice or an assigned interview alike: answers, drafts, completion. */
-export function createInterviewAnswering(ctx: InterviewContext) {
-  const { db, clock, evaluator, reads, access, view } = ctx;
+export function createInterviewAnswering(ctx: InterviewContext, grading: AnswerGrading) {
+  const { db, clock, reads, access, view } = ctx;
 
   async function requireRecording(actor: Actor, mediaId: string) {
     if (!ctx.recordings) throw new AppError('invalid_state', 'Recorded answers are not available on this server.');
@@ -71,7 +72,9 @@ export function createInterviewAnswering(ctx: InterviewContext) {
     /**
      * Grades outside the transaction (it is the slow part), then stores the answer and
      * supersedes the previous one under a row lock, re-checking that the interview is still
-     * open and, for an assigned interview, that its deadline has not passed.
+     * open and, for an assigned interview, that its deadline has not passed. Grading is waited
+     * for up to ANSWER_WAIT_MS (while the grader is not backlogged); past that the answer is
+     * stored with its evaluation pending and graded in the background (answer-grading.ts).
      */
     async submitAnswer(actor: Actor, interviewId: string, body: AnswerBody): Promise<Answer> {
       const { row, viewer } = await loadFor(actor, interviewId);
@@ -86,7 +89,8 @@ export function createInterviewAnswering(ctx: InterviewContext) {
 
       // A spoken answer is graded like a typed one: its transcript is the answer text.
       const recording = body.mediaId ? await requireRecording(actor, body.mediaId) : null;
-      const evaluation = await evaluator.evaluate(evaluationInputOf(question, row.level, body));
+      const started = grading.start(evaluationInputOf(question, row.level, body));
+      const evaluation = await grading.settledWithin(started.evaluation, started.waitMs);
       const delivery = recording
         ? measureDelivery({
             transcript: body.text,
@@ -103,16 +107,19 @@ export function createInterviewAnswering(ctx: InterviewContext) {
         // The clock is read under the lock: the deadline job completes under the same lock.
         const now = clock.now();
         requireBeforeDeadline(locked, now);
-        const graded = {
+        const answer = {
           questionId: question.id,
           text: body.text,
           durationSeconds: body.durationSeconds ?? null,
-          evaluation,
           mediaId: body.mediaId ?? null,
           delivery,
         };
-        return storeCurrentAnswer(tx, interviewId, graded, now);
+        if (evaluation) return storeCurrentAnswer(tx, interviewId, { ...answer, evaluation }, now);
+        const pending = await storePendingAnswer(tx, interviewId, answer, now);
+        await grading.planRecovery(tx, pending.id, now);
+        return pending;
       });
+      if (!evaluation) grading.finishLater(stored.id, started.evaluation);
       return toAnswer(stored, resultsVisible(viewer, row), new Map());
     },
 
@@ -167,6 +174,8 @@ export function createInterviewAnswering(ctx: InterviewContext) {
           throw new AppError('interview_completed', 'This interview is already completed.');
         throw notInProgress[row.status]();
       }
+      // The overall score counts every answer's grade: the pending ones are waited for.
+      await grading.settle(interviewId);
       const updated = await db.transaction(async (tx) => {
         const locked = await reads.lockInterview(tx, interviewId);
         if (locked?.status !== 'in_progress') throw new AppError('interview_completed', 'This interview is already completed.');

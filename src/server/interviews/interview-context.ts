@@ -1,5 +1,6 @@
 import type { VoiceAnalysis } from '../../core/delivery/voice-analysis.js';
 import type { AnswerEvaluator } from '../../core/evaluation/types.js';
+import type { AnswerWait } from './answer-grading.js';
 import type { BankQuestion } from '../../core/questions/bank.js';
 import type { SkillTaxonomy } from '../../core/skills/taxonomy.js';
 import type { Database, Tx } from '../../db/client.js';
@@ -56,6 +57,8 @@ export interface InterviewDeps {
   proctoringGate?: ProctoringGate;
   /** Recorded answers; without it a spoken answer (mediaId) is refused. */
   recordings?: RecordingLookup;
+  /** How long an answer waits for its grade before it is acknowledged pending; by default until graded. */
+  answerWait?: AnswerWait;
 }
 
 /**

@@ -4,6 +4,7 @@ import { AppError } from '../../core/errors.js';
 import { planFollowUp, type FollowUpPlan } from '../../core/interviewer/follow-up-plan.js';
 import type { Actor } from '../auth/actor.js';
 import { newId } from '../ids.js';
+import type { AnswerGrading } from './answer-grading.js';
 import type { FollowUpWriter } from './follow-up-writer.js';
 import type { InterviewContext } from './interview-context.js';
 import { interviewQuestions, type AnswerRow, type InterviewRow, type QuestionRow } from './interviews.table.js';
@@ -15,7 +16,7 @@ import { interviewQuestions, type AnswerRow, type InterviewRow, type QuestionRow
  * a row of interview_questions with a parent, so it is answered through the same answers route
  * and graded by the same evaluator. With `followUps` 0 this is the fixed list.
  */
-export function createInterviewConversation(ctx: InterviewContext, writer: FollowUpWriter) {
+export function createInterviewConversation(ctx: InterviewContext, grading: Pick<AnswerGrading, 'settle'>, writer: FollowUpWriter) {
   const { db, reads, access } = ctx;
 
   type Step =
@@ -73,6 +74,8 @@ export function createInterviewConversation(ctx: InterviewContext, writer: Follo
       const { row, viewer } = await access.requireViewer(actor, await reads.interview(interviewId));
       if (viewer !== 'candidate') throw new AppError('forbidden', 'Only the candidate is asked the next question.');
       if (row.status === 'scheduled') throw new AppError('invalid_state', 'Start the interview first.');
+      // A follow-up is planned from the last answer's grade: a pending one is waited for.
+      if (row.status === 'in_progress') await grading.settle(row.id);
       // The pass after a store finds the follow-up stored (this request's or a concurrent one's).
       for (let pass = 0; pass < 3; pass++) {
         const [questions, followUps, current] = await Promise.all([

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { REMINDER_LEAD_MS } from '../../core/interviews/interview-window.js';
 import type { JobContext } from '../jobs/job-registry.js';
+import type { AnswerGrading } from './answer-grading.js';
 import { notify } from '../notifications/notify.js';
 import { gradeUnsentDrafts, storeGradedDrafts } from './answers.js';
 import { noticePeople } from './interview-audience.js';
@@ -19,7 +20,7 @@ function interviewIdOf(payload: Record<string, unknown>): string | null {
  * state, so running twice (after a crash) or after the interview was cancelled, started or
  * rescheduled does nothing wrong: a moved job fires again at its new time.
  */
-export function registerInterviewJobs(ctx: InterviewContext): void {
+export function registerInterviewJobs(ctx: InterviewContext, grading: Pick<AnswerGrading, 'settle'>): void {
   const { db, jobs, reads } = ctx;
 
   jobs.register(INTERVIEW_REMINDER_JOB, async (payload, job: JobContext) => {
@@ -50,6 +51,8 @@ export function registerInterviewJobs(ctx: InterviewContext): void {
     if (!id) return;
     const before = await reads.interview(id);
     if (!before || before.status !== 'in_progress') return;
+    // Answers acknowledged pending count with their grade.
+    await grading.settle(id);
     const graded = await gradeUnsentDrafts(ctx, before, (err) =>
       ctx.onJobWarning(err, `interview ${id}: a draft could not be graded at the deadline`),
     );

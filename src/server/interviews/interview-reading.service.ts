@@ -10,7 +10,7 @@ import {
 import { AppError } from '../../core/errors.js';
 import { averageDimensions, overallFromScores, summarizeFeedback, summarizeSkillCoverage } from '../../core/interviews/summarize-report.js';
 import type { Actor } from '../auth/actor.js';
-import { finalScores } from './answers.js';
+import { finalScores, isPendingAnswer } from './answers.js';
 import { questionsVisible, resultsVisible, type InterviewViewer } from './interview-access.js';
 import type { InterviewContext } from './interview-context.js';
 import { toSummary } from './interview-views.js';
@@ -125,7 +125,7 @@ export async function composeReport(
   const questions = questionsVisible(viewer, row) ? allQuestions : [];
   const followUps = questions.length > 0 ? allFollowUps : [];
   const byQuestion = new Map(current.map((a) => [a.questionId, a]));
-  const evaluations = current.map((a) => a.evaluation);
+  const evaluations = current.filter((a) => !isPendingAnswer(a)).map((a) => a.evaluation);
   const unanswered = questions.filter((q) => !byQuestion.has(q.id)).length;
   const scores = finalScores(questions, current, followUps);
   return {
@@ -141,7 +141,7 @@ export async function composeReport(
         type: q.type,
         text: q.text,
         answer: a?.text ?? null,
-        evaluation: a?.evaluation ?? null,
+        evaluation: gradedEvaluation(a),
         score: scores[i] ?? null,
         attempts: history.get(q.id)?.attempts ?? 0,
         countingAttempt: history.get(q.id)?.counting ?? null,
@@ -153,7 +153,7 @@ export async function composeReport(
                 kind: f.followUpKind ?? 'probe_key_point',
                 text: f.text,
                 answer: byQuestion.get(f.id)?.text ?? null,
-                evaluation: byQuestion.get(f.id)?.evaluation ?? null,
+                evaluation: gradedEvaluation(byQuestion.get(f.id)),
               })),
             }
           : {}),
@@ -161,8 +161,13 @@ export async function composeReport(
     }),
     ...summarizeFeedback(evaluations, unanswered),
     skillCoverage: summarizeSkillCoverage(
-      questions.map((q) => ({ targetSkills: q.targetSkills, evaluation: byQuestion.get(q.id)?.evaluation ?? null })),
+      questions.map((q) => ({ targetSkills: q.targetSkills, evaluation: gradedEvaluation(byQuestion.get(q.id)) })),
       (skillId) => skills.byId.get(skillId)?.name ?? skillId,
     ),
   };
+}
+
+/** An answer's evaluation for the report; none while its grading is pending. */
+function gradedEvaluation(a: AnswerRow | undefined) {
+  return a && !isPendingAnswer(a) ? a.evaluation : null;
 }

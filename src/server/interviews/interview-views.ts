@@ -1,6 +1,7 @@
 import type { Answer, Draft, Interview, InterviewSummary } from '../../contract/interviews.js';
 import { captionsOf } from '../../core/delivery/captions.js';
 import { finalScoreOf } from '../../core/interviews/summarize-report.js';
+import { isPendingAnswer } from './answers.js';
 import type { Clock } from '../clock.js';
 import type { CodingService } from '../coding/coding.service.js';
 import { questionsVisible, resultsVisible, type InterviewViewer } from './interview-access.js';
@@ -54,6 +55,7 @@ export function toSummary(row: InterviewRow, answeredCount: number, viewer: Inte
 
 /** An answer; its evaluation, override and final score only when the viewer may see results. */
 export function toAnswer(row: AnswerRow, visible: boolean, people: People): Answer {
+  const pending = isPendingAnswer(row);
   const override =
     row.overrideScore !== null && row.overriddenAt
       ? {
@@ -70,9 +72,10 @@ export function toAnswer(row: AnswerRow, visible: boolean, people: People): Answ
     text: row.text,
     durationSeconds: row.durationSeconds,
     createdAt: row.createdAt.toISOString(),
-    evaluation: visible ? row.evaluation : null,
+    evaluation: visible && !pending ? row.evaluation : null,
+    evaluationStatus: pending ? 'pending' : 'done',
     override: visible ? override : null,
-    finalScore: visible ? finalScoreOf(row) : null,
+    finalScore: visible && !pending ? finalScoreOf(row) : null,
     mediaId: row.mediaId,
     delivery: visible ? row.delivery : null,
     ...(row.mediaId && row.delivery?.speakingSeconds

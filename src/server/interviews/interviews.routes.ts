@@ -74,10 +74,11 @@ export async function interviewsRoutes(app: FastifyInstance, opts: { interviews:
     {
       schema: {
         tags,
-        summary: 'Answer a question and get it evaluated (a coding question: {questionId, language, code, explanation?})',
+        summary:
+          'Answer a question and get it evaluated (a coding question: {questionId, language, code, explanation?}); 202 when the answer is stored with its evaluation pending (it arrives as answer_graded on the WebSocket)',
         params: idParams,
         body: z.union([codeAnswerBody, answerBody]),
-        response: { 201: codeAnswer, ...errors },
+        response: { 201: codeAnswer, 202: codeAnswer, ...errors },
       },
     },
     async (request, reply) => {
@@ -87,7 +88,7 @@ export async function interviewsRoutes(app: FastifyInstance, opts: { interviews:
         'code' in body
           ? await interviews.submitCode(actor, request.params.id, body)
           : await interviews.submitAnswer(actor, request.params.id, body);
-      return reply.status(201).send(stored);
+      return reply.status(stored.evaluationStatus === 'pending' ? 202 : 201).send(stored);
     },
   );
 

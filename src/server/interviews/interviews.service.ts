@@ -1,3 +1,4 @@
+import { createAnswerGrading } from './answer-grading.js';
 import { createAssignedInterviews } from './assigned-interviews.service.js';
 import { createFollowUpWriter } from './follow-up-writer.js';
 import { createInterviewAnswering } from './interview-answers.service.js';
@@ -28,14 +29,16 @@ export type InterviewsService = ReturnType<typeof createInterviewsService>;
  */
 export function createInterviewsService(deps: InterviewDeps) {
   const ctx = createInterviewContext(deps);
-  registerInterviewJobs(ctx);
+  const grading = createAnswerGrading(ctx, deps.answerWait);
+  registerInterviewJobs(ctx, grading);
   return {
     ...createPracticeInterviews(ctx),
     ...createAssignedInterviews(ctx),
-    ...createInterviewAnswering(ctx),
+    ...createInterviewAnswering(ctx, grading),
     ...createInterviewReading(ctx),
     ...createInterviewConversation(
       ctx,
+      grading,
       deps.followUpWriter ??
         createFollowUpWriter(deps.config.ai ?? { provider: 'local' }, {
           onFallback: (err) => deps.log?.warn({ err }, 'follow-up worded locally: the model failed'),

@@ -28,6 +28,16 @@ function parseEvent(payload: string): BusEvent | null {
   if (e.type === 'interview' && Array.isArray(e.userIds) && e.userIds.every(isId) && isId(e.interviewId) && typeof e.status === 'string') {
     return { type: 'interview', userIds: e.userIds, interviewId: e.interviewId, status: e.status };
   }
+  if (
+    e.type === 'answer_graded' &&
+    Array.isArray(e.userIds) &&
+    e.userIds.every(isId) &&
+    isId(e.interviewId) &&
+    isId(e.answerId) &&
+    isId(e.questionId)
+  ) {
+    return { type: 'answer_graded', userIds: e.userIds, interviewId: e.interviewId, answerId: e.answerId, questionId: e.questionId };
+  }
   return null;
 }
 

@@ -24,6 +24,8 @@ export interface NewNotification {
 export type BusEvent =
   | { type: 'notification'; userId: string; notificationId: string }
   | { type: 'interview'; userIds: string[]; interviewId: string; status: string }
+  /** An answer acknowledged pending has its grade (GET the interview for it, as the viewer may see it). */
+  | { type: 'answer_graded'; userIds: string[]; interviewId: string; answerId: string; questionId: string }
   /** The user's unread count changed without a new notification (marked read elsewhere). */
   | { type: 'unread'; userId: string }
   /**

@@ -126,6 +126,11 @@ export function createSocketHub(deps: {
       for (const userId of event.userIds) sendToUser(userId, { type: 'interview', interviewId: event.interviewId, status: event.status });
       return;
     }
+    if (event.type === 'answer_graded') {
+      const { interviewId, answerId, questionId } = event;
+      for (const userId of event.userIds) sendToUser(userId, { type: 'answer_graded', interviewId, answerId, questionId });
+      return;
+    }
     // Only users with a socket here cost a query.
     if (!byUser.has(event.userId) || event.type === 'account_changed') return;
     if (event.type === 'signed_out') {

@@ -47,6 +47,9 @@ function applyToCache(queryClient: QueryClient, message: ServerMessage) {
       queryClient.setQueryData(notificationKeys.unread(), message.unread);
       void queryClient.invalidateQueries({ queryKey: notificationKeys.lists() });
       break;
+    case 'answer_graded':
+      void queryClient.invalidateQueries({ queryKey: interviewKeys.detail(message.interviewId) });
+      break;
     case 'interview':
       void queryClient.invalidateQueries({ queryKey: interviewKeys.detail(message.interviewId) });
       void queryClient.invalidateQueries({ queryKey: interviewKeys.report(message.interviewId) });

@@ -20,7 +20,7 @@ import { FollowUpThread } from './components/follow-up-thread.js';
 import { ModelAnswer } from './components/model-answer.js';
 import { QuestionCard } from './components/question-card.js';
 import { SessionHeader } from './components/session-header.js';
-import { AwaitingReview, SubmittedAnswer } from './components/submitted-answer.js';
+import { AwaitingReview, GradingPending, SubmittedAnswer } from './components/submitted-answer.js';
 import { useSyncedDraftIf } from './session-drafts.js';
 import { isPaced, QuestionTimer, ThinkTimePanel, useQuestionPace } from './components/question-timer.js';
 import { useHasPassed } from '../../lib/server-clock.js';
@@ -55,6 +55,8 @@ export function InterviewSession({ interview, saver, onTimeUp }: { interview: In
   const questionHeadingRef = useRef<HTMLHeadingElement>(null);
   const feedbackHeadingId = useId();
   const focusFeedback = useRef(false);
+  // The answer acknowledged pending whose grade is announced when it arrives.
+  const [awaitingGrade, setAwaitingGrade] = useState<string | null>(null);
   const firstRender = useRef(true);
 
   const question = questions[index];
@@ -62,6 +64,10 @@ export function InterviewSession({ interview, saver, onTimeUp }: { interview: In
   // A practice question answered already and being answered again: the earlier answer stays as an attempt.
   const [retrying, setRetrying] = useState<string | null>(null);
   const answering = !answer || (!!question && retrying === question.id);
+  const arrived = answer && awaitingGrade === answer.id ? answer.evaluation : null;
+  const liveMessage = arrived
+    ? `Answer scored ${arrived.score} out of 100, ${scoreBand(arrived.score).label}. Feedback is below.`
+    : announcement;
   const clockKey = `${interview.id}:${question?.id ?? ''}`;
   const [localDraft, setLocalDraft, clearLocalDraft] = useDraft(clockKey);
   const [syncedDraft, setSyncedDraft, clearSyncedDraft, saveState] = useSyncedDraftIf(
@@ -161,6 +167,9 @@ export function InterviewSession({ interview, saver, onTimeUp }: { interview: In
           if (saved.evaluation) {
             const band = scoreBand(saved.evaluation.score);
             setAnnouncement(`Answer scored ${saved.evaluation.score} out of 100, ${band.label}. Feedback is below.`);
+          } else if (saved.evaluationStatus === 'pending' && !assigned) {
+            setAwaitingGrade(saved.id);
+            setAnnouncement('Answer saved. It is being graded; the feedback appears below in a moment.');
           } else {
             setAnnouncement('Answer submitted. Your coach will review it.');
           }
@@ -324,6 +333,8 @@ export function InterviewSession({ interview, saver, onTimeUp }: { interview: In
 
           {answer.evaluation ? (
             <AnswerFeedback evaluation={answer.evaluation} answerText={answer.text} headingId={feedbackHeadingId} />
+          ) : answer.evaluationStatus === 'pending' && !assigned ? (
+            <GradingPending headingId={feedbackHeadingId} />
           ) : (
             <AwaitingReview interview={interview} headingId={feedbackHeadingId} />
           )}
@@ -386,7 +397,7 @@ export function InterviewSession({ interview, saver, onTimeUp }: { interview: In
       )}
 
       <p className="sr-only" aria-live="polite" role="status">
-        {announcement}
+        {liveMessage}
       </p>
 
       <ConfirmDialog

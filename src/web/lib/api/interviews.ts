@@ -65,6 +65,8 @@ export async function fetchInterview(id: string, signal?: AbortSignal): Promise<
   return data;
 }
 
+const PENDING_GRADE_POLL_MS = 3000;
+
 export const interviewQuery = (id: string) =>
   queryOptions({
     queryKey: interviewKeys.detail(id),
@@ -88,6 +90,8 @@ export const useInterview = (
   useQuery({
     ...interviewQuery(id),
     refetchInterval: (query) => {
+      // An answer being graded arrives as answer_graded over the socket; this covers a socket that is down.
+      if (query.state.data?.answers.some((a) => a.evaluationStatus === 'pending')) return PENDING_GRADE_POLL_MS;
       const every = options.refetchInterval ?? false;
       return typeof every === 'function' ? every(query.state.data) : every;
     },

@@ -9,6 +9,7 @@ import { Alert } from '../../../ui/alert.js';
 import { Button } from '../../../ui/button.js';
 import { TextAreaField } from '../../../ui/field.js';
 import { AnswerFeedback } from '../../../ui/evaluation/answer-feedback.js';
+import { GradingPending } from './submitted-answer.js';
 import { useDraft } from '../use-draft.js';
 import { ModelAnswer } from './model-answer.js';
 
@@ -106,7 +107,11 @@ function FollowUpTurn({
           <section className="card p-5" aria-label="Your follow-up answer">
             <p className="text-[0.9375rem] leading-relaxed whitespace-pre-wrap text-fg-muted">{answer.text}</p>
           </section>
-          {answer.evaluation ? <AnswerFeedback evaluation={answer.evaluation} answerText={answer.text} headingId={feedbackId} /> : null}
+          {answer.evaluation ? (
+            <AnswerFeedback evaluation={answer.evaluation} answerText={answer.text} headingId={feedbackId} />
+          ) : answer.evaluationStatus === 'pending' && interview.kind !== 'assigned' ? (
+            <GradingPending headingId={feedbackId} />
+          ) : null}
           <ModelAnswer question={followUp} />
         </>
       ) : interview.status === 'in_progress' ? (

@@ -1,4 +1,4 @@
-import { Send } from 'lucide-react';
+import { Loader2, Send } from 'lucide-react';
 import type { Answer, Interview } from '../../../../contract/index.js';
 import { GrammarLegend, GrammarText, usableIssues } from '../../../ui/evaluation/grammar-text.js';
 
@@ -22,6 +22,23 @@ export function SubmittedAnswer({ answer, words }: { answer: Answer; words: numb
       {answer.evaluation ? (
         <GrammarLegend count={usableIssues(answer.text, grammar).length} className="mt-3 border-t border-border pt-3" />
       ) : null}
+    </section>
+  );
+}
+
+/** In place of feedback while the answer, already saved, is being graded; the grade arrives by itself. */
+export function GradingPending({ headingId }: { headingId: string }) {
+  return (
+    <section className="card flex gap-4 p-5 sm:p-6" aria-labelledby={headingId} aria-busy="true">
+      <span className="grid size-10 shrink-0 place-items-center rounded-xl bg-bg-subtle text-fg-subtle" aria-hidden="true">
+        <Loader2 className="size-5 motion-safe:animate-spin" />
+      </span>
+      <div className="space-y-1">
+        <h2 id={headingId} tabIndex={-1} className="text-lg font-semibold text-fg">
+          Answer saved — grading it now
+        </h2>
+        <p className="text-fg-muted">Your feedback appears here in a moment. You can go on to the next question meanwhile.</p>
+      </div>
     </section>
   );
 }
