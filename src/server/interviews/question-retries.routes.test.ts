@@ -47,11 +47,11 @@ async function attempts(b: Browser, id: string, q: string): Promise<QuestionAtte
   return res.json();
 }
 
-async function practice(b: Browser): Promise<Interview> {
+async function practice(b: Browser, questionCount = 2): Promise<Interview> {
   const res = await b.request({
     method: 'POST',
     url: '/api/v1/interviews',
-    payload: { kind: 'practice', type: 'technical', role: 'Backend engineer', level: 'mid', questionCount: 2 },
+    payload: { kind: 'practice', type: 'technical', role: 'Backend engineer', level: 'mid', questionCount },
   });
   expect(res.statusCode, res.body).toBe(201);
   return res.json();
@@ -59,13 +59,40 @@ async function practice(b: Browser): Promise<Interview> {
 
 describe('retrying a practice question', () => {
   let iv: Interview;
-  let q1: string;
+  let q1 = '';
   let weak: { id: string; finalScore: number };
   let strong: { id: string; finalScore: number };
 
   beforeAll(async () => {
-    iv = await practice(alice);
+    // Questions are drawn at random: find the one on database indexes (which the two answers address),
+    // save it and another, and practise those two, the index question first.
+    let found: Interview | undefined;
+    for (let i = 0; i < 12 && !found; i++) {
+      const drawn = await practice(alice, 20);
+      if (drawn.questions.some((q) => /database index/i.test(q.text))) found = drawn;
+    }
+    expect(found, 'no practice asked about database indexes').toBeTruthy();
+    const indexQuestion = found!.questions.find((q) => /database index/i.test(q.text))!;
+    const another = found!.questions.find((q) => q.id !== indexQuestion.id)!;
+    const saved: string[] = [];
+    for (const q of [indexQuestion, another]) {
+      const res = await alice.request({
+        method: 'POST',
+        url: '/api/v1/saved-questions',
+        payload: { interviewId: found!.id, questionId: q.id },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      saved.push(res.json().id);
+    }
+    const created = await alice.request({
+      method: 'POST',
+      url: '/api/v1/interviews',
+      payload: { kind: 'practice', type: 'technical', role: 'Backend engineer', level: 'mid', questionCount: 2, savedQuestionIds: saved },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    iv = created.json();
     q1 = iv.questions[0]!.id;
+    expect(iv.questions[0]!.text).toBe(indexQuestion.text);
     strong = await answer(alice, iv.id, q1, STRONG);
     weak = await answer(alice, iv.id, q1, WEAK);
   });
