@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { codingProblemView } from './coding.js';
 import { id, isoDateTime, paginated } from './common.js';
-import { caption, delivery, timedWord } from './media.js';
+import { caption, delivery, deliverySummary, timedWord } from './media.js';
 import { proctoringLevel } from './proctoring.js';
 
 // The value lists are tuples as well as zod enums, so the database columns declare the same lists.
@@ -479,5 +479,7 @@ export const report = z.object({
       }),
     )
     .optional(),
+  /** The spoken answers taken together; absent when none was spoken. */
+  delivery: deliverySummary.optional(),
 });
 export type Report = z.infer<typeof report>;

@@ -99,6 +99,21 @@ export const delivery = z.object({
   clippedPercent: z.number().optional(),
 });
 export type Delivery = z.infer<typeof delivery>;
+
+/** The spoken answers of one interview taken together (the report's "How you spoke"). */
+export const deliverySummary = z.object({
+  spokenAnswers: z.number().int(),
+  words: z.number().int(),
+  /** Words over voiced time across the answers that have a time; null when none has. */
+  wordsPerMinute: z.number().nullable(),
+  fillersPer100Words: z.number(),
+  hedges: z.number().int(),
+  longestPauseSeconds: z.number().nullable(),
+  /** Mean pitch spread of the answers measured from their recordings; null when none was. */
+  pitchVariationSemitones: z.number().nullable(),
+  advice: z.array(z.string()),
+});
+export type DeliverySummary = z.infer<typeof deliverySummary>;
 export type DeliveryPause = z.infer<typeof deliveryPause>;
 
 /** How long an organization keeps its recorded answers (GET/PUT /api/v1/orgs/:orgId/recording-retention). */

@@ -8,6 +8,7 @@ import {
   type Report,
 } from '../../contract/interviews.js';
 import { AppError } from '../../core/errors.js';
+import { summariseDelivery } from '../../core/delivery/delivery-summary.js';
 import { averageDimensions, overallFromScores, summarizeFeedback, summarizeSkillCoverage } from '../../core/interviews/summarize-report.js';
 import type { Actor } from '../auth/actor.js';
 import { finalScores, isPendingAnswer } from './answers.js';
@@ -128,6 +129,7 @@ export async function composeReport(
   const evaluations = current.filter((a) => !isPendingAnswer(a)).map((a) => a.evaluation);
   const unanswered = questions.filter((q) => !byQuestion.has(q.id)).length;
   const scores = finalScores(questions, current, followUps);
+  const spoken = summariseDelivery(current.flatMap((a) => (a.delivery ? [a.delivery] : [])));
   return {
     interviewId: row.id,
     overallScore: row.completedAt ? row.overallScore : overallFromScores(scores),
@@ -164,6 +166,7 @@ export async function composeReport(
       questions.map((q) => ({ targetSkills: q.targetSkills, evaluation: gradedEvaluation(byQuestion.get(q.id)) })),
       (skillId) => skills.byId.get(skillId)?.name ?? skillId,
     ),
+    ...(spoken ? { delivery: spoken } : {}),
   };
 }
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Answer, Interview } from '../../contract/index.js';
+import type { Answer, Interview, Report } from '../../contract/index.js';
 import { createTestApp, expectProblem, registerUser, type Browser, type TestApp } from '../testing/test-app.js';
 import { makeWav, metadata, send } from './media-test-support.js';
 import { chromiumRecording, voiceFixtures } from '../testing/voice-fixtures.js';
@@ -161,5 +161,19 @@ describe('spoken answers: a recording and its transcript, graded like a typed an
     expect(delivery.monotone).toBe(true);
     expect(delivery.advice.join(' ')).toMatch(/sounds flat/);
     expect(delivery.loudnessDbfs).toBeGreaterThan(-30);
+
+    // The report takes the spoken answers together; the typed second question adds nothing to it.
+    await alice.request({
+      method: 'POST',
+      url: `/api/v1/interviews/${iv.id}/answers`,
+      payload: { questionId: iv.questions[1]!.id, text: 'A typed answer.' },
+    });
+    const report = (await alice.request({ method: 'GET', url: `/api/v1/interviews/${iv.id}/report` })).json<Report>();
+    expect(report.delivery).toMatchObject({
+      spokenAnswers: 1,
+      words: fixture.words,
+      pitchVariationSemitones: delivery.pitchVariationSemitones,
+    });
+    expect(report.delivery!.advice.join(' ')).toMatch(/flat/);
   });
 });

@@ -19,6 +19,7 @@ import { WhyThisScore } from '../../ui/evaluation/why-this-score.js';
 import { GrammarLegend, GrammarText, usableIssues } from '../../ui/evaluation/grammar-text.js';
 import { ReportFollowUps } from './components/report-follow-ups.js';
 import { SkillChips } from './components/skill-chips.js';
+import { DeliverySummaryCard } from './components/delivery-summary.js';
 import { SkillCoverageCard } from './components/skill-coverage.js';
 import { DimensionBars } from '../../ui/evaluation/dimension-bars.js';
 import { DimensionChart } from './components/dimension-chart.js';
@@ -185,6 +186,8 @@ export function ReportPage() {
       </div>
 
       {data.skillCoverage?.length ? <SkillCoverageCard coverage={data.skillCoverage} /> : null}
+
+      {data.delivery ? <DeliverySummaryCard summary={data.delivery} /> : null}
 
       {isCandidate && meta?.completedAt ? <SharePanel interviewId={data.interviewId} /> : null}
 
