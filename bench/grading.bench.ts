@@ -19,7 +19,7 @@
  * share scoring ≤ 30 (adversarial kinds), and overall: r, RMSE (0–5), pairwise order of
  * answers to the same question that humans put more than 10 points apart.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { measureAgreement, type AgreementFigures, type GraderWeights } from '../src/core/evaluation/calibrate.js';
@@ -54,6 +54,8 @@ const { values } = parseArgs({
     'kind-weights': { type: 'string' },
     /** Grade without the bank's topics (relevance judged against the question alone): the engine before relevance ranking. */
     'no-topics': { type: 'boolean', default: false },
+    /** Write every scored answer's out-of-fold score to this JSONL file (id, kind, human, score), to study subsets. */
+    predictions: { type: 'string' },
   },
 });
 const scaleMax = Number(values['scale-max']);
@@ -127,6 +129,15 @@ for (const fold of crossValidated ? folds : ['all']) {
   }
   const evaluator = createAnswerEvaluator({ analyze, vectors, lexicon, topics, weights, engineVersion: 'bench' }, { grammar: false });
   for (const a of test) predicted.set(a.id, (await evaluator.evaluate(toEvaluationInput(a))).score);
+}
+
+if (values.predictions) {
+  writeFileSync(
+    values.predictions,
+    answers
+      .map((a) => JSON.stringify({ id: a.id, kind: a.kind ?? null, human: (a.score_avg / a.scaleMax) * 100, score: predicted.get(a.id) }))
+      .join('\n') + '\n',
+  );
 }
 
 interface KindFigures {

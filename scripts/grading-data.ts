@@ -13,6 +13,7 @@ export const HAND_GRADED_FILES = [
   'graded-answers.jsonl',
   'graded-failures.jsonl',
   'graded-failures-2.jsonl',
+  'graded-failures-3.jsonl',
   'graded-examples.jsonl',
 ] as const;
 
@@ -82,8 +83,22 @@ export function toTrainingRows(
   return answers.map((a) => {
     const input = toEvaluationInput(a, true);
     const analysis = analyzeAnswer(input, res);
-    const guards = guardAnswer(analysis, input, input.type === 'aptitude' && !!input.expectedAnswer);
+    const aptitude = input.type === 'aptitude' && !!input.expectedAnswer;
+    const guards = guardAnswer(analysis, input, aptitude);
+    const capOf = (hits: readonly { cap: number }[]): number => hits.reduce((c, g) => Math.min(c, g.cap), 100) / 20;
+    // The same answer seen as a rubric-only question would see it (reference dropped, key points
+    // kept): teaches the key-points-only model from every hand-graded line that has key points.
+    let keyPointsOnly: Pick<TrainingRow, 'keyPointsOnly' | 'keyPointsOnlyCap'> = {};
+    if (a.key_points && a.key_points.length > 0) {
+      if (!a.reference_answer?.trim()) keyPointsOnly = { keyPointsOnly: analysis.features.values, keyPointsOnlyCap: capOf(guards) };
+      else {
+        const kpInput = { ...input, referenceAnswer: undefined };
+        const kpAnalysis = analyzeAnswer(kpInput, res);
+        keyPointsOnly = { keyPointsOnly: kpAnalysis.features.values, keyPointsOnlyCap: capOf(guardAnswer(kpAnalysis, kpInput, aptitude)) };
+      }
+    }
     return {
+      ...keyPointsOnly,
       id: `${a.source}:${a.id}`,
       group: groupOf(a),
       longForm: analysis.longForm,
@@ -92,7 +107,7 @@ export function toTrainingRows(
       grade: (a.score_avg / a.scaleMax) * 5,
       weight: weightOf(a),
       ...(a.generated ? { generated: true } : {}),
-      cap: guards.reduce((c, g) => Math.min(c, g.cap), 100) / 20,
+      cap: capOf(guards),
     };
   });
 }

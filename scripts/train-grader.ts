@@ -39,6 +39,8 @@ const { values } = parseArgs({
     failures: { type: 'string', default: join(root, 'content', 'grader', 'graded-failures.jsonl') },
     /** Second batch of hand-graded failure kinds (content/grader/graded-failures-2.jsonl). */
     failures2: { type: 'string', default: join(root, 'content', 'grader', 'graded-failures-2.jsonl') },
+    /** STAR answers to resume-templated questions that have key points and no reference (graded-failures-3.jsonl). */
+    failures3: { type: 'string', default: join(root, 'content', 'grader', 'graded-failures-3.jsonl') },
     /** Rule-made variants (content/grader/generated-answers.jsonl): trained on, weighted lower, never reported. */
     generated: { type: 'string', default: join(root, 'content', 'grader', 'generated-answers.jsonl') },
     'generated-weight': { type: 'string', default: String(GENERATED_WEIGHT) },
@@ -52,7 +54,7 @@ const { values } = parseArgs({
 });
 const fixed = values.lambda !== undefined ? Number(values.lambda) : undefined;
 const penaltiesFor = (rows: readonly TrainingRow[]): Penalties =>
-  fixed !== undefined ? { shortAnswer: fixed, longForm: fixed, withoutReference: fixed } : selectPenalties(rows);
+  fixed !== undefined ? { shortAnswer: fixed, longForm: fixed, withoutReference: fixed, keyPointsOnly: fixed } : selectPenalties(rows);
 
 const fmt = (f: AgreementFigures): string =>
   `n=${String(f.n).padStart(4)}  r=${f.pearson.toFixed(3)}  rho=${f.spearman.toFixed(3)}  RMSE=${f.rmse.toFixed(3)}`;
@@ -84,6 +86,8 @@ async function main(): Promise<void> {
   if (haveFailures) answers.push(...readGradedAnswers(values.failures!, 'graded'));
   const haveFailures2 = existsSync(values.failures2!);
   if (haveFailures2) answers.push(...readGradedAnswers(values.failures2!, 'graded'));
+  const haveFailures3 = existsSync(values.failures3!);
+  if (haveFailures3) answers.push(...readGradedAnswers(values.failures3!, 'graded'));
   const haveGenerated = existsSync(values.generated!) && Number(values['generated-weight']) > 0;
   if (haveGenerated) answers.push(...readGradedAnswers(values.generated!, 'graded').map((a) => ({ ...a, generated: true })));
   const vectors = await loadWordVectors();
@@ -116,6 +120,7 @@ async function main(): Promise<void> {
       haveGraded ? 'content/grader/graded-answers.jsonl' : null,
       haveFailures ? 'content/grader/graded-failures.jsonl' : null,
       haveFailures2 ? 'content/grader/graded-failures-2.jsonl' : null,
+      haveFailures3 ? 'content/grader/graded-failures-3.jsonl' : null,
       haveGenerated ? `content/grader/generated-answers.jsonl (weight ${generatedWeight})` : null,
     ].filter(Boolean),
     rows: rows.length,
@@ -126,8 +131,9 @@ async function main(): Promise<void> {
       ? { mohler, examples, graded, mohlerWithoutReference: noRefMohler }
       : 'see npm run bench:grading (leave whole questions out)',
   };
-  for (const kind of ['shortAnswer', 'longForm', 'withoutReference'] as const) {
+  for (const kind of ['shortAnswer', 'longForm', 'withoutReference', 'keyPointsOnly'] as const) {
     const m = weights[kind];
+    if (!m) continue;
     console.log(
       `\n${kind} (lambda ${penalties[kind]}): intercept=${m.intercept.toFixed(3)} ${m.features.map((f, i) => `${f}=${m.coef[i]!.toFixed(3)}`).join(' ')}`,
     );

@@ -42,12 +42,15 @@ export const graderWeights = z.object({
   longForm: linearModel,
   /** Used when there is only the question to compare with. */
   withoutReference: linearModel,
+  /** Key points without a reference answer (questions written from a resume); absent: longForm. */
+  keyPointsOnly: linearModel.optional(),
   /** Per model, the monotone calibration applied to its prediction (absent: none). */
   calibration: z
     .object({
       shortAnswer: monotoneCalibration.optional(),
       longForm: monotoneCalibration.optional(),
       withoutReference: monotoneCalibration.optional(),
+      keyPointsOnly: monotoneCalibration.optional(),
     })
     .optional(),
   /** What the weights were trained on and how well they cross-validated (informational). */

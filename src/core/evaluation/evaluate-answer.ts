@@ -80,6 +80,8 @@ export interface GradingAnalysis {
   cleanedAnswer: string;
   injection: boolean;
   hasReference: boolean;
+  /** A written reference answer, not only key points. */
+  hasReferenceText: boolean;
   referenceContentWords: number;
   /** Scored by the long-form (interview answer) model rather than the short-answer one. */
   longForm: boolean;
@@ -121,7 +123,16 @@ export function analyzeAnswer(
     res.vectors,
     { lexicon: res.lexicon, topics: res.topics },
   );
-  return { features, answer, cleanedAnswer: injection.cleaned, injection: injection.found, hasReference, referenceContentWords, longForm };
+  return {
+    features,
+    answer,
+    cleanedAnswer: injection.cleaned,
+    injection: injection.found,
+    hasReference,
+    hasReferenceText: reference !== undefined,
+    referenceContentWords,
+    longForm,
+  };
 }
 
 export function guardAnswer(a: GradingAnalysis, input: EvaluationInput, aptitude: boolean): GuardHit[] {
@@ -131,6 +142,7 @@ export function guardAnswer(a: GradingAnalysis, input: EvaluationInput, aptitude
     answer: a.answer,
     features: a.features,
     hasReference: a.hasReference,
+    hasReferenceText: a.hasReferenceText,
     referenceContentWords: a.referenceContentWords,
     aptitude,
     injection: a.injection,
@@ -140,8 +152,16 @@ export function guardAnswer(a: GradingAnalysis, input: EvaluationInput, aptitude
 export function scoreAnswer(input: EvaluationInput, res: EvaluatorResources, analyzeShared: TextAnalyzer = res.analyze): ScoredAnswer {
   const analysis = analyzeAnswer(input, res, analyzeShared);
   const { features, answer, cleanedAnswer, hasReference, longForm } = analysis;
-  const kind = !hasReference ? 'withoutReference' : longForm ? 'longForm' : 'shortAnswer';
-  const model = res.weights[kind];
+  // Key points without a model answer (questions written from a resume) have their own model:
+  // the long-form one leans on agreement with a reference and read the missing one as a poor answer.
+  const kind = !hasReference
+    ? 'withoutReference'
+    : !analysis.hasReferenceText && res.weights.keyPointsOnly
+      ? 'keyPointsOnly'
+      : longForm
+        ? 'longForm'
+        : 'shortAnswer';
+  const model = res.weights[kind]!;
   const span = res.weights.scale.max - res.weights.scale.min;
   const pointsPerUnit = 100 / span;
   const linear = rawPrediction(model, features.values);

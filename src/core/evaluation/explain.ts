@@ -47,6 +47,7 @@ const GROUPS: Record<FeatureName, string> = {
   hedgeRate: 'Delivery (hedging, filler, organization)',
   fillerRate: 'Delivery (hedging, filler, organization)',
   structure: 'Delivery (hedging, filler, organization)',
+  specificity: 'Concrete detail: numbers, names, dates',
 };
 
 const GUARD_LABEL: Record<GuardHit['kind'], string> = {

@@ -74,6 +74,7 @@ export const FEATURE_NAMES = [
   'absolutes',
   'claimConflicts',
   'topicRatio',
+  'specificity',
 ] as const;
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 export type FeatureValues = Record<FeatureName, number>;
@@ -256,6 +257,24 @@ function alignBothWays(
 const ABSOLUTES =
   /\b(always|never|every|all|none|impossible|guaranteed|completely|entirely|irrelevant|exactly|nothing|zero|no cost|not at all|at all|any)\b/gi;
 
+/**
+ * Concrete detail the answer adds beyond the question: distinct numbers, quantities and names
+ * (a deadline of "eleven weeks", "from 300 to 40", "the operations lead at Larkspur"). Without a
+ * reference answer this is what separates a real story from general talk: a rubric such as
+ * "gives the outcome with evidence" shares no words with the evidence itself. Names the
+ * question already gives (the project, the employer) earn nothing.
+ */
+function specificityOf(answer: AnalyzedText, questionLemmas: ReadonlySet<string>): number {
+  const seen = new Set<string>();
+  for (const t of answer.tokens) {
+    const numeric = t.kind === 'number' || t.pos === 'NUM' || /\d/.test(t.normal);
+    if (!numeric && t.pos !== 'PROPN') continue;
+    if (questionLemmas.has(t.lemma) || questionLemmas.has(t.normal)) continue;
+    seen.add(t.normal);
+  }
+  return Math.min(1, Math.log1p(seen.size) / Math.log(16));
+}
+
 export function extractFeatures(texts: GradingTexts, vectors: WordVectors | undefined, extra: FeatureResources = {}): AnswerFeatures {
   const lexicon = extra.lexicon;
   const questionLemmas = lemmaSet(texts.question);
@@ -283,7 +302,9 @@ export function extractFeatures(texts: GradingTexts, vectors: WordVectors | unde
     answerAll,
     vectors,
   );
-  const precisionSources = refAll.length > 0 ? refAll : questionWords;
+  // Without a reference the rubric says what the answer should be about, with the question.
+  const kpWords = texts.keyPoints.flatMap((k) => toAlignWords(contentTokens(k), vectors, undefined, lexicon));
+  const precisionSources = refAll.length > 0 ? refAll : [...questionWords, ...kpWords];
   const precision = both ? both.precision : alignWords(answerWords, precisionSources, vectors);
   const f1 = recall.score + precision.score > 0 ? (2 * recall.score * precision.score) / (recall.score + precision.score) : 0;
 
@@ -306,7 +327,6 @@ export function extractFeatures(texts: GradingTexts, vectors: WordVectors | unde
   // shares few such words, however well written.
   // is on topic when it is an echo of the question or close to a reference word (the
   // precision alignment above already found its best reference match).
-  const kpWords = texts.keyPoints.flatMap((k) => toAlignWords(contentTokens(k), vectors, undefined, lexicon));
   const precisionBest = new Map(answerWords.map((w, i) => [w.lemma, precision.best[i]!]));
   let topicSum = 0;
   let topicTotal = 0;
@@ -439,6 +459,7 @@ export function extractFeatures(texts: GradingTexts, vectors: WordVectors | unde
     claimConflicts: Math.min(1, claimConflicts.length / 2),
     // 1 when the answer fits its own question best, lower as another bank question fits better.
     topicRatio: topic ? topic.ratio : 1,
+    specificity: specificityOf(texts.answer, questionLemmas),
   };
 
   const missedReferenceWords = refWords

@@ -181,6 +181,11 @@ export interface GuardInput {
   answer: AnalyzedText;
   features: AnswerFeatures;
   hasReference: boolean;
+  /**
+   * A written reference answer, not only key points (false for questions written from a resume).
+   * Absent: assumed, as before key-points-only questions existed.
+   */
+  hasReferenceText?: boolean;
   /** Content words of the reference: short references allow short answers. */
   referenceContentWords: number;
   aptitude: boolean;
@@ -351,21 +356,31 @@ export function checkGuards(g: GuardInput): GuardHit[] {
         Math.max(f.refCosine, f.questionCosine) < 0.45;
     // Fluent text on a neighbouring subject shares general vocabulary but few words of
     // this question's topic and makes none of its key points.
-    const neighbouring = g.explanationExpected && g.hasReference && f.topicShare < 0.35 && f.kpState < 0.15 && f.refRecall < 0.25;
+    // Both rest on agreement with a written reference: with key points alone refRecall is 0 for
+    // every answer and topicShare is low for any story (a rubric shares few words with it), so a
+    // strong, specific STAR answer to a question written from a resume was held to 10.
+    const referenceText = g.hasReferenceText !== false;
+    const neighbouring =
+      referenceText && g.explanationExpected && g.hasReference && f.topicShare < 0.35 && f.kpState < 0.15 && f.refRecall < 0.25;
     // Fluent, detailed text on another subject (an answer about indexes given to a question on
     // dependency injection): the key-point matcher can be fooled by general vocabulary, so this
     // rests on the words alone — hardly any answer word belongs to the question's topic or aligns
     // with the reference. Only for interview questions (a full reference or key points): on
     // one-line references the word signals are too sparse to say it (Mohler answers trip it).
     const interviewQuestion = g.explanationExpected || g.referenceContentWords >= 25 || g.features.keyPoints.length >= 2;
-    const elsewhere = interviewQuestion && g.hasReference && f.topicShare < 0.15 && f.ansPrecision < 0.15 && f.refRecall < 0.2;
+    const elsewhere =
+      referenceText && interviewQuestion && g.hasReference && f.topicShare < 0.15 && f.ansPrecision < 0.15 && f.refRecall < 0.2;
     // Relevance as a ranking: the answer fits another question of the bank much better than
     // its own (fluent text on a neighbouring topic, a story about another situation) and makes
     // few of its own key points. Structural, not a word list: any bank question can be "another".
     const topic = g.features.topic;
     // Only where the task is a full interview question: a one-line reference gives the ranking
     // too little of its own topic to stand on (short technical answers fit many bank questions).
+    // Not for a question with key points only: its own topic text is a question and a rubric,
+    // while the bank's questions carry full references, so a story that answers it well still
+    // ranks below a bank question on a similar theme. The ranking stays a model feature there.
     const fitsElsewhere =
+      referenceText &&
       topic !== null &&
       (g.explanationExpected || g.referenceContentWords >= 25) &&
       topic.ratio < TOPIC_RATIO_ELSEWHERE &&
@@ -383,7 +398,13 @@ export function checkGuards(g: GuardInput): GuardHit[] {
         message: 'The answer does not address this question; re-read it and answer what it asks.',
         detail: 'The answer is about a different subject than the question.',
       });
-    } else if (g.explanationExpected && topic !== null && topic.ratio < TOPIC_RATIO_PARTLY_ELSEWHERE && f.kpState < TOPIC_KP_STATE_PARTLY) {
+    } else if (
+      referenceText &&
+      g.explanationExpected &&
+      topic !== null &&
+      topic.ratio < TOPIC_RATIO_PARTLY_ELSEWHERE &&
+      f.kpState < TOPIC_KP_STATE_PARTLY
+    ) {
       // A story or explanation that fits another question better, while the key-point matcher
       // finds the generic points any story makes (an outcome, a conversation): mostly elsewhere.
       hits.push({
@@ -392,7 +413,7 @@ export function checkGuards(g: GuardInput): GuardHit[] {
         message: 'Most of the answer is not about what the question asks; tie each point back to the question.',
         detail: 'The answer fits another interview question better than this one.',
       });
-    } else if (g.explanationExpected && f.topicFit < 0.35 && f.ansPrecision < 0.3 && f.refRecall < 0.3 && f.kpMean < 0.3) {
+    } else if (referenceText && g.explanationExpected && f.topicFit < 0.35 && f.ansPrecision < 0.3 && f.refRecall < 0.3 && f.kpMean < 0.3) {
       hits.push({
         kind: 'off_topic',
         cap: 35,
@@ -407,7 +428,11 @@ export function checkGuards(g: GuardInput): GuardHit[] {
   // answer can be complete when the reference is one line.
   if ((g.explanationExpected || g.referenceContentWords >= 25) && !g.aptitude && words >= 5 && !hits.some((h) => h.cap <= 10)) {
     const specific = g.features.onTopicWords;
-    if ((specific <= 2 && f.kpState < 0.3) || (specific <= 4 && f.kpState < 0.15 && words < 60)) {
+    // Numbers, dates and names the question does not give are specific too: a story told with
+    // "eleven weeks", "from 300 to 40 a week" and "the operations lead" is not general talk,
+    // even where its words are not the rubric's.
+    const concrete = f.specificity >= 0.5;
+    if (!concrete && ((specific <= 2 && f.kpState < 0.3) || (specific <= 4 && f.kpState < 0.15 && words < 60))) {
       hits.push({
         kind: 'content_free',
         cap: 20,

@@ -25,6 +25,13 @@ const SITUATION = [
   /\bthere (was|were)\b/,
   /\bi (was working|worked|was) (as|at|on|in)\b/,
   /\bwe were\b/,
+  // The candidate's role or what the project was for: how most real stories open
+  // ("I was the lead backend engineer", "I owned the matching service", "our tool for assigning trucks").
+  /\bi was (the|a|an|one of|part of|on)\b/,
+  /\b(i|we) (owned|ran|maintained|supported|joined)\b/,
+  /\b(was|is) (our|the|a|an) [a-z-]+( [a-z-]+)? (tool|system|service|product|app|platform|project|pipeline|team|dashboard) (for|that)\b/,
+  /\b(last|this|that) (spring|summer|autumn|fall|winter|year|quarter|month)\b/,
+  /\bin (january|february|march|april|may|june|july|august|september|october|november|december)\b/,
 ];
 const TASK = [
   /\bmy (role|job|task|responsibility|goal|mission|assignment|objective) (was|is)\b/,
@@ -33,6 +40,10 @@ const TASK = [
   /\b(the|our) (goal|task|objective|challenge|problem|aim|requirement) (was|is)\b/,
   /\b(in order )?to (make sure|ensure|deliver|meet|fix|resolve|reduce|improve|hit)\b.*\b(deadline|target|goal|on time|issue|problem)\b/,
   /\bi (had|have) been (asked|tasked|given)\b/,
+  // The problem or decision the story is about, stated as such.
+  /\b(decision|choice|call|question|dilemma|problem|issue|challenge|stakes) (was|were) (whether|how|to|that|real)\b/,
+  /\b(i|we) (had|needed) to (decide|choose|pick|get|find|learn|tell|take|fix|move|keep)\b/,
+  /\b(was|were) (my|our) (job|responsibility|call|decision)\b/,
 ];
 const ACTION = [
   /\bi (decided|organized|organised|set up|created|built|wrote|talked|spoke|met|scheduled|proposed|implemented|led|reached out|asked|analyzed|analysed|started|introduced|suggested|arranged|focused|explained|listened|prioritized|prioritised|delegated|automated|fixed|reviewed|designed|negotiated|coordinated|took|made|gathered|brought|called|sat down|worked|broke|split|mapped|documented|escalated|offered|presented|researched|tested|measured|rewrote|refactored|mentored|trained|volunteered|asked)\b/,
@@ -47,6 +58,8 @@ const RESULT = [
   /\b(learned|learnt|lesson|takeaway|since then|from then on|going forward|next time)\b/,
   /\b(we|i|the team|the project) (delivered|shipped|launched|finished|completed|met|hit|won|succeeded|closed|resolved)\b/,
   /\b(on time|ahead of schedule|under budget|was praised|got promoted|positive feedback|the client was happy)\b/,
+  // Outcomes told as change: "unmatched items dropped from 300 to 40", "it went live in week six".
+  /\b(dropped|fell|rose|went up|went down|went from|went live|passed|renewed|stayed flat|no longer|has not happened|hasn't happened)\b/,
 ];
 
 const CUES: Record<StarPart, RegExp[]> = { situation: SITUATION, task: TASK, action: ACTION, result: RESULT };

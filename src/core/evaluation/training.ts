@@ -21,6 +21,14 @@ export interface TrainingRow {
   withReference: FeatureValues;
   /** Features when only the question is known. */
   withoutReference: FeatureValues;
+  /**
+   * Features with the key points but without the reference answer (questions written from a
+   * resume have a rubric and no model answer). The human grade is the same: it judges the
+   * answer, not what the engine was given. Absent when the line has no key points.
+   */
+  keyPointsOnly?: FeatureValues;
+  /** The guards' cap (0–5) on the key-points-only view. */
+  keyPointsOnlyCap?: number;
   /** Gold grade on the 0–5 scale. */
   grade: number;
   /** Row weight in the fit. */
@@ -98,16 +106,53 @@ export const WITHOUT_REFERENCE_FEATURES: readonly FeatureName[] = [
   'structure',
 ];
 
-export type ModelKind = 'shortAnswer' | 'longForm' | 'withoutReference';
+/**
+ * A rubric without a model answer: what the answer covers of the key points, whether it stays on
+ * the question's topic, and — because a rubric line such as "gives the outcome with evidence"
+ * shares no words with the evidence — how concrete it is and whether it tells a story.
+ * No reference-alignment features: there is no reference to align with.
+ */
+export const KEY_POINTS_ONLY_FEATURES: readonly FeatureName[] = [
+  'kpMean',
+  'kpCovered',
+  'kpState',
+  'topicFit',
+  'questionRecall',
+  'questionShare',
+  'substanceLong',
+  'star',
+  'behavioralTask',
+  'structure',
+  'hedgeRate',
+  'contradiction',
+  'topicShare',
+  'onTopicWords',
+  'reversal',
+  'absolutes',
+  'claimConflicts',
+  'topicRatio',
+  'specificity',
+];
+
+export type ModelKind = 'shortAnswer' | 'longForm' | 'withoutReference' | 'keyPointsOnly';
 
 export interface Penalties {
   shortAnswer: number;
   longForm: number;
   withoutReference: number;
+  keyPointsOnly: number;
+}
+
+/** The feature view a model reads from a row. */
+export function valuesFor(kind: ModelKind, r: TrainingRow): FeatureValues {
+  if (kind === 'withoutReference') return r.withoutReference;
+  if (kind === 'keyPointsOnly') return r.keyPointsOnly ?? r.withReference;
+  return r.withReference;
 }
 
 /** Rows each model learns from; guard-decided answers (non-answers, injections) are left out. */
 function rowsFor(kind: ModelKind, rows: readonly TrainingRow[]): readonly TrainingRow[] {
+  if (kind === 'keyPointsOnly') return rows.filter((r) => r.keyPointsOnly !== undefined && (r.keyPointsOnlyCap ?? r.cap) >= 2);
   const fit = kind === 'shortAnswer' ? rows : rows.filter((r) => r.cap >= 2);
   if (kind === 'shortAnswer') return fit.filter((r) => !r.longForm);
   if (kind === 'longForm') return fit.filter((r) => r.longForm);
@@ -118,13 +163,14 @@ const FEATURES: Record<ModelKind, readonly FeatureName[]> = {
   shortAnswer: SHORT_ANSWER_FEATURES,
   longForm: LONG_FORM_FEATURES,
   withoutReference: WITHOUT_REFERENCE_FEATURES,
+  keyPointsOnly: KEY_POINTS_ONLY_FEATURES,
 };
 
 function fitKind(kind: ModelKind, rows: readonly TrainingRow[], lambda: number) {
   let use = rowsFor(kind, rows);
   // A data set without answers of this kind still yields a usable (if generic) model.
   if (use.length < 10) use = rows;
-  const values = use.map((r) => (kind === 'withoutReference' ? r.withoutReference : r.withReference));
+  const values = use.map((r) => valuesFor(kind, r));
   return fitRidge(
     values,
     use.map((r) => r.grade),
@@ -151,7 +197,7 @@ function fitCalibration(kind: ModelKind, rows: readonly TrainingRow[], lambda: n
     const train = use.filter((r) => fold.get(r.group) !== f);
     if (test.length === 0 || train.length < 10) continue;
     const model = fitRidge(
-      train.map((r) => (kind === 'withoutReference' ? r.withoutReference : r.withReference)),
+      train.map((r) => valuesFor(kind, r)),
       train.map((r) => r.grade),
       FEATURES[kind],
       lambda,
@@ -161,7 +207,7 @@ function fitCalibration(kind: ModelKind, rows: readonly TrainingRow[], lambda: n
     // and mostly adversarial, so they would pull every grade down.
     for (const r of test) {
       if (r.generated) continue;
-      pred.push(predictGrade(model, kind === 'withoutReference' ? r.withoutReference : r.withReference, { min: -Infinity, max: Infinity }));
+      pred.push(predictGrade(model, valuesFor(kind, r), { min: -Infinity, max: Infinity }));
       gold.push(r.grade);
     }
   }
@@ -175,12 +221,14 @@ export function trainGrader(rows: readonly TrainingRow[], version: string, penal
     shortAnswer: fitKind('shortAnswer', rows, penalties.shortAnswer),
     longForm: fitKind('longForm', rows, penalties.longForm),
     withoutReference: fitKind('withoutReference', rows, penalties.withoutReference),
+    keyPointsOnly: fitKind('keyPointsOnly', rows, penalties.keyPointsOnly),
     ...(calibrate
       ? {
           calibration: {
             shortAnswer: fitCalibration('shortAnswer', rows, penalties.shortAnswer),
             longForm: fitCalibration('longForm', rows, penalties.longForm),
             withoutReference: fitCalibration('withoutReference', rows, penalties.withoutReference),
+            keyPointsOnly: fitCalibration('keyPointsOnly', rows, penalties.keyPointsOnly),
           },
         }
       : {}),
@@ -231,10 +279,10 @@ export function crossValidateByGroup(
 
 /** What the evaluator would grade the row: the model for its kind, capped by the guards. */
 export function predictRow(weights: GraderWeights, row: TrainingRow, kind: ModelKind = row.longForm ? 'longForm' : 'shortAnswer'): number {
-  const values = kind === 'withoutReference' ? row.withoutReference : row.withReference;
-  const raw = predictGrade(weights[kind], values, { min: -Infinity, max: Infinity });
+  const model = kind === 'keyPointsOnly' ? (weights.keyPointsOnly ?? weights.longForm) : weights[kind];
+  const raw = predictGrade(model, valuesFor(kind, row), { min: -Infinity, max: Infinity });
   const y = Math.min(weights.scale.max, Math.max(weights.scale.min, applyCalibration(weights.calibration?.[kind], raw)));
-  return Math.min(row.cap, y);
+  return Math.min(kind === 'keyPointsOnly' ? (row.keyPointsOnlyCap ?? row.cap) : row.cap, y);
 }
 
 export const LAMBDA_GRID: readonly number[] = [3, 10, 30, 60, 100, 200, 400];
@@ -247,13 +295,17 @@ export function selectLambda(kind: ModelKind, rows: readonly TrainingRow[], grid
   // At most eight inner folds of whole groups: with one group per question there are dozens.
   const groups = [...new Set(rows.map((r) => r.group))];
   const bucket = new Map(groups.map((g, i) => [g, `fold${i % 8}`]));
-  const relevant = (kind === 'withoutReference' ? rows : rows.filter((r) => r.longForm === (kind === 'longForm'))).map((r) =>
-    groups.length > 8 ? { ...r, group: bucket.get(r.group)! } : r,
-  );
+  const relevant = (
+    kind === 'withoutReference'
+      ? rows
+      : kind === 'keyPointsOnly'
+        ? rows.filter((r) => r.keyPointsOnly !== undefined)
+        : rows.filter((r) => r.longForm === (kind === 'longForm'))
+  ).map((r) => (groups.length > 8 ? { ...r, group: bucket.get(r.group)! } : r));
   let best = grid[0]!;
   let bestRmse = Infinity;
   for (const lambda of grid) {
-    const penalties = { shortAnswer: lambda, longForm: lambda, withoutReference: lambda };
+    const penalties = { shortAnswer: lambda, longForm: lambda, withoutReference: lambda, keyPointsOnly: lambda };
     const cv = crossValidateByGroup(
       relevant,
       (r) => trainGrader(r, 'inner', penalties, false),
@@ -272,5 +324,6 @@ export function selectPenalties(rows: readonly TrainingRow[]): Penalties {
     shortAnswer: selectLambda('shortAnswer', rows),
     longForm: selectLambda('longForm', rows),
     withoutReference: selectLambda('withoutReference', rows),
+    keyPointsOnly: selectLambda('keyPointsOnly', rows),
   };
 }

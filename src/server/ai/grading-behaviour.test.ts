@@ -267,3 +267,39 @@ describe('one explainable score', () => {
     }
   });
 });
+
+describe('a question with key points and no reference answer (written from a resume)', () => {
+  // Text written for this test, not in any training file: another invented project and employer.
+  const question = {
+    question:
+      'Your resume mentions Fernhill Billing at Ostrava Telecom. What was the hardest decision you made on it, and how did it turn out?',
+    type: 'behavioral' as const,
+    keyPoints: [
+      'Sets the scene: what Fernhill Billing was for and what their own role on it was',
+      'Names the decision and why it was hard, such as competing goals or missing information',
+      'Describes the options they considered and the trade-offs between them',
+      'Explains how the decision was made and who they involved or had to persuade',
+      'Gives the outcome with concrete evidence such as numbers, dates or feedback',
+      'Reflects on what they would decide differently today',
+    ],
+  };
+  const story =
+    'Fernhill Billing produced the monthly invoices for about two million mobile customers, and I was the engineer who owned the rating engine. ' +
+    'The hardest decision was whether to move invoice runs to the new cloud cluster before the spring price change or after it: finance wanted the new prices live on April 1, but nobody had tested the cluster with a full run. ' +
+    'We weighed migrating first, migrating after the price change, or running both systems side by side for one cycle, which doubled the work for my team for a month. ' +
+    'I ran a dry run of the March invoices on the cluster, shared the differences with the finance controller and my director, and we agreed to run both in parallel. ' +
+    'The April run matched to the cent on 99.8 percent of accounts, we fixed the rest before sending, and the old servers were switched off in May. ' +
+    'Today I would ask for the dry run a month earlier, because the last week was far too tight.';
+
+  it('scores a specific, on-topic story as a strong answer and a vague one far lower, without calling either off topic', async () => {
+    const strong = await evaluator.evaluate({ ...question, answer: story });
+    const vague = await evaluator.evaluate({
+      ...question,
+      answer: 'Fernhill Billing had many hard decisions. I always try to decide carefully with the team, and overall it turned out well.',
+    });
+    expect(strong.score).toBeGreaterThanOrEqual(60);
+    expect(strong.score).toBeGreaterThan(vague.score + 25);
+    expect(strong.guards?.map((g) => g.kind) ?? []).not.toContain('off_topic');
+    expect(strong.guards?.map((g) => g.kind) ?? []).not.toContain('content_free');
+  });
+});
