@@ -60,7 +60,11 @@ describe('the panelist command', { timeout: 180_000 }, () => {
 describe('panelist serve', { timeout: 180_000 }, () => {
   async function startServe() {
     const { spawn } = await import('node:child_process');
-    const child = spawn(process.execPath, [bin, 'serve'], { env: { ...env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' } });
+    // Grading waits inline here (the pending path, 202 then a background grade, has its own tests):
+    // this test is about an answer in flight when Ctrl-C arrives.
+    const child = spawn(process.execPath, [bin, 'serve'], {
+      env: { ...env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ANSWER_WAIT_MS: '600000' },
+    });
     let output = '';
     const address = await new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
