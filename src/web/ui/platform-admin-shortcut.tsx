@@ -13,7 +13,8 @@ export function PlatformAdminShortcut() {
   const superadmin = user?.platformRole === 'superadmin';
   const orgs = useQuery({ ...orgListQuery(true), enabled: superadmin });
   if (!superadmin) return null;
-  const items = orgs.data?.items ?? [];
+  // The newest first: on a busy server the ones just made are the ones an admin looks for.
+  const items = [...(orgs.data?.items ?? [])].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   return (
     <section aria-labelledby="platform-orgs-heading" className="card space-y-4 p-5" data-testid="platform-orgs">
       <div className="flex flex-col gap-4 sm:flex-row sm:items-center sm:justify-between">
@@ -32,7 +33,7 @@ export function PlatformAdminShortcut() {
                   ? 'The list could not be loaded; open the organizations page to try again.'
                   : items.length === 0
                     ? 'None yet. Create the first, then invite its admins, coaches and candidates.'
-                    : `${items.length} ${items.length === 1 ? 'organization' : 'organizations'}. As platform admin you can open any of them.`}
+                    : `${items.length} ${items.length === 1 ? 'organization' : 'organizations'}, newest first. As platform admin you can open any of them.`}
             </p>
           </div>
         </div>
