@@ -1,14 +1,15 @@
 import type { Config } from '../config.js';
-import { requestOrigin } from '../request-origin.js';
+import { ownRequestOrigin, requestOrigin } from '../request-origin.js';
 
 /**
  * An absolute link into the web app for mails and calendar invites: PUBLIC_URL when set (kept
- * with any path prefix it has), otherwise http://localhost:PORT. Links mailed on request of
+ * with any path prefix it has), otherwise the origin the request came to when that is this machine
+ * (127.0.0.1, its LAN address or name), otherwise http://localhost:PORT. Links mailed on request of
  * someone not signed in (password reset, email verification) use this: a request's Host header is
- * the sender's to choose, and such a link carries a secret.
+ * the sender's to choose, and such a link carries a secret, so it never points at another host.
  */
 export function appUrl(config: Pick<Config, 'publicUrl' | 'port'>, path: string): string {
-  return join(config.publicUrl ?? `http://localhost:${config.port}`, path);
+  return join(config.publicUrl ?? ownRequestOrigin() ?? `http://localhost:${config.port}`, path);
 }
 
 /**

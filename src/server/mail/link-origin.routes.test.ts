@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrgFixture, type OrgFixture } from '../testing/org-fixture.js';
 import { scheduleBody } from '../testing/interview-fixture.js';
 import { mailsTo } from '../testing/recorded.js';
-import { createTestApp, type TestApp } from '../testing/test-app.js';
+import { createTestApp, registerUser, type TestApp } from '../testing/test-app.js';
 
 // Without PUBLIC_URL, invitation and interview links open where the sender reached the server
 // (127.0.0.1, a LAN name), so the session cookie of that address goes with them.
@@ -45,6 +45,26 @@ describe('links without PUBLIC_URL', () => {
     const [mail] = await mailsTo(t, candidate.user.email, 'interview_scheduled');
     expect(mail!.text).toContain(`http://127.0.0.1:4123/interviews/${id}`);
     expect(mail!.text).not.toContain('localhost');
+  });
+
+  // A reset link carries a secret and is asked for by someone not signed in: it follows the
+  // request's address only when that address is this machine, never a Host header naming another.
+  const resetMailFor = async (email: string, host: string) => {
+    await registerUser(t.app, { email });
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/password-reset', payload: { email }, headers: { host } });
+    expect(res.statusCode, res.body).toBe(202);
+    return (await mailsTo(t, email, 'password_reset'))[0]!.text;
+  };
+
+  it('a password reset asked for through 127.0.0.1 links to 127.0.0.1', async () => {
+    const text = await resetMailFor('reset-loopback@example.com', '127.0.0.1:4123');
+    expect(text).toMatch(/http:\/\/127\.0\.0\.1:4123\/reset-password\?email=[^&\s]+&token=[\w-]+/);
+  });
+
+  it('a password reset asked for with a Host header naming another site links to localhost, not there', async () => {
+    const text = await resetMailFor('reset-spoofed@example.com', 'attacker.example.net');
+    expect(text).not.toContain('attacker.example.net');
+    expect(text).toMatch(/http:\/\/localhost:\d+\/reset-password\?/);
   });
 });
 
