@@ -195,3 +195,46 @@ describe('limits on running code', () => {
     expectProblem(await run(dave, iv, iv.questions[0]!, 'javascript', 'function f() {}'), 400);
   });
 });
+
+describe('coding problems that fit the job', () => {
+  const plan = async (extra: object) => {
+    const res = await bob.request({ method: 'POST', url: '/api/v1/interviews', payload: { ...codingPractice, ...extra } });
+    expect(res.statusCode, res.body).toBe(201);
+    return (res.json() as Interview).questions.map((q) => problemOf(q));
+  };
+
+  it('a job that asks for SQL and a programming language gets one SQL problem, after the programming one', async () => {
+    const problems = await plan({
+      role: 'Backend developer',
+      jobDescription: 'You will build Python services on PostgreSQL and write the SQL behind our monthly reports.',
+    });
+    expect(problems.map((p) => p.topics.includes('sql'))).toEqual([false, true]);
+  });
+
+  it('a data analyst who is asked for no programming language gets SQL problems only where the bank has them', async () => {
+    const [only] = await plan({ role: 'Data Analyst', questionCount: 1, jobDescription: 'Dashboards and SQL reporting for finance.' });
+    expect(only!.topics).toContain('sql');
+  });
+
+  it('a software role with no SQL in it gets no SQL problem', async () => {
+    for (const seedRole of ['Software engineer', 'Frontend Engineer', 'Backend Engineer']) {
+      const problems = await plan({ role: seedRole, questionCount: 3 });
+      expect(
+        problems.some((p) => p.topics.includes('sql')),
+        seedRole,
+      ).toBe(false);
+    }
+  });
+
+  it('puts a problem of the job’s own work first when the bank has one', async () => {
+    // One problem in five interviews: by chance alone a graph problem would come first in about one in eight.
+    for (let i = 0; i < 5; i++) {
+      const [first] = await plan({
+        role: 'Backend Engineer',
+        questionCount: 1,
+        jobDescription: 'You will own route planning over our delivery network: shortest paths across a graph of depots.',
+      });
+      expect(first!.topics).toContain('graphs');
+    }
+  });
+});

@@ -3,6 +3,7 @@ import type { CodeAnswerBody } from '../../contract/coding-answers.js';
 import type { Evaluation, Level } from '../../contract/interviews.js';
 import { estimateComplexity } from '../../core/coding/complexity.js';
 import { codingEvaluation, combineScores, countVerdicts, scoreCode } from '../../core/coding/grading.js';
+import type { CodingFocus } from '../../core/coding/coding-focus.js';
 import type { CodingProblem } from '../../core/coding/problem.js';
 import { AppError } from '../../core/errors.js';
 import type { AnswerEvaluator } from '../../core/evaluation/types.js';
@@ -83,29 +84,44 @@ export function createCodingService(deps: CodingDeps) {
     },
 
     /** Problems for an interview: suited to the level, not recently seen by the candidate when there are enough others. */
-    plan(request: { count: number; level: Level; seed: string; recentlySeenIds: string[] }): PlannedQuestion[] {
+    /**
+     * The interview's problems: fresh ones first, of the level's difficulty, each of another topic
+     * where the bank allows. `focus` (from the role and job description) puts the topics of the
+     * job's work first and brings one SQL problem into an interview for a job that asks for SQL
+     * (the only problem when the job names no programming); otherwise SQL problems come last, since
+     * an interview's editor should start in a language the candidate expects.
+     */
+    plan(request: { count: number; level: Level; seed: string; recentlySeenIds: string[]; focus?: CodingFocus }): PlannedQuestion[] {
       const seen = new Set(request.recentlySeenIds);
       const wanted = DIFFICULTY_BY_LEVEL[request.level];
-      // SQL problems come after the programming ones: an interview's editor starts in the language
-      // a candidate expects, and SQL is practised from the library (topic SQL).
-      const isSql = (p: CodingProblem) => Number(p.topics.includes('sql'));
-      const ranked = seededOrder(bank.all(), request.seed).sort((a, b) => {
-        const kind = isSql(a) - isSql(b);
-        if (kind !== 0) return kind;
+      const focus = request.focus;
+      const focusTopics = new Set<string>(focus?.topics ?? []);
+      const isSql = (p: CodingProblem) => p.topics.includes('sql');
+      const byRank = (a: CodingProblem, b: CodingProblem) => {
         const fresh = Number(seen.has(CODING_BANK_PREFIX + a.slug)) - Number(seen.has(CODING_BANK_PREFIX + b.slug));
         if (fresh !== 0) return fresh;
+        const onFocus = Number(b.topics.some((t) => focusTopics.has(t))) - Number(a.topics.some((t) => focusTopics.has(t)));
+        if (onFocus !== 0) return onFocus;
         return rankOf(wanted, a.difficulty) - rankOf(wanted, b.difficulty);
-      });
+      };
+      const shuffled = seededOrder(bank.all(), request.seed);
+      const sqlRanked = shuffled.filter(isSql).sort(byRank);
+      const codeRanked = shuffled.filter((p) => !isSql(p)).sort(byRank);
+      const sqlCount = !focus?.sql || sqlRanked.length === 0 ? 0 : request.count >= 2 || !focus.programming ? 1 : 0;
+      const ranked = [...codeRanked, ...sqlRanked];
       // Different topics first: two array problems in one interview teach less than one array and one graph problem.
-      const picked: CodingProblem[] = [];
-      const topics = new Set<string>();
-      for (const p of ranked) {
-        if (picked.length >= request.count) break;
-        if (p.topics.some((t) => topics.has(t)) && ranked.length - picked.length > request.count) continue;
+      const picked: CodingProblem[] = sqlRanked.slice(0, sqlCount);
+      const codeWanted = request.count - picked.length;
+      const topics = new Set<string>(picked.flatMap((p) => p.topics));
+      for (const p of codeRanked) {
+        if (picked.length - sqlCount >= codeWanted) break;
+        if (p.topics.some((t) => topics.has(t)) && codeRanked.length - (picked.length - sqlCount) > codeWanted) continue;
         picked.push(p);
         p.topics.forEach((t) => topics.add(t));
       }
       for (const p of ranked) if (picked.length < request.count && !picked.includes(p)) picked.push(p);
+      // Programming problems before the SQL one, in the order they were ranked.
+      picked.sort((a, b) => Number(isSql(a)) - Number(isSql(b)));
       return picked.map((p) => ({
         type: 'technical',
         // The statement travels with the problem view (`coding`); the question's text is its title.

@@ -1,4 +1,5 @@
 import type { CreatePracticeBody } from '../../contract/interviews.js';
+import { codingFocusOf } from '../../core/coding/coding-focus.js';
 import { AppError } from '../../core/errors.js';
 import { planWithCuratedQuestions } from '../../core/interviews/plan-with-sources.js';
 import type { PlannedQuestion } from '../../core/questions/tailor-questions.js';
@@ -35,11 +36,14 @@ function codingPlan(
   request: InterviewRequest,
   recentlySeenIds: string[],
   seed: string,
+  jobText: string | undefined,
 ): PlannedQuestion[] {
   const count = request.type === 'coding' ? request.questionCount : request.type === 'mixed' && request.questionCount >= 4 ? 1 : 0;
   if (count === 0) return [];
   if (!ctx.coding) throw new AppError('unprocessable', 'Coding questions are not available on this server.');
-  return ctx.coding.plan({ count, level: request.level, seed, recentlySeenIds });
+  // The role and the job description decide which topics come first and whether SQL is asked.
+  const focus = codingFocusOf([request.role ?? '', jobText ?? ''].join('\n'));
+  return ctx.coding.plan({ count, level: request.level, seed, recentlySeenIds, focus });
 }
 
 export async function prepareInterview(
@@ -52,7 +56,7 @@ export async function prepareInterview(
   const id = newId();
   const tailoring = await gatherTailoring(ctx.tailoring, actor, request, candidateId, orgId);
   const recentlySeenIds = await ctx.reads.recentBankQuestionIds(candidateId);
-  const coding = codingPlan(ctx, request, recentlySeenIds, id);
+  const coding = codingPlan(ctx, request, recentlySeenIds, id, tailoring.jobText);
   const picked = [
     ...planWithCuratedQuestions({
       bank: ctx.bank,
