@@ -7,7 +7,7 @@
 import Fastify from 'fastify';
 import { SandboxPool, type SandboxJob, type SandboxRuntime } from '../src/server/coding/sandbox/sandbox-pool.js';
 
-// The bench measures the code runtimes; SQL (PGlite) is started on demand and measured by its tests.
+// SQL (PGlite, one process started on the first SQL run) has its own section below.
 type CodeRuntime = Exclude<SandboxRuntime, 'sql'>;
 const LIMITS = { timeLimitMs: 1000, memoryLimitBytes: 128 * 1024 * 1024, outputLimitBytes: 64 * 1024 };
 const small: Record<CodeRuntime, string> = {
@@ -61,8 +61,34 @@ async function benchRuntime(runtime: CodeRuntime, warmRuns: number) {
   return pool;
 }
 
+/** SQL: one PGlite process; each run makes a scratch schema, fills it, runs the query and drops it. */
+async function benchSql(warmRuns: number) {
+  const pool = new SandboxPool({ runtime: 'sql', size: 1 });
+  const data = `CREATE TABLE orders (id int PRIMARY KEY, customer text NOT NULL, total numeric(10, 2) NOT NULL);
+INSERT INTO orders VALUES ${Array.from({ length: 50 }, (_, i) => `(${i + 1}, 'c${i % 7}', ${(i * 3.5).toFixed(2)})`).join(', ')};`;
+  const sqlJob = (query: string): SandboxJob => ({ entry: 'query', code: query, tests: [{ args: JSON.stringify([data]) }], ...LIMITS });
+  const [, cold] = await timed(() => pool.run(sqlJob('SELECT 1')));
+  const small = 'SELECT customer, sum(total) FROM orders GROUP BY customer ORDER BY customer';
+  const times: number[] = [];
+  for (let i = 0; i < warmRuns; i++) times.push((await timed(() => pool.run(sqlJob(small))))[1]);
+  // A query that never ends on its own (a recursive CTE counting forever) and one that builds a huge result.
+  const [loopResult, loopMs] = await timed(() =>
+    pool.run(sqlJob('WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n')),
+  );
+  // The killed process is replaced first (PGlite takes seconds to start): the figure is the bomb's alone.
+  await pool.run(sqlJob('SELECT 1'));
+  const [bombResult, bombMs] = await timed(() => pool.run(sqlJob("SELECT repeat('x', 1000000) FROM generate_series(1, 100000)")));
+  console.log('\nsql');
+  console.log(`  cold start (first run starts PGlite)  ${ms(cold)}`);
+  console.log(`  warm small run  p50 ${ms(quantile(times, 0.5))}  p99 ${ms(quantile(times, 0.99))}  (${warmRuns} runs)`);
+  console.log(`  endless recursive query (limit 1000 ms) ${loopResult[0]!.outcome} after ${ms(loopMs)}`);
+  console.log(`  huge result (cap 128 MB, limit 1000 ms)${bombResult[0]!.outcome} after ${ms(bombMs)}`);
+  await pool.close();
+}
+
 const js = await benchRuntime('javascript', 200);
 const py = await benchRuntime('python', 40);
+await benchSql(40);
 
 // Health latency while bombs are being killed, one after another, in both runtimes.
 const app = Fastify();

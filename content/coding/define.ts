@@ -181,5 +181,6 @@ export function defineSql(d: {
     timeLimitMs: 2000,
     memoryLimitMb: 128,
     solutions: { sql: d.solution },
+    sqlSchema: d.schema,
   };
 }

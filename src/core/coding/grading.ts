@@ -28,12 +28,20 @@ export function countVerdicts(results: Pick<TestResult, 'verdict'>[]): VerdictCo
  * is full when the measured growth is no worse than the expected class (or too fast to measure
  * with every test passed), half for one class worse, none when the large input ran out of time.
  */
-export function scoreCode(passed: number, total: number, complexity: ComplexityEstimate, expected: ComplexityClass): number {
+export function scoreCode(
+  passed: number,
+  total: number,
+  complexity: ComplexityEstimate,
+  expected: ComplexityClass,
+  /** False for SQL: a query's speed is not read from its tests, so passing them earns the whole grade. */
+  timeMeasured = true,
+): number {
   if (total === 0) return 0;
   const tests = (80 * passed) / total;
   let efficiency = 0;
   if (passed > 0) {
-    if (complexity.class === null) efficiency = complexity.note.startsWith('Ran out of time') ? 0 : passed === total ? 10 : 0;
+    if (!timeMeasured) efficiency = 20;
+    else if (complexity.class === null) efficiency = complexity.note.startsWith('Ran out of time') ? 0 : passed === total ? 10 : 0;
     else {
       const gap = tier(complexity.class) - tier(expected);
       efficiency = gap <= 0 ? 20 : gap === 1 ? 10 : 0;

@@ -51,6 +51,8 @@ export interface CodingProblem {
   expectedComplexity: ComplexityClass;
   timeLimitMs: number;
   memoryLimitMb: number;
+  /** SQL problems: the CREATE TABLE statements every test's data follows (shown once, in the statement). */
+  sqlSchema?: string;
   /** Reference solutions; every one passes every test (checked by the bank's test). */
   solutions: Partial<Record<CodingLanguage, string>>;
 }

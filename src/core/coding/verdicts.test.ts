@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { estimateComplexity } from './complexity.js';
 import { codingEvaluation, combineScores, countVerdicts, scoreCode } from './grading.js';
-import { diffLines, sameAnswer, showValue } from './verdicts.js';
+import { diffLines, sameAnswer, showRows, showValue } from './verdicts.js';
 
 describe('sameAnswer', () => {
   it('compares JSON values exactly, object keys in any order', () => {
@@ -68,6 +68,12 @@ describe('grading', () => {
     expect(scoreCode(5, 10, linear, 'O(n)')).toBe(50);
     expect(scoreCode(0, 10, linear, 'O(n)')).toBe(0);
   });
+  it('gives a query that returns every right row the whole grade, since its time growth is not measured', () => {
+    const unmeasured = { class: null, exponent: null, points: [], note: 'A query is judged on the rows it returns.' };
+    expect(scoreCode(8, 8, unmeasured, 'O(n log n)', false)).toBe(100);
+    expect(scoreCode(4, 8, unmeasured, 'O(n log n)', false)).toBe(50);
+    expect(scoreCode(0, 8, unmeasured, 'O(n log n)', false)).toBe(0);
+  });
   it('weighs a written explanation at 15 %', () => {
     expect(combineScores(100, null)).toBe(100);
     expect(combineScores(100, 40)).toBe(91);
@@ -88,5 +94,18 @@ describe('grading', () => {
     expect(evaluation.score).toBe(codeScore);
     expect(evaluation.scoreFactors!.reduce((s, f) => s + f.effect, 0)).toBe(codeScore);
     expect(evaluation.improvements.join(' ')).toMatch(/3 time limit exceeded/);
+  });
+});
+
+describe('showRows', () => {
+  it('shows a result set a row per line, NULL by name, and says when there are none', () => {
+    expect(
+      showRows([
+        ['Bo', 3, null],
+        ['Cy', 1.5, 'x'],
+      ]),
+    ).toBe('Bo | 3 | NULL\nCy | 1.5 | x');
+    expect(showRows([])).toBe('(no rows)');
+    expect(showRows('not rows')).toBe('"not rows"');
   });
 });

@@ -47,6 +47,15 @@ export function showValue(value: unknown): string {
   return ['[', ...value.map((v, i) => `  ${JSON.stringify(v)}${i < value.length - 1 ? ',' : ''}`), ']'].join('\n');
 }
 
+/** A SQL result set as a reader sees one: a row per line, columns separated by a bar. */
+export function showRows(rows: unknown): string {
+  if (!Array.isArray(rows) || !rows.every(Array.isArray)) return showValue(rows);
+  if (rows.length === 0) return '(no rows)';
+  return rows
+    .map((row: unknown[]) => row.map((v) => (v === null ? 'NULL' : typeof v === 'string' ? v : JSON.stringify(v))).join(' | '))
+    .join('\n');
+}
+
 export interface DiffLine {
   kind: 'same' | 'expected' | 'actual';
   text: string;

@@ -1,7 +1,7 @@
 import { transformSync } from 'esbuild';
 import type { CodingLanguage, TestResult, Verdict } from '../../contract/coding.js';
 import type { Comparison } from '../../core/coding/problem.js';
-import { diffLines, sameAnswer, showValue } from '../../core/coding/verdicts.js';
+import { diffLines, sameAnswer, showRows, showValue } from '../../core/coding/verdicts.js';
 import type { PreparedTest } from './problem-bank.js';
 import type { SandboxOutcome, SandboxPool, SandboxRuntime } from './sandbox/sandbox-pool.js';
 
@@ -33,10 +33,6 @@ const clip = (text: string) => (text.length > SHOWN_CHARS ? `${text.slice(0, SHO
 
 /** `export` has no meaning in the sandbox's script scope; candidates used to modules write it anyway. */
 const withoutExports = (code: string) => code.replace(/^(\s*)export\s+(default\s+)?(?=(async\s+)?function|const|let|var|class)/gm, '$1');
-
-/** A SQL test's input is the data the query runs on, shown as the SQL that made it. */
-const shownInput = (language: CodingLanguage, args: unknown[]) =>
-  language === 'sql' ? String(args[0]) : args.map((a) => JSON.stringify(a)).join(', ');
 
 type Prepared = { ok: true; runtime: SandboxRuntime; code: string } | { ok: false; error: { message: string; line?: number } };
 
@@ -91,7 +87,7 @@ export function createCodeRunner(pools: Record<SandboxRuntime, SandboxPool>) {
           verdict: 'runtime_error' as const,
           timeMs: 0,
           memoryBytes: 0,
-          ...(t.hidden ? {} : { input: clip(shownInput(request.language, t.args)) }),
+          ...(t.hidden ? {} : { input: clip(t.shownInput) }),
           error: prepared.error,
         }));
       }
@@ -116,11 +112,13 @@ export function createCodeRunner(pools: Record<SandboxRuntime, SandboxPool>) {
           ...(test.n !== undefined ? { n: test.n } : {}),
         };
         if (test.hidden) return base;
-        const expected = showValue(test.expected);
-        const shownActual = actual === undefined ? undefined : showValue(actual);
+        // A result set reads best a row per line, and its diff then points at the rows that differ.
+        const show = request.language === 'sql' ? showRows : showValue;
+        const expected = show(test.expected);
+        const shownActual = actual === undefined ? undefined : show(actual);
         return {
           ...base,
-          input: clip(shownInput(request.language, test.args)),
+          input: clip(test.shownInput),
           expected: clip(expected),
           ...(shownActual !== undefined ? { actual: clip(shownActual) } : {}),
           ...(verdict === 'wrong_answer' && shownActual !== undefined ? { diff: diffLines(clip(expected), clip(shownActual)) } : {}),

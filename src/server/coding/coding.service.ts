@@ -179,11 +179,15 @@ export function createCodingService(deps: CodingDeps) {
       const passed = results.filter((r) => r.verdict === 'passed').length;
       const sized = results.filter((r) => r.n !== undefined);
       const timedOut = sized.find((r) => r.verdict === 'time_limit');
-      const complexity = estimateComplexity(
-        sized.filter((r) => r.verdict === 'passed').map((r) => ({ n: r.n!, timeMs: r.timeMs })),
-        timedOut?.n,
-      );
-      const codeScore = scoreCode(passed, results.length, complexity, problem.expectedComplexity);
+      const isSql = problem.sqlSchema !== undefined;
+      const complexity = isSql
+        ? // A query's tests are small tables: its plan, not its time growth, is the database's business.
+          { class: null, exponent: null, points: [], note: 'A query is judged on the rows it returns; its time growth is not measured.' }
+        : estimateComplexity(
+            sized.filter((r) => r.verdict === 'passed').map((r) => ({ n: r.n!, timeMs: r.timeMs })),
+            timedOut?.n,
+          );
+      const codeScore = scoreCode(passed, results.length, complexity, problem.expectedComplexity, !isSql);
       const explanation = body.explanation?.trim()
         ? await evaluator.evaluate({
             question: `${problem.title}: explain your solution (approach, correctness, complexity).`,

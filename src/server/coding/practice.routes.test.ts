@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codingProblems } from '../../../content/coding/index.js';
 import type { PracticeAttemptResult, PracticeProblem, PracticeProgress } from '../../contract/coding-practice.js';
+import type { CodingProblemView, RunResult } from '../../contract/coding.js';
 import { createTestApp, expectProblem, registerUser, type Browser, type TestApp } from '../testing/test-app.js';
 import { streakOf } from './practice.service.js';
 
@@ -83,6 +84,24 @@ describe('DSA practice', () => {
     });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ passed: 2, total: 2 });
+
+    // A wrong query: the example shows the data it ran on (the schema is in the statement) and the rows, a row per line.
+    const wrong = await alice.request({
+      method: 'POST',
+      url: `/api/v1/coding/problems/${sqlProblem.slug}/run`,
+      payload: { language: 'sql', code: 'SELECT name FROM customers' },
+    });
+    const [first] = (wrong.json() as RunResult).results;
+    expect(first).toMatchObject({ verdict: 'wrong_answer', expected: 'Bo\nCy', actual: 'Ada\nBo\nCy' });
+    expect(first!.input).toMatch(/^INSERT INTO customers/);
+    expect(first!.input).not.toContain('CREATE TABLE');
+    expect(first!.diff).toContainEqual({ kind: 'actual', text: 'Ada' });
+
+    const view = await alice.request({ method: 'GET', url: `/api/v1/coding/problems/${sqlProblem.slug}` });
+    const { statement, examples } = view.json() as CodingProblemView;
+    expect(statement).toContain('CREATE TABLE customers');
+    expect(examples[1]).toMatchObject({ output: '(no rows)' });
+    expect(examples[0]!.input).not.toContain('CREATE TABLE');
   }, 180_000);
 });
 

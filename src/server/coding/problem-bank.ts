@@ -1,6 +1,6 @@
 import { CODING_LANGUAGES, type CodingLanguage, type CodingProblemSummary, type CodingProblemView } from '../../contract/coding.js';
 import { type CodingProblem, seededRandom, seedOf } from '../../core/coding/problem.js';
-import { showValue } from '../../core/coding/verdicts.js';
+import { showRows, showValue } from '../../core/coding/verdicts.js';
 
 /** A test ready to run: arguments as JSON and the expected value. */
 export interface PreparedTest {
@@ -8,11 +8,24 @@ export interface PreparedTest {
   hidden: boolean;
   args: unknown[];
   argsJson: string;
+  /** What the candidate is shown as the test's input: the arguments, or for SQL the data (the schema is in the statement). */
+  shownInput: string;
   expected: unknown;
   n?: number;
 }
 
 export type BankProblem = CodingProblem;
+
+/** A test's input as shown: the arguments as JSON, or for SQL the statements that fill the tables. */
+function inputShown(problem: CodingProblem, args: unknown[]): string {
+  if (problem.sqlSchema === undefined) return args.map((a) => JSON.stringify(a)).join(', ');
+  const data = String(args[0]).slice(problem.sqlSchema.length).trim();
+  return data === '' ? '-- every table is empty' : data.replace(/;\s*(?=INSERT)/g, ';\n');
+}
+
+/** An expected value as shown: JSON, or for SQL the rows. */
+export const outputShown = (problem: CodingProblem, value: unknown): string =>
+  problem.sqlSchema === undefined ? showValue(value) : showRows(value);
 
 const languagesOf = (p: CodingProblem): CodingLanguage[] => CODING_LANGUAGES.filter((l) => p.starter[l] !== undefined);
 
@@ -39,6 +52,7 @@ export function createProblemBank(problems: BankProblem[]) {
       hidden,
       args,
       argsJson: JSON.stringify(args),
+      shownInput: inputShown(problem, args),
       expected,
       ...(n !== undefined ? { n } : {}),
     });
@@ -80,8 +94,8 @@ export function createProblemBank(problems: BankProblem[]) {
         statement: problem.statement,
         starterCode: problem.starter,
         examples: problem.examples.map((e) => ({
-          input: problem.starter.sql !== undefined ? String(e.args[0]) : e.args.map((a) => JSON.stringify(a)).join(', '),
-          output: showValue(e.expected),
+          input: inputShown(problem, e.args),
+          output: outputShown(problem, e.expected),
           ...(e.explanation ? { explanation: e.explanation } : {}),
         })),
         timeLimitMs: problem.timeLimitMs,

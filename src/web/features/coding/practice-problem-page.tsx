@@ -8,6 +8,7 @@ import { difficultyLabels } from '../../lib/interview-meta.js';
 import { Alert } from '../../ui/alert.js';
 import { Badge } from '../../ui/badge.js';
 import { CodeEditor } from '../../ui/coding/code-editor.js';
+import { ProblemExamples } from '../../ui/coding/problem-examples.js';
 import { ProblemStatement } from '../../ui/coding/problem-statement.js';
 import { CodeRunPanel } from '../../ui/coding/code-run-panel.js';
 import { SelectField } from '../../ui/field.js';
@@ -64,15 +65,7 @@ export function PracticeProblemPage() {
           {p.title}
         </h1>
         <ProblemStatement markdown={p.statement} />
-        {p.examples.map((example, i) => (
-          <div key={i} className="rounded-xl bg-surface-muted p-3 text-sm">
-            <p className="font-medium text-fg">Example {i + 1}</p>
-            <pre className="mt-1 overflow-x-auto whitespace-pre-wrap break-words font-mono text-xs text-fg-muted">
-              {`Input: ${example.input}\nOutput: ${example.output}`}
-            </pre>
-            {example.explanation ? <p className="mt-1 text-xs text-fg-muted">{example.explanation}</p> : null}
-          </div>
-        ))}
+        <ProblemExamples examples={p.examples} />
       </section>
       <form
         className="space-y-4"

@@ -5,6 +5,7 @@ import { errorMessage } from '../../lib/api-client.js';
 import { Alert } from '../alert.js';
 import { SelectField, TextAreaField } from '../field.js';
 import { CodeEditor } from './code-editor.js';
+import { ProblemExamples } from './problem-examples.js';
 import { ProblemStatement } from './problem-statement.js';
 import { CodeRunPanel } from './code-run-panel.js';
 
@@ -84,15 +85,7 @@ export function CodingAnswerForm({
       </section>
       {problem.examples.length > 0 ? (
         <section aria-label="Examples" className="space-y-2">
-          {problem.examples.map((example, i) => (
-            <div key={i} className="rounded-xl bg-surface-muted p-3 text-sm">
-              <p className="font-medium text-fg">Example {i + 1}</p>
-              <pre className="mt-1 overflow-x-auto whitespace-pre-wrap break-words font-mono text-xs text-fg-muted">
-                {`Input: ${example.input}\nOutput: ${example.output}`}
-              </pre>
-              {example.explanation ? <p className="mt-1 text-xs text-fg-muted">{example.explanation}</p> : null}
-            </div>
-          ))}
+          <ProblemExamples examples={problem.examples} />
         </section>
       ) : null}
       <div className="flex flex-wrap items-end justify-between gap-3">
