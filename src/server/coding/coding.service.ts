@@ -182,7 +182,7 @@ export function createCodingService(deps: CodingDeps) {
       const isSql = problem.sqlSchema !== undefined;
       const complexity = isSql
         ? // A query's tests are small tables: its plan, not its time growth, is the database's business.
-          { class: null, exponent: null, points: [], note: 'A query is judged on the rows it returns; its time growth is not measured.' }
+          { class: null, exponent: null, points: [], note: 'A query is judged on the rows it returns.' }
         : estimateComplexity(
             sized.filter((r) => r.verdict === 'passed').map((r) => ({ n: r.n!, timeMs: r.timeMs })),
             timedOut?.n,
