@@ -114,13 +114,21 @@ export const updateInterviewBody = z
   .refine((b) => Object.values(b).some((v) => v !== undefined), 'give at least one field');
 export type UpdateInterviewBody = z.infer<typeof updateInterviewBody>;
 
-/** A question as the coach edits it; an id keeps an existing question, no id adds one. */
+/**
+ * A question as the coach edits it; an id keeps an existing question, no id adds one. A new
+ * question with `codingProblem` (a problem's slug from `GET /api/v1/coding/problems`) is that
+ * coding problem: its title becomes the text, and the problem brings its own tests and key points.
+ */
 export const editedQuestion = z.object({
   id: id.optional(),
   type: questionType,
   text: z.string().trim().min(10).max(2000),
   keyPoints: z.array(z.string().trim().min(1).max(300)).max(10).optional(),
   referenceAnswer: z.string().trim().max(5000).optional(),
+  codingProblem: z
+    .string()
+    .regex(/^[a-z0-9-]{1,80}$/)
+    .optional(),
 });
 export type EditedQuestion = z.infer<typeof editedQuestion>;
 /** The whole ordered list: questions left out are removed. */

@@ -33,6 +33,25 @@ function seededOrder<T>(items: T[], seed: string): T[] {
   return keyed.sort((a, b) => a.key - b.key).map((k) => k.item);
 }
 
+/** An interview question that asks a problem: the title is its text, the statement travels with the problem's view. */
+function questionOf(p: CodingProblem): PlannedQuestion {
+  return {
+    type: 'technical',
+    // The statement travels with the problem view (`coding`); the question's text is its title.
+    text: p.title,
+    bankQuestionId: CODING_BANK_PREFIX + p.slug,
+    referenceAnswer: `A good solution runs in ${p.expectedComplexity} time; the explanation names the approach, why it is correct, its time and space complexity and the edge cases.`,
+    keyPoints: [
+      `The approach and the data structure it relies on`,
+      `Time complexity ${p.expectedComplexity}`,
+      `Space complexity`,
+      `Edge cases such as empty or minimal input`,
+    ],
+    targetSkills: [],
+    source: 'bank',
+  };
+}
+
 export interface CodingDeps {
   bank: ProblemBank;
   runner: CodeRunner;
@@ -122,21 +141,13 @@ export function createCodingService(deps: CodingDeps) {
       for (const p of ranked) if (picked.length < request.count && !picked.includes(p)) picked.push(p);
       // Programming problems before the SQL one, in the order they were ranked.
       picked.sort((a, b) => Number(isSql(a)) - Number(isSql(b)));
-      return picked.map((p) => ({
-        type: 'technical',
-        // The statement travels with the problem view (`coding`); the question's text is its title.
-        text: p.title,
-        bankQuestionId: CODING_BANK_PREFIX + p.slug,
-        referenceAnswer: `A good solution runs in ${p.expectedComplexity} time; the explanation names the approach, why it is correct, its time and space complexity and the edge cases.`,
-        keyPoints: [
-          `The approach and the data structure it relies on`,
-          `Time complexity ${p.expectedComplexity}`,
-          `Space complexity`,
-          `Edge cases such as empty or minimal input`,
-        ],
-        targetSkills: [],
-        source: 'bank',
-      }));
+      return picked.map(questionOf);
+    },
+
+    /** The question that asks one problem of the bank, by its slug (a coach's pick); undefined when there is none. */
+    questionFor(slug: string): PlannedQuestion | undefined {
+      const problem = bank.get(slug);
+      return problem ? questionOf(problem) : undefined;
     },
 
     /** "Run": the public examples only, limited per user. */

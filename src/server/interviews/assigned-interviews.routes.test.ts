@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { codingProblems } from '../../../content/coding/index.js';
 import type { Interview, InterviewList } from '../../contract/interviews.js';
 import { buildApp } from '../app.js';
 import { memberships } from '../orgs/orgs.table.js';
@@ -297,6 +298,49 @@ describe('before the window opens', () => {
     expect(edited.questions.some((q) => q.id === q2!.id)).toBe(false);
     expect((await t.database.db.select().from(interviewQuestions).where(eq(interviewQuestions.interviewId, iv.id))).length).toBe(3);
     expect(await auditOfTarget(t, iv.id, 'interview.questions')).toHaveLength(1);
+  });
+
+  it('lets the coach add a coding problem from the bank, which the candidate then gets with its editor', async () => {
+    const iv = await schedule(t, coach(), candidate().user.id, { count: 2, startIn: 10 * MINUTE });
+    const problem = codingProblems.find((p) => p.slug === 'rotate-the-shelf')!;
+    const res = await coach().request({
+      method: 'PUT',
+      url: url(iv.id, '/questions'),
+      payload: {
+        questions: [
+          { id: iv.questions[0]!.id, type: iv.questions[0]!.type, text: iv.questions[0]!.text },
+          // Whatever text comes with a pick, the problem's own title and key points are stored.
+          { type: 'technical', text: 'Any words the editor sent along', codingProblem: problem.slug },
+        ],
+      },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const edited: Interview = res.json();
+    expect(edited.questions[1]).toMatchObject({ text: problem.title, coding: { slug: problem.slug } });
+    expect(edited.questions[1]!.keyPoints).toContain(`Time complexity ${problem.expectedComplexity}`);
+
+    t.clock.advance(11 * MINUTE);
+    const started = await startNow(candidate(), iv.id);
+    const asked = started.questions.find((q) => q.coding?.slug === problem.slug)!;
+    expect(asked.coding).toMatchObject({ languages: ['javascript', 'typescript', 'python'] });
+    const submitted = await candidate().request({
+      method: 'POST',
+      url: url(iv.id, '/answers'),
+      payload: { questionId: asked.id, language: 'javascript', code: problem.solutions.javascript },
+    });
+    expect([201, 202], submitted.body).toContain(submitted.statusCode);
+  });
+
+  it('refuses a coding problem the bank does not have, and changes nothing', async () => {
+    const iv = await schedule(t, coach(), candidate().user.id, { count: 2, startIn: 10 * MINUTE });
+    const res = await coach().request({
+      method: 'PUT',
+      url: url(iv.id, '/questions'),
+      payload: { questions: [{ type: 'technical', text: 'A problem that is not there', codingProblem: 'no-such-problem' }] },
+    });
+    expectProblem(res, 400, 'validation_failed');
+    const stored = await t.database.db.select().from(interviewQuestions).where(eq(interviewQuestions.interviewId, iv.id));
+    expect(stored.map((q) => q.id).sort()).toEqual(iv.questions.map((q) => q.id).sort());
   });
 
   it('refuses question edits with an unknown id, by the candidate, and once the window has opened', async () => {

@@ -217,6 +217,18 @@ export function createAssignedInterviews(ctx: InterviewContext) {
           errors: [{ path: 'body.questions', message: 'question ids must be unique' }],
         });
       }
+      // A coach's pick from the coding bank: the problem's own question, whatever text came with it.
+      const picked = body.questions.map((q, i) => {
+        if (q.id || q.codingProblem === undefined) return undefined;
+        if (!ctx.coding) throw new AppError('unprocessable', 'Coding questions are not available on this server.');
+        const question = ctx.coding.questionFor(q.codingProblem);
+        if (!question) {
+          throw new AppError('validation_failed', 'There is no coding problem with this name.', {
+            errors: [{ path: `body.questions.${i}.codingProblem`, message: 'unknown coding problem' }],
+          });
+        }
+        return question;
+      });
       const updated = await db.transaction(async (tx) => {
         const row = await lockScheduled(tx, interviewId, 'edited');
         const now = clock.now();
@@ -225,6 +237,21 @@ export function createAssignedInterviews(ctx: InterviewContext) {
         const unknown = givenIds.find((qid) => !existing.has(qid));
         if (unknown) throw notFound('Question in this interview');
         const rows = body.questions.map((q, i) => {
+          const problem = picked[i];
+          if (problem) {
+            return {
+              id: newId(),
+              interviewId,
+              order: i + 1,
+              type: problem.type,
+              text: problem.text,
+              bankQuestionId: problem.bankQuestionId ?? null,
+              referenceAnswer: problem.referenceAnswer ?? null,
+              keyPoints: problem.keyPoints,
+              expectedAnswer: null,
+              targetSkills: problem.targetSkills,
+            };
+          }
           const old = q.id ? existing.get(q.id) : undefined;
           const sameText = old?.text === q.text;
           return {

@@ -8,7 +8,7 @@ import { SelectField } from '../../ui/field.js';
 import { LoadFailure } from '../../ui/load-failure.js';
 import { PageHeader } from '../../ui/page-header.js';
 import { Skeleton } from '../../ui/skeleton.js';
-import { topicLabels } from './topic-labels.js';
+import { topicLabels } from '../../lib/coding-topics.js';
 
 /** DSA practice: the coding problems by topic and difficulty, with the ones you have solved. */
 export function PracticeLibraryPage() {

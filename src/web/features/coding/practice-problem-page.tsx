@@ -8,15 +8,14 @@ import { difficultyLabels } from '../../lib/interview-meta.js';
 import { Alert } from '../../ui/alert.js';
 import { Badge } from '../../ui/badge.js';
 import { CodeEditor } from '../../ui/coding/code-editor.js';
+import { languageLabels } from '../../ui/coding/coding-answer-form.js';
 import { ProblemExamples } from '../../ui/coding/problem-examples.js';
 import { ProblemStatement } from '../../ui/coding/problem-statement.js';
 import { CodeRunPanel } from '../../ui/coding/code-run-panel.js';
 import { SelectField } from '../../ui/field.js';
 import { LoadFailure } from '../../ui/load-failure.js';
 import { Skeleton } from '../../ui/skeleton.js';
-import { topicLabels } from './topic-labels.js';
-
-const languageLabels: Record<CodingLanguage, string> = { javascript: 'JavaScript', typescript: 'TypeScript', python: 'Python', sql: 'SQL' };
+import { topicLabels } from '../../lib/coding-topics.js';
 
 /** Solving one practice problem: statement, editor, run the examples, submit against every test. */
 export function PracticeProblemPage() {

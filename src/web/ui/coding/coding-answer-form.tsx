@@ -9,7 +9,12 @@ import { ProblemExamples } from './problem-examples.js';
 import { ProblemStatement } from './problem-statement.js';
 import { CodeRunPanel } from './code-run-panel.js';
 
-const languageLabels: Record<CodingLanguage, string> = { javascript: 'JavaScript', typescript: 'TypeScript', python: 'Python', sql: 'SQL' };
+export const languageLabels: Record<CodingLanguage, string> = {
+  javascript: 'JavaScript',
+  typescript: 'TypeScript',
+  python: 'Python',
+  sql: 'SQL',
+};
 
 interface CodeDraft {
   language: CodingLanguage;

@@ -1,4 +1,4 @@
-import { ArrowDown, ArrowUp, ChevronDown, Plus, Save, Trash2 } from 'lucide-react';
+import { ArrowDown, ArrowUp, ChevronDown, Code2, Plus, Save, Trash2 } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
 import { QUESTION_TYPES, type EditedQuestion, type Interview, type QuestionType } from '../../../../contract/index.js';
 import { ApiError, errorMessage } from '../../../lib/api-client.js';
@@ -8,6 +8,7 @@ import { cn } from '../../../ui/cn.js';
 import { SelectField, TextAreaField } from '../../../ui/field.js';
 import { interviewTypeLabel } from '../../../lib/interview-meta.js';
 import { useReplaceQuestions } from '../../../lib/api/coach.js';
+import { CodingPick } from './coding-pick.js';
 
 const MIN_TEXT = 10;
 const MAX_QUESTIONS = 20;
@@ -23,6 +24,8 @@ interface Item {
   /** One key point per line, as typed; split when saved. */
   keyPoints: string;
   referenceAnswer: string;
+  /** A coding problem from the bank (its slug and title): asked with the code editor and graded by its tests. */
+  coding?: { slug: string; title: string } | undefined;
 }
 
 let counter = 0;
@@ -38,6 +41,7 @@ function fromInterview(interview: Interview): Item[] {
       text: q.text,
       keyPoints: (q.keyPoints ?? []).join('\n'),
       referenceAnswer: q.referenceAnswer ?? '',
+      coding: q.coding ? { slug: q.coding.slug, title: q.coding.title } : undefined,
     }));
 }
 
@@ -49,13 +53,22 @@ function keyPointsOf(q: Item): string[] {
 }
 
 function toBody(items: Item[]): EditedQuestion[] {
-  return items.map((q) => ({
+  return items.map((q) =>
+    q.coding
+      ? // The server asks the bank's problem; the title is sent only because every question has a text.
+        { ...(q.id ? { id: q.id } : { codingProblem: q.coding.slug }), type: q.type, text: q.coding.title }
+      : toTextQuestion(q),
+  );
+}
+
+function toTextQuestion(q: Item): EditedQuestion {
+  return {
     ...(q.id ? { id: q.id } : {}),
     type: q.type,
     text: q.text.trim(),
     keyPoints: keyPointsOf(q),
     ...(q.referenceAnswer.trim() ? { referenceAnswer: q.referenceAnswer.trim() } : {}),
-  }));
+  };
 }
 
 const same = (a: Item[], b: Item[]) => JSON.stringify(toBody(a)) === JSON.stringify(toBody(b));
@@ -114,9 +127,20 @@ export function QuestionEditor({ interview, onSaved }: { interview: Interview; o
     setAnnouncement(`Question ${items.length + 1} added.`);
   }
 
+  function addCoding() {
+    const item: Item = { key: newKey(), type: 'technical', text: '', keyPoints: '', referenceAnswer: '', coding: { slug: '', title: '' } };
+    setItems((list) => [...list, item]);
+    focusNext.current = `q-${item.key}-text`;
+    setAnnouncement(`Question ${items.length + 1} added: choose its coding problem.`);
+  }
+
   function save() {
     const found: Record<string, string> = {};
     for (const q of items) {
+      if (q.coding) {
+        if (!q.coding.slug) found[q.key] = 'Choose a coding problem.';
+        continue;
+      }
       if (q.text.trim().length < MIN_TEXT) found[q.key] = `Write at least ${MIN_TEXT} characters.`;
       const points = keyPointsOf(q);
       if (points.length > MAX_KEY_POINTS) found[`${q.key}:points`] = `Keep it to ${MAX_KEY_POINTS} key points; this has ${points.length}.`;
@@ -181,68 +205,32 @@ export function QuestionEditor({ interview, onSaved }: { interview: Interview; o
               </div>
             </div>
 
-            <div className="grid grid-cols-1 gap-4 sm:grid-cols-[12rem_minmax(0,1fr)]">
-              <SelectField label="Type" value={q.type} onChange={(e) => update(q.key, { type: e.target.value as QuestionType })}>
-                {QUESTION_TYPES.map((t) => (
-                  <option key={t} value={t}>
-                    {interviewTypeLabel(t)}
-                  </option>
-                ))}
-              </SelectField>
-              <TextAreaField
+            {q.coding ? (
+              <CodingPick
                 id={`q-${q.key}-text`}
-                label="Question"
-                rows={3}
-                maxLength={2000}
-                value={q.text}
-                onChange={(e) => {
-                  update(q.key, { text: e.target.value });
+                saved={Boolean(q.id)}
+                value={q.coding}
+                error={errors[q.key]}
+                onPick={(coding) => {
+                  update(q.key, { coding, text: coding.title });
                   if (errors[q.key]) setErrors(({ [q.key]: _gone, ...rest }) => rest);
                 }}
-                error={errors[q.key]}
-                className="resize-y"
               />
-            </div>
-
-            <TextAreaField
-              id={`q-${q.key}-points`}
-              label="Key points"
-              optional
-              rows={Math.min(6, Math.max(3, q.keyPoints.split('\n').length))}
-              value={q.keyPoints}
-              onChange={(e) => {
-                update(q.key, { keyPoints: e.target.value });
-                if (errors[`${q.key}:points`]) setErrors(({ [`${q.key}:points`]: _gone, ...rest }) => rest);
-              }}
-              error={errors[`${q.key}:points`]}
-              placeholder={'One per line, e.g.\nStates the trade-off\nGives a measurable result'}
-              hint="One per line: what a good answer covers. The engine checks answers against them; only coaches see them."
-              className="resize-y"
-            />
-
-            <details className="group rounded-xl border border-border">
-              <summary className="flex cursor-pointer list-none items-center justify-between gap-2 rounded-xl px-3.5 py-2.5 text-sm font-medium text-fg-muted hover:text-fg [&::-webkit-details-marker]:hidden">
-                {q.referenceAnswer.trim() ? 'Reference answer' : 'Add a reference answer (optional)'}
-                <ChevronDown className="size-4 transition-transform group-open:rotate-180" aria-hidden="true" />
-              </summary>
-              <div className="border-t border-border p-3.5">
-                <TextAreaField
-                  label="Reference answer"
-                  rows={4}
-                  maxLength={5000}
-                  value={q.referenceAnswer}
-                  onChange={(e) => update(q.key, { referenceAnswer: e.target.value })}
-                  hint="A model answer the engine compares against. Leave empty to rely on the key points."
-                />
-              </div>
-            </details>
+            ) : (
+              <TextQuestionFields q={q} errors={errors} setErrors={setErrors} update={update} />
+            )}
           </li>
         ))}
       </ol>
 
-      <Button id="add-question" variant="secondary" onClick={add} disabled={items.length >= MAX_QUESTIONS}>
-        <Plus className="size-4" aria-hidden="true" /> Add question
-      </Button>
+      <div className="flex flex-wrap gap-2">
+        <Button id="add-question" variant="secondary" onClick={add} disabled={items.length >= MAX_QUESTIONS}>
+          <Plus className="size-4" aria-hidden="true" /> Add question
+        </Button>
+        <Button variant="secondary" onClick={addCoding} disabled={items.length >= MAX_QUESTIONS}>
+          <Code2 className="size-4" aria-hidden="true" /> Add coding problem
+        </Button>
+      </div>
 
       {replace.isError ? (
         <Alert title={locked ? 'The questions can no longer change' : 'The questions were not saved'}>
@@ -282,6 +270,79 @@ export function QuestionEditor({ interview, onSaved }: { interview: Interview; o
         {announcement}
       </p>
     </section>
+  );
+}
+
+/** The fields of a question the coach writes: type, text, key points and an optional reference answer. */
+function TextQuestionFields({
+  q,
+  errors,
+  setErrors,
+  update,
+}: {
+  q: Item;
+  errors: Record<string, string>;
+  setErrors: React.Dispatch<React.SetStateAction<Record<string, string>>>;
+  update: (key: string, patch: Partial<Item>) => void;
+}) {
+  return (
+    <>
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-[12rem_minmax(0,1fr)]">
+        <SelectField label="Type" value={q.type} onChange={(e) => update(q.key, { type: e.target.value as QuestionType })}>
+          {QUESTION_TYPES.map((t) => (
+            <option key={t} value={t}>
+              {interviewTypeLabel(t)}
+            </option>
+          ))}
+        </SelectField>
+        <TextAreaField
+          id={`q-${q.key}-text`}
+          label="Question"
+          rows={3}
+          maxLength={2000}
+          value={q.text}
+          onChange={(e) => {
+            update(q.key, { text: e.target.value });
+            if (errors[q.key]) setErrors(({ [q.key]: _gone, ...rest }) => rest);
+          }}
+          error={errors[q.key]}
+          className="resize-y"
+        />
+      </div>
+
+      <TextAreaField
+        id={`q-${q.key}-points`}
+        label="Key points"
+        optional
+        rows={Math.min(6, Math.max(3, q.keyPoints.split('\n').length))}
+        value={q.keyPoints}
+        onChange={(e) => {
+          update(q.key, { keyPoints: e.target.value });
+          if (errors[`${q.key}:points`]) setErrors(({ [`${q.key}:points`]: _gone, ...rest }) => rest);
+        }}
+        error={errors[`${q.key}:points`]}
+        placeholder={'One per line, e.g.\nStates the trade-off\nGives a measurable result'}
+        hint="One per line: what a good answer covers. The engine checks answers against them; only coaches see them."
+        className="resize-y"
+      />
+
+      <details className="group rounded-xl border border-border">
+        <summary className="flex cursor-pointer list-none items-center justify-between gap-2 rounded-xl px-3.5 py-2.5 text-sm font-medium text-fg-muted hover:text-fg [&::-webkit-details-marker]:hidden">
+          {q.referenceAnswer.trim() ? 'Reference answer' : 'Add a reference answer (optional)'}
+          <ChevronDown className="size-4 transition-transform group-open:rotate-180" aria-hidden="true" />
+        </summary>
+        <div className="border-t border-border p-3.5">
+          <TextAreaField
+            label="Reference answer"
+            rows={4}
+            maxLength={5000}
+            value={q.referenceAnswer}
+            onChange={(e) => update(q.key, { referenceAnswer: e.target.value })}
+            hint="A model answer the engine compares against. Leave empty to rely on the key points."
+          />
+        </div>
+      </details>
+    </>
   );
 }
 

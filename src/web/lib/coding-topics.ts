@@ -1,4 +1,4 @@
-import type { CodingTopic } from '../../../contract/index.js';
+import type { CodingTopic } from '../../contract/index.js';
 
 export const topicLabels: Record<CodingTopic, string> = {
   arrays: 'Arrays',
