@@ -3,10 +3,11 @@ import { id, isoDateTime } from './common.js';
 
 /**
  * What a person agreed to. `terms` and `privacy` are recorded at registration with the versions
- * shown; `recording` before the first recorded answer or proctored interview. Withdrawing
- * `recording` makes the server refuse new recordings (403 consent_withdrawn) until given again.
+ * shown; `recording` on the Privacy page (withdrawing it makes the server refuse new recordings,
+ * 403 consent_withdrawn, until given again); `proctoring` when a proctored interview's pre-check is
+ * saved (its `scope` is the interview; it is not withdrawn: it holds for that interview only).
  */
-export const CONSENT_KINDS = ['terms', 'privacy', 'recording'] as const;
+export const CONSENT_KINDS = ['terms', 'privacy', 'recording', 'proctoring'] as const;
 export const consentKind = z.enum(CONSENT_KINDS);
 export type ConsentKind = z.infer<typeof consentKind>;
 
@@ -14,11 +15,14 @@ export type ConsentKind = z.infer<typeof consentKind>;
 export const CURRENT_TERMS_VERSION = '2026-12-01';
 export const CURRENT_PRIVACY_VERSION = '2026-12-01';
 export const CURRENT_RECORDING_VERSION = '2026-12-01';
+export const CURRENT_PROCTORING_VERSION = '2026-12-01';
 
 export const consent = z.object({
   id,
   kind: consentKind,
   version: z.string(),
+  /** The interview a proctoring consent was given for; null for account-wide consents. */
+  scope: z.string().nullable(),
   givenAt: isoDateTime,
   withdrawnAt: isoDateTime.nullable(),
 });

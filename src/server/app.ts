@@ -229,7 +229,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     answerWait: config.answerWait,
   });
   media.allowReviewers((actor, mediaId) => interviews.mayReviewRecording(actor, mediaId));
-  const proctoring = createProctoringService({ db: database.db, clock, interviews, jobs, log: app.log.child({ component: 'proctoring' }) });
+  const proctoring = createProctoringService({
+    db: database.db,
+    clock,
+    interviews,
+    jobs,
+    log: app.log.child({ component: 'proctoring' }),
+    recordConsent: consents.recordProctoring,
+  });
   const proctoringSettings = createProctoringSettings({ db: database.db, clock, orgAccess });
   const mailer =
     deps.mailer ?? (config.smtpUrl ? createSmtpMailer(config.smtpUrl) : createStoringMailer(app.log.child({ component: 'mail' })));

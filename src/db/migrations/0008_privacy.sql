@@ -3,6 +3,7 @@ CREATE TABLE "consents" (
 	"user_id" uuid NOT NULL,
 	"kind" text NOT NULL,
 	"version" text NOT NULL,
+	"scope" text,
 	"given_at" timestamp with time zone NOT NULL,
 	"withdrawn_at" timestamp with time zone
 );

@@ -1,6 +1,7 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import {
   CURRENT_PRIVACY_VERSION,
+  CURRENT_PROCTORING_VERSION,
   CURRENT_RECORDING_VERSION,
   CURRENT_TERMS_VERSION,
   type Consent,
@@ -20,6 +21,7 @@ const toConsent = (r: ConsentRow): Consent => ({
   id: r.id,
   kind: r.kind,
   version: r.version,
+  scope: r.scope,
   givenAt: r.givenAt.toISOString(),
   withdrawnAt: r.withdrawnAt?.toISOString() ?? null,
 });
@@ -47,6 +49,13 @@ export function createConsentsService(deps: { db: Database; clock: Clock }) {
     async recordRegistration(tx: Pick<Database, 'insert'>, userId: string, at: Date): Promise<void> {
       await give(tx, userId, 'terms', CURRENT_TERMS_VERSION, at);
       await give(tx, userId, 'privacy', CURRENT_PRIVACY_VERSION, at);
+    },
+
+    /** Called by the proctoring feature when the candidate saves a pre-check (after ticking the consent box). */
+    async recordProctoring(tx: Pick<Database, 'insert'>, userId: string, interviewId: string, at: Date): Promise<void> {
+      await tx
+        .insert(consents)
+        .values({ id: newId(), userId, kind: 'proctoring', version: CURRENT_PROCTORING_VERSION, scope: interviewId, givenAt: at });
     },
 
     async list(actor: Actor): Promise<ConsentList> {

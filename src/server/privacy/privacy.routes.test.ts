@@ -159,6 +159,57 @@ describe('consents', () => {
     expect((await record(me)).status).toBe(201);
   });
 
+  it("records consent to proctoring, for that interview, when the candidate saves a proctored interview's pre-check", async () => {
+    const org = await createOrgFixture(t, { coaches: 1, candidates: 1 });
+    const candidate = org.candidates[0]!;
+    const now = t.clock.now().getTime();
+    const scheduled = await org.coaches[0]!.request({
+      method: 'POST',
+      url: '/api/v1/interviews',
+      payload: {
+        kind: 'assigned',
+        candidateId: candidate.user.id,
+        orgId: org.orgId,
+        type: 'technical',
+        role: 'Backend engineer',
+        level: 'mid',
+        questionCount: 1,
+        windowStart: new Date(now + 60_000).toISOString(),
+        windowEnd: new Date(now + 3_600_000).toISOString(),
+        durationMinutes: 30,
+        releaseResults: 'on_finalize',
+        proctoring: 'light',
+      },
+    });
+    expect(scheduled.statusCode, scheduled.body).toBe(201);
+    const interviewId = scheduled.json().id as string;
+    const consentsOf = async (b: Browser) => (await b.request({ method: 'GET', url: '/api/v1/me/consents' })).json().items as Consent[];
+    expect((await consentsOf(candidate)).some((c) => c.kind === 'proctoring')).toBe(false);
+    // The coach cannot run it (nothing recorded for anyone).
+    expectProblem(
+      await org.coaches[0]!.request({
+        method: 'POST',
+        url: `/api/v1/interviews/${interviewId}/precheck`,
+        payload: { checks: [{ name: 'browser', passed: true }], warnings: [], userAgent: 'test' },
+      }),
+      403,
+    );
+    const saved = await candidate.request({
+      method: 'POST',
+      url: `/api/v1/interviews/${interviewId}/precheck`,
+      payload: {
+        checks: ['browser', 'fullscreen', 'single_screen', 'network'].map((name) => ({ name, passed: true })),
+        warnings: [],
+        userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Chrome/131',
+      },
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const proctoring = (await consentsOf(candidate)).filter((c) => c.kind === 'proctoring');
+    expect(proctoring).toMatchObject([{ scope: interviewId, withdrawnAt: null }]);
+    expect((await consentsOf(org.coaches[0]!)).some((c) => c.kind === 'proctoring')).toBe(false);
+    expectProblem(await candidate.request({ method: 'DELETE', url: '/api/v1/me/consents/proctoring' }), 409);
+  });
+
   it('answers a withdrawal of the terms with 409 and a bad kind with 400, changing nothing', async () => {
     const me = await registerUser(t.app);
     expectProblem(await me.request({ method: 'DELETE', url: '/api/v1/me/consents/terms' }), 409);

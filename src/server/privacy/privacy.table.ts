@@ -12,8 +12,10 @@ export const consents = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    kind: text('kind', { enum: ['terms', 'privacy', 'recording'] }).notNull(),
+    kind: text('kind', { enum: ['terms', 'privacy', 'recording', 'proctoring'] }).notNull(),
     version: text('version').notNull(),
+    /** What the consent is for when it is not the whole account: the proctored interview's id. */
+    scope: text('scope'),
     givenAt: ts('given_at').notNull(),
     withdrawnAt: ts('withdrawn_at'),
   },

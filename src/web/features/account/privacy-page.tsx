@@ -27,6 +27,10 @@ import {
 const CONSENT_LABELS: Record<ConsentKind, { title: string; about: string }> = {
   terms: { title: 'Terms of use', about: 'Accepted when you created your account.' },
   privacy: { title: 'Privacy notice', about: 'How Panelist handles your data; accepted when you created your account.' },
+  proctoring: {
+    title: 'Proctored interview',
+    about: 'What is observed during a proctored interview; given when you saved its pre-check, for that interview only.',
+  },
   recording: {
     title: 'Recorded answers',
     about: 'Lets you record spoken answers, kept for review for the period your organization sets. Without it, recording is refused.',
