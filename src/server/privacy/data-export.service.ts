@@ -88,11 +88,19 @@ export function createDataExportService(deps: { db: Database; clock: Clock; stor
     return { key, size };
   }
 
-  deps.jobs.register(DATA_EXPORT_JOB, async (payload) => {
+  deps.jobs.register(DATA_EXPORT_JOB, async (payload, ctx) => {
     if (typeof payload.exportId !== 'string') return;
     const [row] = await db.select().from(dataExports).where(eq(dataExports.id, payload.exportId));
     if (!row || row.status !== 'pending') return;
-    const { key, size } = await build(row);
+    let built: { key: string; size: number };
+    try {
+      built = await build(row);
+    } catch (err) {
+      // The last attempt marks it failed, so the person can ask again (one pending at a time).
+      if (ctx.attempt >= ctx.maxAttempts) await db.update(dataExports).set({ status: 'failed' }).where(eq(dataExports.id, row.id));
+      throw err;
+    }
+    const { key, size } = built;
     const now = clock.now();
     const expiresAt = new Date(now.getTime() + EXPORT_TTL_DAYS * DAY_MS);
     await db.transaction(async (tx) => {

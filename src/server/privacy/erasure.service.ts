@@ -10,6 +10,7 @@ import type { FileStorage } from '../files/file-storage.js';
 import { newId } from '../ids.js';
 import { cancelJob, enqueueJob } from '../jobs/job-queue.js';
 import type { JobRegistry } from '../jobs/job-registry.js';
+import { publishEvent } from '../notifications/notify.js';
 import type { OrgAccess } from '../orgs/org-access.js';
 import { collectPersonalData, textColumns } from './personal-data.js';
 import { erasureRequests } from './privacy.table.js';
@@ -86,6 +87,8 @@ export function createErasureService(deps: { db: Database; clock: Clock; storage
         }
       }
       await deleteUserRow(tx, userId);
+      // Open sockets of the account close on every instance, and cached credentials are dropped.
+      await publishEvent(tx, { type: 'signed_out', userId, sessionIds: [], familyIds: [], all: true });
       await writeAudit(tx, {
         actorId: null,
         action: 'account.erased',
