@@ -323,6 +323,27 @@ describe('account erasure', () => {
     expect((await org.admin.request({ method: 'GET', url: '/api/v1/me/erasure' })).json().status).toBe('none');
   });
 
+  it('waits while the person has become the only admin during the grace period, and erases them once another admin exists', async () => {
+    const org = await createOrgFixture(t, { coaches: 0, candidates: 1 });
+    const x = org.candidates[0]!;
+    const role = (who: Browser, userId: string, r: 'admin' | 'coach') =>
+      who.request({ method: 'PATCH', url: `/api/v1/orgs/${org.orgId}/members/${userId}`, payload: { role: r } });
+    expect((await role(org.admin, x.user.id, 'admin')).statusCode).toBe(200);
+    expect((await x.request({ method: 'POST', url: '/api/v1/me/erasure', payload: { password: STRONG_PASSWORD } })).statusCode).toBe(202);
+    // The other admin steps down: x is the only admin when the grace period ends.
+    expect((await role(x, org.admin.user.id, 'coach')).statusCode).toBe(200);
+    t.clock.advance(14 * DAY);
+    await t.runJobs();
+    const exists = async () =>
+      (await one<{ n: number }>(t.database.db, sql`select count(*)::int as n from users where id = ${x.user.id}`)).n;
+    expect(await exists()).toBe(1);
+    expect((await x.request({ method: 'GET', url: '/api/v1/me/erasure' })).json().status).toBe('pending');
+    expect((await role(x, org.admin.user.id, 'admin')).statusCode).toBe(200);
+    t.clock.advance(DAY);
+    await t.runJobs();
+    expect(await exists()).toBe(0);
+  });
+
   it('after the grace period leaves my email and name nowhere in the database, my files gone, the audit trail under a pseudonym', async () => {
     const name = 'Wilhelmina Quenby-Thorne';
     const org = await createOrgFixture(t, { coaches: 1, candidates: 0 });
