@@ -14,6 +14,8 @@ Commands:
   create-admin --email E --password P [--name N]
                                           create a platform admin (or promote an existing account)
   evaluate [FILE]                         grade JSONL answers from FILE or stdin, one JSONL result per line
+  backup FILE                             write the embedded database, stored files and secret key to FILE (server stopped)
+  restore FILE [--force]                  restore a backup into DATA_DIR (empty, or replaced with --force; server stopped)
   help                                    show this text
 `;
 
@@ -56,6 +58,27 @@ async function main(argv: string[]): Promise<number> {
       } finally {
         await database.close();
       }
+      return 0;
+    }
+    case 'backup':
+    case 'restore': {
+      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { force: { type: 'boolean' } } });
+      const file = positionals[0];
+      if (!file || positionals.length > 1 || (command === 'backup' && values.force)) {
+        process.stderr.write(`${command}: give one FILE.\n\n${usage}`);
+        return 2;
+      }
+      const { backupDataDir, restoreDataDir } = await import('../server/backup/backup.js');
+      const config = loadConfig();
+      const started = Date.now();
+      const done =
+        command === 'backup' ? await backupDataDir(config, file) : await restoreDataDir(config, file, { force: values.force ?? false });
+      const what = `database ${(done.databaseBytes / 1048576).toFixed(1)} MiB compressed and ${done.files} stored files`;
+      process.stdout.write(
+        command === 'backup'
+          ? `Backed up ${what} to ${done.file} in ${Date.now() - started} ms.\n`
+          : `Restored ${what} into ${config.dataDir} in ${Date.now() - started} ms.\n`,
+      );
       return 0;
     }
     case 'evaluate': {

@@ -17,3 +17,4 @@ export * from './auth-two-factor.js';
 export * from './admin-users.js';
 export * from './account-profile.js';
 export * from './media.js';
+export * from './privacy.js';

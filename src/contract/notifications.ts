@@ -13,6 +13,8 @@ export const notificationKind = z.enum([
   'invitation_accepted',
   /** A proctoring threshold was reached in an assigned interview the coach runs. */
   'integrity_threshold',
+  /** The ZIP of my data asked for on the Privacy page is ready to download. */
+  'data_export_ready',
 ]);
 export type NotificationKind = z.infer<typeof notificationKind>;
 

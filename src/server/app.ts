@@ -75,6 +75,11 @@ import { createVoiceAnalyser } from './media/voice-analyser.js';
 import { mediaRoutes } from './media/media.routes.js';
 import { createRecordingRetention } from './media/recording-retention.js';
 import { recordingRetentionRoutes } from './media/recording-retention.routes.js';
+import { createConsentsService } from './privacy/consents.service.js';
+import { createDataExportService } from './privacy/data-export.service.js';
+import { createErasureService } from './privacy/erasure.service.js';
+import { createDataRetention } from './privacy/data-retention.js';
+import { privacyRoutes } from './privacy/privacy.routes.js';
 
 export interface AppDeps {
   config: Config;
@@ -140,7 +145,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onClose', async () => credentials.close());
   const orgAccess = createOrgAccess(database.db);
   const twoFactor = createTwoFactorService({ db: database.db, config, clock, orgAccess });
-  const auth = createAuthService({ db: database.db, config, clock, credentials, secondFactor: twoFactor.check });
+  const consents = createConsentsService({ db: database.db, clock });
+  const auth = createAuthService({
+    db: database.db,
+    config,
+    clock,
+    credentials,
+    secondFactor: twoFactor.check,
+    onAccountCreated: consents.recordRegistration,
+  });
   const accountSecurity = createAccountSecurityService({ db: database.db, config, clock });
   const accountSessions = createSessionsService({ db: database.db, clock });
   // Sockets are counted when scraped, after the hub below exists.
@@ -180,6 +193,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     orgAccess,
     retention,
     voice: voiceAnalyser,
+    recordingAllowed: consents.recordingAllowed,
     log: app.log.child({ component: 'media' }),
   });
   const resumes = createResumesService({
@@ -215,10 +229,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     answerWait: config.answerWait,
   });
   media.allowReviewers((actor, mediaId) => interviews.mayReviewRecording(actor, mediaId));
-  const proctoring = createProctoringService({ db: database.db, clock, interviews, jobs, log: app.log.child({ component: 'proctoring' }) });
+  const proctoring = createProctoringService({
+    db: database.db,
+    clock,
+    interviews,
+    jobs,
+    log: app.log.child({ component: 'proctoring' }),
+    recordConsent: consents.recordProctoring,
+  });
   const proctoringSettings = createProctoringSettings({ db: database.db, clock, orgAccess });
   const mailer =
     deps.mailer ?? (config.smtpUrl ? createSmtpMailer(config.smtpUrl) : createStoringMailer(app.log.child({ component: 'mail' })));
+  const dataExports = createDataExportService({ db: database.db, clock, storage, jobs });
+  const erasure = createErasureService({ db: database.db, clock, storage, jobs, orgAccess });
+  const dataRetention = createDataRetention({ db: database.db, clock, storage, jobs, orgAccess });
   const mail = createMailService({ db: database.db, mailer, jobs, config, clock });
   const notifications = createNotificationsService({ db: database.db, clock });
   const hub = createSocketHub({
@@ -302,6 +326,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(resumesRoutes, { resumes });
       await api.register(mediaRoutes, { media });
       await api.register(recordingRetentionRoutes, { retention });
+      await api.register(privacyRoutes, { consents, exports: dataExports, erasure, retention: dataRetention });
     },
     { prefix: '/api/v1' },
   );

@@ -63,6 +63,8 @@ export function createAuthService(deps: {
   credentials?: CredentialCache;
   /** The second step of a sign-in when the account has two-factor on (absent in the CLI). */
   secondFactor?: (userId: string, factor: SecondFactor) => Promise<SecondFactorCheck>;
+  /** In the transaction that creates any account (the privacy feature records the consents of registration). */
+  onAccountCreated?: (tx: Pick<Database, 'insert'>, userId: string, at: Date) => Promise<void>;
 }) {
   const { db, config, clock } = deps;
   // Without a cache (a script, a one-off service) every request reads the database.
@@ -103,6 +105,7 @@ export function createAuthService(deps: {
       .returning();
     const row = rows[0];
     if (!row) throw new AppError('email_taken', 'An account with this email already exists. Log in instead.');
+    await deps.onAccountCreated?.(tx, row.id, now);
     return row;
   }
 

@@ -1,6 +1,7 @@
 import { inArray, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { users } from './auth.table.js';
+import { verifyPassword } from './passwords.js';
 
 export interface DirectoryEntry {
   id: string;
@@ -54,4 +55,21 @@ export async function emailConfirmed(db: DbOrTx, userId: string): Promise<boolea
     .from(users)
     .where(inArray(users.id, [userId]));
   return !!r?.at;
+}
+
+/** Whether `password` is the account's (asked again before the account is deleted). */
+export async function passwordMatches(db: DbOrTx, userId: string, password: string): Promise<boolean> {
+  const [r] = await db
+    .select({ hash: users.passwordHash })
+    .from(users)
+    .where(inArray(users.id, [userId]));
+  return !!r && (await verifyPassword(r.hash, password));
+}
+
+/**
+ * Deletes the account row: every row that belongs to it goes too (foreign keys cascade), and
+ * references from other people's rows become null. Only the privacy feature's erasure calls it.
+ */
+export async function deleteUserRow(tx: DbOrTx, userId: string): Promise<void> {
+  await tx.delete(users).where(inArray(users.id, [userId]));
 }

@@ -52,6 +52,8 @@ export function createMediaService(deps: {
   retention?: { plan(mediaId: string): Promise<void> };
   /** Measures the voice in a finished recording (pauses, pitch, level); without it answers rest on the transcript. */
   voice?: VoiceAnalyser;
+  /** False when the person withdrew recording consent (the privacy feature): new uploads are refused. */
+  recordingAllowed?: (userId: string) => Promise<boolean>;
 }) {
   const { db, clock, config, storage, orgAccess } = deps;
   const stagingDir = path.join(config.storageDir, '.uploads');
@@ -97,6 +99,12 @@ export function createMediaService(deps: {
     async onUploadCreate(_req, upload) {
       const actor = caller.getStore();
       if (!actor) throw tusRefusal(401, 'unauthenticated', 'Sign in to continue.');
+      if (deps.recordingAllowed && !(await deps.recordingAllowed(actor.userId)))
+        throw tusRefusal(
+          403,
+          'consent_withdrawn',
+          'You withdrew your consent to recordings: give it again on the Privacy page of your account to record answers.',
+        );
       if (upload.size === undefined) throw tusRefusal(400, 'bad_request', 'Upload-Length is required: a recording has a known size.');
       const meta = uploadMetadata.safeParse(Object.fromEntries(Object.entries(upload.metadata ?? {}).filter(([, v]) => v !== null)));
       if (!meta.success) throw tusRefusal(400, 'validation_failed', 'Upload-Metadata has a field that is not valid.');

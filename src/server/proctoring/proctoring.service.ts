@@ -43,6 +43,11 @@ export interface ProctoringDeps {
   log?: { warn(obj: object, msg: string): void };
   /** Word vectors for the similarity job's meaning-level figure; loaded on demand by default. */
   wordVectors?: () => Promise<WordVectors | undefined>;
+  /**
+   * Records the candidate's consent to what is observed (the privacy feature), in the pre-check's
+   * transaction: the page sends the pre-check only once the consent box is ticked.
+   */
+  recordConsent?: (tx: Pick<Database, 'insert'>, userId: string, interviewId: string, at: Date) => Promise<void>;
 }
 
 const UNKNOWN_ALLOWED: Partial<Record<PrecheckName, string>> = {
@@ -140,13 +145,16 @@ export function createProctoringService(deps: ProctoringDeps) {
         userAgent: body.userAgent,
         at: now.toISOString(),
       };
-      await db
-        .insert(proctoringSessions)
-        .values({ interviewId, precheck: result, precheckPassed: result.passed, updatedAt: now })
-        .onConflictDoUpdate({
-          target: proctoringSessions.interviewId,
-          set: { precheck: result, precheckPassed: result.passed, updatedAt: now },
-        });
+      await db.transaction(async (tx) => {
+        await tx
+          .insert(proctoringSessions)
+          .values({ interviewId, precheck: result, precheckPassed: result.passed, updatedAt: now })
+          .onConflictDoUpdate({
+            target: proctoringSessions.interviewId,
+            set: { precheck: result, precheckPassed: result.passed, updatedAt: now },
+          });
+        await deps.recordConsent?.(tx, actor.userId, interviewId, now);
+      });
       return result;
     },
 

@@ -13,6 +13,7 @@ import { canManage, useMyOrgs } from '../lib/api/orgs.js';
 import { MainMenu } from './main-menu.js';
 import { ThemeToggle } from './theme-toggle.js';
 import { UserMenu } from './user-menu.js';
+import { ErasureBanner } from '../ui/erasure-banner.js';
 
 /** Who is looking, for links only some people need. */
 interface NavAudience {
@@ -134,6 +135,7 @@ export function AppLayout() {
             </div>
           </div>
         </header>
+        <ErasureBanner />
         <main
           id="main"
           tabIndex={-1}

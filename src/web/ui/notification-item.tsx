@@ -6,6 +6,7 @@ import {
   CalendarX,
   Check,
   CheckCircle2,
+  Download,
   ShieldAlert,
   Timer,
   UserCheck,
@@ -27,6 +28,7 @@ const kindIcons: Record<NotificationKind, LucideIcon> = {
   results_ready: Award,
   invitation_accepted: UserCheck,
   integrity_threshold: ShieldAlert,
+  data_export_ready: Download,
 };
 
 const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto', style: 'short' });

@@ -5,6 +5,7 @@ const tabs = [
   { to: '/account/profile', label: 'Profile' },
   { to: '/account/security', label: 'Security' },
   { to: '/account/sessions', label: 'Sessions' },
+  { to: '/account/privacy', label: 'Privacy' },
 ];
 
 /** Tabs between the account pages, as links so each page has its own address. */

@@ -1,5 +1,6 @@
 import type { RouteObject } from 'react-router';
 import { ConfirmEmailChangePage } from './confirm-email-page.js';
+import { PrivacyPage } from './privacy-page.js';
 import { ProfilePage } from './profile-page.js';
 import { SecurityPage } from './security-page.js';
 import { SessionsPage } from './sessions-page.js';
@@ -9,5 +10,6 @@ export const accountRoutes: RouteObject[] = [
   { path: 'account/security', Component: SecurityPage },
   { path: 'account/sessions', Component: SessionsPage },
   { path: 'account/profile', Component: ProfilePage },
+  { path: 'account/privacy', Component: PrivacyPage },
   { path: 'account/confirm-email', Component: ConfirmEmailChangePage },
 ];

@@ -1,6 +1,6 @@
 import type { FormEvent } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
-import { PASSWORD_MIN_LENGTH } from '../../../contract/index.js';
+import { CURRENT_PRIVACY_VERSION, CURRENT_TERMS_VERSION, PASSWORD_MIN_LENGTH } from '../../../contract/index.js';
 import { ApiError, errorMessage } from '../../lib/api-client.js';
 import { Alert } from '../../ui/alert.js';
 import { Button } from '../../ui/button.js';
@@ -70,6 +70,10 @@ export function RegisterPage() {
           form={form}
           passwordHint={`At least ${PASSWORD_MIN_LENGTH} characters. A short phrase is easier to remember than symbols.`}
         />
+        <p className="text-sm text-fg-muted">
+          By creating an account you accept the terms of use (version {CURRENT_TERMS_VERSION}) and the privacy notice (version{' '}
+          {CURRENT_PRIVACY_VERSION}); both are recorded with your account, which you can download or delete at any time.
+        </p>
         <Button type="submit" size="lg" className="w-full" loading={register.isPending} loadingText="Creating your account…">
           Create account
         </Button>
