@@ -234,6 +234,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     clock,
     log: app.log.child({ component: 'jobs' }),
     pollMs: config.jobsPollMs,
+    leaseMs: config.jobsLeaseMs,
   });
   app.decorate('jobRunner', jobRunner);
   // Before the server and then the database close: the job under way finishes first.
