@@ -136,7 +136,7 @@ describe.skipIf(skipReason !== null)('two instances behind nginx on one PostgreS
     const put = await fetch(`${c.viaA}/api/v1/me/avatar`, {
       method: 'PUT',
       headers: { authorization: `Bearer ${candidate.token}`, 'content-type': 'image/png' },
-      body: png,
+      body: new Uint8Array(png),
     });
     expect(put.status, await put.clone().text()).toBe(200);
     const fromA = await fetch(`${c.viaA}/api/v1/me/avatar`, { headers: { authorization: `Bearer ${candidate.token}` } });
