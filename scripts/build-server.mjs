@@ -14,11 +14,14 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const serverBundle = path.join(root, 'dist/server/cli.mjs');
 const sourceDirs = ['src/cli', 'src/server', 'src/core', 'src/contract', 'src/db'].map((d) => path.join(root, d));
 
+/** Newest change among files the server could load: tests and test helpers do not count. */
 function newestMtime(dir) {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const p = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+    if (entry.isDirectory()) {
+      if (entry.name !== 'testing') newest = Math.max(newest, newestMtime(p));
+    } else if (!entry.name.endsWith('.test.ts')) newest = Math.max(newest, statSync(p).mtimeMs);
   }
   return newest;
 }

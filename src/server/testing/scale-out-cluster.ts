@@ -206,8 +206,9 @@ export async function startCluster(opts: { serverUrl: string; nginx: string; env
     SECRET_KEY: secret,
     SMTP_URL: smtp.url,
     JOBS_POLL_MS: '200',
-    // A job whose instance died is retried 3 s later instead of a minute.
-    JOBS_LEASE_MS: '3000',
+    // A job whose instance died is retried 6 s later instead of a minute (renewed every 2 s while
+    // it runs, so only an event loop stalled for 6 s would let another instance take it early).
+    JOBS_LEASE_MS: '6000',
     AUTH_RATE_LIMIT_PER_MINUTE: '10000',
     MAX_CONNECTIONS_PER_IP: '100000',
     ...opts.env,
