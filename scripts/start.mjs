@@ -30,7 +30,8 @@ if (stale) {
 const { buildServer, serverBundleIsFresh } = await import('./build-server.mjs');
 if (!serverBundleIsFresh()) {
   process.stdout.write('Building the server…\n');
-  await buildServer();
+  // Without the bundle the server still runs, from its TypeScript sources (only slower to start).
+  await buildServer().catch((err) => process.stderr.write(`Could not precompile the server (${err.message}); running the sources.\n`));
 }
 process.argv = [process.argv[0], path.join(root, 'bin/panelist.mjs'), 'serve'];
 await import('../bin/panelist.mjs');
