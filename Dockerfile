@@ -8,7 +8,7 @@ COPY package.json package-lock.json ./
 COPY scripts/complete-lockfile.mjs scripts/complete-lockfile.mjs
 RUN npm ci --no-audit --no-fund
 COPY . .
-RUN npx vite build --logLevel warn
+RUN npx vite build --logLevel warn && node scripts/build-server.mjs
 
 FROM node:20-bookworm-slim AS runtime
 ENV NODE_ENV=production \
@@ -25,6 +25,10 @@ COPY --from=build /app/src ./src
 COPY --from=build /app/content ./content
 COPY --from=build /app/tsconfig.json ./tsconfig.json
 COPY --from=build /app/dist/web ./dist/web
+# The precompiled server: bin/panelist.mjs runs it (it is newer than every source), so a start
+# skips transpiling TypeScript.
+COPY --from=build /app/scripts/build-server.mjs ./scripts/build-server.mjs
+COPY --from=build /app/dist/server ./dist/server
 RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME ["/data"]

@@ -210,6 +210,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   const coding = createCodingFeature({ config, evaluator: deps.evaluator, clock, log: app.log.child({ component: 'sandbox' }) });
   app.addHook('onClose', () => coding.close());
+  // After listen: the sandbox processes' start-up must not delay the server's readiness.
+  app.addHook('onListen', async () => coding.warm());
   const practice = createPracticeService({ db: database.db, clock, bank: coding.bank, coding: coding.service });
   const interviews = createInterviewsService({
     coding: coding.service,
@@ -258,6 +260,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     clock,
     log: app.log.child({ component: 'jobs' }),
     pollMs: config.jobsPollMs,
+    leaseMs: config.jobsLeaseMs,
   });
   app.decorate('jobRunner', jobRunner);
   // Before the server and then the database close: the job under way finishes first.

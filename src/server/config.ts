@@ -71,6 +71,7 @@ const envSchema = z
     AI_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
     AI_SAMPLES: z.coerce.number().int().min(1).max(5).default(1),
     JOBS_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(1000),
+    JOBS_LEASE_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
     SMTP_URL: z
       .string()
       .regex(/^smtps?:\/\/[^\s]+$/, 'must be an smtp:// or smtps:// URL')
@@ -144,6 +145,8 @@ export interface Config {
   answerWait: { ms: number; slots: number };
   /** How often each instance looks for due background jobs. */
   jobsPollMs: number;
+  /** How long a claimed job stays this instance's without renewal: after a crash, another instance retries it this much later. */
+  jobsLeaseMs: number;
   /** Without it, mails are kept in the outbox (status stored) instead of sent. */
   smtpUrl: string | undefined;
   mailFrom: string;
@@ -205,6 +208,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     evaluatorThreads: e.EVALUATOR_THREADS,
     answerWait: { ms: e.ANSWER_WAIT_MS, slots: e.ANSWER_WAIT_SLOTS },
     jobsPollMs: e.JOBS_POLL_MS,
+    jobsLeaseMs: e.JOBS_LEASE_MS,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     wsHeartbeatMs: e.WS_HEARTBEAT_MS,

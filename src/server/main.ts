@@ -14,12 +14,15 @@ import { openConfiguredDatabase } from './database.js';
  * and close gracefully on SIGINT/SIGTERM (in-flight requests finish, then the database closes).
  */
 export async function startServer(config: Config): Promise<FastifyInstance> {
-  const database = await openConfiguredDatabase(config);
-  await database.migrate();
+  // The database opens (PGlite: seconds of WASM start) while the content is read.
+  const opening = openConfiguredDatabase(config).then(async (database) => {
+    await database.migrate();
+    return database;
+  });
+  const [database, bank, skills] = await Promise.all([opening, loadQuestionBank(), loadSkillsTaxonomy()]);
   // Models load after listen (warm() below): readiness waits for the database, not for them.
   const localEvaluator: WarmingEvaluator =
     config.evaluatorThreads > 0 ? createThreadedEvaluator({ threads: config.evaluatorThreads }) : createBackgroundLocalEvaluator();
-  const [bank, skills] = await Promise.all([loadQuestionBank(), loadSkillsTaxonomy()]);
   // The LLM engine grades with the local one beside it (guards) and behind it (any failure).
   const evaluator: AnswerEvaluator =
     config.ai.provider === 'openai'

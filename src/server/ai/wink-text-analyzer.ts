@@ -1,5 +1,6 @@
-import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import { createRequire } from 'node:module';
+import type WinkNlp from 'wink-nlp';
+import type WinkModel from 'wink-eng-lite-web-model';
 import type { AnalyzedSentence, AnalyzedText, AnalyzedToken, TextAnalyzer, TokenKind } from '../../core/evaluation/analyzed-text.js';
 
 const KINDS: Record<string, TokenKind> = {
@@ -15,6 +16,10 @@ const KINDS: Record<string, TokenKind> = {
  * recognition and sentiment are left out of the pipe: unused, and they cost time.
  */
 export function createWinkTextAnalyzer(): TextAnalyzer {
+  // Loaded when the first analyser is made (the evaluator's background load, an ATS analysis), not at start.
+  const require = createRequire(import.meta.url);
+  const winkNLP = require('wink-nlp') as typeof WinkNlp;
+  const model = require('wink-eng-lite-web-model') as typeof WinkModel;
   const nlp = winkNLP(model, ['sbd', 'pos', 'negation']);
   const its = nlp.its;
   return (text: string): AnalyzedText => {

@@ -1,5 +1,6 @@
 import { hash, verify } from '@node-rs/argon2';
-import { dictionary } from '@zxcvbn-ts/language-common';
+import { createRequire } from 'node:module';
+import type * as ZxcvbnCommon from '@zxcvbn-ts/language-common';
 import { findPasswordWeakness } from '../../core/accounts/password-policy.js';
 
 // @node-rs/argon2 defaults are argon2id, m=19456 KiB, t=2, p=1: OWASP's recommended minimum.
@@ -22,7 +23,11 @@ export function decoyPasswordHash(): Promise<string> {
 
 let common: Set<string> | undefined;
 function isCommonPassword(candidate: string): boolean {
-  common ??= new Set((dictionary['passwords-common'] as string[]).map((p) => p.toLowerCase()));
+  if (!common) {
+    // The word lists load on the first password checked, not at start.
+    const { dictionary } = createRequire(import.meta.url)('@zxcvbn-ts/language-common') as typeof ZxcvbnCommon;
+    common = new Set((dictionary['passwords-common'] as string[]).map((p) => p.toLowerCase()));
+  }
   return common.has(candidate);
 }
 

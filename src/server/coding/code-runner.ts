@@ -1,4 +1,5 @@
-import { transformSync } from 'esbuild';
+import { createRequire } from 'node:module';
+import type * as Esbuild from 'esbuild';
 import type { CodingLanguage, TestResult, Verdict } from '../../contract/coding.js';
 import type { Comparison } from '../../core/coding/problem.js';
 import { diffLines, sameAnswer, showRows, showValue } from '../../core/coding/verdicts.js';
@@ -35,6 +36,11 @@ const clip = (text: string) => (text.length > SHOWN_CHARS ? `${text.slice(0, SHO
 const withoutExports = (code: string) => code.replace(/^(\s*)export\s+(default\s+)?(?=(async\s+)?function|const|let|var|class)/gm, '$1');
 
 type Prepared = { ok: true; runtime: SandboxRuntime; code: string } | { ok: false; error: { message: string; line?: number } };
+
+// esbuild (TypeScript solutions) loads on the first TypeScript run, not at start.
+let esbuild: typeof Esbuild | undefined;
+const transformSync: typeof Esbuild.transformSync = (...args) =>
+  (esbuild ??= createRequire(import.meta.url)('esbuild') as typeof Esbuild).transformSync(...args);
 
 function prepareCode(language: CodingLanguage, code: string): Prepared {
   if (language === 'python') return { ok: true, runtime: 'python', code };

@@ -25,12 +25,17 @@ export function createCodingFeature(deps: {
     // starts on the first SQL run rather than with the server.
     sql: new SandboxPool({ runtime: 'sql', size: 1, onEvent }),
   };
-  if (sandbox.warm) {
-    // In the background: the server answers at once; a first run waits only for what is not warm yet.
+  /**
+   * Starts the JavaScript and Python processes in the background (when SANDBOX_WARM): a first run
+   * then waits only for what is not warm yet. Called once the server listens, so their start-up
+   * (Pyodide is seconds of CPU) does not compete with the server's own.
+   */
+  const warm = () => {
+    if (!sandbox.warm) return;
     for (const pool of [pools.javascript, pools.python]) {
       pool.warm().catch((err: unknown) => deps.log?.warn({ err, runtime: pool.runtime }, 'sandbox did not warm up'));
     }
-  }
+  };
   const bank = createProblemBank(codingProblems);
   const service = createCodingService({
     bank,
@@ -43,6 +48,7 @@ export function createCodingFeature(deps: {
     service,
     bank,
     pools,
+    warm,
     close: () => Promise.all([pools.javascript.close(), pools.python.close(), pools.sql.close()]).then(() => undefined),
   };
 }

@@ -1,4 +1,5 @@
-import PDFDocument from 'pdfkit';
+import { createRequire } from 'node:module';
+import type PdfKit from 'pdfkit';
 import { DIMENSIONS, type Report } from '../../contract/interviews.js';
 import { baseFont, fontRuns, type Weight } from './pdf-fonts.js';
 
@@ -35,7 +36,12 @@ export function attemptsNote(attempts: number | undefined, counting: number | nu
 }
 
 /** The report as a PDF with real text (selectable, searchable), a dimension chart and per-question feedback. */
+// pdfkit takes a quarter of a second to load: on the first PDF, not at every start.
+let pdfKit: typeof PdfKit | undefined;
+const loadPdfKit = () => (pdfKit ??= createRequire(import.meta.url)('pdfkit') as typeof PdfKit);
+
 export function renderReportPdf(report: Report, meta: PdfReportMeta): Promise<Buffer> {
+  const PDFDocument = loadPdfKit();
   const doc = new PDFDocument({
     size: 'A4',
     margin: 50,
