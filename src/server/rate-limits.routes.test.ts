@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, expectProblem, registerUser, type Browser, type TestApp } from '../testing/test-app.js';
+import { createTestApp, expectProblem, registerUser, type Browser, type TestApp } from './testing/test-app.js';
 
 // Small budgets, so each class is exhausted in a few requests; the routes answer 404 or 400 to
 // these bodies, which is enough: the limit counts requests before the handler runs.
