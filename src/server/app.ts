@@ -300,7 +300,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(orgsRoutes, { orgs });
       await api.register(membersRoutes, { members });
       await api.register(invitationsRoutes, { invitations, auth, config });
-      await api.register(auditRoutes, { db: database.db, orgAccess });
+      await api.register(auditRoutes, { db: database.db, orgAccess, clock });
       await api.register(jobDescriptionsRoutes, { jobDescriptions });
       await api.register(resumesRoutes, { resumes });
       await api.register(mediaRoutes, { media });
