@@ -56,6 +56,8 @@ import { createInvitationsService } from './orgs/invitations.service.js';
 import { invitationsRoutes } from './orgs/invitations.routes.js';
 import { createMembersService } from './orgs/members.service.js';
 import { membersRoutes } from './orgs/members.routes.js';
+import { createMemberAdministrationService } from './orgs/member-administration.service.js';
+import { memberAdministrationRoutes } from './orgs/member-administration.routes.js';
 import { createOrgsService } from './orgs/orgs.service.js';
 import { orgsRoutes } from './orgs/orgs.routes.js';
 import { authPlugin } from './auth/auth.plugin.js';
@@ -299,6 +301,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(adminUsersRoutes, { users: createUserAdministrationService({ db: database.db, clock }) });
       await api.register(orgsRoutes, { orgs });
       await api.register(membersRoutes, { members });
+      await api.register(memberAdministrationRoutes, { admin: createMemberAdministrationService({ db: database.db, clock, orgAccess }) });
       await api.register(invitationsRoutes, { invitations, auth, config });
       await api.register(auditRoutes, { db: database.db, orgAccess, clock });
       await api.register(jobDescriptionsRoutes, { jobDescriptions });

@@ -1,6 +1,7 @@
-import { inArray, sql, type SQL } from 'drizzle-orm';
+import { eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { users } from './auth.table.js';
+import { twoFactor } from './two-factor.table.js';
 
 export interface DirectoryEntry {
   id: string;
@@ -54,4 +55,39 @@ export async function emailConfirmed(db: DbOrTx, userId: string): Promise<boolea
     .from(users)
     .where(inArray(users.id, [userId]));
   return !!r?.at;
+}
+
+export interface AccountFacts {
+  lastSignInAt: Date | null;
+  emailVerified: boolean;
+  twoFactor: boolean;
+  platformAdmin: boolean;
+}
+
+/** What an org admin may see of members' accounts: last sign-in, verified email, two-factor on. */
+export async function accountFacts(db: DbOrTx, ids: readonly string[]): Promise<Map<string, AccountFacts>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db
+    .select({
+      id: users.id,
+      lastSignInAt: users.lastSignInAt,
+      emailVerifiedAt: users.emailVerifiedAt,
+      platformRole: users.platformRole,
+      twoFactorAt: twoFactor.enabledAt,
+    })
+    .from(users)
+    .leftJoin(twoFactor, eq(twoFactor.userId, users.id))
+    .where(inArray(users.id, unique));
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        lastSignInAt: r.lastSignInAt,
+        emailVerified: r.emailVerifiedAt !== null,
+        twoFactor: r.twoFactorAt !== null,
+        platformAdmin: r.platformRole === 'superadmin',
+      },
+    ]),
+  );
 }
