@@ -118,7 +118,6 @@ export const SSO_ERROR_MESSAGES: Record<string, string> = {
   email_missing: 'The sign-in provider did not share your email address, which Panelist needs.',
   email_not_verified:
     'An account with this email exists, and the provider has not verified the address, so we cannot link them. Sign in with your password.',
-  two_factor_account:
-    'An account with this email uses two-factor sign-in, so it is not linked automatically. Sign in with your password and code.',
+  two_factor_account: 'This account uses two-factor sign-in, so single sign-on cannot open it. Sign in with your password and code.',
   deactivated: 'This account is deactivated.',
 };

@@ -161,6 +161,13 @@ describe('single sign-on with OpenID Connect', () => {
       .insert(twoFactor)
       .values({ userId: existing.user.id, secretCipher: 'unused', createdAt: new Date(), enabledAt: new Date() });
     expectRefused((await signInAs(account({ email: existing.user.email }))).res, 'two_factor_account');
+    // Nor one that turned two-factor on after it was linked.
+    const who = account();
+    const linked = await sessionOf((await signInAs(who)).res);
+    await t.database.db
+      .insert(twoFactor)
+      .values({ userId: linked!.id, secretCipher: 'unused', createdAt: new Date(), enabledAt: new Date() });
+    expectRefused((await signInAs(who)).res, 'two_factor_account');
   });
 
   it('refuses a callback whose state does not match the browser cookie (or has no cookie)', async () => {

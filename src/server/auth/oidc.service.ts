@@ -114,10 +114,14 @@ export function createOidcService(deps: { db: Database; config: Config; clock: C
     const verified = claims.email_verified === true || claims.email_verified === 'true';
     const outcome = await db.transaction(async (tx) => {
       const [linked] = await tx
-        .select({ userId: userIdentities.userId, id: userIdentities.id })
+        .select({ userId: userIdentities.userId, id: userIdentities.id, twoFactorAt: twoFactor.enabledAt })
         .from(userIdentities)
+        .leftJoin(twoFactor, eq(twoFactor.userId, userIdentities.userId))
         .where(and(eq(userIdentities.provider, provider.id), eq(userIdentities.subject, subject)));
       if (linked) {
+        // Single sign-on does not ask for the authenticator's code: an account with two-factor on
+        // signs in with its password and code, so a provider account cannot skip the second factor.
+        if (linked.twoFactorAt) return { failure: 'two_factor_account' as const, userId: linked.userId };
         await tx.update(userIdentities).set({ lastUsedAt: now }).where(eq(userIdentities.id, linked.id));
         return { userId: linked.userId };
       }
