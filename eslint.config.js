@@ -18,8 +18,8 @@ const featureCode = (feature) => `src/server/${feature}/**/!(*.test|*.table).ts`
 
 /**
  * A server feature reads another feature's data through that feature's service, never its
- * tables (docs/DESIGN.md §3). The one exception written in DESIGN.md: the members list joins
- * `users` to search and sort by name in SQL.
+ * tables (docs/DESIGN.md §3). The one exception written in DESIGN.md: the members lists (members
+ * and the org admin's member accounts) join `users` to search and sort by name in SQL.
  */
 const serverFeatureZones = foldersIn('src/server', ['plugins', 'testing']).flatMap((feature) => {
   const zone = (target, except = []) => ({
@@ -30,8 +30,8 @@ const serverFeatureZones = foldersIn('src/server', ['plugins', 'testing']).flatM
   });
   if (feature !== 'orgs') return [zone(featureCode(feature))];
   return [
-    zone('src/server/orgs/**/!(*.test|*.table|members.service).ts'),
-    zone('src/server/orgs/members.service.ts', ['**/src/server/auth/auth.table.ts']),
+    zone('src/server/orgs/**/!(*.test|*.table|members.service|member-administration.service).ts'),
+    zone('src/server/orgs/{members,member-administration}.service.ts', ['**/src/server/auth/auth.table.ts']),
   ];
 });
 

@@ -28,3 +28,15 @@ export type AdminUserList = z.infer<typeof adminUserList>;
 
 export const adminRoleBody = z.object({ platformRole });
 export type AdminRoleBody = z.infer<typeof adminRoleBody>;
+
+export const signInFailuresQuery = z.object({ days: z.coerce.number().int().min(1).max(90).default(14) });
+export type SignInFailuresQuery = z.infer<typeof signInFailuresQuery>;
+
+/** Failed sign-ins from the audit log: per UTC day (every day of the range, zeros included) and the busiest addresses. */
+export const signInFailures = z.object({
+  since: isoDateTime,
+  total: z.number().int(),
+  days: z.array(z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), failures: z.number().int() })),
+  topIps: z.array(z.object({ ip: z.string(), failures: z.number().int(), lastAt: isoDateTime })),
+});
+export type SignInFailures = z.infer<typeof signInFailures>;

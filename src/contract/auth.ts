@@ -91,3 +91,33 @@ export type SetupLinkState = z.infer<typeof setupLinkState>;
 
 export const CSRF_HEADER = 'x-csrf-token';
 export const SESSION_COOKIE = 'panelist_session';
+
+/** A single sign-on provider the sign-in page offers ("Continue with <name>"). */
+export const oidcProvider = z.object({ id: z.string(), name: z.string() });
+export type OidcProvider = z.infer<typeof oidcProvider>;
+export const oidcProviderList = z.object({ items: z.array(oidcProvider) });
+export type OidcProviderList = z.infer<typeof oidcProviderList>;
+export const oidcParams = z.object({ provider: z.string().regex(/^[a-z0-9-]{1,40}$/) });
+export const oidcStartQuery = z.object({ returnTo: z.string().max(500).optional() });
+/** The callback's query: the provider's code and state, or its error. */
+export const oidcCallbackQuery = z
+  .object({
+    code: z.string().max(4000).optional(),
+    state: z.string().max(200).optional(),
+    error: z.string().max(200).optional(),
+    error_description: z.string().max(1000).optional(),
+  })
+  .loose();
+/** What the sign-in page says after a single sign-on that failed (`/login?sso_error=…`). */
+export const SSO_ERROR_MESSAGES: Record<string, string> = {
+  unknown_provider: 'That sign-in provider is not configured here.',
+  provider_unavailable: 'The sign-in provider could not be reached. Try again in a moment, or sign in with your password.',
+  provider_error: 'The sign-in provider did not sign you in (it may have been cancelled).',
+  state_mismatch: 'That sign-in link expired or was already used. Start again from this page.',
+  token_rejected: 'The sign-in provider’s answer could not be checked. Start again from this page.',
+  email_missing: 'The sign-in provider did not share your email address, which Panelist needs.',
+  email_not_verified:
+    'An account with this email exists, and the provider has not verified the address, so we cannot link them. Sign in with your password.',
+  two_factor_account: 'This account uses two-factor sign-in, so single sign-on cannot open it. Sign in with your password and code.',
+  deactivated: 'This account is deactivated.',
+};

@@ -182,3 +182,26 @@ export const auditLogQuery = pageQuery.extend({
   to: z.iso.datetime({ offset: true }).optional(),
 });
 export type AuditLogQuery = z.infer<typeof auditLogQuery>;
+
+/** The org admin's view of members' accounts (like the platform admin's users page, for one organization). */
+export const memberAccountQuery = pageQuery.extend({
+  q: z.string().trim().max(100).optional(),
+  status: z.enum(['active', 'deactivated']).optional(),
+});
+export type MemberAccountQuery = z.infer<typeof memberAccountQuery>;
+export const memberAccount = z.object({
+  userId: id,
+  name: z.string(),
+  email: z.string(),
+  role: orgRole,
+  /** `deactivated`: the org admin switched the membership off; it keeps its role for reactivation. */
+  status: z.enum(['active', 'deactivated']),
+  joinedAt: isoDateTime,
+  deactivatedAt: isoDateTime.nullable(),
+  lastSignInAt: isoDateTime.nullable(),
+  twoFactor: z.boolean(),
+  emailVerified: z.boolean(),
+});
+export type MemberAccount = z.infer<typeof memberAccount>;
+export const memberAccountList = paginated(memberAccount);
+export type MemberAccountList = z.infer<typeof memberAccountList>;

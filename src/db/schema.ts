@@ -14,5 +14,6 @@ export * from '../server/proctoring/proctoring.table.js';
 export * from '../server/coding/practice.table.js';
 export * from '../server/auth/two-factor.table.js';
 export * from '../server/auth/profiles.table.js';
+export * from '../server/auth/oidc.table.js';
 export * from '../server/media/media.table.js';
 export * from '../server/privacy/privacy.table.js';

@@ -19,6 +19,8 @@ import { createTwoFactorService } from './auth/two-factor.service.js';
 import { twoFactorRoutes } from './auth/two-factor.routes.js';
 import { createProfilesService } from './auth/profiles.service.js';
 import { profilesRoutes } from './auth/profiles.routes.js';
+import { createOidcService } from './auth/oidc.service.js';
+import { oidcRoutes } from './auth/oidc.routes.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
@@ -54,6 +56,8 @@ import { createInvitationsService } from './orgs/invitations.service.js';
 import { invitationsRoutes } from './orgs/invitations.routes.js';
 import { createMembersService } from './orgs/members.service.js';
 import { membersRoutes } from './orgs/members.routes.js';
+import { createMemberAdministrationService } from './orgs/member-administration.service.js';
+import { memberAdministrationRoutes } from './orgs/member-administration.routes.js';
 import { createOrgsService } from './orgs/orgs.service.js';
 import { orgsRoutes } from './orgs/orgs.routes.js';
 import { authPlugin } from './auth/auth.plugin.js';
@@ -311,6 +315,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(
     async (api) => {
       await api.register(authRoutes, { auth, config });
+      await api.register(oidcRoutes, { oidc: createOidcService({ db: database.db, config, clock, auth }), config });
       await api.register(accountSecurityRoutes, { security: accountSecurity, config });
       await api.register(sessionsRoutes, { sessions: accountSessions });
       await api.register(twoFactorRoutes, { twoFactor, config });
@@ -323,8 +328,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(adminUsersRoutes, { users: createUserAdministrationService({ db: database.db, clock }) });
       await api.register(orgsRoutes, { orgs });
       await api.register(membersRoutes, { members });
+      await api.register(memberAdministrationRoutes, { admin: createMemberAdministrationService({ db: database.db, clock, orgAccess }) });
       await api.register(invitationsRoutes, { invitations, auth, config });
-      await api.register(auditRoutes, { db: database.db, orgAccess });
+      await api.register(auditRoutes, { db: database.db, orgAccess, clock });
       await api.register(jobDescriptionsRoutes, { jobDescriptions });
       await api.register(resumesRoutes, { resumes });
       await api.register(mediaRoutes, { media });

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import type { RateLimits } from './plugins/rate-limits.js';
 
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
@@ -34,6 +35,12 @@ const envSchema = z
     ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86400).default(900),
     REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
     AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10000).default(30),
+    RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+    RATE_LIMIT_GRADING: z.coerce.number().int().min(1).max(1_000_000).default(30),
+    RATE_LIMIT_UPLOADS: z.coerce.number().int().min(1).max(1_000_000).default(300),
+    RATE_LIMIT_RUNS: z.coerce.number().int().min(1).max(1_000_000).default(60),
+    RATE_LIMIT_OTHER: z.coerce.number().int().min(1).max(1_000_000).default(600),
+    OIDC_PROVIDERS: z.string().optional(),
     SECURE_COOKIES: bool.optional(),
     METRICS_TOKEN: z.string().min(16).optional(),
     COMPRESSION: bool.default(true),
@@ -133,6 +140,10 @@ export interface Config {
   accessTokenTtlSeconds: number;
   refreshTokenTtlDays: number;
   authRateLimitPerMinute: number;
+  /** Global API budgets per user (or IP) and route class within one window (per instance). */
+  rateLimits: RateLimits;
+  /** OpenID Connect providers people may sign in with, from OIDC_PROVIDERS. */
+  oidcProviders: OidcProviderConfig[];
   /** true/false forces `Secure` cookies and HSTS; null decides per request by its scheme (https). */
   secureCookies: boolean | null;
   /** Bearer token for GET /metrics; without it only loopback requests may scrape. */
@@ -169,6 +180,50 @@ export interface Config {
 
 export class ConfigError extends Error {}
 
+/** One OpenID Connect provider (Google, Microsoft, Keycloak, …): only the issuer differs. */
+export interface OidcProviderConfig {
+  /** In the callback path and the identity table: lowercase letters, digits and dashes. */
+  id: string;
+  /** Shown on the sign-in button: "Continue with <name>". */
+  name: string;
+  issuer: string;
+  clientId: string;
+  clientSecret: string | undefined;
+  scopes: string;
+}
+
+const oidcProvidersSchema = z.array(
+  z.object({
+    id: z.string().regex(/^[a-z0-9-]{1,40}$/, 'must be lowercase letters, digits and dashes'),
+    name: z.string().min(1).max(60),
+    issuer: z.url({ protocol: /^https?$/ }),
+    clientId: z.string().min(1),
+    clientSecret: z.string().min(1).optional(),
+    scopes: z.string().default('openid email profile'),
+  }),
+);
+
+function parseOidcProviders(text: string | undefined): OidcProviderConfig[] {
+  if (!text) return [];
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new ConfigError('Invalid configuration:\n  OIDC_PROVIDERS: must be a JSON array of {id, name, issuer, clientId, clientSecret}');
+  }
+  const parsed = oidcProvidersSchema.safeParse(json);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  OIDC_PROVIDERS.${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const ids = new Set<string>();
+  for (const p of parsed.data) {
+    if (ids.has(p.id)) throw new ConfigError(`Invalid configuration:\n  OIDC_PROVIDERS: the id "${p.id}" is used twice`);
+    ids.add(p.id);
+  }
+  return parsed.data.map((p) => ({ ...p, clientSecret: p.clientSecret }));
+}
+
 /**
  * Reads the environment once, at start. A bad value stops the process with a message that
  * names the variable, because a half-configured server is worse than none.
@@ -202,6 +257,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
     refreshTokenTtlDays: e.REFRESH_TOKEN_TTL_DAYS,
     authRateLimitPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE,
+    rateLimits: {
+      windowMs: e.RATE_LIMIT_WINDOW_SECONDS * 1000,
+      grading: e.RATE_LIMIT_GRADING,
+      uploads: e.RATE_LIMIT_UPLOADS,
+      runs: e.RATE_LIMIT_RUNS,
+      other: e.RATE_LIMIT_OTHER,
+    },
+    oidcProviders: parseOidcProviders(e.OIDC_PROVIDERS),
     secureCookies: e.SECURE_COOKIES ?? null,
     metricsToken: e.METRICS_TOKEN,
     compression: e.COMPRESSION,

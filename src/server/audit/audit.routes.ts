@@ -5,11 +5,13 @@ import { auditLogList, auditLogQuery } from '../../contract/orgs.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { OrgAccess } from '../orgs/org-access.js';
 import { requireActor } from '../auth/auth.plugin.js';
-import { listAuditLog } from './audit.service.js';
+import { listAuditLog, signInFailureStats } from './audit.service.js';
+import { signInFailures, signInFailuresQuery } from '../../contract/admin-users.js';
+import type { Clock } from '../clock.js';
 
 const errors = { 400: problem, 401: problem, 403: problem, 404: problem };
 
-export async function auditRoutes(app: FastifyInstance, opts: { db: DbOrTx; orgAccess: OrgAccess }) {
+export async function auditRoutes(app: FastifyInstance, opts: { db: DbOrTx; orgAccess: OrgAccess; clock: Clock }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get(
@@ -23,5 +25,18 @@ export async function auditRoutes(app: FastifyInstance, opts: { db: DbOrTx; orgA
       },
     },
     async (request) => listAuditLog(opts.db, opts.orgAccess, requireActor(request), request.query),
+  );
+
+  r.get(
+    '/admin/sign-in-failures',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Failed sign-ins per day and the addresses with most failures (platform admins)',
+        querystring: signInFailuresQuery,
+        response: { 200: signInFailures, ...errors },
+      },
+    },
+    async (request) => signInFailureStats(opts.db, requireActor(request), request.query.days, opts.clock.now()),
   );
 }

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, like, lte, or } from 'drizzle-orm';
+import { and, count, desc, eq, gte, like, lte, max, or, sql } from 'drizzle-orm';
 import { AppError } from '../../core/errors.js';
 import type { DbOrTx } from '../../db/client.js';
 import { usersByIds } from '../auth/user-directory.js';
@@ -139,5 +139,41 @@ export async function listAuditLog(
     page: filter.page,
     limit: filter.limit,
     pages: Math.ceil(n / filter.limit),
+  };
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Failed sign-ins (password, second factor and single sign-on all write `auth.sign_in_failed`)
+ * over the last `days` UTC days, for the platform admin: a count per day and the ten addresses
+ * with most failures.
+ */
+export async function signInFailureStats(db: DbOrTx, actor: AuditReader, days: number, now: Date) {
+  if (actor.platformRole !== 'superadmin') throw new AppError('forbidden', 'Only platform admins see sign-in failures.');
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  const since = new Date(today - (days - 1) * DAY_MS);
+  const where = and(eq(auditLog.action, 'auth.sign_in_failed'), gte(auditLog.createdAt, since));
+  const day = sql<string>`to_char(${auditLog.createdAt} at time zone 'UTC', 'YYYY-MM-DD')`;
+  const [perDay, perIp] = await Promise.all([
+    db.select({ date: day, n: count() }).from(auditLog).where(where).groupBy(day),
+    db
+      .select({ ip: auditLog.ip, n: count(), lastAt: max(auditLog.createdAt) })
+      .from(auditLog)
+      .where(and(where, sql`${auditLog.ip} is not null`))
+      .groupBy(auditLog.ip)
+      .orderBy(desc(count()), auditLog.ip)
+      .limit(10),
+  ]);
+  const byDate = new Map(perDay.map((r) => [r.date, Number(r.n)]));
+  const series = Array.from({ length: days }, (_, i) => {
+    const date = new Date(since.getTime() + i * DAY_MS).toISOString().slice(0, 10);
+    return { date, failures: byDate.get(date) ?? 0 };
+  });
+  return {
+    since: since.toISOString(),
+    total: series.reduce((sum, d) => sum + d.failures, 0),
+    days: series,
+    topIps: perIp.map((r) => ({ ip: r.ip!, failures: Number(r.n), lastAt: new Date(r.lastAt!).toISOString() })),
   };
 }

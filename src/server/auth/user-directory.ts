@@ -1,7 +1,8 @@
-import { inArray, sql, type SQL } from 'drizzle-orm';
+import { eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { users } from './auth.table.js';
 import { verifyPassword } from './passwords.js';
+import { twoFactor } from './two-factor.table.js';
 
 export interface DirectoryEntry {
   id: string;
@@ -72,4 +73,39 @@ export async function passwordMatches(db: DbOrTx, userId: string, password: stri
  */
 export async function deleteUserRow(tx: DbOrTx, userId: string): Promise<void> {
   await tx.delete(users).where(inArray(users.id, [userId]));
+}
+
+export interface AccountFacts {
+  lastSignInAt: Date | null;
+  emailVerified: boolean;
+  twoFactor: boolean;
+  platformAdmin: boolean;
+}
+
+/** What an org admin may see of members' accounts: last sign-in, verified email, two-factor on. */
+export async function accountFacts(db: DbOrTx, ids: readonly string[]): Promise<Map<string, AccountFacts>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db
+    .select({
+      id: users.id,
+      lastSignInAt: users.lastSignInAt,
+      emailVerifiedAt: users.emailVerifiedAt,
+      platformRole: users.platformRole,
+      twoFactorAt: twoFactor.enabledAt,
+    })
+    .from(users)
+    .leftJoin(twoFactor, eq(twoFactor.userId, users.id))
+    .where(inArray(users.id, unique));
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        lastSignInAt: r.lastSignInAt,
+        emailVerified: r.emailVerifiedAt !== null,
+        twoFactor: r.twoFactorAt !== null,
+        platformAdmin: r.platformRole === 'superadmin',
+      },
+    ]),
+  );
 }

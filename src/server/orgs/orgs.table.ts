@@ -92,3 +92,27 @@ export const invitations = pgTable(
   },
   (t) => [uniqueIndex('invitations_token_hash_key').on(t.tokenHash), index('invitations_org_idx').on(t.orgId, t.createdAt)],
 );
+
+/**
+ * A membership an org admin has deactivated: the row leaves `memberships` (so every access check,
+ * which reads memberships, refuses the person at once) and waits here, with its role and team,
+ * until it is reactivated. Coach assignments stay, and count again on reactivation.
+ */
+export const membershipSuspensions = pgTable(
+  'membership_suspensions',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: ORG_ROLES }).notNull(),
+    teamId: uuid('team_id').references(() => teams.id, { onDelete: 'set null' }),
+    /** When the membership began, kept for its return. */
+    memberSince: ts('member_since').notNull(),
+    suspendedAt: ts('suspended_at').notNull(),
+    suspendedBy: uuid('suspended_by').references(() => users.id, { onDelete: 'set null' }),
+  },
+  (t) => [uniqueIndex('membership_suspensions_key').on(t.orgId, t.userId), index('membership_suspensions_user_idx').on(t.userId)],
+);

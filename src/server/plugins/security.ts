@@ -4,10 +4,12 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../config.js';
+import { budgetOf, rateKeyOf, tooManyRequests } from './rate-limits.js';
 
 /**
  * Security headers on every response, CORS closed unless CORS_ORIGINS names origins, and the
- * rate limiter (off by default; routes such as sign-in opt in with config.rateLimit).
+ * global rate limit on the API: a budget per user (or IP when signed out) and route class
+ * (see rate-limits.ts). Sign-in routes set a stricter per-route limit with config.rateLimit.
  */
 export const securityPlugin = fp(async (app: FastifyInstance, opts: { config: Config }) => {
   await app.register(helmet, {
@@ -45,7 +47,19 @@ export const securityPlugin = fp(async (app: FastifyInstance, opts: { config: Co
       methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
     });
   }
-  await app.register(rateLimit, { global: false });
+  const limits = opts.config.rateLimits;
+  await app.register(rateLimit, {
+    global: true,
+    // The route's own onRequest hook, so it runs after the auth plugin has found the user.
+    hook: 'onRequest',
+    timeWindow: limits.windowMs,
+    max: (_request, key) => budgetOf(limits, key),
+    keyGenerator: rateKeyOf,
+    // Pages, scripts, health and metrics are not limited here (the connection cap covers them).
+    allowList: (request) => !request.url.startsWith('/api/'),
+    cache: 50_000,
+    errorResponseBuilder: (request, context) => tooManyRequests(request, context),
+  });
   // API answers are personal (or say whether someone is signed in): no shared or browser cache keeps them.
   app.addHook('onSend', async (request, reply) => {
     if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');

@@ -49,6 +49,11 @@ export async function createTestApp(env: Record<string, string> = {}, options: T
     DATA_DIR: dataDir,
     SECRET_KEY: 'test-secret-key-that-is-long-enough-0123456789',
     AUTH_RATE_LIMIT_PER_MINUTE: '10000',
+    // Tests of the global limits set their own budgets; others must never meet one.
+    RATE_LIMIT_GRADING: '1000000',
+    RATE_LIMIT_UPLOADS: '1000000',
+    RATE_LIMIT_RUNS: '1000000',
+    RATE_LIMIT_OTHER: '1000000',
     // Answers are graded before the route replies (as they were before ANSWER_WAIT_MS); tests of the pending path set it to 0.
     ANSWER_WAIT_MS: '600000',
     ANSWER_WAIT_SLOTS: '10000',

@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { adminUser, adminUserList, mail as mailSchema, mailList, type PlatformRole } from '../../../contract/index.js';
+import { adminUser, adminUserList, mail as mailSchema, mailList, signInFailures, type PlatformRole } from '../../../contract/index.js';
 import { apiRequest } from '../../lib/api-client.js';
 import { queryString } from '../../lib/api/orgs.js';
 
@@ -76,3 +76,11 @@ export function useSetPlatformRole() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: userKeys.all }),
   });
 }
+
+/** Failed sign-ins per day and the busiest addresses, from the audit log. */
+export const useSignInFailures = (days: number) =>
+  useQuery({
+    queryKey: ['admin-sign-in-failures', days] as const,
+    queryFn: ({ signal }) => apiRequest(`/api/v1/admin/sign-in-failures?days=${days}`, { schema: signInFailures, signal }),
+    refetchInterval: 60_000,
+  });

@@ -14,6 +14,7 @@ import { PageHeader } from '../../ui/page-header.js';
 import { Pagination } from '../../ui/pagination.js';
 import { Skeleton } from '../../ui/skeleton.js';
 import { useAdminUsers, useSetPlatformRole, useUserAction } from './api.js';
+import { SignInFailuresCard } from './components/sign-in-failures-card.js';
 
 const PAGE_SIZE = 20;
 const STATUSES = [
@@ -60,6 +61,7 @@ function Users({ selfId }: { selfId: string }) {
     <div className="mx-auto max-w-5xl space-y-6">
       <title>Users · Panelist</title>
       <PageHeader title="Users" description="Every account on this Panelist. Changes here are written to the audit log." />
+      <SignInFailuresCard />
       <form onSubmit={submit} role="search" className="flex flex-col gap-3 sm:flex-row sm:items-end">
         <div className="relative flex-1">
           <TextField label="Name or email" name="q" value={search} onChange={(e) => setSearch(e.target.value)} className="pl-9" />

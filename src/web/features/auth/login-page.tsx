@@ -5,7 +5,9 @@ import { sentence } from '../../lib/form.js';
 import { Alert } from '../../ui/alert.js';
 import { Button } from '../../ui/button.js';
 import { TextField } from '../../ui/field.js';
-import { useLogin } from '../../lib/api/auth.js';
+import { oidcStartUrl, useLogin, useOidcProviders } from '../../lib/api/auth.js';
+import { SSO_ERROR_MESSAGES } from '../../../contract/index.js';
+import { buttonClass } from '../../ui/button.js';
 import { AuthLayout } from '../../ui/auth-layout.js';
 import { PasswordField } from '../../ui/password-field.js';
 
@@ -20,6 +22,9 @@ export function LoginPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const from = (location.state as { from?: string } | null)?.from;
+  const providers = useOidcProviders().data?.items ?? [];
+  // A single sign-on that failed comes back here as ?sso_error=<reason>.
+  const ssoError = new URLSearchParams(location.search).get('sso_error');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [emailCode, setEmailCode] = useState('');
@@ -97,6 +102,30 @@ export function LoginPage() {
       }
     >
       <title>Log in · Panelist</title>
+      {ssoError ? (
+        <div className="mb-5">
+          <Alert title="Single sign-on did not work">
+            {SSO_ERROR_MESSAGES[ssoError] ?? 'Single sign-on did not work. Try again, or sign in with your password.'}
+          </Alert>
+        </div>
+      ) : null}
+      {providers.length > 0 ? (
+        <div className="mb-6 space-y-3">
+          {providers.map((p) => (
+            // A full page load: the server answers with a redirect to the provider.
+            <a
+              key={p.id}
+              href={oidcStartUrl(p.id, from && from.startsWith('/') ? from : '/')}
+              className={buttonClass('secondary', 'lg', 'w-full')}
+            >
+              Continue with {p.name}
+            </a>
+          ))}
+          <p className="flex items-center gap-3 text-sm text-fg-muted before:h-px before:flex-1 before:bg-border after:h-px after:flex-1 after:bg-border">
+            or with your email
+          </p>
+        </div>
+      ) : null}
       <form onSubmit={onSubmit} noValidate className="space-y-5" aria-describedby={formError ? 'login-error' : undefined}>
         {formError ? (
           <div id="login-error">

@@ -32,6 +32,7 @@ export const orgSections: Section[] = [
   { to: 'teams', label: 'Teams', roles: ['admin'] },
   { to: 'invitations', label: 'Invitations', roles: ['admin', 'coach'] },
   { to: 'assignments', label: 'Assignments', roles: ['admin', 'coach'] },
+  { to: 'access', label: 'Access', roles: ['admin'] },
   { to: 'audit', label: 'Audit log', roles: ['admin'] },
   { to: 'settings', label: 'Settings', roles: ['admin'] },
 ];

@@ -1,4 +1,5 @@
 import type { RouteObject } from 'react-router';
+import { AccessTab } from './access-tab.js';
 import { AssignmentsTab } from './assignments-tab.js';
 import { AuditLogTab } from './audit-log-tab.js';
 import { InvitationsTab } from './invitations-tab.js';
@@ -22,6 +23,7 @@ export const orgRoutes: RouteObject[] = [
       { path: 'teams', Component: TeamsTab },
       { path: 'invitations', Component: InvitationsTab },
       { path: 'assignments', Component: AssignmentsTab },
+      { path: 'access', Component: AccessTab },
       { path: 'audit', Component: AuditLogTab },
       { path: 'settings', Component: SettingsTab },
     ],

@@ -1,6 +1,7 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   accepted,
+  oidcProviderList,
   sessionInfo,
   sessionState,
   setupLinkState,
@@ -104,3 +105,16 @@ export const useSetupLinkState = (token: string) =>
     staleTime: Infinity,
     retry: false,
   });
+
+/** Single sign-on providers configured on the server ("Continue with …" on the sign-in page). */
+export const useOidcProviders = () =>
+  useQuery({
+    queryKey: ['oidc-providers'] as const,
+    queryFn: ({ signal }) => apiRequest('/api/v1/auth/oidc/providers', { schema: oidcProviderList, signal }),
+    staleTime: Infinity,
+    retry: false,
+  });
+
+/** Where a "Continue with …" button goes: the server redirects on to the provider. */
+export const oidcStartUrl = (providerId: string, returnTo: string) =>
+  `/api/v1/auth/oidc/${encodeURIComponent(providerId)}/start?returnTo=${encodeURIComponent(returnTo)}`;

@@ -6,6 +6,8 @@ import {
   invitation as invitationSchema,
   invitationList,
   member as memberSchema,
+  memberAccount,
+  memberAccountList,
   memberList,
   org as orgSchema,
   orgList,
@@ -257,5 +259,35 @@ export function useUnassign(orgId: string) {
     mutationFn: ({ coachId, candidateId }: AssignmentBody) =>
       apiRequest(`${orgPath(orgId)}/assignments/${encodeURIComponent(coachId)}/${encodeURIComponent(candidateId)}`, { method: 'DELETE' }),
     onSuccess: () => invalidate(orgKeys.assignments(orgId), orgKeys.membersAll(orgId)),
+  });
+}
+
+export interface MemberAccountFilter {
+  q?: string | undefined;
+  status?: 'active' | 'deactivated' | undefined;
+  page: number;
+  limit: number;
+}
+
+/** The org admin's view of members' access: status, last sign-in, two-factor. */
+export const useMemberAccounts = (orgId: string, f: MemberAccountFilter) =>
+  useQuery({
+    queryKey: [...orgKeys.membersAll(orgId), 'accounts', f] as const,
+    queryFn: ({ signal }) =>
+      apiRequest(`${orgPath(orgId)}/member-accounts${queryString({ q: f.q?.trim(), status: f.status, page: f.page, limit: f.limit })}`, {
+        schema: memberAccountList,
+        signal,
+      }),
+    placeholderData: keepPreviousData,
+  });
+
+export type MemberAccountAction = 'deactivate' | 'reactivate' | 'two-factor/reset';
+
+export function useMemberAccountAction(orgId: string) {
+  const invalidate = useOrgInvalidation(orgId);
+  return useMutation({
+    mutationFn: ({ userId, action }: { userId: string; action: MemberAccountAction }) =>
+      apiRequest(`${orgPath(orgId)}/members/${encodeURIComponent(userId)}/${action}`, { method: 'POST', schema: memberAccount }),
+    onSuccess: () => invalidate(orgKeys.membersAll(orgId), orgKeys.detail(orgId), orgKeys.assignments(orgId)),
   });
 }
