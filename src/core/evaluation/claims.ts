@@ -47,6 +47,8 @@ interface Clause {
   contrast: boolean;
   /** "until", "unless", "only if": the polarity of such a clause is not its claim ("nothing runs until asked"). */
   conditional: boolean;
+  /** Has a verb: a claim, not a fragment of a list ("the database or object storage"). */
+  verb: boolean;
   text: string;
 }
 
@@ -193,6 +195,15 @@ function keyOf(t: AnalyzedToken, lexicon: Lexicon | undefined): string {
  */
 function findAnchors(q: ClaimTruth, truthClauses: readonly { tokens: AnalyzedToken[] }[]): Set<string> {
   const sides = contrastedTerms(q.question);
+  // Acronyms that head two or more truth clauses are sides too ("BFS explores level by level",
+  // "BFS finds the shortest path" for a question that spells out breadth-first search).
+  const subjects = new Map<string, number>();
+  for (const c of truthClauses) {
+    const first = c.tokens.find(isWordToken);
+    if (first && /^[A-Z][A-Z0-9]{1,5}s?$/.test(first.text)) subjects.set(sideOf(first), (subjects.get(sideOf(first)) ?? 0) + 1);
+  }
+  const acronyms = [...subjects].filter(([, n]) => n >= 2).map(([s]) => s);
+  if (acronyms.length >= 2) for (const s of acronyms) sides.add(s);
   const counts = new Map<string, number>();
   const numbers = new Set<string>();
   for (const c of truthClauses) {
@@ -213,7 +224,138 @@ function findAnchors(q: ClaimTruth, truthClauses: readonly { tokens: AnalyzedTok
   return anchors.size >= 2 ? anchors : new Set();
 }
 
+/** Words that open a subject without naming a side ("high bias", "each thread", "the same"). */
+const NOT_A_SIDE = new Set([
+  'high',
+  'low',
+  'new',
+  'same',
+  'other',
+  'different',
+  'both',
+  'all',
+  'most',
+  'many',
+  'few',
+  'some',
+  'full',
+  'main',
+  'true',
+  'real',
+  'practice',
+  'general',
+  'default',
+  'value',
+  'type',
+  'thread',
+  'object',
+  'process',
+  'request',
+  'user',
+  'client',
+  'server',
+  'model',
+  'test',
+  'code',
+  'function',
+  'method',
+  'class',
+  'database',
+  'table',
+  'query',
+  'file',
+  'service',
+  'application',
+  'app',
+  'team',
+  'answer',
+  'error',
+  'result',
+]);
+
+/**
+ * The side a clause speaks of: its first naming word (noun, adjective or acronym) before any
+ * verb, within its first three words ("BFS explores…", "a mock records…", "vertical scaling
+ * adds…", "high variance comes from…"). Empty when the clause opens with a verb or a pronoun.
+ */
+function subjectTerms(tokens: readonly AnalyzedToken[]): string[] {
+  let words = 0;
+  for (const t of tokens) {
+    if (!isWordToken(t)) continue;
+    if (t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'PRON' || words++ >= 3) return [];
+    const naming = t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADJ' || looksLikeTerm(t);
+    if (!naming || !isContentToken(t) || t.normal.length < 2) continue;
+    if (GENERIC.has(t.lemma) || NOT_A_SIDE.has(t.lemma) || DIRECTION.has(t.lemma) || DIRECTION.has(t.normal)) continue;
+    return [t.lemma, t.normal];
+  }
+  return [];
+}
+
 const COORDINATORS = new Set(['and', 'or', 'vs', 'versus', 'with', ',', '/']);
+const LIST_JOINERS = new Set(['and', 'or', 'vs', 'versus', '/']);
+const LIST_FUNCTION_WORDS = new Set([
+  'the',
+  'a',
+  'an',
+  'and',
+  'or',
+  'of',
+  'to',
+  'in',
+  'on',
+  'for',
+  'is',
+  'are',
+  'do',
+  'does',
+  'you',
+  'your',
+  'i',
+  'we',
+  'how',
+  'what',
+  'when',
+  'why',
+  'which',
+  'would',
+  'should',
+  'each',
+  'use',
+  'between',
+  'it',
+  'they',
+  'them',
+  'their',
+  'this',
+  'that',
+  'these',
+  'with',
+  'when',
+  'where',
+  'who',
+  'can',
+  'could',
+  'will',
+  'be',
+  'have',
+  'has',
+  'there',
+  'one',
+  'other',
+  'both',
+  'way',
+  'ways',
+  'work',
+  'works',
+  'explain',
+  'describe',
+  'compare',
+  'difference',
+  'differences',
+  'main',
+  'key',
+  'some',
+]);
 
 /**
  * The sides a question sets against each other: nouns joined by a coordinator with no verb in
@@ -224,6 +366,26 @@ function contrastedTerms(question: AnalyzedText): Set<string> {
   const out = new Set<string>();
   const toks = question.tokens;
   const isNoun = (t: AnalyzedToken): boolean => (t.pos === 'NOUN' || t.pos === 'PROPN' || looksLikeTerm(t)) && isContentToken(t);
+  // Short items of a list, whatever their part of speech: "var, let and const", "any, unknown
+  // and never", "vertical and horizontal scaling", "ETL and ELT".
+  const item = (t: AnalyzedToken | undefined): t is AnalyzedToken =>
+    t !== undefined && isWordToken(t) && t.normal.length >= 2 && !LIST_FUNCTION_WORDS.has(t.normal);
+  // A list is "X, Y and Z" (any parts of speech) or "X and Y" (no verbs: "turns URLs into codes
+  // and redirects visitors" joins two actions, not two sides).
+  for (let i = 0; i < toks.length; i++) {
+    if (!item(toks[i])) continue;
+    const items = [toks[i]!];
+    let j = i + 1;
+    while (toks[j]?.text === ',' && item(toks[j + 1])) {
+      items.push(toks[j + 1]!);
+      j += 2;
+    }
+    if (!LIST_JOINERS.has(toks[j]?.normal ?? '') || !item(toks[j + 1])) continue;
+    items.push(toks[j + 1]!);
+    const verbal = items.some((t) => t.pos === 'VERB' || t.pos === 'AUX' || /ing$/.test(t.normal));
+    if (items.length >= 3 || !verbal) for (const t of items) out.add(t.lemma).add(t.normal);
+    i = j;
+  }
   for (let i = 0; i < toks.length; i++) {
     if (!isNoun(toks[i]!)) continue;
     for (let j = i + 1; j < Math.min(toks.length, i + 7); j++) {
@@ -289,7 +451,12 @@ function splitClauses(a: AnalyzedText): RawClause[] {
 
 function toClause(raw: RawClause, anchors: ReadonlySet<string>, lexicon: Lexicon | undefined, inherited: Set<string>): Clause {
   const tokens = raw.tokens;
-  const own = new Set(tokens.filter((t) => anchors.has(sideOf(t))).map(sideOf));
+  // A clause speaks of its subject when the subject is a side ("BFS, unlike depth-first search,
+  // uses a queue" is about BFS); otherwise of every side it names.
+  const subject = subjectTerms(tokens).find((s) => anchors.has(s.length > 3 ? s.replace(/s$/, '') : s));
+  const own = subject
+    ? new Set([subject.length > 3 ? subject.replace(/s$/, '') : subject])
+    : new Set(tokens.filter((t) => anchors.has(sideOf(t))).map(sideOf));
   const preds = new Map<string, boolean>();
   const directions = new Set<string>();
   let negate = 0;
@@ -344,6 +511,7 @@ function toClause(raw: RawClause, anchors: ReadonlySet<string>, lexicon: Lexicon
     negated,
     denied,
     conditional: tokens.some((t) => CONDITIONAL.has(t.normal)),
+    verb: tokens.some((t) => t.pos === 'VERB' || t.pos === 'AUX'),
     contrast,
     text,
   };
@@ -487,7 +655,7 @@ export function checkClaims(answer: AnalyzedText, q: ClaimTruth): ClaimConflict[
 
     // Swapped terms: the clause speaks of exactly one side, and the words the truth uses only
     // about another side appear in it (with the truth's polarity), none of its own side's.
-    if (c.anchors.size === 1 && sideWords.size >= 2) {
+    if (c.anchors.size === 1 && sideWords.size >= 2 && c.verb) {
       const [side] = [...c.anchors];
       const own = sideWords.get(side!);
       let best = { side: '', n: 0 };

@@ -447,7 +447,9 @@ export function checkGuards(g: GuardInput): GuardHit[] {
   // contradicted and claims the claim checker found in conflict with the reference count alike.
   const contradicted = g.features.keyPoints.filter((k) => k.contradicted);
   const conflicts = g.features.claimConflicts;
-  const wrong = contradicted.length + conflicts.length;
+  // A conflict that already turned a key point round is one error, not two.
+  const separate = conflicts.filter((c) => !contradicted.some((k) => k.contradiction === c.detail));
+  const wrong = contradicted.length + separate.length;
   const made = g.features.keyPoints.filter((k) => k.state === 'covered').length;
   // One reversal among several points made lowers correctness (a feature); the cap is for
   // answers where reversals are as much as what is right, or that reverse two claims.
