@@ -224,73 +224,6 @@ function findAnchors(q: ClaimTruth, truthClauses: readonly { tokens: AnalyzedTok
   return anchors.size >= 2 ? anchors : new Set();
 }
 
-/** Words that open a subject without naming a side ("high bias", "each thread", "the same"). */
-const NOT_A_SIDE = new Set([
-  'high',
-  'low',
-  'new',
-  'same',
-  'other',
-  'different',
-  'both',
-  'all',
-  'most',
-  'many',
-  'few',
-  'some',
-  'full',
-  'main',
-  'true',
-  'real',
-  'practice',
-  'general',
-  'default',
-  'value',
-  'type',
-  'thread',
-  'object',
-  'process',
-  'request',
-  'user',
-  'client',
-  'server',
-  'model',
-  'test',
-  'code',
-  'function',
-  'method',
-  'class',
-  'database',
-  'table',
-  'query',
-  'file',
-  'service',
-  'application',
-  'app',
-  'team',
-  'answer',
-  'error',
-  'result',
-]);
-
-/**
- * The side a clause speaks of: its first naming word (noun, adjective or acronym) before any
- * verb, within its first three words ("BFS explores…", "a mock records…", "vertical scaling
- * adds…", "high variance comes from…"). Empty when the clause opens with a verb or a pronoun.
- */
-function subjectTerms(tokens: readonly AnalyzedToken[]): string[] {
-  let words = 0;
-  for (const t of tokens) {
-    if (!isWordToken(t)) continue;
-    if (t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'PRON' || words++ >= 3) return [];
-    const naming = t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADJ' || looksLikeTerm(t);
-    if (!naming || !isContentToken(t) || t.normal.length < 2) continue;
-    if (GENERIC.has(t.lemma) || NOT_A_SIDE.has(t.lemma) || DIRECTION.has(t.lemma) || DIRECTION.has(t.normal)) continue;
-    return [t.lemma, t.normal];
-  }
-  return [];
-}
-
 const COORDINATORS = new Set(['and', 'or', 'vs', 'versus', 'with', ',', '/']);
 const LIST_JOINERS = new Set(['and', 'or', 'vs', 'versus', '/']);
 const LIST_FUNCTION_WORDS = new Set([
@@ -451,12 +384,7 @@ function splitClauses(a: AnalyzedText): RawClause[] {
 
 function toClause(raw: RawClause, anchors: ReadonlySet<string>, lexicon: Lexicon | undefined, inherited: Set<string>): Clause {
   const tokens = raw.tokens;
-  // A clause speaks of its subject when the subject is a side ("BFS, unlike depth-first search,
-  // uses a queue" is about BFS); otherwise of every side it names.
-  const subject = subjectTerms(tokens).find((s) => anchors.has(s.length > 3 ? s.replace(/s$/, '') : s));
-  const own = subject
-    ? new Set([subject.length > 3 ? subject.replace(/s$/, '') : subject])
-    : new Set(tokens.filter((t) => anchors.has(sideOf(t))).map(sideOf));
+  const own = new Set(tokens.filter((t) => anchors.has(sideOf(t))).map(sideOf));
   const preds = new Map<string, boolean>();
   const directions = new Set<string>();
   let negate = 0;
