@@ -41,6 +41,8 @@ const { values } = parseArgs({
     failures2: { type: 'string', default: join(root, 'content', 'grader', 'graded-failures-2.jsonl') },
     /** STAR answers to resume-templated questions that have key points and no reference (graded-failures-3.jsonl). */
     failures3: { type: 'string', default: join(root, 'content', 'grader', 'graded-failures-3.jsonl') },
+    /** Swapped-fact, neighbouring-topic and STAR off-topic answers, good and terse ones (graded-failures-4.jsonl). */
+    failures4: { type: 'string', default: join(root, 'content', 'grader', 'graded-failures-4.jsonl') },
     /** Rule-made variants (content/grader/generated-answers.jsonl): trained on, weighted lower, never reported. */
     generated: { type: 'string', default: join(root, 'content', 'grader', 'generated-answers.jsonl') },
     'generated-weight': { type: 'string', default: String(GENERATED_WEIGHT) },
@@ -88,6 +90,8 @@ async function main(): Promise<void> {
   if (haveFailures2) answers.push(...readGradedAnswers(values.failures2!, 'graded'));
   const haveFailures3 = existsSync(values.failures3!);
   if (haveFailures3) answers.push(...readGradedAnswers(values.failures3!, 'graded'));
+  const haveFailures4 = existsSync(values.failures4!);
+  if (haveFailures4) answers.push(...readGradedAnswers(values.failures4!, 'graded'));
   const haveGenerated = existsSync(values.generated!) && Number(values['generated-weight']) > 0;
   if (haveGenerated) answers.push(...readGradedAnswers(values.generated!, 'graded').map((a) => ({ ...a, generated: true })));
   const vectors = await loadWordVectors();
@@ -121,6 +125,7 @@ async function main(): Promise<void> {
       haveFailures ? 'content/grader/graded-failures.jsonl' : null,
       haveFailures2 ? 'content/grader/graded-failures-2.jsonl' : null,
       haveFailures3 ? 'content/grader/graded-failures-3.jsonl' : null,
+      haveFailures4 ? 'content/grader/graded-failures-4.jsonl' : null,
       haveGenerated ? `content/grader/generated-answers.jsonl (weight ${generatedWeight})` : null,
     ].filter(Boolean),
     rows: rows.length,
