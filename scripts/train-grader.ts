@@ -48,6 +48,8 @@ const { values } = parseArgs({
     'generated-weight': { type: 'string', default: String(GENERATED_WEIGHT) },
     /** Fixed ridge penalty for every model; by default each is chosen by nested validation. */
     lambda: { type: 'string' },
+    /** Fixed ridge penalties per model as JSON, e.g. '{"longForm":10}'; the others are chosen by nested validation. */
+    penalties: { type: 'string' },
     'dry-run': { type: 'boolean', default: false },
     /** Skip the cross-validation reports (the penalties are still chosen by nested validation). */
     'no-cv': { type: 'boolean', default: false },
@@ -55,8 +57,11 @@ const { values } = parseArgs({
   },
 });
 const fixed = values.lambda !== undefined ? Number(values.lambda) : undefined;
+const fixedPerModel = values.penalties ? (JSON.parse(values.penalties) as Partial<Penalties>) : {};
 const penaltiesFor = (rows: readonly TrainingRow[]): Penalties =>
-  fixed !== undefined ? { shortAnswer: fixed, longForm: fixed, withoutReference: fixed, keyPointsOnly: fixed } : selectPenalties(rows);
+  fixed !== undefined
+    ? { shortAnswer: fixed, longForm: fixed, withoutReference: fixed, keyPointsOnly: fixed }
+    : { ...selectPenalties(rows), ...fixedPerModel };
 
 const fmt = (f: AgreementFigures): string =>
   `n=${String(f.n).padStart(4)}  r=${f.pearson.toFixed(3)}  rho=${f.spearman.toFixed(3)}  RMSE=${f.rmse.toFixed(3)}`;

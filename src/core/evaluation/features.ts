@@ -260,9 +260,10 @@ function alignBothWays(
  * the voice of a confidently wrong answer ("indexes have no cost on writes", "timeouts are
  * unnecessary with a breaker", "localStorage is immune to XSS"). Careful answers qualify such
  * claims; 1 in 30 good answers in the graded data has one, a third of confidently wrong ones do.
+ * "X does not need Y" is not one: it is how an explanation says what a mechanism avoids.
  */
 const DISMISSALS =
-  /\b(no need|not needed|unnecessary|needless|pointless|(?:does ?n[o']?t|do ?n[o']?t|never) (?:really )?(?:matter|need|have to|bother)|(?:is|are) fine|no (?:real )?(?:cost|overhead|risk|downside|impact)|harmless|immune|perfectly safe|completely safe|always safe|best practice|is recommended|guaranteed|never (?:fails?|happens?|blocks?|a problem)|only (?:matters?|needs?)|is irrelevant|makes no difference|equally well|just as (?:fast|good|safe))\b/gi;
+  /\b(no need|not needed|unnecessary|needless|pointless|(?:does ?n[o']?t|do ?n[o']?t|never) (?:really )?(?:matters?|bother)|never needs?|(?:is|are) fine|no (?:real )?(?:cost|overhead|risk|downside|impact)|harmless|immune|perfectly safe|completely safe|always safe|best practice|is recommended|guaranteed|never (?:fails?|happens?|blocks?|a problem)|only matters?|is irrelevant|makes no difference|equally well|just as (?:fast|good|safe))\b/gi;
 
 const ABSOLUTES =
   /\b(always|never|every|all|none|impossible|guaranteed|completely|entirely|irrelevant|exactly|nothing|zero|no cost|not at all|at all|any)\b/gi;
