@@ -14,6 +14,7 @@ export const HAND_GRADED_FILES = [
   'graded-failures.jsonl',
   'graded-failures-2.jsonl',
   'graded-failures-3.jsonl',
+  'graded-failures-4.jsonl',
   'graded-examples.jsonl',
 ] as const;
 

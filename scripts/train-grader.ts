@@ -41,11 +41,15 @@ const { values } = parseArgs({
     failures2: { type: 'string', default: join(root, 'content', 'grader', 'graded-failures-2.jsonl') },
     /** STAR answers to resume-templated questions that have key points and no reference (graded-failures-3.jsonl). */
     failures3: { type: 'string', default: join(root, 'content', 'grader', 'graded-failures-3.jsonl') },
+    /** Swapped-fact, neighbouring-topic and STAR off-topic answers, good and terse ones (graded-failures-4.jsonl). */
+    failures4: { type: 'string', default: join(root, 'content', 'grader', 'graded-failures-4.jsonl') },
     /** Rule-made variants (content/grader/generated-answers.jsonl): trained on, weighted lower, never reported. */
     generated: { type: 'string', default: join(root, 'content', 'grader', 'generated-answers.jsonl') },
     'generated-weight': { type: 'string', default: String(GENERATED_WEIGHT) },
     /** Fixed ridge penalty for every model; by default each is chosen by nested validation. */
     lambda: { type: 'string' },
+    /** Fixed ridge penalties per model as JSON, e.g. '{"longForm":10}'; the others are chosen by nested validation. */
+    penalties: { type: 'string' },
     'dry-run': { type: 'boolean', default: false },
     /** Skip the cross-validation reports (the penalties are still chosen by nested validation). */
     'no-cv': { type: 'boolean', default: false },
@@ -53,8 +57,11 @@ const { values } = parseArgs({
   },
 });
 const fixed = values.lambda !== undefined ? Number(values.lambda) : undefined;
+const fixedPerModel = values.penalties ? (JSON.parse(values.penalties) as Partial<Penalties>) : {};
 const penaltiesFor = (rows: readonly TrainingRow[]): Penalties =>
-  fixed !== undefined ? { shortAnswer: fixed, longForm: fixed, withoutReference: fixed, keyPointsOnly: fixed } : selectPenalties(rows);
+  fixed !== undefined
+    ? { shortAnswer: fixed, longForm: fixed, withoutReference: fixed, keyPointsOnly: fixed }
+    : { ...selectPenalties(rows), ...fixedPerModel };
 
 const fmt = (f: AgreementFigures): string =>
   `n=${String(f.n).padStart(4)}  r=${f.pearson.toFixed(3)}  rho=${f.spearman.toFixed(3)}  RMSE=${f.rmse.toFixed(3)}`;
@@ -88,6 +95,8 @@ async function main(): Promise<void> {
   if (haveFailures2) answers.push(...readGradedAnswers(values.failures2!, 'graded'));
   const haveFailures3 = existsSync(values.failures3!);
   if (haveFailures3) answers.push(...readGradedAnswers(values.failures3!, 'graded'));
+  const haveFailures4 = existsSync(values.failures4!);
+  if (haveFailures4) answers.push(...readGradedAnswers(values.failures4!, 'graded'));
   const haveGenerated = existsSync(values.generated!) && Number(values['generated-weight']) > 0;
   if (haveGenerated) answers.push(...readGradedAnswers(values.generated!, 'graded').map((a) => ({ ...a, generated: true })));
   const vectors = await loadWordVectors();
@@ -121,6 +130,7 @@ async function main(): Promise<void> {
       haveFailures ? 'content/grader/graded-failures.jsonl' : null,
       haveFailures2 ? 'content/grader/graded-failures-2.jsonl' : null,
       haveFailures3 ? 'content/grader/graded-failures-3.jsonl' : null,
+      haveFailures4 ? 'content/grader/graded-failures-4.jsonl' : null,
       haveGenerated ? `content/grader/generated-answers.jsonl (weight ${generatedWeight})` : null,
     ].filter(Boolean),
     rows: rows.length,

@@ -47,6 +47,8 @@ interface Clause {
   contrast: boolean;
   /** "until", "unless", "only if": the polarity of such a clause is not its claim ("nothing runs until asked"). */
   conditional: boolean;
+  /** Has a verb: a claim, not a fragment of a list ("the database or object storage"). */
+  verb: boolean;
   text: string;
 }
 
@@ -193,6 +195,15 @@ function keyOf(t: AnalyzedToken, lexicon: Lexicon | undefined): string {
  */
 function findAnchors(q: ClaimTruth, truthClauses: readonly { tokens: AnalyzedToken[] }[]): Set<string> {
   const sides = contrastedTerms(q.question);
+  // Acronyms that head two or more truth clauses are sides too ("BFS explores level by level",
+  // "BFS finds the shortest path" for a question that spells out breadth-first search).
+  const subjects = new Map<string, number>();
+  for (const c of truthClauses) {
+    const first = c.tokens.find(isWordToken);
+    if (first && /^[A-Z][A-Z0-9]{1,5}s?$/.test(first.text)) subjects.set(sideOf(first), (subjects.get(sideOf(first)) ?? 0) + 1);
+  }
+  const acronyms = [...subjects].filter(([, n]) => n >= 2).map(([s]) => s);
+  if (acronyms.length >= 2) for (const s of acronyms) sides.add(s);
   const counts = new Map<string, number>();
   const numbers = new Set<string>();
   for (const c of truthClauses) {
@@ -214,6 +225,70 @@ function findAnchors(q: ClaimTruth, truthClauses: readonly { tokens: AnalyzedTok
 }
 
 const COORDINATORS = new Set(['and', 'or', 'vs', 'versus', 'with', ',', '/']);
+const LIST_JOINERS = new Set(['and', 'or', 'vs', 'versus', '/']);
+const LIST_FUNCTION_WORDS = new Set([
+  'the',
+  'a',
+  'an',
+  'and',
+  'or',
+  'of',
+  'to',
+  'in',
+  'on',
+  'for',
+  'is',
+  'are',
+  'do',
+  'does',
+  'you',
+  'your',
+  'i',
+  'we',
+  'how',
+  'what',
+  'when',
+  'why',
+  'which',
+  'would',
+  'should',
+  'each',
+  'use',
+  'between',
+  'it',
+  'they',
+  'them',
+  'their',
+  'this',
+  'that',
+  'these',
+  'with',
+  'when',
+  'where',
+  'who',
+  'can',
+  'could',
+  'will',
+  'be',
+  'have',
+  'has',
+  'there',
+  'one',
+  'other',
+  'both',
+  'way',
+  'ways',
+  'work',
+  'works',
+  'explain',
+  'describe',
+  'compare',
+  'difference',
+  'differences',
+  'main',
+  'key',
+  'some',
+]);
 
 /**
  * The sides a question sets against each other: nouns joined by a coordinator with no verb in
@@ -224,6 +299,26 @@ function contrastedTerms(question: AnalyzedText): Set<string> {
   const out = new Set<string>();
   const toks = question.tokens;
   const isNoun = (t: AnalyzedToken): boolean => (t.pos === 'NOUN' || t.pos === 'PROPN' || looksLikeTerm(t)) && isContentToken(t);
+  // Short items of a list, whatever their part of speech: "var, let and const", "any, unknown
+  // and never", "vertical and horizontal scaling", "ETL and ELT".
+  const item = (t: AnalyzedToken | undefined): t is AnalyzedToken =>
+    t !== undefined && isWordToken(t) && t.normal.length >= 2 && !LIST_FUNCTION_WORDS.has(t.normal);
+  // A list is "X, Y and Z" (any parts of speech) or "X and Y" (no verbs: "turns URLs into codes
+  // and redirects visitors" joins two actions, not two sides).
+  for (let i = 0; i < toks.length; i++) {
+    if (!item(toks[i])) continue;
+    const items = [toks[i]!];
+    let j = i + 1;
+    while (toks[j]?.text === ',' && item(toks[j + 1])) {
+      items.push(toks[j + 1]!);
+      j += 2;
+    }
+    if (!LIST_JOINERS.has(toks[j]?.normal ?? '') || !item(toks[j + 1])) continue;
+    items.push(toks[j + 1]!);
+    const verbal = items.some((t) => t.pos === 'VERB' || t.pos === 'AUX' || /ing$/.test(t.normal));
+    if (items.length >= 3 || !verbal) for (const t of items) out.add(t.lemma).add(t.normal);
+    i = j;
+  }
   for (let i = 0; i < toks.length; i++) {
     if (!isNoun(toks[i]!)) continue;
     for (let j = i + 1; j < Math.min(toks.length, i + 7); j++) {
@@ -344,6 +439,7 @@ function toClause(raw: RawClause, anchors: ReadonlySet<string>, lexicon: Lexicon
     negated,
     denied,
     conditional: tokens.some((t) => CONDITIONAL.has(t.normal)),
+    verb: tokens.some((t) => t.pos === 'VERB' || t.pos === 'AUX'),
     contrast,
     text,
   };
@@ -487,7 +583,7 @@ export function checkClaims(answer: AnalyzedText, q: ClaimTruth): ClaimConflict[
 
     // Swapped terms: the clause speaks of exactly one side, and the words the truth uses only
     // about another side appear in it (with the truth's polarity), none of its own side's.
-    if (c.anchors.size === 1 && sideWords.size >= 2) {
+    if (c.anchors.size === 1 && sideWords.size >= 2 && c.verb) {
       const [side] = [...c.anchors];
       const own = sideWords.get(side!);
       let best = { side: '', n: 0 };

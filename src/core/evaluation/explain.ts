@@ -48,6 +48,7 @@ const GROUPS: Record<FeatureName, string> = {
   fillerRate: 'Delivery (hedging, filler, organization)',
   structure: 'Delivery (hedging, filler, organization)',
   specificity: 'Concrete detail: numbers, names, dates',
+  dismissals: 'Concerns waved away ("no cost", "no need", "immune")',
 };
 
 const GUARD_LABEL: Record<GuardHit['kind'], string> = {

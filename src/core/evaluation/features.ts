@@ -11,7 +11,7 @@ import {
 } from './alignment.js';
 import { answerUnits, negationScope } from './answer-units.js';
 import { checkClaims, type ClaimConflict } from './claims.js';
-import { judgeKeyPoints, type KeyPointCoverage, type KeyPointThresholds } from './key-points.js';
+import { contradictByClaims, judgeKeyPoints, type KeyPointCoverage, type KeyPointThresholds } from './key-points.js';
 import type { Lexicon } from './lexicon.js';
 import { detectStar, type StarDetection } from './star.js';
 import { measureStyle, type StyleSignals } from './style.js';
@@ -75,6 +75,7 @@ export const FEATURE_NAMES = [
   'claimConflicts',
   'topicRatio',
   'specificity',
+  'dismissals',
 ] as const;
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 export type FeatureValues = Record<FeatureName, number>;
@@ -254,6 +255,16 @@ function alignBothWays(
   };
 }
 
+/**
+ * Claims that wave a concern away — no cost, no need, does not matter, immune, best practice —
+ * the voice of a confidently wrong answer ("indexes have no cost on writes", "timeouts are
+ * unnecessary with a breaker", "localStorage is immune to XSS"). Careful answers qualify such
+ * claims; 1 in 30 good answers in the graded data has one, a third of confidently wrong ones do.
+ * "X does not need Y" is not one: it is how an explanation says what a mechanism avoids.
+ */
+const DISMISSALS =
+  /\b(no need|not needed|unnecessary|needless|pointless|(?:does ?n[o']?t|do ?n[o']?t|never) (?:really )?(?:matters?|bother)|never needs?|(?:is|are) fine|no (?:real )?(?:cost|overhead|risk|downside|impact)|harmless|immune|perfectly safe|completely safe|always safe|best practice|is recommended|guaranteed|never (?:fails?|happens?|blocks?|a problem)|only matters?|is irrelevant|makes no difference|equally well|just as (?:fast|good|safe))\b/gi;
+
 const ABSOLUTES =
   /\b(always|never|every|all|none|impossible|guaranteed|completely|entirely|irrelevant|exactly|nothing|zero|no cost|not at all|at all|any)\b/gi;
 
@@ -309,13 +320,21 @@ export function extractFeatures(texts: GradingTexts, vectors: WordVectors | unde
   const f1 = recall.score + precision.score > 0 ? (2 * recall.score * precision.score) / (recall.score + precision.score) : 0;
 
   const units = answerUnits(texts.answer, vectors, lexicon);
+  // A denial read against a one- or two-sentence reference is too often a paraphrase ("does
+  // not need a lookup" for "avoids a lookup"): polarity is judged only against full references.
+  const claimConflicts = checkClaims(texts.answer, {
+    question: texts.question,
+    truth: [...(texts.reference ? [texts.reference] : []), ...texts.keyPoints],
+    lexicon,
+  }).filter((c) => texts.longForm || c.kind !== 'reversed_polarity');
+
   const keyPoints = judgeKeyPoints(texts.keyPoints, texts.answer, units, answerWords, {
     vectors,
     lexicon,
     questionLemmas,
     rubric: texts.explicitKeyPoints,
     thresholds: extra.thresholds,
-  });
+  }).map((k) => contradictByClaims(k, claimConflicts));
   const kpState =
     keyPoints.length > 0
       ? keyPoints.reduce((s, k) => s + (k.state === 'covered' ? 1 : k.state === 'partly' ? 0.5 : 0), 0) / keyPoints.length
@@ -354,14 +373,6 @@ export function extractFeatures(texts: GradingTexts, vectors: WordVectors | unde
     total += w.weight;
     if (questionLemmas.has(w.lemma) || questionLemmas.has(w.normal)) echo += w.weight;
   }
-
-  // A denial read against a one- or two-sentence reference is too often a paraphrase ("does
-  // not need a lookup" for "avoids a lookup"): polarity is judged only against full references.
-  const claimConflicts = checkClaims(texts.answer, {
-    question: texts.question,
-    truth: [...(texts.reference ? [texts.reference] : []), ...texts.keyPoints],
-    lexicon,
-  }).filter((c) => texts.longForm || c.kind !== 'reversed_polarity');
 
   const topic =
     extra.topics && texts.answer.text.trim()
@@ -460,6 +471,7 @@ export function extractFeatures(texts: GradingTexts, vectors: WordVectors | unde
     // 1 when the answer fits its own question best, lower as another bank question fits better.
     topicRatio: topic ? topic.ratio : 1,
     specificity: specificityOf(texts.answer, questionLemmas),
+    dismissals: Math.min(1, (texts.answer.text.match(DISMISSALS)?.length ?? 0) / 2),
   };
 
   const missedReferenceWords = refWords

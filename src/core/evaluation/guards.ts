@@ -203,6 +203,12 @@ export interface GuardInput {
 export function isTermList(answer: AnalyzedText): boolean {
   const wordTokens = answer.tokens.filter(isWordToken);
   if (wordTokens.length < 3) return false;
+  // Notes are not a list of terms: "TCP: reliable, ordered … UDP: fire-and-forget", "image =
+  // read-only template; container = running instance", "binary search O(log n), nested loops
+  // O(n²)" pair each term with what it is, telegraphically but with a claim per item.
+  const definitions = answer.text.match(/(?:^|[.;\n(]\s*|,\s+)[A-Za-z][\w ()/+.'-]{0,30}?\s*(?::|=|→|->)\s*[\w$(]/g)?.length ?? 0;
+  const complexities = answer.text.match(/\bO\([^)]{1,12}\)/g)?.length ?? 0;
+  if (definitions >= 2 || complexities >= 2) return false;
   const segments: { words: number; predicated: boolean }[] = [];
   let cur = { words: 0, verbs: 0, stops: 0, caps: 0 };
   const flush = (): void => {
@@ -447,7 +453,9 @@ export function checkGuards(g: GuardInput): GuardHit[] {
   // contradicted and claims the claim checker found in conflict with the reference count alike.
   const contradicted = g.features.keyPoints.filter((k) => k.contradicted);
   const conflicts = g.features.claimConflicts;
-  const wrong = contradicted.length + conflicts.length;
+  // A conflict that already turned a key point round is one error, not two.
+  const separate = conflicts.filter((c) => !contradicted.some((k) => k.contradiction === c.detail));
+  const wrong = contradicted.length + separate.length;
   const made = g.features.keyPoints.filter((k) => k.state === 'covered').length;
   // One reversal among several points made lowers correctness (a feature); the cap is for
   // answers where reversals are as much as what is right, or that reverse two claims.

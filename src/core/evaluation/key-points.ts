@@ -115,6 +115,30 @@ function withState(k: Unjudged, state: KeyPointState, th: KeyPointThresholds = D
 }
 
 /**
+ * A point the answer makes only in a clause the claim checker found reversed (swapped terms, a
+ * turned comparison, another complexity): the words are there, the claim is the opposite. Every
+ * passage that seemed to make it must lie in a conflicting clause; a point also made elsewhere
+ * stands.
+ */
+export function contradictByClaims(
+  k: KeyPointCoverage,
+  conflicts: readonly { start: number; end: number; detail: string }[],
+): KeyPointCoverage {
+  if (k.contradicted || k.state === 'missed' || k.matched.length === 0 || conflicts.length === 0) return k;
+  const inConflict = (span: { start: number; end: number }): { detail: string } | undefined =>
+    conflicts.find(
+      (c) => Math.min(span.end, c.end) - Math.max(span.start, c.start) >= 0.5 * Math.min(span.end - span.start, c.end - c.start),
+    );
+  const hits = k.matched.map(inConflict);
+  if (hits.some((h) => h === undefined)) return k;
+  const detail = hits[0]!.detail;
+  return withState(
+    { ...k, coverage: 0, contradicted: true, contradiction: detail, signals: { ...k.signals, contradicted: true } },
+    'missed',
+  );
+}
+
+/**
  * The judgement as reported to the candidate: the trained key-point model decides the state
  * from the matcher's signals. Grading keeps the threshold states it was trained with.
  */

@@ -92,6 +92,7 @@ export const LONG_FORM_FEATURES: readonly FeatureName[] = [
   'absolutes',
   'claimConflicts',
   'topicRatio',
+  'dismissals',
 ];
 
 export const WITHOUT_REFERENCE_FEATURES: readonly FeatureName[] = [
@@ -132,6 +133,7 @@ export const KEY_POINTS_ONLY_FEATURES: readonly FeatureName[] = [
   'claimConflicts',
   'topicRatio',
   'specificity',
+  'dismissals',
 ];
 
 export type ModelKind = 'shortAnswer' | 'longForm' | 'withoutReference' | 'keyPointsOnly';

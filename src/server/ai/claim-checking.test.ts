@@ -137,3 +137,74 @@ describe('a confidently wrong answer is held down however fluent it is', () => {
     expect(e.dimensions.correctness).toBeLessThanOrEqual(20);
   });
 });
+
+describe('the sides a confident answer can swap are found however the question names them', () => {
+  it('a list of keywords in the question ("var, let and const"): let given var’s hoisting', () => {
+    const found = conflicts(
+      'tech-js-scope-hoisting-01',
+      'Reading a let variable before the line that declares it just gives you undefined, nothing is thrown.',
+    );
+    expect(found.map((c) => c.kind)).toContain('swapped_terms');
+    expect(
+      conflicts(
+        'tech-js-scope-hoisting-01',
+        'Reading a var before its declaration gives undefined because var is hoisted, while a let variable throws until its declaration runs.',
+      ),
+    ).toEqual([]);
+  });
+
+  it('adjectives joined by "and" ("vertical and horizontal scaling"): vertical given horizontal’s machines', () => {
+    const found = conflicts(
+      'tech-cloud-scaling-01',
+      'Vertical scaling is when you put more servers behind a load balancer and spread the traffic over them.',
+    );
+    expect(found.map((c) => c.kind)).toContain('swapped_terms');
+    expect(
+      conflicts(
+        'tech-cloud-scaling-01',
+        'Vertical scaling gives one machine more CPU and memory until you reach the largest size; horizontal scaling puts more machines behind a load balancer.',
+      ),
+    ).toEqual([]);
+  });
+
+  it('acronyms that head the key points (BFS, DFS) when the question spells the names out', () => {
+    const found = conflicts(
+      'tech-algo-graph-traversal-01',
+      'For the shortest route in an unweighted graph you want DFS, since it works outward level by level from a queue.',
+    );
+    expect(found.map((c) => c.kind)).toContain('swapped_terms');
+    expect(
+      conflicts(
+        'tech-algo-graph-traversal-01',
+        'BFS takes nodes from a queue, ring by ring, so it finds the shortest route in an unweighted graph; DFS dives deep with a stack and suits cycle detection.',
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('a swapped answer scores low while the same answer with its facts right scores well', () => {
+  const ask = async (id: string, answer: string) => {
+    const q = question(id);
+    return evaluator.evaluate({ question: q.text, type: q.type, referenceAnswer: q.referenceAnswer, keyPoints: q.keyPoints, answer });
+  };
+  it('breadth-first and depth-first search', async () => {
+    const wrong = await ask(
+      'tech-algo-graph-traversal-01',
+      'DFS moves outward ring by ring, taking the next node from a queue, and that is why DFS gives the shortest path in an unweighted graph. ' +
+        'BFS instead plunges down one branch with a stack or recursion before backing up, which makes BFS the natural choice for cycle detection and topological sorting. ' +
+        'Both keep a visited set and run in O(V + E).',
+    );
+    const right = await ask(
+      'tech-algo-graph-traversal-01',
+      'BFS moves outward ring by ring, taking the next node from a queue, and that is why BFS gives the shortest path in an unweighted graph. ' +
+        'DFS instead plunges down one branch with a stack or recursion before backing up, which makes DFS the natural choice for cycle detection and topological sorting. ' +
+        'Both keep a visited set and run in O(V + E).',
+    );
+    expect(wrong.score).toBeLessThanOrEqual(30);
+    expect(wrong.guards?.map((g) => g.kind)).toContain('contradiction');
+    // The reversed points are not reported as made.
+    expect(wrong.keyPoints?.filter((k) => k.state === 'missed').length).toBeGreaterThanOrEqual(1);
+    expect(right.score).toBeGreaterThanOrEqual(60);
+    expect(right.guards?.map((g) => g.kind) ?? []).not.toContain('contradiction');
+  });
+});

@@ -206,6 +206,22 @@ describe('adversarial answers are held at or below 30', () => {
     expect(e.keyPoints?.some((k) => k.state === 'covered')).toBe(false);
   });
 
+  it('notes that pair each term with what it is are an answer, not a list of terms', async () => {
+    const notes = await evaluator.evaluate(
+      inputFor(
+        'tech-networking-tcp-udp-01',
+        'TCP: connection first, reliable and ordered, resends what is lost, more latency; web pages, files. UDP: datagrams with no delivery promise, low overhead; games, voice, DNS.',
+      ),
+    );
+    expect(notes.guards?.map((g) => g.kind) ?? []).not.toContain('keyword_list');
+    expect(notes.score).toBeGreaterThanOrEqual(50);
+    const list = await evaluator.evaluate(
+      inputFor('tech-networking-tcp-udp-01', 'TCP, UDP, handshake, reliable, ordered, datagrams, latency, games, DNS, streaming'),
+    );
+    expect(list.guards?.map((g) => g.kind)).toContain('keyword_list');
+    expect(list.score).toBeLessThanOrEqual(10);
+  });
+
   it('names the guard that held the score down in the score factors', async () => {
     const e = await evaluator.evaluate(
       inputFor('tech-sql-index-01', 'B-tree, full table scan, writes, storage, EXPLAIN, leftmost prefix, selectivity'),
