@@ -2,10 +2,18 @@ import { z } from 'zod';
 import { id, isoDateTime, pageQuery, paginated } from './common.js';
 import { level, MAX_JOB_DESCRIPTION_CHARS, questionType } from './interviews.js';
 
+/**
+ * A question the organization wants asked for a job. With `codingProblem` (a slug of the coding
+ * bank, `GET /api/v1/coding/problems`) it is that problem, asked in coding and mixed interviews.
+ */
 export const curatedQuestion = z.object({
   type: questionType,
   text: z.string().trim().min(10).max(2000),
   keyPoints: z.array(z.string().trim().min(1).max(300)).max(10).default([]),
+  codingProblem: z
+    .string()
+    .regex(/^[a-z0-9-]{1,80}$/)
+    .optional(),
 });
 export type CuratedQuestion = z.infer<typeof curatedQuestion>;
 

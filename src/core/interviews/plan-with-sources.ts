@@ -60,6 +60,8 @@ export function planWithCuratedQuestions(request: PlanInterviewRequest & { curat
   const seen = new Set<string>();
   const first: PlannedQuestion[] = [];
   for (const q of curated) {
+    // A coding problem of the job is planned with the interview's coding problems, not here.
+    if (q.codingProblem !== undefined) continue;
     if (first.length >= plan.count || !fitsType(q, plan.type) || seen.has(normalized(q.text))) continue;
     seen.add(normalized(q.text));
     first.push(curatedToPlanned(q, plan.taxonomy));

@@ -202,6 +202,45 @@ describe('tailoring from stored material', () => {
     expect(res.json()).toMatchObject({ kind: 'practice', jobDescriptionId: jd.id, questions: [{ text: curated }, {}] });
   });
 
+  it('asks the job’s own coding problem first in a coding interview, and refuses one the bank does not have', async () => {
+    const jobs = `/api/v1/orgs/${org.orgId}/job-descriptions`;
+    const base = { title: 'Logistics engineer', level: 'mid', text: 'Routing software for a parcel network, in TypeScript.' };
+    const unknown = await org.admin.request({
+      method: 'POST',
+      url: jobs,
+      payload: { ...base, questionSet: [{ type: 'technical', text: 'Not a real problem', codingProblem: 'no-such-problem' }] },
+    });
+    expectProblem(unknown, 400, 'validation_failed');
+    expect(JSON.stringify(unknown.json())).toContain('questionSet.0.codingProblem');
+
+    const created = await org.admin.request({
+      method: 'POST',
+      url: jobs,
+      payload: {
+        ...base,
+        questionSet: [
+          { type: 'technical', text: 'Whatever the editor sent', codingProblem: 'rotate-the-shelf' },
+          { type: 'behavioral', text: 'Tell us about a delivery you rescued at the last minute.' },
+        ],
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const jd = created.json() as { id: string; questionSet: Array<{ text: string; codingProblem?: string }> };
+    expect(jd.questionSet[0]).toMatchObject({ text: 'Rotate the shelf', codingProblem: 'rotate-the-shelf' });
+
+    const coding = await schedule(t, coach(), candidate().user.id, { count: 2, type: 'coding', extra: { jobDescriptionId: jd.id } });
+    expect(coding.questions.map((q) => q.coding?.slug)[0]).toBe('rotate-the-shelf');
+    expect(coding.questions[1]!.coding?.slug).not.toBe('rotate-the-shelf');
+    // A behavioral interview for the same job does not ask the coding problem.
+    const behavioral = await schedule(t, coach(), candidate().user.id, {
+      count: 2,
+      type: 'behavioral',
+      extra: { jobDescriptionId: jd.id },
+    });
+    expect(behavioral.questions.some((q) => q.coding)).toBe(false);
+    expect(behavioral.questions[0]!.text).toContain('delivery you rescued');
+  });
+
   it('answers 404 for a job description of another organization or an unknown resume, creating nothing', async () => {
     const elsewhere = await createOrgFixture(t, { name: 'Elsewhere' });
     const foreign = await elsewhere.admin.request({

@@ -1,4 +1,5 @@
 import type { CreatePracticeBody } from '../../contract/interviews.js';
+import type { CuratedQuestion } from '../../contract/job-descriptions.js';
 import { codingFocusOf } from '../../core/coding/coding-focus.js';
 import { AppError } from '../../core/errors.js';
 import { planWithCuratedQuestions } from '../../core/interviews/plan-with-sources.js';
@@ -37,13 +38,23 @@ function codingPlan(
   recentlySeenIds: string[],
   seed: string,
   jobText: string | undefined,
+  curated: readonly CuratedQuestion[],
 ): PlannedQuestion[] {
   const count = request.type === 'coding' ? request.questionCount : request.type === 'mixed' && request.questionCount >= 4 ? 1 : 0;
   if (count === 0) return [];
   if (!ctx.coding) throw new AppError('unprocessable', 'Coding questions are not available on this server.');
   // The role and the job description decide which topics come first and whether SQL is asked.
   const focus = codingFocusOf([request.role ?? '', jobText ?? ''].join('\n'));
-  return ctx.coding.plan({ count, level: request.level, seed, recentlySeenIds, focus });
+  // The job's own coding problems come first, in the order the organization put them.
+  const chosen = curated
+    .map((q) => (q.codingProblem === undefined ? undefined : ctx.coding!.questionFor(q.codingProblem)))
+    .filter((q): q is PlannedQuestion => q !== undefined)
+    .slice(0, count);
+  const chosenIds = chosen.map((q) => q.bankQuestionId!);
+  const rest = ctx.coding
+    .plan({ count: count + chosen.length, level: request.level, seed, recentlySeenIds, focus })
+    .filter((q) => !chosenIds.includes(q.bankQuestionId!));
+  return [...chosen, ...rest].slice(0, count);
 }
 
 export async function prepareInterview(
@@ -56,7 +67,7 @@ export async function prepareInterview(
   const id = newId();
   const tailoring = await gatherTailoring(ctx.tailoring, actor, request, candidateId, orgId);
   const recentlySeenIds = await ctx.reads.recentBankQuestionIds(candidateId);
-  const coding = codingPlan(ctx, request, recentlySeenIds, id, tailoring.jobText);
+  const coding = codingPlan(ctx, request, recentlySeenIds, id, tailoring.jobText, tailoring.curated);
   const picked = [
     ...planWithCuratedQuestions({
       bank: ctx.bank,

@@ -1,3 +1,4 @@
+import { codingProblems } from '../../../content/coding/index.js';
 import { and, count, desc, eq, ilike, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import type { PageQuery } from '../../contract/common.js';
 import type {
@@ -20,6 +21,25 @@ import type { Clock } from '../clock.js';
 import { newId } from '../ids.js';
 import type { OrgAccess } from '../orgs/org-access.js';
 import { jobDescriptionShares, jobDescriptions } from './job-descriptions.table.js';
+
+const codingTitles = new Map(codingProblems.map((p) => [p.slug, p.title]));
+
+/**
+ * The question set as stored: a coding problem must be one of the bank's, and its text is the
+ * problem's title (what the editor and the interview show), whatever was sent.
+ */
+function checkedQuestionSet(questionSet: CuratedQuestion[] | undefined): CuratedQuestion[] | undefined {
+  return questionSet?.map((q, i) => {
+    if (q.codingProblem === undefined) return q;
+    const title = codingTitles.get(q.codingProblem);
+    if (!title) {
+      throw new AppError('validation_failed', 'There is no coding problem with this name.', {
+        errors: [{ path: `body.questionSet.${i}.codingProblem`, message: 'unknown coding problem' }],
+      });
+    }
+    return { ...q, type: 'technical', text: title, keyPoints: [] };
+  });
+}
 
 type Row = typeof jobDescriptions.$inferSelect;
 const STAFF = ['admin', 'coach'] as const;
@@ -201,7 +221,7 @@ export function createJobDescriptionsService(deps: {
         level: body.level,
         text: body.text,
         ...skillLists(extracted, body.requiredSkills, body.niceToHaveSkills),
-        questionSet: body.questionSet ?? [],
+        questionSet: checkedQuestionSet(body.questionSet) ?? [],
         requiredYears: extracted.requiredYears,
         createdBy: actor.userId,
         createdAt: now,
@@ -296,7 +316,7 @@ export function createJobDescriptionsService(deps: {
           level: body.level ?? before.level,
           text,
           ...lists,
-          questionSet: body.questionSet ?? before.questionSet,
+          questionSet: checkedQuestionSet(body.questionSet) ?? before.questionSet,
           requiredYears,
           updatedAt: now,
         };

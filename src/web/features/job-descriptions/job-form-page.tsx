@@ -129,7 +129,9 @@ function JobForm({ existing }: { existing: JobDescription | null }) {
     if (draft.text.trim().length < 20) found.text = 'Paste the job description: at least 20 characters.';
     if (!existing && !orgId) found.orgId = 'Choose the organization this job belongs to.';
     draft.questions.forEach((q, i) => {
-      if (q.text.trim().length < 10) found[`questionSet.${i}.text`] = 'Write the question: at least 10 characters.';
+      if (q.coding) {
+        if (!q.coding.slug) found[`questionSet.${i}.codingProblem`] = 'Choose a coding problem.';
+      } else if (q.text.trim().length < 10) found[`questionSet.${i}.text`] = 'Write the question: at least 10 characters.';
     });
     setErrors(found);
     if (Object.keys(found).length) {

@@ -8,7 +8,7 @@ import { cn } from '../../../ui/cn.js';
 import { SelectField, TextAreaField } from '../../../ui/field.js';
 import { interviewTypeLabel } from '../../../lib/interview-meta.js';
 import { useReplaceQuestions } from '../../../lib/api/coach.js';
-import { CodingPick } from './coding-pick.js';
+import { CodingPick } from '../../../ui/coding/coding-pick.js';
 
 const MIN_TEXT = 10;
 const MAX_QUESTIONS = 20;

@@ -1,9 +1,9 @@
 import { Code2 } from 'lucide-react';
-import type { CodingTopic, PracticeProblem } from '../../../../contract/index.js';
-import { usePracticeProblems } from '../../../lib/api/coding-practice.js';
-import { topicLabels } from '../../../lib/coding-topics.js';
-import { languageLabels } from '../../../ui/coding/coding-answer-form.js';
-import { SelectField } from '../../../ui/field.js';
+import type { CodingTopic, PracticeProblem } from '../../../contract/index.js';
+import { usePracticeProblems } from '../../lib/api/coding-practice.js';
+import { topicLabels } from '../../lib/coding-topics.js';
+import { languageLabels } from './coding-answer-form.js';
+import { SelectField } from '../field.js';
 
 /**
  * A coding question in the editor: a new one picks its problem from the bank (grouped by topic,
