@@ -49,3 +49,27 @@ test('a coach adds a coding problem from the bank to a scheduled interview and s
   await c.setViewportSize({ width: 360, height: 780 });
   await shot(c, 'coach-question-editor-coding-360-dark');
 });
+
+test('an organization puts a coding problem in a job’s question set', async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  const mailReader = await platformAdminPerson(browser, test);
+  await seedOrg(page, mailReader.page, browser, 'Parcelway');
+  await page.goto('/jobs/new');
+  await expect(page.getByRole('heading', { level: 1, name: 'New job description' })).toBeVisible();
+  await page.getByLabel('Title').fill('Routing engineer');
+  await page.getByRole('radio', { name: /Mid-level/ }).check();
+  await page.getByLabel('Job description').fill('You will build the route planner of a parcel network in TypeScript and PostgreSQL.');
+  await page.getByRole('button', { name: 'Add a coding problem' }).click();
+
+  // Creating it before a problem is chosen says what is missing.
+  await page.getByRole('button', { name: 'Create job description' }).click();
+  await expect(page.getByText('Choose a coding problem.')).toBeVisible();
+  await page.getByLabel('Coding problem').selectOption({ label: 'Rotate the shelf · easy · JavaScript, TypeScript, Python' });
+  await shot(page, 'job-form-coding-problem');
+  await page.getByRole('button', { name: 'Create job description' }).click();
+  // Saving reads the job's skills; the language models load on the first such read after a start.
+  await expect(page).toHaveURL(/\/jobs\/[0-9a-f-]{36}$/, { timeout: 45_000 });
+  const jobId = page.url().split('/').pop()!;
+  const job = (await api(page, 'GET', `/api/v1/job-descriptions/${jobId}`)) as { questionSet: Array<{ codingProblem?: string }> };
+  expect(job.questionSet).toEqual([expect.objectContaining({ codingProblem: 'rotate-the-shelf' })]);
+});
