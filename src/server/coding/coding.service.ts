@@ -126,7 +126,8 @@ export function createCodingService(deps: CodingDeps) {
       const shuffled = seededOrder(bank.all(), request.seed);
       const sqlRanked = shuffled.filter(isSql).sort(byRank);
       const codeRanked = shuffled.filter((p) => !isSql(p)).sort(byRank);
-      const sqlCount = !focus?.sql || sqlRanked.length === 0 ? 0 : request.count >= 2 || !focus.programming ? 1 : 0;
+      // A job that asks for SQL and no programming is asked SQL throughout; one that asks for both, one SQL problem beside the others.
+      const sqlCount = !focus?.sql ? 0 : !focus.programming ? Math.min(request.count, sqlRanked.length) : request.count >= 2 ? 1 : 0;
       const ranked = [...codeRanked, ...sqlRanked];
       // Different topics first: two array problems in one interview teach less than one array and one graph problem.
       const picked: CodingProblem[] = sqlRanked.slice(0, sqlCount);
