@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { PASSWORD, expect, registerViaUi, shot, test } from './fixtures.js';
+import { PASSWORD, expect, registerViaUi, shot, shotDarkAnd360, test } from './fixtures.js';
 import { newPerson, platformAdminPerson } from './org-helpers.js';
 
 const NEW_PASSWORD = 'maple-lighthouse-ferry-73';
@@ -95,4 +95,22 @@ test('the security page changes the password and shows the email as not confirme
   await keep(page, 'account-security-360');
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(width).toBeLessThanOrEqual(360);
+});
+
+test('the profile page keeps which notices reach me by email and in the app', async ({ page }) => {
+  await registerViaUi(page, 'Grace Hopper');
+  await page.goto('/account/profile');
+  const email = page.getByRole('checkbox', { name: 'Interview scheduled: email' });
+  await expect(email).toBeChecked();
+  // The proctoring alert has no email to turn off.
+  await expect(page.getByRole('checkbox', { name: 'Proctoring alert: email' })).toHaveCount(0);
+  const saved = page.waitForResponse((r) => r.url().endsWith('/api/v1/me/preferences') && r.request().method() === 'PUT');
+  await email.uncheck();
+  expect((await saved).status()).toBe(200);
+  await page.reload();
+  await expect(page.getByRole('checkbox', { name: 'Interview scheduled: email' })).not.toBeChecked();
+  await expect(page.getByRole('checkbox', { name: 'Interview scheduled: in app' })).toBeChecked();
+  await page.getByRole('heading', { name: 'Notifications' }).scrollIntoViewIfNeeded();
+  await keep(page, 'account-notifications');
+  await shotDarkAnd360(page, 'account-notifications');
 });

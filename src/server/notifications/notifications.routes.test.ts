@@ -20,7 +20,7 @@ async function send(userId: string, n: Partial<NewNotification> = {}) {
   t.clock.advance(1000);
   return t.database.db.transaction((tx) =>
     notify(tx, { userId, kind: 'interview_scheduled', title: 'Interview scheduled', body: 'Thursday 14:00', ...n }, t.clock.now()),
-  );
+  ) as Promise<string>;
 }
 
 const list = async (who: Browser, query = '') => {
@@ -114,5 +114,38 @@ describe('notifications', () => {
       .catch(() => {});
     expect((await list(bob)).items.map((n) => n.title)).not.toContain('rolled back');
     expect(await mailsToBob()).toHaveLength(1);
+  });
+
+  it('honours the channels a person chose per kind: email off keeps the in-app one, in-app off keeps the email', async () => {
+    const carl = await registerUser(t.app, { name: 'Carl' });
+    const mailsOf = (kind: string) =>
+      t.database.db
+        .select()
+        .from(mails)
+        .where(and(eq(mails.to, carl.user.email), eq(mails.kind, kind)));
+    const put = await carl.request({
+      method: 'PUT',
+      url: '/api/v1/me/preferences',
+      payload: {
+        theme: 'system',
+        language: 'en',
+        notifications: { interview_scheduled: { inApp: true, email: false }, interview_cancelled: { inApp: false, email: true } },
+      },
+    });
+    expect(put.statusCode).toBe(200);
+    const mail = { subject: 'About your interview', text: 'Details inside' };
+
+    await send(carl.user.id, { kind: 'interview_scheduled', title: 'scheduled, no mail', email: mail });
+    expect(await mailsOf('interview_scheduled')).toHaveLength(0);
+    expect((await list(carl)).items.map((n) => n.title)).toEqual(['scheduled, no mail']);
+
+    expect(await send(carl.user.id, { kind: 'interview_cancelled', title: 'cancelled, mail only', email: mail })).toBeNull();
+    expect(await mailsOf('interview_cancelled')).toHaveLength(1);
+    expect((await list(carl)).items.map((n) => n.title)).toEqual(['scheduled, no mail']);
+
+    // A kind never chosen uses both channels.
+    await send(carl.user.id, { kind: 'results_ready', title: 'results', email: mail });
+    expect(await mailsOf('results_ready')).toHaveLength(1);
+    expect((await list(carl)).items.map((n) => n.title)).toEqual(['results', 'scheduled, no mail']);
   });
 });

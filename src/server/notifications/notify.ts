@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { NotificationKind } from '../../contract/notifications.js';
 import type { DbOrTx } from '../../db/client.js';
+import { notificationChannelsOf } from '../auth/notification-preferences.js';
 import { usersByIds } from '../auth/user-directory.js';
 import { newId } from '../ids.js';
 import { queueMail, type OutgoingMail } from '../mail/mail-outbox.js';
@@ -41,10 +42,18 @@ export async function publishEvent(tx: DbOrTx, event: BusEvent): Promise<void> {
 }
 
 /**
- * Records an in-app notification (and its email) inside the caller's transaction. The live
- * push rides on NOTIFY, so it goes out on commit, to whichever instance holds the user's socket.
+ * Records an in-app notification (and its email) inside the caller's transaction, on the channels
+ * the person allows for this kind (profile preferences). The live push rides on NOTIFY, so it goes
+ * out on commit, to whichever instance holds the user's socket. Returns the notification's id, or
+ * null when the person turned the in-app channel off for this kind.
  */
-export async function notify(tx: DbOrTx, n: NewNotification, now: Date): Promise<string> {
+export async function notify(tx: DbOrTx, n: NewNotification, now: Date): Promise<string | null> {
+  const channels = await notificationChannelsOf(tx, n.userId, n.kind);
+  if (n.email && channels.email) {
+    const user = (await usersByIds(tx, [n.userId])).get(n.userId);
+    if (user && !user.deactivated) await queueMail(tx, { ...n.email, to: user.email, kind: n.kind }, now);
+  }
+  if (!channels.inApp) return null;
   const id = newId();
   await tx.insert(notifications).values({
     id,
@@ -56,10 +65,6 @@ export async function notify(tx: DbOrTx, n: NewNotification, now: Date): Promise
     data: n.data ?? {},
     createdAt: now,
   });
-  if (n.email) {
-    const user = (await usersByIds(tx, [n.userId])).get(n.userId);
-    if (user && !user.deactivated) await queueMail(tx, { ...n.email, to: user.email, kind: n.kind }, now);
-  }
   await publishEvent(tx, { type: 'notification', userId: n.userId, notificationId: id });
   return id;
 }

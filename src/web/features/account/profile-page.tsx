@@ -11,6 +11,7 @@ import { PageHeader } from '../../ui/page-header.js';
 import { Skeleton } from '../../ui/skeleton.js';
 import { AccountNav, sectionClass } from './account-nav.js';
 import { profileQuery, useSetPreferences, useUpdateProfile, useUploadAvatar } from './api.js';
+import { NotificationChannelsForm } from './notification-channels.js';
 
 const FIELDS = [
   { name: 'name', label: 'Name', autoComplete: 'name' },
@@ -203,6 +204,12 @@ export function ProfilePage() {
               Preferences
             </h2>
             <PreferencesForm profile={profile.data} />
+          </section>
+          <section aria-labelledby="notifications-heading" className={sectionClass}>
+            <h2 id="notifications-heading" className="text-lg font-semibold text-fg">
+              Notifications
+            </h2>
+            <NotificationChannelsForm profile={profile.data} />
           </section>
         </>
       )}
