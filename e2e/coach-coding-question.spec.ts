@@ -65,6 +65,8 @@ test('an organization puts a coding problem in a job’s question set', async ({
   await page.getByRole('button', { name: 'Create job description' }).click();
   await expect(page.getByText('Choose a coding problem.')).toBeVisible();
   await page.getByLabel('Coding problem').selectOption({ label: 'Rotate the shelf · easy · JavaScript, TypeScript, Python' });
+  // The error goes as soon as the choice is made, not at the next submit.
+  await expect(page.getByText('Choose a coding problem.')).toHaveCount(0);
   await shot(page, 'job-form-coding-problem');
   await page.getByRole('button', { name: 'Create job description' }).click();
   // Saving reads the job's skills; the language models load on the first such read after a start.

@@ -69,21 +69,22 @@ export function createErasureService(deps: { db: Database; clock: Clock; storage
       await tx.execute(sql`update audit_log set actor_id = ${pseudonymId}, ip = null where actor_id = ${userId}`);
       await tx.execute(sql`update audit_log set target_id = ${pseudonymId} where target_id = ${userId}`);
       await tx.execute(sql`delete from mails where lower("to") = ${person.email.toLowerCase()}`);
-      const needles = [person.email, ...(person.name.trim().length >= MIN_NAME_TO_SCRUB ? [person.name.trim()] : [])];
+      const needles = [
+        { pattern: wholeEmail(person.email), flags: 'gi' },
+        ...(person.name.trim().length >= MIN_NAME_TO_SCRUB ? [{ pattern: wholeWords(person.name.trim()), flags: 'g' }] : []),
+      ];
       // Text other people keep (their notifications and mails, audit details, invitations) names the person: replaced.
       // Not the users table: another account whose address merely contains this one must keep it.
+      // Whole words only, and the name with its capitals: "Mark" leaves "Markdown" and "bookmark"
+      // alone, ann@example.com leaves joann@example.com.
       for (const { table, column, type } of columns.filter((c) => c.table !== 'users')) {
         const col = sql.identifier(column);
-        for (const needle of needles) {
-          const pattern = `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-          if (type === 'jsonb' || type === 'json')
-            await tx.execute(
-              sql`update ${sql.identifier(table)} set ${col} = replace(${col}::text, ${needle}, ${pseudonym})::${sql.raw(type)} where ${col}::text ilike ${pattern}`,
-            );
-          else
-            await tx.execute(
-              sql`update ${sql.identifier(table)} set ${col} = replace(${col}, ${needle}, ${pseudonym}) where ${col} ilike ${pattern}`,
-            );
+        for (const { pattern, flags } of needles) {
+          const asText = type === 'jsonb' || type === 'json' ? sql`${col}::text` : sql`${col}`;
+          const replaced = sql`regexp_replace(${asText}, ${pattern}, ${pseudonym}, ${flags})`;
+          await tx.execute(
+            sql`update ${sql.identifier(table)} set ${col} = ${type === 'jsonb' || type === 'json' ? sql`${replaced}::${sql.raw(type)}` : replaced} where ${asText} ~* ${pattern}`,
+          );
         }
       }
       await deleteUserRow(tx, userId);
@@ -182,3 +183,18 @@ export function createErasureService(deps: { db: Database; clock: Clock; storage
 }
 
 export type ErasureService = ReturnType<typeof createErasureService>;
+
+/** PostgreSQL's regular expressions treat these as operators; a name or address must match itself. */
+function regexLiteral(text: string): string {
+  return text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+}
+
+/** A name as whole words: not inside a longer word. */
+function wholeWords(name: string): string {
+  return `(?<![[:alnum:]_])${regexLiteral(name)}(?![[:alnum:]_])`;
+}
+
+/** An address as a whole: not the tail of a longer address nor the start of a longer domain (a full stop may end a sentence). */
+function wholeEmail(email: string): string {
+  return `(?<![[:alnum:]_.%+-])${regexLiteral(email)}(?![[:alnum:]_-]|\\.[[:alnum:]])`;
+}

@@ -9,6 +9,7 @@ import { makeWav, metadata, send } from '../media/media-test-support.js';
 import { createOrgFixture } from '../testing/org-fixture.js';
 import { auditOfTarget } from '../testing/recorded.js';
 import { createTestApp, expectProblem, registerUser, STRONG_PASSWORD, type Browser, type TestApp } from '../testing/test-app.js';
+import { notify } from '../notifications/notify.js';
 import { foreignKeys, rowsOf } from './personal-data.js';
 
 const DAY = 86_400_000;
@@ -421,6 +422,31 @@ describe('account erasure', () => {
       sql`select count(*)::int as n from audit_log where actor_id = ${me.user.id} or target_id = ${me.user.id}`,
     );
     expect(left).toBe(0);
+  });
+
+  it('replaces the person in other people’s text only as a whole name or address, not inside other words or addresses', async () => {
+    const tag = Math.random().toString(36).slice(2, 8);
+    const email = `mark.${tag}@example.org`;
+    const me = await registerUser(t.app, { name: 'Mark', email });
+    const other = await registerUser(t.app);
+    const body =
+      `Mark reviewed the Markdown notes; bookmark them. Write to ${email}, ${email.toUpperCase()}. ` +
+      `Not to jo${email}, nor ${email}.uk, nor mark ${tag}.`;
+    await t.database.db.transaction((tx) =>
+      notify(tx, { userId: other.user.id, kind: 'interview_completed', title: 'Note', body }, t.clock.now()),
+    );
+    expect((await me.request({ method: 'POST', url: '/api/v1/me/erasure', payload: { password: STRONG_PASSWORD } })).statusCode).toBe(202);
+    t.clock.advance(14 * DAY);
+    await t.runJobs();
+
+    const list = (await other.request({ method: 'GET', url: '/api/v1/notifications' })).json() as { items: { body: string }[] };
+    const kept = list.items.find((n) => n.body.includes('Markdown'))!.body;
+    const pseudonym = /^(erased-\w+) reviewed/.exec(kept)?.[1];
+    expect(pseudonym).toBeDefined();
+    expect(kept).toBe(
+      `${pseudonym} reviewed the Markdown notes; bookmark them. Write to ${pseudonym}, ${pseudonym}. ` +
+        `Not to jo${email}, nor ${email}.uk, nor mark ${tag}.`,
+    );
   });
 
   it('knows every table that refers to an account: owned rows go with it, others lose the reference', async () => {

@@ -90,7 +90,13 @@ function JobForm({ existing }: { existing: JobDescription | null }) {
   const [followText, setFollowText] = useState(existing === null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const extracted = useExtractedSkills(draft.text);
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  /** Drops the errors of fields the person has just corrected (the rest stay until the next submit). */
+  const clearErrors = (...fields: string[]) =>
+    setErrors((e) => (fields.some((f) => f in e) ? Object.fromEntries(Object.entries(e).filter(([k]) => !fields.includes(k))) : e));
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
+    setDraft((d) => ({ ...d, [key]: value }));
+    clearErrors(key);
+  };
   const formRef = useRef<HTMLFormElement>(null);
 
   const orgId = draft.orgId || (staff.orgs.length === 1 ? staff.orgs[0]!.id : '');
@@ -98,10 +104,24 @@ function JobForm({ existing }: { existing: JobDescription | null }) {
   const following = followText && extracted.skills !== null;
   const requiredSkills = following ? extracted.skills!.requiredSkills : draft.requiredSkills;
   const niceToHaveSkills = following ? extracted.skills!.niceToHaveSkills : draft.niceToHaveSkills;
+  /** A question's errors go once that question changes; removing or moving one renumbers them, so all go. */
+  const changeQuestions = (next: Draft['questions']) => {
+    const before = draft.questions;
+    setDraft((d) => ({ ...d, questions: next }));
+    setErrors((e) => {
+      const changed = (i: number) => next.length !== before.length || next[i] !== before[i];
+      const kept = Object.entries(e).filter(([k]) => {
+        const m = /^questionSet\.(\d+)\./.exec(k);
+        return !m || !changed(Number(m[1]));
+      });
+      return kept.length === Object.keys(e).length ? e : Object.fromEntries(kept);
+    });
+  };
   /** The first hand edit freezes both lists as shown. */
   const editSkills = (next: Pick<Draft, 'requiredSkills' | 'niceToHaveSkills'>) => {
     setFollowText(false);
     setDraft((d) => ({ ...d, ...next }));
+    clearErrors('requiredSkills', 'niceToHaveSkills');
   };
 
   const saving = create.isPending || update.isPending;
@@ -263,7 +283,7 @@ function JobForm({ existing }: { existing: JobDescription | null }) {
             </h2>
             <p className="mt-1 text-sm text-fg-muted">Asked first in practice and interviews tailored to this job.</p>
           </div>
-          <QuestionSetEditor value={draft.questions} onChange={(q) => set('questions', q)} errors={errors} />
+          <QuestionSetEditor value={draft.questions} onChange={changeQuestions} errors={errors} />
         </section>
 
         {showFormError ? <Alert title="Could not save the job description">{errorMessage(mutationError)}</Alert> : null}
