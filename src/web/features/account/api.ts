@@ -46,8 +46,8 @@ export const useChangeEmail = () =>
 export const useConfirmEmailChange = () =>
   useInvalidating((body: EmailProofBody) => apiRequest('/api/v1/auth/email/confirm', { method: 'POST', body }), [sessionQuery.queryKey]);
 
-export const useResendVerification = () =>
-  useMutation({ mutationFn: () => apiRequest('/api/v1/auth/verify-email/resend', { method: 'POST', schema: accepted }) });
+// Shared with the organization pages (an invitation waits for a confirmed address).
+export { useResendVerification } from '../../lib/api/auth.js';
 
 export const twoFactorQuery = queryOptions({
   queryKey: ['account', 'two-factor'] as const,

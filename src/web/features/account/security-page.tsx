@@ -38,7 +38,7 @@ function EmailStatus() {
       <p className="flex flex-wrap items-center gap-2 text-sm text-fg-muted">
         {user.email} <Badge tone="warning">Not confirmed yet</Badge>
       </p>
-      <p className="text-sm text-fg-muted">Until you confirm it, you cannot join organizations or share results.</p>
+      <p className="text-sm text-fg-muted">Until you confirm it, you cannot invite people to an organization or share results.</p>
       <form onSubmit={submit} noValidate className="flex flex-col gap-3 sm:flex-row sm:items-end">
         <TextField
           label="Code from the welcome mail"
