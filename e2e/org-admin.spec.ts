@@ -23,7 +23,7 @@ import {
 const ORG = 'Northwind Academy';
 
 test('an admin builds an organization: team, invitations, live bell, assignment, audit log', async ({ page, browser }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(240_000);
   const mailReader = await platformAdminPerson(browser, test);
   const grace = await registerViaUi(page, 'Grace Hopper');
   const main = page.getByRole('navigation', { name: 'Main' });
