@@ -36,7 +36,7 @@ test('single sign-on: continue with the provider, sign in there, and land signed
   await dialog.getByRole('button', { name: 'Cancel' }).click();
 
   // Link a second provider account while signed in: its page, then back here.
-  await page.getByRole('button', { name: 'Link Loopback ID' }).click();
+  await page.getByRole('button', { name: 'Link Loopback ID', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Sign in to Loopback ID' })).toBeVisible();
   const work = uniqueEmail('sso-work');
   await page.getByLabel('Email').fill(work);

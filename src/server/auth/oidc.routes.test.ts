@@ -246,6 +246,8 @@ async function linkAs(b: Browser, who: ProviderAccount, backAs: Browser | null =
   const started = await b.request({ method: 'POST', url: '/api/v1/auth/oidc/loopback/link' });
   expect(started.statusCode, started.body).toBe(200);
   const state = started.cookies.find((c) => c.name === OIDC_STATE_COOKIE)!.value;
+  // The provider is asked to sign in afresh, so another account there can be chosen.
+  expect(new URL(started.json().url).searchParams.get('prompt')).toBe('login');
   op.next = { account: who };
   const back = await op.authorize(started.json().url);
   expect(back.href.startsWith(CALLBACK)).toBe(true);

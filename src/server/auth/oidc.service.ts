@@ -267,6 +267,8 @@ export function createOidcService(deps: { db: Database; config: Config; clock: C
         code_challenge_method: 'S256',
         state,
         nonce,
+        // Linking asks the provider to sign in afresh, so a different account there can be chosen.
+        ...(linkUserId ? { prompt: 'login' } : {}),
       });
       return { url: url.href, state };
     },

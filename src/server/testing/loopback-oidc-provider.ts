@@ -81,10 +81,11 @@ export async function startLoopbackOidcProvider(options: {
         return provider.interactionFinished(req, res, { login: { accountId: account.sub } });
       }
       const next = state.next;
-      if ('deny' in next) {
+      // With the sign-in page, the person who typed there has just signed in: consent follows.
+      if (!options.loginForm && 'deny' in next) {
         return provider.interactionFinished(req, res, { error: 'access_denied', error_description: 'The person declined.' });
       }
-      if (details.prompt.name === 'login') {
+      if (details.prompt.name === 'login' && 'account' in next) {
         accounts.set(next.account.sub, next.account);
         return provider.interactionFinished(req, res, { login: { accountId: next.account.sub } });
       }
