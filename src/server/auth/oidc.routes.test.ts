@@ -3,6 +3,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSRF_HEADER, SESSION_COOKIE, type LinkedIdentityList } from '../../contract/auth.js';
 import { auditLog } from '../audit/audit.table.js';
+import { collectPersonalData } from '../privacy/personal-data.js';
 import { startLoopbackOidcProvider, type LoopbackOidcProvider, type ProviderAccount } from '../testing/loopback-oidc-provider.js';
 import { createTestApp, expectProblem, registerUser, type Browser, type TestApp } from '../testing/test-app.js';
 import { oidcLogins, userIdentities } from './oidc.table.js';
@@ -300,6 +301,16 @@ describe('linking and unlinking providers on my account', () => {
     expect(res.headers.location).toBe('/account/security?sso_error=identity_taken');
     expect((await linkedOf(me)).items).toHaveLength(0);
     expect((await linkedOf(owner)).items).toHaveLength(1);
+  });
+
+  it('a link under way is in my data export without its PKCE verifier or state', async () => {
+    const me = await registerUser(t.app, { name: 'Exporter' });
+    expect((await me.request({ method: 'POST', url: '/api/v1/auth/oidc/loopback/link' })).statusCode).toBe(200);
+    const { tables } = await collectPersonalData(t.database.db, me.user.id);
+    expect(tables.oidc_logins).toHaveLength(1);
+    expect(Object.keys(tables.oidc_logins![0]!)).not.toEqual(expect.arrayContaining(['code_verifier']));
+    expect(Object.keys(tables.oidc_logins![0]!)).not.toEqual(expect.arrayContaining(['state_hash']));
+    expect(tables.oidc_logins![0]).toMatchObject({ provider: 'loopback', link_user_id: me.user.id });
   });
 
   it('needs a session and the CSRF header to start, and a configured provider', async () => {
