@@ -1,6 +1,6 @@
 import type { WebSocketRoute } from '@playwright/test';
 import { expect, PASSWORD, shot, shotViewport, test, uniqueEmail } from './fixtures.js';
-import { api, invitationLink, platformAdminPerson, registerViaApi, tokenOf } from './org-helpers.js';
+import { api, confirmEmailViaApi, invitationLink, platformAdminPerson, registerViaApi, tokenOf } from './org-helpers.js';
 
 test('the bell and the notifications page: live, announced, reconnecting, marked read', async ({ page, browser }) => {
   test.setTimeout(120_000);
@@ -13,7 +13,8 @@ test('the bell and the notifications page: live, announced, reconnecting, marked
     ws.connectToServer();
   });
 
-  await registerViaApi(page, 'Radia Perlman', 'bell');
+  const radia = await registerViaApi(page, 'Radia Perlman', 'bell');
+  await confirmEmailViaApi(page, mailReader.page, radia.email);
   const org = (await api(page, 'POST', '/api/v1/orgs', { name: 'Spanning Tree Labs' })) as { id: string };
   await page.goto('/');
   const bell = page.getByRole('button', { name: /^Notifications/ });

@@ -1,12 +1,31 @@
-import { axeViolations, expect, hasHorizontalScroll, PASSWORD, registerViaUi, shot, shotViewport, test, uniqueEmail } from './fixtures.js';
-import { invitationLink, newPerson, platformAdminPerson, registerViaApi, seedOrg } from './org-helpers.js';
+import {
+  axeViolations,
+  expect,
+  hasHorizontalScroll,
+  PASSWORD,
+  registerViaUi,
+  shot,
+  shotDarkAnd360,
+  shotViewport,
+  test,
+  uniqueEmail,
+} from './fixtures.js';
+import {
+  confirmationLink,
+  confirmEmailViaApi,
+  invitationLink,
+  newPerson,
+  platformAdminPerson,
+  registerViaApi,
+  seedOrg,
+} from './org-helpers.js';
 
 const ORG = 'Northwind Academy';
 
 test('an admin builds an organization: team, invitations, live bell, assignment, audit log', async ({ page, browser }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(240_000);
   const mailReader = await platformAdminPerson(browser, test);
-  await registerViaUi(page, 'Grace Hopper');
+  const grace = await registerViaUi(page, 'Grace Hopper');
   const main = page.getByRole('navigation', { name: 'Main' });
   await expect(main.getByRole('link', { name: 'Dashboard' })).toBeVisible();
   // Not an admin or coach anywhere yet: no Organization link.
@@ -49,6 +68,23 @@ test('an admin builds an organization: team, invitations, live bell, assignment,
   await expect(page.getByRole('heading', { level: 2, name: 'Invite people' })).toBeVisible();
   const coachEmail = uniqueEmail('coach');
   const candidateEmail = uniqueEmail('candidate');
+  // Inviting waits for a confirmed address: the form says so, can send the confirmation mail again,
+  // and an invitation sent anyway is refused with nothing listed.
+  const confirmFirst = page.getByRole('status').filter({ hasText: 'Confirm your email first' });
+  await expect(confirmFirst).toBeVisible();
+  await confirmFirst.getByRole('button', { name: 'Send the confirmation mail again' }).click();
+  await expect(confirmFirst.getByText('A new confirmation mail is on its way.')).toBeVisible();
+  await page.getByLabel('Email').fill(coachEmail);
+  await page.getByRole('button', { name: 'Send invitation' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Confirm your email first' })).toBeVisible();
+  await expect(page.getByText('No invitations yet.')).toBeVisible();
+  await shot(page, 'org-invite-confirm-first');
+  await shotDarkAnd360(page, 'org-invite-confirm-first');
+  await page.goto(await confirmationLink(mailReader.page, grace.email));
+  await expect(page.getByText('Email confirmed')).toBeVisible();
+  await page.goto(`/orgs/${orgId}/invitations`);
+  await expect(page.getByRole('heading', { level: 2, name: 'Invite people' })).toBeVisible();
+  await expect(page.getByText('Confirm your email first')).toHaveCount(0);
   await page.getByLabel('Email').fill(coachEmail);
   await page.getByLabel('Role').selectOption('coach');
   await page.getByLabel('Team').selectOption({ label: 'Platform engineering' });
@@ -212,7 +248,8 @@ test('an admin builds an organization: team, invitations, live bell, assignment,
 
 test('an invited person who already has an account signs in and comes back to accept', async ({ page, browser }) => {
   const mailReader = await platformAdminPerson(browser, test);
-  await registerViaApi(page, 'Frances Allen', 'org-admin');
+  const frances = await registerViaApi(page, 'Frances Allen', 'org-admin');
+  await confirmEmailViaApi(page, mailReader.page, frances.email);
   await page.goto('/orgs/new');
   await page.getByLabel('Organization name').fill('Existing Accounts Ltd');
   await page.getByRole('button', { name: 'Create organization' }).click();

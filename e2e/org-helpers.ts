@@ -83,6 +83,30 @@ export async function invitationLink(adminPage: Page, email: string): Promise<st
   return link!;
 }
 
+/** The link of the newest confirmation mail to `to`, read from the outbox as the platform admin. */
+export async function confirmationLink(adminPage: Page, to: string): Promise<string> {
+  let link = '';
+  await expect
+    .poll(
+      async () => {
+        const res = await adminPage.request.get(`/api/v1/admin/mails?to=${encodeURIComponent(to)}&limit=10`);
+        const items = ((await res.json()) as { items: { kind: string; text: string }[] }).items;
+        const mail = items.find((m) => m.kind === 'verify_email');
+        link = mail ? (/\/verify-email\?token=[^\s)>"]+/.exec(mail.text)?.[0] ?? '') : '';
+        return link;
+      },
+      { message: `a confirmation mail to ${to}` },
+    )
+    .not.toBe('');
+  return link;
+}
+
+/** Confirms `email` with the token of its confirmation mail (inviting people waits for a confirmed address). */
+export async function confirmEmailViaApi(page: Page, mailReader: Page, email: string): Promise<void> {
+  const token = tokenOf(await confirmationLink(mailReader, email));
+  await api(page, 'POST', '/api/v1/auth/verify-email', { token });
+}
+
 export function tokenOf(link: string): string {
   return new URL(link, 'http://x').searchParams.get('token') ?? '';
 }
@@ -103,6 +127,7 @@ export interface SeededOrg {
  */
 export async function seedOrg(page: Page, mailReader: Page, browser: Browser, orgName = 'Harbour Bootcamp'): Promise<SeededOrg> {
   const admin = await registerViaApi(page, 'Margaret Hamilton', 'org-admin');
+  await confirmEmailViaApi(page, mailReader, admin.email);
   const org = (await api(page, 'POST', '/api/v1/orgs', { name: orgName })) as { id: string };
   const team = (await api(page, 'POST', `/api/v1/orgs/${org.id}/teams`, { name: 'Data science cohort' })) as { id: string };
   const people: Account[] = [];

@@ -1,27 +1,11 @@
-import type { Page } from '@playwright/test';
 import { axeViolations, expect, registerViaUi, shot, shotDarkAnd360, test } from './fixtures.js';
-import { platformAdminPerson } from './org-helpers.js';
+import { confirmationLink, platformAdminPerson } from './org-helpers.js';
 
 test.use({ bypassCSP: true });
 test.describe.configure({ timeout: 240_000 });
 
 const ANSWER =
   'When two teams disagreed about an API, I wrote down both options with their costs, we tested the riskier one for a week, and the numbers settled it; the release shipped on time.';
-
-/** The link of the newest confirmation mail, read from the outbox as the platform admin. */
-async function confirmationLink(adminPage: Page, to: string): Promise<string> {
-  let link = '';
-  await expect
-    .poll(async () => {
-      const res = await adminPage.request.get(`/api/v1/admin/mails?to=${encodeURIComponent(to)}&limit=10`);
-      const items = ((await res.json()) as { items: { kind: string; text: string }[] }).items;
-      const mail = items.find((m) => m.kind === 'verify_email');
-      link = mail ? (/\/verify-email\?token=[^\s)>"]+/.exec(mail.text)?.[0] ?? '') : '';
-      return link;
-    })
-    .not.toBe('');
-  return link;
-}
 
 test('saved questions and a report shared with a mentor, opened signed out, then revoked', async ({ page, browser }) => {
   const admin = await platformAdminPerson(browser, test);

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // npm run test:e2e [-- playwright args]
 // Builds the web app when its sources changed, starts a throw-away Panelist server (fresh DATA_DIR,
-// free port), waits for /readyz, runs the Playwright specs in e2e/, stops the server.
+// free port) with a loopback OpenID Connect provider for single sign-on (sso.spec.ts), waits for
+// /readyz, runs the Playwright specs in e2e/, stops both.
 // Set E2E_BASE_URL to test an already running server instead; CHROMIUM_PATH to use another browser.
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -97,6 +98,8 @@ function runPlaywright(baseUrl, serverLog) {
         ...(serverLog ? { E2E_SERVER_LOG: serverLog } : {}),
         // Specs share small facts about this server here (e.g. the platform admin setup.spec.ts made).
         ...(serverLog ? { E2E_STATE_DIR: path.dirname(serverLog) } : {}),
+        // sso.spec.ts signs in at the loopback provider started beside this server.
+        ...(serverLog ? { E2E_OIDC: 'loopback' } : {}),
         CHROMIUM_PATH: chromium,
         PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1',
       },
@@ -135,6 +138,26 @@ async function main() {
   const keptLog = path.join(root, 'test-results', 'e2e-server.log');
   const out = createWriteStream(logFile);
 
+  // The loopback provider starts beside the server (its address is chosen here, so neither waits
+  // for the other). Its client id and secret are the fixed ones of loopback-oidc-provider.ts.
+  const opPort = await freePort();
+  const provider = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(root, 'scripts/e2e-oidc-provider.ts'), `${baseUrl}/api/v1/auth/oidc/loopback/callback`, String(opPort)],
+    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  provider.stdout.pipe(out, { end: false });
+  provider.stderr.pipe(out, { end: false });
+  const oidcProviders = JSON.stringify([
+    {
+      id: 'loopback',
+      name: 'Loopback ID',
+      issuer: `http://127.0.0.1:${opPort}`,
+      clientId: 'panelist-test',
+      clientSecret: 'loopback-client-secret-0123456789',
+    },
+  ]);
+
   log(`starting the server on ${baseUrl} (DATA_DIR=${dataDir})`);
   const server = spawn(process.execPath, [path.join(root, 'bin/panelist.mjs'), 'serve'], {
     cwd: root,
@@ -148,15 +171,16 @@ async function main() {
       SECURE_COOKIES: 'false',
       LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
       DATABASE_URL: '',
+      OIDC_PROVIDERS: oidcProviders,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  server.stdout.pipe(out);
-  server.stderr.pipe(out);
+  server.stdout.pipe(out, { end: false });
+  server.stderr.pipe(out, { end: false });
 
   let code = 1;
   const cleanup = async () => {
-    await stop(server);
+    await Promise.all([stop(server), stop(provider)]);
     await new Promise((r) => out.end(r));
     mkdirSync(path.dirname(keptLog), { recursive: true });
     if (existsSync(logFile)) copyFileSync(logFile, keptLog);

@@ -108,6 +108,30 @@ export const oidcCallbackQuery = z
     error_description: z.string().max(1000).optional(),
   })
   .loose();
+/** A provider account linked to mine (account › Security). */
+export const linkedIdentity = z.object({
+  id: z.string(),
+  provider: z.string(),
+  /** The provider's name, or its id when it is no longer configured. */
+  providerName: z.string(),
+  /** Whether the provider is still configured here (an identity of a removed one cannot sign in). */
+  usable: z.boolean(),
+  email: z.string().nullable(),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+});
+export type LinkedIdentity = z.infer<typeof linkedIdentity>;
+export const linkedIdentityList = z.object({
+  items: z.array(linkedIdentity),
+  /** False for an account made by single sign-on that never set a password. */
+  hasPassword: z.boolean(),
+  /** Configured providers, to link another. */
+  providers: z.array(oidcProvider),
+});
+export type LinkedIdentityList = z.infer<typeof linkedIdentityList>;
+/** Where the browser goes to link a provider (the state cookie is set with this answer). */
+export const oidcLinkStarted = z.object({ url: z.string() });
+
 /** What the sign-in page says after a single sign-on that failed (`/login?sso_error=…`). */
 export const SSO_ERROR_MESSAGES: Record<string, string> = {
   unknown_provider: 'That sign-in provider is not configured here.',
@@ -120,4 +144,6 @@ export const SSO_ERROR_MESSAGES: Record<string, string> = {
     'An account with this email exists, and the provider has not verified the address, so we cannot link them. Sign in with your password.',
   two_factor_account: 'This account uses two-factor sign-in, so single sign-on cannot open it. Sign in with your password and code.',
   deactivated: 'This account is deactivated.',
+  identity_taken: 'That provider account is already linked to another Panelist account. Unlink it there first.',
+  link_mismatch: 'The link was started by another account or you were signed out meanwhile. Sign in and start again.',
 };

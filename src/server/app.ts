@@ -21,6 +21,7 @@ import { createProfilesService } from './auth/profiles.service.js';
 import { profilesRoutes } from './auth/profiles.routes.js';
 import { createOidcService } from './auth/oidc.service.js';
 import { oidcRoutes } from './auth/oidc.routes.js';
+import { createLinkedIdentitiesService } from './auth/linked-identities.service.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
@@ -315,7 +316,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(
     async (api) => {
       await api.register(authRoutes, { auth, config });
-      await api.register(oidcRoutes, { oidc: createOidcService({ db: database.db, config, clock, auth }), config });
+      await api.register(oidcRoutes, {
+        oidc: createOidcService({ db: database.db, config, clock, auth }),
+        identities: createLinkedIdentitiesService({ db: database.db, config, clock }),
+        config,
+      });
       await api.register(accountSecurityRoutes, { security: accountSecurity, config });
       await api.register(sessionsRoutes, { sessions: accountSessions });
       await api.register(twoFactorRoutes, { twoFactor, config });

@@ -224,6 +224,67 @@ function parseOidcProviders(text: string | undefined): OidcProviderConfig[] {
   return parsed.data.map((p) => ({ ...p, clientSecret: p.clientSecret }));
 }
 
+const OIDC_SETTING = /^OIDC_([A-Z0-9_]+?)_(ISSUER|CLIENT_ID|CLIENT_SECRET|NAME|SCOPES)$/;
+
+/**
+ * The per-provider form, one variable per setting (OIDC_GOOGLE_ISSUER, OIDC_GOOGLE_CLIENT_ID,
+ * OIDC_GOOGLE_CLIENT_SECRET, optional OIDC_GOOGLE_NAME and OIDC_GOOGLE_SCOPES), easier to keep in a
+ * secret store than one JSON value. Any other OIDC_ variable is refused: a misspelt setting would
+ * otherwise leave a provider silently half-configured.
+ */
+function parseOidcEnvProviders(env: NodeJS.ProcessEnv): OidcProviderConfig[] {
+  const byKey = new Map<string, Record<string, string>>();
+  const problems: string[] = [];
+  for (const [name, raw] of Object.entries(env)) {
+    if (!name.startsWith('OIDC_') || name === 'OIDC_PROVIDERS' || raw === undefined || raw.trim() === '') continue;
+    const m = OIDC_SETTING.exec(name);
+    if (!m) {
+      problems.push(`  ${name}: unknown setting; use OIDC_<PROVIDER>_ISSUER, _CLIENT_ID, _CLIENT_SECRET, _NAME or _SCOPES`);
+      continue;
+    }
+    const settings = byKey.get(m[1]!) ?? {};
+    settings[m[2]!] = raw.trim();
+    byKey.set(m[1]!, settings);
+  }
+  const providers: OidcProviderConfig[] = [];
+  for (const [key, v] of [...byKey].sort(([a], [b]) => a.localeCompare(b))) {
+    const at = (setting: string) => `OIDC_${key}_${setting}`;
+    const set = Object.keys(v).map(at).join(', ');
+    if (!v.ISSUER) problems.push(`  ${at('ISSUER')}: is required when ${set} is set`);
+    if (!v.CLIENT_ID) problems.push(`  ${at('CLIENT_ID')}: is required when ${set} is set`);
+    if (v.ISSUER && !z.url({ protocol: /^https?$/ }).safeParse(v.ISSUER).success)
+      problems.push(`  ${at('ISSUER')}: must be an http(s) URL, like https://accounts.google.com`);
+    const id = key.toLowerCase().replace(/_/g, '-');
+    if (id.length > 40) problems.push(`  ${at('ISSUER')}: the provider name "${key}" is longer than 40 characters`);
+    const name = v.NAME ?? id.replace(/(^|-)([a-z])/g, (_, dash: string, c: string) => `${dash ? ' ' : ''}${c.toUpperCase()}`);
+    if (name.length > 60) problems.push(`  ${at('NAME')}: must be at most 60 characters`);
+    providers.push({
+      id,
+      name,
+      issuer: v.ISSUER ?? '',
+      clientId: v.CLIENT_ID ?? '',
+      clientSecret: v.CLIENT_SECRET,
+      scopes: v.SCOPES ?? 'openid email profile',
+    });
+  }
+  if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
+  return providers;
+}
+
+/** Both forms of the provider settings together; one id may be configured once. */
+export function parseOidcSettings(env: NodeJS.ProcessEnv): OidcProviderConfig[] {
+  const all = [...parseOidcProviders(env.OIDC_PROVIDERS?.trim() || undefined), ...parseOidcEnvProviders(env)];
+  const ids = new Set<string>();
+  for (const p of all) {
+    if (ids.has(p.id))
+      throw new ConfigError(
+        `Invalid configuration:\n  OIDC_${p.id.toUpperCase().replace(/-/g, '_')}_ISSUER: the provider "${p.id}" is also in OIDC_PROVIDERS; configure it once`,
+      );
+    ids.add(p.id);
+  }
+  return all;
+}
+
 /**
  * Reads the environment once, at start. A bad value stops the process with a message that
  * names the variable, because a half-configured server is worse than none.
@@ -264,7 +325,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       runs: e.RATE_LIMIT_RUNS,
       other: e.RATE_LIMIT_OTHER,
     },
-    oidcProviders: parseOidcProviders(e.OIDC_PROVIDERS),
+    oidcProviders: parseOidcSettings(env),
     secureCookies: e.SECURE_COOKIES ?? null,
     metricsToken: e.METRICS_TOKEN,
     compression: e.COMPRESSION,

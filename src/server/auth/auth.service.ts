@@ -515,7 +515,8 @@ export function createAuthService(deps: {
         const admins = await tx.select({ id: users.id }).from(users).where(eq(users.platformRole, 'superadmin')).limit(1);
         if (admins.length > 0) throw new AppError('conflict', 'A platform admin already exists.');
         await tx.update(oneTimeTokens).set({ usedAt: now }).where(eq(oneTimeTokens.id, link.id));
-        const user = await insertUser(input, 'superadmin', tx);
+        // The operator who holds the setup link typed this address: it counts as confirmed.
+        const user = await insertUser(input, 'superadmin', tx, now);
         await writeAudit(tx, {
           actorId: user.id,
           action: 'platform_admin.create',
@@ -543,7 +544,13 @@ export function createAuthService(deps: {
         if (existing) {
           const [row] = await tx
             .update(users)
-            .set({ platformRole: 'superadmin', passwordHash: await hashPassword(input.password), updatedAt: now })
+            .set({
+              platformRole: 'superadmin',
+              passwordHash: await hashPassword(input.password),
+              updatedAt: now,
+              // The operator vouches for the address they named (see createPlatformAdmin below).
+              emailVerifiedAt: existing.emailVerifiedAt ?? now,
+            })
             .where(eq(users.id, existing.id))
             .returning();
           // A running server may remember the old role for a moment: tell every instance.
@@ -561,7 +568,9 @@ export function createAuthService(deps: {
           });
           return { user: toUser(row!), created: false };
         }
-        const row = await insertUser(input, 'superadmin', tx);
+        // The operator running the command vouches for the address, so the account starts confirmed
+        // (invitations and sharing wait for a confirmed address).
+        const row = await insertUser(input, 'superadmin', tx, now);
         await writeAudit(tx, {
           actorId: null,
           action: 'platform_admin.create',

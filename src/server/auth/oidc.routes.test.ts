@@ -1,10 +1,11 @@
 import { eq, sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SESSION_COOKIE } from '../../contract/auth.js';
+import { CSRF_HEADER, SESSION_COOKIE, type LinkedIdentityList } from '../../contract/auth.js';
 import { auditLog } from '../audit/audit.table.js';
+import { collectPersonalData } from '../privacy/personal-data.js';
 import { startLoopbackOidcProvider, type LoopbackOidcProvider, type ProviderAccount } from '../testing/loopback-oidc-provider.js';
-import { createTestApp, registerUser, type TestApp } from '../testing/test-app.js';
+import { createTestApp, expectProblem, registerUser, type Browser, type TestApp } from '../testing/test-app.js';
 import { oidcLogins, userIdentities } from './oidc.table.js';
 import { OIDC_STATE_COOKIE } from './oidc.routes.js';
 import { users } from './auth.table.js';
@@ -225,5 +226,132 @@ describe('single sign-on with OpenID Connect', () => {
     const user = await sessionOf(first.res);
     await t.database.db.update(users).set({ deactivatedAt: new Date() }).where(eq(users.id, user!.id));
     expectRefused((await signInAs(who)).res, 'deactivated');
+  });
+});
+
+/** A Browser for the session a single sign-on just started (an account without a password). */
+async function browserOf(res: LightMyRequestResponse): Promise<Browser> {
+  const session = res.cookies.find((c) => c.name === SESSION_COOKIE)!;
+  const cookie = `${SESSION_COOKIE}=${session.value}`;
+  const info = (await t.app.inject({ method: 'GET', url: '/api/v1/auth/session', headers: { cookie } })).json();
+  return {
+    user: info.user,
+    cookie,
+    csrfToken: info.csrfToken,
+    request: (options) => t.app.inject({ ...options, headers: { cookie, [CSRF_HEADER]: info.csrfToken, ...(options.headers ?? {}) } }),
+  };
+}
+
+/** Starts a link as `b`, lets `who` sign in at the provider, and comes back with `backAs`'s session (or none). */
+async function linkAs(b: Browser, who: ProviderAccount, backAs: Browser | null = b) {
+  const started = await b.request({ method: 'POST', url: '/api/v1/auth/oidc/loopback/link' });
+  expect(started.statusCode, started.body).toBe(200);
+  const state = started.cookies.find((c) => c.name === OIDC_STATE_COOKIE)!.value;
+  // The provider is asked to sign in afresh, so another account there can be chosen.
+  expect(new URL(started.json().url).searchParams.get('prompt')).toBe('login');
+  op.next = { account: who };
+  const back = await op.authorize(started.json().url);
+  expect(back.href.startsWith(CALLBACK)).toBe(true);
+  return t.app.inject({
+    method: 'GET',
+    url: `${back.pathname}${back.search}`,
+    headers: { cookie: [`${OIDC_STATE_COOKIE}=${state}`, ...(backAs ? [backAs.cookie] : [])].join('; ') },
+  });
+}
+
+const linkedOf = async (b: Browser): Promise<LinkedIdentityList> =>
+  (await b.request({ method: 'GET', url: '/api/v1/auth/identities' })).json();
+
+describe('linking and unlinking providers on my account', () => {
+  it('links a provider account to the signed-in person whatever email it has; signing in with it then opens this account', async () => {
+    const me = await registerUser(t.app, { name: 'Linker' });
+    expect(await linkedOf(me)).toMatchObject({ items: [], hasPassword: true, providers: [{ id: 'loopback' }, { id: 'down' }] });
+    const who = account({ email: 'elsewhere@example.org' });
+    const res = await linkAs(me, who);
+    expect(res.statusCode).toBe(302);
+    expect(res.headers.location).toBe('/account/security?sso_linked=loopback');
+    // No new session: the person stays in the one they linked from.
+    expect(res.cookies.find((c) => c.name === SESSION_COOKIE)).toBeUndefined();
+    const list = await linkedOf(me);
+    expect(list.items).toEqual([
+      expect.objectContaining({ provider: 'loopback', providerName: 'Loopback ID', usable: true, email: 'elsewhere@example.org' }),
+    ]);
+    const signedIn = await signInAs(who);
+    expect((await sessionOf(signedIn.res))?.id).toBe(me.user.id);
+  });
+
+  it('binds nothing when the browser coming back is signed out or signed in as someone else', async () => {
+    const me = await registerUser(t.app, { name: 'Starter' });
+    const other = await registerUser(t.app, { name: 'Other Tab' });
+    for (const backAs of [null, other]) {
+      const who = account();
+      const res = await linkAs(me, who, backAs);
+      expect(res.headers.location).toBe('/account/security?sso_error=link_mismatch');
+      expect(await t.database.db.select().from(userIdentities).where(eq(userIdentities.subject, who.sub))).toHaveLength(0);
+    }
+    expect((await linkedOf(me)).items).toHaveLength(0);
+    expect((await linkedOf(other)).items).toHaveLength(0);
+  });
+
+  it('refuses a provider account already linked to someone else, leaving it where it was', async () => {
+    const who = account();
+    const owner = await browserOf((await signInAs(who)).res);
+    const me = await registerUser(t.app, { name: 'Late Linker' });
+    const res = await linkAs(me, who);
+    expect(res.headers.location).toBe('/account/security?sso_error=identity_taken');
+    expect((await linkedOf(me)).items).toHaveLength(0);
+    expect((await linkedOf(owner)).items).toHaveLength(1);
+  });
+
+  it('a link under way is in my data export without its PKCE verifier or state', async () => {
+    const me = await registerUser(t.app, { name: 'Exporter' });
+    expect((await me.request({ method: 'POST', url: '/api/v1/auth/oidc/loopback/link' })).statusCode).toBe(200);
+    const { tables } = await collectPersonalData(t.database.db, me.user.id);
+    expect(tables.oidc_logins).toHaveLength(1);
+    expect(Object.keys(tables.oidc_logins![0]!)).not.toEqual(expect.arrayContaining(['code_verifier']));
+    expect(Object.keys(tables.oidc_logins![0]!)).not.toEqual(expect.arrayContaining(['state_hash']));
+    expect(tables.oidc_logins![0]).toMatchObject({ provider: 'loopback', link_user_id: me.user.id });
+  });
+
+  it('needs a session and the CSRF header to start, and a configured provider', async () => {
+    const me = await registerUser(t.app, { name: 'Careful' });
+    expectProblem(await t.app.inject({ method: 'POST', url: '/api/v1/auth/oidc/loopback/link' }), 401);
+    expectProblem(await me.request({ method: 'POST', url: '/api/v1/auth/oidc/loopback/link', headers: { [CSRF_HEADER]: '' } }), 403);
+    expectProblem(await me.request({ method: 'POST', url: '/api/v1/auth/oidc/nowhere/link' }), 404);
+    expectProblem(await me.request({ method: 'POST', url: '/api/v1/auth/oidc/down/link' }), 503);
+    expectProblem(await t.app.inject({ method: 'GET', url: '/api/v1/auth/identities' }), 401);
+  });
+
+  it('unlinks mine (audited) but not the last way into an account without a password (409), and not someone else’s (404)', async () => {
+    const first = account();
+    const ssoOnly = await browserOf((await signInAs(first)).res);
+    const [only] = (await linkedOf(ssoOnly)).items;
+    expect((await linkedOf(ssoOnly)).hasPassword).toBe(false);
+    const refused = await ssoOnly.request({ method: 'DELETE', url: `/api/v1/auth/identities/${only!.id}` });
+    expect(expectProblem(refused, 409).details).toMatchObject({ reason: 'last_sign_in_method' });
+    expect((await linkedOf(ssoOnly)).items).toHaveLength(1);
+
+    // Someone else cannot see or remove it.
+    const stranger = await registerUser(t.app, { name: 'Stranger' });
+    expectProblem(await stranger.request({ method: 'DELETE', url: `/api/v1/auth/identities/${only!.id}` }), 404);
+    expectProblem(await stranger.request({ method: 'DELETE', url: '/api/v1/auth/identities/not-an-id' }), 400);
+    expect((await linkedOf(stranger)).items).toHaveLength(0);
+
+    // With a second provider account linked, the first can go; then the second is the last one.
+    const second = account();
+    expect((await linkAs(ssoOnly, second)).headers.location).toBe('/account/security?sso_linked=loopback');
+    const removed = await ssoOnly.request({ method: 'DELETE', url: `/api/v1/auth/identities/${only!.id}` });
+    expect(removed.statusCode, removed.body).toBe(204);
+    const left = (await linkedOf(ssoOnly)).items;
+    expect(left.map((i) => i.id)).not.toContain(only!.id);
+    expectProblem(await ssoOnly.request({ method: 'DELETE', url: `/api/v1/auth/identities/${left[0]!.id}` }), 409);
+    const audit = await t.database.db.select().from(auditLog).where(eq(auditLog.action, 'user.identity_unlinked'));
+    expect(audit.filter((a) => a.actorId === ssoOnly.user.id)).toHaveLength(1);
+
+    // An account with a password may unlink its only identity.
+    const withPassword = await registerUser(t.app, { name: 'Has Password' });
+    await linkAs(withPassword, account());
+    const [mine] = (await linkedOf(withPassword)).items;
+    expect((await withPassword.request({ method: 'DELETE', url: `/api/v1/auth/identities/${mine!.id}` })).statusCode).toBe(204);
   });
 });

@@ -14,7 +14,9 @@ import { twoFactor } from './two-factor.table.js';
 
 const LOGIN_TTL_MS = 10 * 60_000;
 /** The password hash of an account made by single sign-on: no password matches it. */
-const NO_PASSWORD = '!sso-only';
+export const NO_PASSWORD = '!sso-only';
+/** Where a link started from the account page comes back to, with `?sso_linked=` or `?sso_error=`. */
+export const LINK_LANDING = '/account/security';
 
 /** Why a single sign-on did not end in a session; the sign-in page explains each. */
 export type OidcFailure =
@@ -26,9 +28,15 @@ export type OidcFailure =
   | 'email_missing'
   | 'email_not_verified'
   | 'two_factor_account'
-  | 'deactivated';
+  | 'deactivated'
+  /** Linking: the provider account is already linked to another Panelist account. */
+  | 'identity_taken'
+  /** Linking: the browser that comes back is not signed in as the person who started. */
+  | 'link_mismatch';
 
 export class OidcSignInError extends Error {
+  /** The page the browser is sent to with `?sso_error=`: the sign-in page, or the account page for a link. */
+  landing = '/login';
   constructor(
     readonly reason: OidcFailure,
     detail?: string,
@@ -183,6 +191,42 @@ export function createOidcService(deps: { db: Database; config: Config; clock: C
     return outcome.userId!;
   }
 
+  /**
+   * Binds the identity that came back to the signed-in person who started the link, whatever
+   * email the provider gives: they have just proved both accounts. Refused when that provider
+   * account already belongs to someone else.
+   */
+  async function linkTo(userId: string, provider: OidcProviderConfig, claims: oidc.IDToken, meta: RequestMeta): Promise<void> {
+    const now = clock.now();
+    const email = typeof claims.email === 'string' ? claims.email.trim().toLowerCase() : null;
+    const taken = await db.transaction(async (tx) => {
+      const [linked] = await tx
+        .select({ id: userIdentities.id, userId: userIdentities.userId })
+        .from(userIdentities)
+        .where(and(eq(userIdentities.provider, provider.id), eq(userIdentities.subject, claims.sub)))
+        .for('update');
+      if (linked) {
+        if (linked.userId !== userId) return true;
+        await tx.update(userIdentities).set({ lastUsedAt: now }).where(eq(userIdentities.id, linked.id));
+        return false;
+      }
+      await tx
+        .insert(userIdentities)
+        .values({ id: newId(), userId, provider: provider.id, subject: claims.sub, email, createdAt: now, lastUsedAt: null });
+      await writeAudit(tx, {
+        actorId: userId,
+        action: 'user.identity_linked',
+        targetType: 'user',
+        targetId: userId,
+        ip: meta.ip,
+        at: now,
+        after: { provider: provider.id, via: 'account' },
+      });
+      return false;
+    });
+    if (taken) await fail('identity_taken', provider.id, meta, userId);
+  }
+
   return {
     /** For the sign-in page: one button per configured provider. */
     providers(): OidcProvider[] {
@@ -193,7 +237,12 @@ export function createOidcService(deps: { db: Database; config: Config; clock: C
      * Starts a sign-in: remembers state, nonce and PKCE verifier, and gives the provider's
      * authorization URL and the state for the browser's cookie.
      */
-    async start(providerId: string, redirectUri: string, returnTo: string | undefined): Promise<{ url: string; state: string }> {
+    async start(
+      providerId: string,
+      redirectUri: string,
+      returnTo: string | undefined,
+      linkUserId: string | null = null,
+    ): Promise<{ url: string; state: string }> {
       const provider = providerOf(providerId);
       const configuration = await configurationOf(provider);
       const now = clock.now();
@@ -206,7 +255,8 @@ export function createOidcService(deps: { db: Database; config: Config; clock: C
         provider: provider.id,
         nonce,
         codeVerifier,
-        returnTo: safeReturnPath(returnTo),
+        returnTo: linkUserId ? LINK_LANDING : safeReturnPath(returnTo),
+        linkUserId,
         createdAt: now,
         expiresAt: new Date(now.getTime() + LOGIN_TTL_MS),
       });
@@ -217,6 +267,8 @@ export function createOidcService(deps: { db: Database; config: Config; clock: C
         code_challenge_method: 'S256',
         state,
         nonce,
+        // Linking asks the provider to sign in afresh, so a different account there can be chosen.
+        ...(linkUserId ? { prompt: 'login' } : {}),
       });
       return { url: url.href, state };
     },
@@ -231,7 +283,8 @@ export function createOidcService(deps: { db: Database; config: Config; clock: C
       callbackUrl: URL,
       cookieState: string | undefined,
       meta: RequestMeta,
-    ): Promise<{ session: NewSession; returnTo: string }> {
+      signedInUserId: string | null = null,
+    ): Promise<{ session: NewSession | null; returnTo: string }> {
       const provider = providerOf(providerId);
       const state = callbackUrl.searchParams.get('state') ?? '';
       if (!state || !cookieState || state !== cookieState) return fail('state_mismatch', provider.id, meta);
@@ -241,28 +294,19 @@ export function createOidcService(deps: { db: Database; config: Config; clock: C
         .where(eq(oidcLogins.stateHash, hashToken(state)))
         .returning();
       if (!login || login.provider !== provider.id || login.expiresAt <= clock.now()) return fail('state_mismatch', provider.id, meta);
-      if (callbackUrl.searchParams.has('error')) {
-        return fail('provider_error', provider.id, meta, null, callbackUrl.searchParams.get('error_description') ?? undefined);
-      }
-      const configuration = await configurationOf(provider);
-      let claims: oidc.IDToken | undefined;
-      try {
-        const tokens = await oidc.authorizationCodeGrant(configuration, callbackUrl, {
-          pkceCodeVerifier: login.codeVerifier,
-          expectedState: state,
-          expectedNonce: login.nonce,
-          idTokenExpected: true,
-        });
-        claims = tokens.claims();
-        // Providers that keep the ID token small give email and name at the userinfo endpoint.
-        if (claims && typeof claims.email !== 'string' && tokens.access_token) {
-          const info = await oidc.fetchUserInfo(configuration, tokens.access_token, claims.sub);
-          claims = { ...claims, email: info.email, email_verified: info.email_verified, name: claims.name ?? info.name };
+      if (login.linkUserId) {
+        try {
+          // Only the person who started, still signed in here, gets the identity.
+          if (signedInUserId !== login.linkUserId) return await fail('link_mismatch', provider.id, meta, login.linkUserId);
+          const claims = await claimsFrom(provider, callbackUrl, state, login, meta);
+          await linkTo(login.linkUserId, provider, claims, meta);
+          return { session: null, returnTo: `${LINK_LANDING}?sso_linked=${encodeURIComponent(provider.id)}` };
+        } catch (error) {
+          if (error instanceof OidcSignInError) error.landing = LINK_LANDING;
+          throw error;
         }
-      } catch (error) {
-        return fail('token_rejected', provider.id, meta, null, error instanceof Error ? error.message : String(error));
       }
-      if (!claims) return fail('token_rejected', provider.id, meta);
+      const claims = await claimsFrom(provider, callbackUrl, state, login, meta);
       const userId = await accountFor(provider, claims, meta);
       let session: NewSession;
       try {
@@ -273,4 +317,37 @@ export function createOidcService(deps: { db: Database; config: Config; clock: C
       return { session, returnTo: login.returnTo };
     },
   };
+
+  /** The provider's answer checked: the code exchanged with the PKCE verifier, the nonce and state matched. */
+  async function claimsFrom(
+    provider: OidcProviderConfig,
+    callbackUrl: URL,
+    state: string,
+    login: typeof oidcLogins.$inferSelect,
+    meta: RequestMeta,
+  ): Promise<oidc.IDToken> {
+    if (callbackUrl.searchParams.has('error')) {
+      return fail('provider_error', provider.id, meta, null, callbackUrl.searchParams.get('error_description') ?? undefined);
+    }
+    const configuration = await configurationOf(provider);
+    let claims: oidc.IDToken | undefined;
+    try {
+      const tokens = await oidc.authorizationCodeGrant(configuration, callbackUrl, {
+        pkceCodeVerifier: login.codeVerifier,
+        expectedState: state,
+        expectedNonce: login.nonce,
+        idTokenExpected: true,
+      });
+      claims = tokens.claims();
+      // Providers that keep the ID token small give email and name at the userinfo endpoint.
+      if (claims && typeof claims.email !== 'string' && tokens.access_token) {
+        const info = await oidc.fetchUserInfo(configuration, tokens.access_token, claims.sub);
+        claims = { ...claims, email: info.email, email_verified: info.email_verified, name: claims.name ?? info.name };
+      }
+    } catch (error) {
+      return fail('token_rejected', provider.id, meta, null, error instanceof Error ? error.message : String(error));
+    }
+    if (!claims) return fail('token_rejected', provider.id, meta);
+    return claims;
+  }
 }

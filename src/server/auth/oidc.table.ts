@@ -36,6 +36,11 @@ export const oidcLogins = pgTable('oidc_logins', {
   nonce: text('nonce').notNull(),
   codeVerifier: text('code_verifier').notNull(),
   returnTo: text('return_to').notNull(),
+  /**
+   * Set when a signed-in person links a provider to their account: the identity that comes back
+   * is bound to this user (who must still be the one signed in), and no new session is made.
+   */
+  linkUserId: uuid('link_user_id').references(() => users.id, { onDelete: 'cascade' }),
   createdAt: ts('created_at').notNull(),
   expiresAt: ts('expires_at').notNull(),
 });

@@ -35,7 +35,7 @@ export function accountExistsMail(input: { name: string; signInLink: string; res
 export function verifyEmailMail(input: { name: string; code: string; link: string }): MailText {
   return compose('Confirm your email for Panelist', [
     `Hello ${input.name},`,
-    'Welcome to Panelist. Confirm this address so you can join organizations and share your results.',
+    'Welcome to Panelist. Confirm this address so you can invite people to your organizations and share your results.',
     { label: 'Confirm my email', link: input.link },
     `Or enter this code on your account page: ${input.code}`,
     'If you did not create an account, you can ignore this email.',

@@ -171,6 +171,53 @@ describe('inviting by email', () => {
     );
   });
 
+  it('waits for a confirmed email: an unconfirmed admin gets 403 email_unconfirmed, nothing is stored or mailed; once confirmed, the invitation goes', async () => {
+    const unconfirmed = await createOrgFixture(t, { name: 'Fresh Co', coaches: 0, candidates: 0 });
+    await t.database.db.update(users).set({ emailVerifiedAt: null }).where(eq(users.id, unconfirmed.admin.user.id));
+    const email = freshEmail('waits');
+    const rows = () => t.database.db.select().from(invitations).where(eq(invitations.orgId, unconfirmed.orgId));
+    const refused = await unconfirmed.admin.request({
+      method: 'POST',
+      url: `/api/v1/orgs/${unconfirmed.orgId}/invitations`,
+      payload: { email, role: 'coach' },
+    });
+    const problem = expectProblem(refused, 403, 'forbidden');
+    expect(problem.detail).toMatch(/Confirm your email address before inviting/);
+    expect(problem.details).toMatchObject({ reason: 'email_unconfirmed' });
+    expect(await rows()).toHaveLength(0);
+    expect(await mailsTo(t, email)).toHaveLength(0);
+    // Another organization's admin still gets 404 first: the check does not reveal the organization.
+    expectProblem(await unconfirmed.admin.request({ method: 'POST', url: url('/invitations'), payload: { email, role: 'coach' } }), 404);
+
+    // The confirmation mail's code, entered while signed in, unlocks inviting.
+    await unconfirmed.admin.request({ method: 'POST', url: '/api/v1/auth/verify-email/resend' });
+    const mail = (await mailsTo(t, unconfirmed.admin.user.email, 'verify_email')).at(-1);
+    const code = /account page: (\d{6})/.exec(mail!.text)![1]!;
+    const verified = await unconfirmed.admin.request({ method: 'POST', url: '/api/v1/auth/verify-email', payload: { code } });
+    expect(verified.statusCode, verified.body).toBe(204);
+    await invite(unconfirmed.admin, { email, role: 'coach' }, unconfirmed.orgId);
+    expect(await rows()).toHaveLength(1);
+    expect(await mailsTo(t, email, 'invitation')).toHaveLength(1);
+  });
+
+  it('a platform admin made by create-admin starts with a confirmed address (the operator vouches for it)', async () => {
+    const made = await t.app.services.auth.createPlatformAdmin({
+      email: 'operator-made@example.com',
+      password: STRONG_PASSWORD,
+      name: 'Op',
+    });
+    expect(made.user.emailVerified).toBe(true);
+    // Promoting an existing, unconfirmed account confirms it too.
+    const plain = await registerUser(t.app, { name: 'To Promote' });
+    expect(plain.user.emailVerified).toBe(false);
+    const promoted = await t.app.services.auth.createPlatformAdmin({
+      email: plain.user.email,
+      password: STRONG_PASSWORD,
+      name: 'To Promote',
+    });
+    expect(promoted).toMatchObject({ created: false, user: { emailVerified: true } });
+  });
+
   it('does not let a coach replace someone else’s pending invitation', async () => {
     const email = freshEmail();
     const adminInv = await invite(acme.admin, { email, role: 'candidate' });

@@ -15,7 +15,7 @@ import { writeAudit } from '../audit/audit.service.js';
 import type { Actor } from '../auth/actor.js';
 import type { AuthService } from '../auth/auth.service.js';
 import { hashToken, randomToken } from '../auth/tokens.js';
-import { userByEmail, usersByIds } from '../auth/user-directory.js';
+import { emailConfirmed, userByEmail, usersByIds } from '../auth/user-directory.js';
 import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
 import { newId } from '../ids.js';
@@ -108,6 +108,15 @@ export function createInvitationsService(deps: { db: Database; clock: Clock; con
       return db.transaction(async (tx) => {
         const { everyone } = await inviterScope(actor, orgId, tx);
         if (!everyone && body.role !== 'candidate') throw new AppError('forbidden', 'Coaches can invite candidates only.');
+        // An invitation mails a stranger in this person's name: it waits for a confirmed address, as sharing does.
+        if (!(await emailConfirmed(tx, actor.userId)))
+          throw new AppError(
+            'forbidden',
+            'Confirm your email address before inviting anyone: use the link in the confirmation mail, or send it again.',
+            {
+              reason: 'email_unconfirmed',
+            },
+          );
         // One invitation at a time per organization, so two "invite again" clicks leave one pending invitation.
         const [org] = await tx.select().from(organizations).where(eq(organizations.id, orgId)).for('no key update');
         if (!org) throw notFound('Organization');

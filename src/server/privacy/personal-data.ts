@@ -43,7 +43,8 @@ export async function textColumns(db: DbOrTx): Promise<{ table: string; column: 
 }
 
 /** Columns never put in an export: credentials, even hashed. */
-const SECRET_COLUMN = /(password|token|secret|cipher|code_hash)/;
+// (`code_verifier`, `state_hash`: a single sign-on link under way, oidc_logins.link_user_id.)
+const SECRET_COLUMN = /(password|token|secret|cipher|code_hash|code_verifier|state_hash)/;
 /** Columns that name a file in the storage, and what such a key looks like. */
 const FILE_COLUMN = /(^|_)key$/;
 const STORAGE_KEY = /^[a-z][a-z0-9-]{0,30}\/[0-9a-f-]{36}$/;

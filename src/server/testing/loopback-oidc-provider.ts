@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair } from 'jose';
 import Provider from 'oidc-provider';
@@ -29,13 +29,22 @@ export interface LoopbackOidcProvider {
  * A real OpenID Connect provider (the `oidc-provider` package) on 127.0.0.1, for tests. Its login
  * and consent pages are answered by the test: `next` says who signs in.
  */
-export async function startLoopbackOidcProvider(options: { redirectUri: string }): Promise<LoopbackOidcProvider> {
+export async function startLoopbackOidcProvider(options: {
+  redirectUri: string;
+  /**
+   * Serve a sign-in page where a person types their email and name (browser tests), instead of
+   * signing in `next` without asking (API tests). Consent is given either way.
+   */
+  loginForm?: boolean;
+  port?: number;
+}): Promise<LoopbackOidcProvider> {
+  // scripts/e2e.mjs names these two in the server's OIDC_PROVIDERS: change them there too.
   const clientId = 'panelist-test';
   const clientSecret = 'loopback-client-secret-0123456789';
   const { privateKey } = await generateKeyPair('RS256', { extractable: true });
   const accounts = new Map<string, ProviderAccount>();
   const server: Server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const provider = new Provider(issuer, {
     clients: [
@@ -63,11 +72,20 @@ export async function startLoopbackOidcProvider(options: { redirectUri: string }
     if (!req.url?.startsWith('/interaction/')) return callback(req, res);
     void (async () => {
       const details = await provider.interactionDetails(req, res);
+      if (options.loginForm && details.prompt.name === 'login') {
+        if (req.method !== 'POST') return sendLoginForm(res, req.url!);
+        const form = new URLSearchParams(await readBody(req));
+        const email = (form.get('email') ?? '').trim().toLowerCase();
+        const account = { sub: `loopback-${email}`, email, email_verified: true, name: (form.get('name') ?? '').trim() || email };
+        accounts.set(account.sub, account);
+        return provider.interactionFinished(req, res, { login: { accountId: account.sub } });
+      }
       const next = state.next;
-      if ('deny' in next) {
+      // With the sign-in page, the person who typed there has just signed in: consent follows.
+      if (!options.loginForm && 'deny' in next) {
         return provider.interactionFinished(req, res, { error: 'access_denied', error_description: 'The person declined.' });
       }
-      if (details.prompt.name === 'login') {
+      if (details.prompt.name === 'login' && 'account' in next) {
         accounts.set(next.account.sub, next.account);
         return provider.interactionFinished(req, res, { login: { accountId: next.account.sub } });
       }
@@ -109,4 +127,28 @@ export async function startLoopbackOidcProvider(options: { redirectUri: string }
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => (body += chunk));
+    req.on('end', () => resolve(body));
+    req.on('error', reject);
+  });
+}
+
+/** The provider's own sign-in page: deliberately plain, so a test sees it is somewhere else. */
+function sendLoginForm(res: ServerResponse, action: string): void {
+  res.setHeader('content-type', 'text/html; charset=utf-8');
+  res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Loopback ID</title>
+<meta name="viewport" content="width=device-width, initial-scale=1"></head>
+<body style="font-family:sans-serif;max-width:24rem;margin:3rem auto;padding:0 1rem">
+<h1>Sign in to Loopback ID</h1>
+<form method="post" action="${action.replace(/"/g, '&quot;')}">
+<p><label>Email <input name="email" type="email" required></label></p>
+<p><label>Name <input name="name"></label></p>
+<p><button type="submit">Sign in</button></p>
+</form></body></html>`);
 }

@@ -1,3 +1,5 @@
+import { inArray } from 'drizzle-orm';
+import { users } from '../auth/auth.table.js';
 import { organizations, memberships, coachAssignments } from '../orgs/orgs.table.js';
 import { newId } from '../ids.js';
 import type { TestApp } from './test-app.js';
@@ -13,11 +15,12 @@ export interface OrgFixture {
 /**
  * An organization with signed-in members, written straight to the tables so tests of other
  * features do not depend on the organization endpoints. By default coach i coaches candidate i
- * (and the first coach every candidate without a coach of their own).
+ * (and the first coach every candidate without a coach of their own). The admin and coaches have
+ * confirmed their email (inviting waits for it); candidates have not, unless `confirmAll`.
  */
 export async function createOrgFixture(
   t: TestApp,
-  spec: { name?: string; coaches?: number; candidates?: number; assign?: [coach: number, candidate: number][] } = {},
+  spec: { name?: string; coaches?: number; candidates?: number; assign?: [coach: number, candidate: number][]; confirmAll?: boolean } = {},
 ): Promise<OrgFixture> {
   const { app, database, clock } = t;
   const admin = await registerUser(app, { name: 'Org Admin' });
@@ -56,5 +59,21 @@ export async function createOrgFixture(
       createdAt: now,
     }));
   if (rows.length > 0) await db.insert(coachAssignments).values(rows);
+  await confirmEmails(t, [admin, ...coaches, ...(spec.confirmAll ? candidates : [])]);
   return { orgId, admin, coaches, candidates };
+}
+
+/** Marks these accounts' email addresses confirmed, as the link in the confirmation mail would. */
+export async function confirmEmails(t: TestApp, people: Browser[]): Promise<void> {
+  if (people.length === 0) return;
+  await t.database.db
+    .update(users)
+    .set({ emailVerifiedAt: t.clock.now() })
+    .where(
+      inArray(
+        users.id,
+        people.map((p) => p.user.id),
+      ),
+    );
+  for (const p of people) p.user = { ...p.user, emailVerified: true };
 }

@@ -1,6 +1,8 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   accepted,
+  linkedIdentityList,
+  oidcLinkStarted,
   accountSessionList,
   CSRF_HEADER,
   profile,
@@ -46,8 +48,8 @@ export const useChangeEmail = () =>
 export const useConfirmEmailChange = () =>
   useInvalidating((body: EmailProofBody) => apiRequest('/api/v1/auth/email/confirm', { method: 'POST', body }), [sessionQuery.queryKey]);
 
-export const useResendVerification = () =>
-  useMutation({ mutationFn: () => apiRequest('/api/v1/auth/verify-email/resend', { method: 'POST', schema: accepted }) });
+// Shared with the organization pages (an invitation waits for a confirmed address).
+export { useResendVerification } from '../../lib/api/auth.js';
 
 export const twoFactorQuery = queryOptions({
   queryKey: ['account', 'two-factor'] as const,
@@ -110,3 +112,19 @@ export const useUploadAvatar = () =>
     },
     [profileQuery.queryKey],
   );
+
+export const linkedIdentitiesQuery = queryOptions({
+  queryKey: ['account', 'identities'] as const,
+  queryFn: ({ signal }) => apiRequest('/api/v1/auth/identities', { schema: linkedIdentityList, signal }),
+});
+
+/** Starts linking a provider; the browser then goes to the provider's page. */
+export const useLinkProvider = () =>
+  useMutation({
+    mutationFn: (providerId: string) =>
+      apiRequest(`/api/v1/auth/oidc/${encodeURIComponent(providerId)}/link`, { method: 'POST', schema: oidcLinkStarted }),
+    onSuccess: (started) => window.location.assign(started.url),
+  });
+
+export const useUnlinkIdentity = () =>
+  useInvalidating((id: string) => apiRequest(`/api/v1/auth/identities/${id}`, { method: 'DELETE' }), [linkedIdentitiesQuery.queryKey]);

@@ -10,6 +10,7 @@ import { TextField } from '../../ui/field.js';
 import { PageHeader } from '../../ui/page-header.js';
 import { PasswordField } from '../../ui/password-field.js';
 import { AccountNav, sectionClass } from './account-nav.js';
+import { SignInMethodsSection } from './sign-in-methods-section.js';
 import { TwoFactorSection } from './two-factor-section.js';
 import { useChangeEmail, useChangePassword, useConfirmEmailChange, useResendVerification } from './api.js';
 
@@ -38,7 +39,7 @@ function EmailStatus() {
       <p className="flex flex-wrap items-center gap-2 text-sm text-fg-muted">
         {user.email} <Badge tone="warning">Not confirmed yet</Badge>
       </p>
-      <p className="text-sm text-fg-muted">Until you confirm it, you cannot join organizations or share results.</p>
+      <p className="text-sm text-fg-muted">Until you confirm it, you cannot invite people to an organization or share results.</p>
       <form onSubmit={submit} noValidate className="flex flex-col gap-3 sm:flex-row sm:items-end">
         <TextField
           label="Code from the welcome mail"
@@ -222,6 +223,12 @@ export function SecurityPage() {
           Two-factor sign-in
         </h2>
         <TwoFactorSection />
+      </section>
+      <section aria-labelledby="sign-in-methods-heading" className={sectionClass}>
+        <h2 id="sign-in-methods-heading" className="text-lg font-semibold text-fg">
+          Single sign-on
+        </h2>
+        <SignInMethodsSection />
       </section>
       <section aria-labelledby="change-email-heading" className={sectionClass}>
         <h2 id="change-email-heading" className="text-lg font-semibold text-fg">

@@ -27,7 +27,7 @@ export function VerifyEmailPage() {
         <Alert title="This link is incomplete">Open the link from the mail again, or ask for a new one on your account page.</Alert>
       ) : verify.isSuccess ? (
         <Alert tone="success" title="Email confirmed">
-          Thank you. You can now join organizations and share your results.{' '}
+          Thank you. You can now invite people to your organizations and share your results.{' '}
           <Link to="/" className="font-medium underline">
             Continue to Panelist
           </Link>

@@ -1,6 +1,6 @@
 import { Mail, RotateCw, Send, XCircle } from 'lucide-react';
 import { useState, type FormEvent } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { invitationStatus, type Invitation, type InvitationStatus, type OrgRole } from '../../../contract/index.js';
 import { ApiError, errorMessage } from '../../lib/api-client.js';
 import { sentence } from '../../lib/form.js';
@@ -15,6 +15,7 @@ import { SelectField, TextField } from '../../ui/field.js';
 import { Pagination } from '../../ui/pagination.js';
 import { Skeleton } from '../../ui/skeleton.js';
 import { EmailText } from './components/email-text.js';
+import { useCurrentUser, useResendVerification } from '../../lib/api/auth.js';
 import { useInvitations, useInvite, useRevokeInvitation, useTeams } from '../../lib/api/orgs.js';
 import { invitationStatusLabel, invitationStatusTone, roleLabel, roles, roleTone } from '../../lib/org-meta.js';
 import { useOrgContext } from './org-layout.js';
@@ -183,7 +184,12 @@ function InviteForm({ onSent }: { onSent: (invitation: Invitation) => void }) {
     );
   }
 
-  const formError = invite.error && Object.keys(errors).length === 0 ? errorMessage(invite.error) : null;
+  const user = useCurrentUser();
+  // The server refuses invitations from an unconfirmed address; say so before anyone types, and
+  // also when the refusal comes back (the address may have changed in another tab).
+  const refusedUnconfirmed = invite.error instanceof ApiError && invite.error.problem.details?.reason === 'email_unconfirmed';
+  const unconfirmed = refusedUnconfirmed || (user !== null && !user.emailVerified);
+  const formError = invite.error && !refusedUnconfirmed && Object.keys(errors).length === 0 ? errorMessage(invite.error) : null;
   const teamOptions = teams.data?.items ?? [];
 
   return (
@@ -204,6 +210,7 @@ function InviteForm({ onSent }: { onSent: (invitation: Invitation) => void }) {
         </div>
       </div>
       <form onSubmit={onSubmit} noValidate className="space-y-4">
+        {unconfirmed ? <ConfirmEmailFirst refused={refusedUnconfirmed} /> : null}
         {formError ? <Alert title="Could not send the invitation">{formError}</Alert> : null}
         <div
           className={cn(
@@ -260,6 +267,37 @@ function InviteForm({ onSent }: { onSent: (invitation: Invitation) => void }) {
         </div>
       </form>
     </section>
+  );
+}
+
+/** Invitations wait for a confirmed address: a way to get the confirmation mail again, right here. */
+function ConfirmEmailFirst({ refused }: { refused: boolean }) {
+  const resend = useResendVerification();
+  return (
+    <Alert tone={refused ? 'error' : 'info'} title="Confirm your email first">
+      <p>
+        An invitation is sent in your name, so it waits until your address is confirmed. Use the link in the confirmation mail, or enter its
+        code on{' '}
+        <Link to="/account/security" className="underline">
+          your account’s security page
+        </Link>
+        .
+      </p>
+      <div className="mt-2 flex flex-wrap items-center gap-3">
+        <Button
+          type="button"
+          size="sm"
+          variant="secondary"
+          loading={resend.isPending}
+          loadingText="Sending…"
+          onClick={() => resend.mutate()}
+        >
+          Send the confirmation mail again
+        </Button>
+        {resend.isSuccess ? <span role="status">{resend.data.message}</span> : null}
+        {resend.isError ? <span>{errorMessage(resend.error)}</span> : null}
+      </div>
+    </Alert>
   );
 }
 

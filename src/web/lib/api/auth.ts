@@ -118,3 +118,7 @@ export const useOidcProviders = () =>
 /** Where a "Continue with …" button goes: the server redirects on to the provider. */
 export const oidcStartUrl = (providerId: string, returnTo: string) =>
   `/api/v1/auth/oidc/${encodeURIComponent(providerId)}/start?returnTo=${encodeURIComponent(returnTo)}`;
+
+/** Mails the account's confirmation code and link again. */
+export const useResendVerification = () =>
+  useMutation({ mutationFn: () => apiRequest('/api/v1/auth/verify-email/resend', { method: 'POST', schema: accepted }) });

@@ -3,6 +3,8 @@ import {
   assignment as assignmentSchema,
   assignmentList,
   auditLogList,
+  dataRetention,
+  recordingRetention,
   invitation as invitationSchema,
   invitationList,
   member as memberSchema,
@@ -15,6 +17,7 @@ import {
   teamList,
   type AssignmentBody,
   type CreateInvitationBody,
+  type DataRetention,
   type InvitationStatus,
   type Org,
   type OrgRole,
@@ -289,5 +292,42 @@ export function useMemberAccountAction(orgId: string) {
     mutationFn: ({ userId, action }: { userId: string; action: MemberAccountAction }) =>
       apiRequest(`${orgPath(orgId)}/members/${encodeURIComponent(userId)}/${action}`, { method: 'POST', schema: memberAccount }),
     onSuccess: () => invalidate(orgKeys.membersAll(orgId), orgKeys.detail(orgId), orgKeys.assignments(orgId)),
+  });
+}
+
+/** How long the organization keeps interviews, resumes and recordings (two endpoints, one form). */
+export function useRetention(orgId: string) {
+  return useQuery({
+    queryKey: ['orgs', orgId, 'retention'] as const,
+    queryFn: async ({ signal }) => {
+      const [data, recordings] = await Promise.all([
+        apiRequest(`${orgPath(orgId)}/data-retention`, { schema: dataRetention, signal }),
+        apiRequest(`${orgPath(orgId)}/recording-retention`, { schema: recordingRetention, signal }),
+      ]);
+      return { ...data, recordingDays: recordings.days };
+    },
+  });
+}
+
+export function useSaveRetention(orgId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: DataRetention & { recordingDays: number }) => {
+      const data = await apiRequest(`${orgPath(orgId)}/data-retention`, {
+        method: 'PUT',
+        body: { interviewDays: body.interviewDays, resumeDays: body.resumeDays },
+        schema: dataRetention,
+      });
+      const recordings = await apiRequest(`${orgPath(orgId)}/recording-retention`, {
+        method: 'PUT',
+        body: { days: body.recordingDays },
+        schema: recordingRetention,
+      });
+      return { ...data, recordingDays: recordings.days };
+    },
+    onSuccess: (saved) => {
+      queryClient.setQueryData(['orgs', orgId, 'retention'], saved);
+      void queryClient.invalidateQueries({ queryKey: orgKeys.auditAll(orgId) });
+    },
   });
 }

@@ -1,0 +1,56 @@
+import { expect, shot, shotDarkAnd360, test, uniqueEmail } from './fixtures.js';
+
+// Single sign-on against the loopback OpenID Connect provider that scripts/e2e.mjs starts beside
+// the server (a real `oidc-provider` with its own sign-in page).
+test('single sign-on: continue with the provider, sign in there, and land signed in', async ({ page }) => {
+  test.skip(!process.env.E2E_OIDC, 'needs the loopback provider that `npm run test:e2e` starts');
+  await page.goto('/login');
+  const sso = page.getByRole('link', { name: 'Continue with Loopback ID' });
+  await expect(sso).toBeVisible();
+  await shot(page, 'login-sso');
+  await sso.click();
+
+  // At the provider (another origin): Panelist's page is gone until the provider sends us back.
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in to Loopback ID' })).toBeVisible();
+  expect(new URL(page.url()).port).not.toBe(new URL(test.info().project.use.baseURL!).port);
+  const email = uniqueEmail('sso');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Name').fill('Hedy Lamarr');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+
+  // Back at Panelist with a new account, its address confirmed by the provider.
+  await expect(page.getByRole('heading', { level: 1, name: /, Hedy$/ })).toBeVisible({ timeout: 20_000 });
+  const session = (await (await page.request.get('/api/v1/auth/session')).json()) as { user: { email: string; emailVerified: boolean } };
+  expect(session.user).toMatchObject({ email, emailVerified: true });
+
+  // Account › Security lists the identity; it cannot be unlinked while it is the only way in.
+  await page.goto('/account/security');
+  const linked = page.getByRole('list', { name: 'Linked sign-in providers' });
+  await expect(linked.getByRole('listitem')).toHaveCount(1);
+  await expect(linked.getByText(email)).toBeVisible();
+  await expect(page.getByText('This account has no password yet')).toBeVisible();
+  await linked.getByRole('button', { name: /^Unlink Loopback ID/ }).click();
+  const dialog = page.getByRole('dialog', { name: 'Unlink this provider?' });
+  await dialog.getByRole('button', { name: 'Unlink' }).click();
+  await expect(dialog.getByText('This is your only way to sign in.')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+  // Link a second provider account while signed in: its page, then back here.
+  await page.getByRole('button', { name: 'Link Loopback ID', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in to Loopback ID' })).toBeVisible();
+  const work = uniqueEmail('sso-work');
+  await page.getByLabel('Email').fill(work);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Provider linked' })).toBeVisible({ timeout: 20_000 });
+  await expect(linked.getByRole('listitem')).toHaveCount(2);
+  await page.getByRole('region', { name: 'Single sign-on' }).scrollIntoViewIfNeeded();
+  await shot(page, 'account-single-sign-on');
+  await shotDarkAnd360(page, 'account-single-sign-on');
+
+  // Now the first can go.
+  await linked.getByRole('button', { name: `Unlink Loopback ID (${email})` }).click();
+  await dialog.getByRole('button', { name: 'Unlink' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(linked.getByRole('listitem')).toHaveCount(1);
+  await expect(linked.getByText(work)).toBeVisible();
+});
