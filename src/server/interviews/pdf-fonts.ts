@@ -7,9 +7,10 @@ const require = createRequire(import.meta.url);
 /**
  * The report PDF's fonts, all from npm so a machine with no system fonts renders every script the
  * product supports: DejaVu Sans for Latin, Greek and Cyrillic; Noto Sans Arabic; Noto Sans
- * Devanagari; Noto Sans SC for CJK (Han, kana, hangul), which fontsource ships in about a hundred
- * unicode-range pieces, each loaded only when a report uses one of its characters.
- * pdfkit shapes Arabic and Devanagari through fontkit but does not reorder right-to-left text.
+ * Devanagari; Noto Sans SC for Han and kana, which fontsource ships in about a hundred
+ * unicode-range pieces, each loaded only when a report uses one of its characters; Noto Sans KR's
+ * Korean subset (one file per weight, every precomposed Hangul syllable and the compatibility
+ * jamo) for Hangul, which the SC pieces lack. pdfkit shapes Arabic and Devanagari through fontkit.
  */
 export type Weight = 'regular' | 'bold';
 
@@ -41,6 +42,11 @@ const DEVANAGARI = [
   [0x0900, 0x097f],
   [0xa8e0, 0xa8ff],
   [0x1cd0, 0x1cff],
+] as const;
+// Conjoining jamo (U+1100…) are not in the KR subset: text is NFC-normalized first, which composes them.
+const HANGUL = [
+  [0x3130, 0x318f],
+  [0xac00, 0xd7a3],
 ] as const;
 /** Characters any font draws and that belong to the run around them (spaces, digits, punctuation). */
 const NEUTRAL = /[\s\d.,:;!?'"()[\]\-–—·/%&+*=<>@#]/;
@@ -81,6 +87,7 @@ export function fontFor(ch: string, weight: Weight): FontFile | null {
   const cp = ch.codePointAt(0)!;
   if (inRanges(cp, ARABIC)) return scriptFont('noto-sans-arabic', 'arabic', weight);
   if (inRanges(cp, DEVANAGARI)) return scriptFont('noto-sans-devanagari', 'devanagari', weight);
+  if (inRanges(cp, HANGUL)) return scriptFont('noto-sans-kr', 'korean', weight);
   // DejaVu draws everything before the CJK blocks that this product writes (Latin, Greek, Cyrillic, symbols).
   if (cp < 0x2e80) return BASE[weight];
   const piece = cjkPiecesOf(weight).find((p) => p.ranges.some(([from, to]) => cp >= from && cp <= to));
@@ -90,7 +97,7 @@ export function fontFor(ch: string, weight: Weight): FontFile | null {
 /** Splits text into runs of one font each; neutral characters stay in the run they sit in. */
 export function fontRuns(text: string, weight: Weight): { font: FontFile; text: string }[] {
   const runs: { font: FontFile; text: string }[] = [];
-  for (const ch of text) {
+  for (const ch of text.normalize('NFC')) {
     const font = fontFor(ch, weight);
     const last = runs.at(-1);
     if (last && (font === null || font.name === last.font.name)) last.text += ch;

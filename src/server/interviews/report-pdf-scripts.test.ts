@@ -14,6 +14,7 @@ const SAMPLES = {
   devanagari: 'नमस्ते',
   chinese: '数据库索引',
   japanese: 'データベース',
+  korean: '데이터베이스 인덱스',
 };
 
 function report(answer: string, question: string): Report {
@@ -48,7 +49,31 @@ describe('report PDF in every script', () => {
     expect(runs.map((r) => r.text).join('')).toBe(`Hello ${SAMPLES.arabic} ${SAMPLES.devanagari} ${SAMPLES.chinese}`);
   });
 
-  it('renders Latin, Cyrillic, Arabic, Devanagari and CJK as extractable text', async () => {
+  it('draws Hangul with the Korean font, Hanja beside it with the Chinese one, and composes decomposed jamo', () => {
+    const runs = fontRuns(`${SAMPLES.korean} 漢字`, 'bold');
+    expect(runs[0]).toMatchObject({ text: `${SAMPLES.korean} `, font: { name: 'noto-sans-kr-700' } });
+    expect(runs.slice(1).every((r) => r.font.name.startsWith('noto-sans-sc'))).toBe(true);
+    // 한 typed as three conjoining jamo (as some keyboards and macOS file names produce) is drawn as the syllable.
+    const decomposed = '\u1112\u1161\u11ab';
+    expect(fontRuns(decomposed, 'regular')).toEqual([{ text: '한', font: expect.objectContaining({ name: 'noto-sans-kr-400' }) }]);
+  });
+
+  it('renders a Korean answer as extractable Hangul', async () => {
+    const answer = '인덱스는 조회를 빠르게 하지만 쓰기는 느려집니다.';
+    const pdf = await renderReportPdf(report(answer, `${SAMPLES.korean}는 무엇인가요?`), {
+      role: '백엔드 개발자',
+      type: 'technical',
+      level: 'mid',
+      completedAt: null,
+    });
+    const text = await pdfText(pdf);
+    expect(text).toContain(answer);
+    expect(text).toContain(`${SAMPLES.korean}는 무엇인가요?`);
+    expect(text).toContain('백엔드 개발자');
+    expect(pdf.toString('latin1')).toContain('NotoSansKR');
+  });
+
+  it('renders Latin, Cyrillic, Arabic, Devanagari, CJK and Hangul as extractable text', async () => {
     const answer = Object.values(SAMPLES).join(' ');
     const pdf = await renderReportPdf(report(answer, `${SAMPLES.chinese}: ${SAMPLES.latin}`), {
       role: `Backend ${SAMPLES.cyrillic.split(' ')[0]}`,
@@ -61,11 +86,12 @@ describe('report PDF in every script', () => {
     expect(text).toContain(SAMPLES.cyrillic);
     expect(text).toContain(SAMPLES.chinese);
     expect(text).toContain(SAMPLES.japanese);
+    expect(text).toContain(SAMPLES.korean);
     // Arabic is shaped and Devanagari's vowel signs reordered by the fonts' rules; pdfkit lays
     // right-to-left text out left to right, so the letters are all there but not in reading order.
     for (const word of [SAMPLES.arabic, SAMPLES.devanagari]) for (const c of new Set(word)) expect(text, word).toContain(c);
     // The fonts are embedded (subset), not referenced from the system.
     const raw = pdf.toString('latin1');
-    for (const family of ['DejaVuSans', 'NotoSansArabic', 'NotoSansDevanagari', 'NotoSansSC']) expect(raw).toContain(family);
+    for (const family of ['DejaVuSans', 'NotoSansArabic', 'NotoSansDevanagari', 'NotoSansSC', 'NotoSansKR']) expect(raw).toContain(family);
   });
 });
