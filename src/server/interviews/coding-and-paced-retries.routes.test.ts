@@ -114,6 +114,36 @@ describe('retrying a coding question', () => {
   });
 });
 
+describe('a conversational coding practice', () => {
+  it('asks no follow-up after a solution: next is the next problem, then the end', async () => {
+    const iv = await create(alice, { type: 'coding', role: 'Software engineer', questionCount: 2, followUps: 2 });
+    expect(iv.followUps).toBe(2);
+    const [q1, q2] = iv.questions;
+    const weak = await alice.request({
+      method: 'POST',
+      url: url(iv.id, '/answers'),
+      payload: {
+        questionId: q1!.id,
+        language: 'javascript',
+        code: `function ${problemOf(q1!).entry.javascript}(...args) {\n  return null;\n}`,
+      },
+    });
+    expect(weak.statusCode, weak.body).toBe(201);
+    const next = await alice.request({ method: 'GET', url: url(iv.id, '/next') });
+    expect(next.statusCode, next.body).toBe(200);
+    expect(next.json()).toMatchObject({ kind: 'question', id: q2!.id });
+    const second = await alice.request({
+      method: 'POST',
+      url: url(iv.id, '/answers'),
+      payload: { questionId: q2!.id, language: 'javascript', code: problemOf(q2!).solutions.javascript! },
+    });
+    expect(second.statusCode, second.body).toBe(201);
+    expect((await alice.request({ method: 'GET', url: url(iv.id, '/next') })).json()).toMatchObject({ kind: 'end' });
+    const got: Interview = (await alice.request({ method: 'GET', url: url(iv.id) })).json();
+    expect(got.answers.map((a) => a.questionId).sort()).toEqual([q1!.id, q2!.id].sort());
+  });
+});
+
 describe('retrying a question of a paced practice', () => {
   const ANSWER =
     'At my last job I led the migration of our billing service to a queue. I split the work into stages, agreed a rollback plan with the team, and we shipped without downtime.';

@@ -363,7 +363,7 @@ export function InterviewSession({ interview, saver, onTimeUp }: { interview: In
             </>
           ) : null}
 
-          {(interview.followUps ?? 0) > 0 ? (
+          {(interview.followUps ?? 0) > 0 && !question.coding ? (
             <FollowUpThread interview={interview} questionId={question.id} answers={answers} onAnnounce={setAnnouncement} />
           ) : null}
 
