@@ -135,6 +135,23 @@ export function renderReportPdf(report: Report, meta: PdfReportMeta): Promise<Bu
   }
   doc.x = 50;
   doc.y = top + 100;
+  // The same story as the report page and the End-interview dialog: skipped questions score 0.
+  const unanswered = report.questions.filter((q) => !q.answer).length;
+  if (unanswered > 0 && report.overallScore !== null) {
+    doc
+      .font('body')
+      .fontSize(9)
+      .fillColor(muted)
+      .text(
+        unanswered === 1
+          ? '1 unanswered question counts as 0 here and in each dimension.'
+          : `${unanswered} unanswered questions count as 0 here and in each dimension.`,
+        50,
+        doc.y,
+        { width },
+      );
+    doc.moveDown(0.8);
+  }
 
   const list = (title: string, items: readonly string[]) => {
     if (items.length === 0) return;
