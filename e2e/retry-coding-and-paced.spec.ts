@@ -43,6 +43,9 @@ test('a coding question can be tried again: the earlier submission stays an atte
   const attempts = page.getByTestId('attempts');
   await expect(attempts.getByRole('heading', { name: 'Your attempts (2)' })).toBeVisible();
   await expect(attempts.getByRole('listitem').nth(1)).toHaveAttribute('aria-current', 'true');
+  // A conversational practice (the default) asks no prose follow-up after a coding problem.
+  await expect(page.getByText(/^Follow-up 1/)).toHaveCount(0);
+  await expect(page.getByLabel('Reply to the follow-up')).toHaveCount(0);
   await attempts.scrollIntoViewIfNeeded();
   await shot(page, 'retry-coding-attempts-light');
   await shotDarkAnd360(page, 'retry-coding-attempts');

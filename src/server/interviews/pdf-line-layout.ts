@@ -1,4 +1,5 @@
-import bidiFactory from 'bidi-js';
+import { createRequire } from 'node:module';
+import type { Bidi } from 'bidi-js';
 import { baseFont, wordFonts, type FontFile, type Weight } from './pdf-fonts.js';
 
 /**
@@ -31,7 +32,9 @@ export interface Line {
 }
 export type Measure = (text: string, font: FontFile) => number;
 
-const bidi = bidiFactory();
+// bidi-js is a UMD bundle whose module.exports is the factory; its types declare an ES default
+// export, which TypeScript's NodeNext reading of a CommonJS package does not see as callable.
+const bidi = (createRequire(import.meta.url)('bidi-js') as () => Bidi)();
 const SPACE = /^\s$/u;
 // Chinese and Japanese have no spaces: a line may break before or after any of these.
 const BREAKS_ANYWHERE = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/u;
@@ -152,7 +155,8 @@ export function layoutParagraph(
     const last = rowChars.at(-1)!;
     const slots: (Char | null)[] = [];
     for (const c of rowChars) slots.push(c, ...Array<null>(c.ch.length - 1).fill(null));
-    for (const [from, to] of bidi.getReorderSegments(paragraph, embedding, first, last.unit + last.ch.length - 1)) {
+    for (const segment of bidi.getReorderSegments(paragraph, embedding, first, last.unit + last.ch.length - 1)) {
+      const [from, to] = segment as [number, number];
       slots.splice(from - first, to - from + 1, ...slots.slice(from - first, to - first + 1).reverse());
     }
     const visual = slots.filter((c): c is Char => c !== null);
