@@ -84,6 +84,12 @@ test('a paced question tried again gets fresh think and answer time, and running
   await expect(page.getByRole('heading', { level: 2, name: 'Feedback' })).toBeVisible({ timeout: 30_000 });
   await pause();
 
+  // A retry given up after a while, then begun again, starts again with full time.
+  await page.getByRole('button', { name: 'Try this question again' }).click();
+  await page.getByRole('button', { name: 'Start answering now' }).click();
+  await page.clock.fastForward(40_000);
+  await page.getByRole('button', { name: 'Keep my answer' }).click();
+
   // The retry starts with think time again, and then a whole minute to answer.
   await page.getByRole('button', { name: 'Try this question again' }).click();
   await expect(page.getByText('Take a moment to think')).toBeVisible();

@@ -354,6 +354,9 @@ export function InterviewSession({ interview, saver, onTimeUp }: { interview: In
                   className="shrink-0"
                   onClick={() => {
                     submit.reset();
+                    // A retry given up ("Keep my answer") and begun again starts with full time.
+                    forgetStart(`${paceKey}:think`);
+                    forgetStart(`${paceKey}:answer`);
                     setRetrying(question.id);
                   }}
                 >
