@@ -24,7 +24,8 @@ test('a paced practice: think time, answer time running out submits the draft, t
   await expect(page).toHaveURL(/\/interviews\/[0-9a-f-]{36}$/);
   const interviewUrl = page.url();
   // From here the page's time moves only when the test moves it, whatever the machine's load.
-  const pause = async () => page.clock.pauseAt(new Date((await page.evaluate(() => Date.now())) + 500));
+  // A margin of seconds: on a loaded machine the page's clock can pass a closer target before the call lands.
+  const pause = async () => page.clock.pauseAt(new Date((await page.evaluate(() => Date.now())) + 3000));
   await pause();
 
   // Think time first: the answer box is not there yet, and the timer says so.

@@ -41,7 +41,9 @@ export function createInterviewConversation(ctx: InterviewContext, grading: Pick
     for (const q of questions) {
       const answer = byQuestion.get(q.id);
       if (!answer) return { kind: 'ask', row: q, parent: q };
-      if (row.followUps === 0) continue;
+      // A coding problem is judged by its tests and explanation: spoken-style follow-ups (an example
+      // from a project, a missed point) read oddly after a solution, so the interviewer moves on.
+      if (row.followUps === 0 || q.bankQuestionId?.startsWith('coding:')) continue;
       const asked = followUps.filter((f) => f.parentQuestionId === q.id);
       const open = asked.find((f) => !byQuestion.has(f.id));
       if (open) return { kind: 'ask', row: open, parent: q };

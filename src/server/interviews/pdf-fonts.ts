@@ -6,14 +6,16 @@ const require = createRequire(import.meta.url);
 
 /**
  * The report PDF's fonts, all from npm so a machine with no system fonts renders every script the
- * product supports: DejaVu Sans for Latin, Greek and Cyrillic; Noto Sans Arabic; Noto Sans
- * Devanagari; Noto Sans SC for CJK (Han, kana, hangul), which fontsource ships in about a hundred
- * unicode-range pieces, each loaded only when a report uses one of its characters.
- * pdfkit shapes Arabic and Devanagari through fontkit but does not reorder right-to-left text.
+ * product supports: DejaVu Sans for Latin, Greek, Cyrillic and the Arabic letters it has (Arabic
+ * and Persian); Noto Sans Arabic for words with other Arabic-script letters (Urdu …); Noto Sans
+ * Devanagari; Noto Sans SC for Han and kana, which fontsource ships in about a hundred
+ * unicode-range pieces, each loaded only when a report uses one of its characters; Noto Sans KR's
+ * Korean subset (one file per weight, every precomposed Hangul syllable and the compatibility
+ * jamo) for Hangul, which the SC pieces lack. pdfkit shapes Arabic and Devanagari through fontkit.
  */
 export type Weight = 'regular' | 'bold';
 
-interface FontFile {
+export interface FontFile {
   /** The name the PDF document registers it under. */
   name: string;
   file: string;
@@ -37,10 +39,41 @@ const ARABIC = [
   [0xfb50, 0xfdff],
   [0xfe70, 0xfeff],
 ] as const;
+/**
+ * The Arabic-script characters DejaVu Sans has in both weights. DejaVu draws each letter form as a
+ * glyph of its own, so the PDF maps every glyph back to its letter; Noto Sans Arabic builds letters
+ * from a dotless shape plus dots, so ت, ي and ن share one glyph and extracted text gets them wrong.
+ */
+const DEJAVU_ARABIC = [
+  [0x0606, 0x0607],
+  [0x0609, 0x060a],
+  [0x060c, 0x060c],
+  [0x0615, 0x0615],
+  [0x061b, 0x061b],
+  [0x061f, 0x061f],
+  [0x0621, 0x063a],
+  [0x0640, 0x0655],
+  [0x0657, 0x0657],
+  [0x065a, 0x065a],
+  [0x0660, 0x0670],
+  [0x0674, 0x0674],
+  [0x0679, 0x06bf],
+  [0x06c6, 0x06c8],
+  [0x06cb, 0x06cc],
+  [0x06ce, 0x06ce],
+  [0x06d0, 0x06d0],
+  [0x06d5, 0x06d5],
+  [0x06f0, 0x06f9],
+] as const;
 const DEVANAGARI = [
   [0x0900, 0x097f],
   [0xa8e0, 0xa8ff],
   [0x1cd0, 0x1cff],
+] as const;
+// Conjoining jamo (U+1100…) are not in the KR subset: text is NFC-normalized first, which composes them.
+const HANGUL = [
+  [0x3130, 0x318f],
+  [0xac00, 0xd7a3],
 ] as const;
 /** Characters any font draws and that belong to the run around them (spaces, digits, punctuation). */
 const NEUTRAL = /[\s\d.,:;!?'"()[\]\-–—·/%&+*=<>@#]/;
@@ -79,19 +112,37 @@ export function baseFont(weight: Weight): FontFile {
 export function fontFor(ch: string, weight: Weight): FontFile | null {
   if (NEUTRAL.test(ch)) return null;
   const cp = ch.codePointAt(0)!;
-  if (inRanges(cp, ARABIC)) return scriptFont('noto-sans-arabic', 'arabic', weight);
+  if (inRanges(cp, ARABIC)) return inRanges(cp, DEJAVU_ARABIC) ? BASE[weight] : scriptFont('noto-sans-arabic', 'arabic', weight);
   if (inRanges(cp, DEVANAGARI)) return scriptFont('noto-sans-devanagari', 'devanagari', weight);
+  if (inRanges(cp, HANGUL)) return scriptFont('noto-sans-kr', 'korean', weight);
   // DejaVu draws everything before the CJK blocks that this product writes (Latin, Greek, Cyrillic, symbols).
   if (cp < 0x2e80) return BASE[weight];
   const piece = cjkPiecesOf(weight).find((p) => p.ranges.some(([from, to]) => cp >= from && cp <= to));
   return piece ? piece.font : BASE[weight];
 }
 
+const isArabic = (ch: string) => inRanges(ch.codePointAt(0)!, ARABIC);
+
+/**
+ * The font of each character of a word: as `fontFor`, except that a word with an Arabic-script
+ * character DejaVu lacks draws all its Arabic letters in Noto Sans Arabic, since letters only join
+ * within one font.
+ */
+export function wordFonts(chars: readonly string[], weight: Weight): (FontFile | null)[] {
+  const fonts = chars.map((ch) => fontFor(ch, weight));
+  if (!chars.some((ch, i) => isArabic(ch) && fonts[i] !== BASE[weight])) return fonts;
+  const noto = scriptFont('noto-sans-arabic', 'arabic', weight);
+  return fonts.map((f, i) => (isArabic(chars[i]!) ? noto : f));
+}
+
 /** Splits text into runs of one font each; neutral characters stay in the run they sit in. */
 export function fontRuns(text: string, weight: Weight): { font: FontFile; text: string }[] {
   const runs: { font: FontFile; text: string }[] = [];
-  for (const ch of text) {
-    const font = fontFor(ch, weight);
+  const words = text.normalize('NFC').split(/(\s+)/);
+  const chars = words.flatMap((w) => [...w]);
+  const fonts = words.flatMap((w) => wordFonts([...w], weight));
+  for (const [i, ch] of chars.entries()) {
+    const font = fonts[i]!;
     const last = runs.at(-1);
     if (last && (font === null || font.name === last.font.name)) last.text += ch;
     else runs.push({ font: font ?? BASE[weight], text: ch });

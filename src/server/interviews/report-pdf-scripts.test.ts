@@ -10,10 +10,12 @@ import { renderReportPdf } from './report-pdf.js';
 const SAMPLES = {
   latin: 'Idempotency keys stop a retried payment from charging twice.',
   cyrillic: 'Идемпотентность защищает от двойного списания',
-  arabic: 'مفتاح',
+  arabic: 'مفتاح التكرار',
+  urdu: 'یہ ایک جملہ ہے',
   devanagari: 'नमस्ते',
   chinese: '数据库索引',
   japanese: 'データベース',
+  korean: '데이터베이스 인덱스',
 };
 
 function report(answer: string, question: string): Report {
@@ -41,14 +43,49 @@ function report(answer: string, question: string): Report {
 
 describe('report PDF in every script', () => {
   it('splits mixed text into runs of the font that draws each script', () => {
-    const runs = fontRuns(`Hello ${SAMPLES.arabic} ${SAMPLES.devanagari} ${SAMPLES.chinese}`, 'regular');
+    const text = `Hello ${SAMPLES.arabic} ${SAMPLES.urdu} ${SAMPLES.devanagari} ${SAMPLES.chinese}`;
+    const runs = fontRuns(text, 'regular');
     const families = runs.map((r) => r.font.name.replace(/-\d.*$/, ''));
-    // CJK comes in unicode-range pieces, so its characters may take several runs of one family.
-    expect(families.filter((f, i) => f !== families[i - 1])).toEqual(['body', 'noto-sans-arabic', 'noto-sans-devanagari', 'noto-sans-sc']);
-    expect(runs.map((r) => r.text).join('')).toBe(`Hello ${SAMPLES.arabic} ${SAMPLES.devanagari} ${SAMPLES.chinese}`);
+    // DejaVu draws Arabic; a word with a letter it lacks (Urdu ہ, ے) is drawn wholly in Noto Sans
+    // Arabic, since letters join only within one font. CJK comes in unicode-range pieces, so its
+    // characters may take several runs of one family.
+    expect(families.filter((f, i) => f !== families[i - 1])).toEqual([
+      'body',
+      'noto-sans-arabic',
+      'body',
+      'noto-sans-arabic',
+      'noto-sans-devanagari',
+      'noto-sans-sc',
+    ]);
+    expect(runs.filter((r) => r.font.name.startsWith('noto-sans-arabic')).map((r) => r.text.trim())).toEqual(['یہ', 'جملہ ہے']);
+    expect(runs.map((r) => r.text).join('')).toBe(text);
   });
 
-  it('renders Latin, Cyrillic, Arabic, Devanagari and CJK as extractable text', async () => {
+  it('draws Hangul with the Korean font, Hanja beside it with the Chinese one, and composes decomposed jamo', () => {
+    const runs = fontRuns(`${SAMPLES.korean} 漢字`, 'bold');
+    expect(runs[0]).toMatchObject({ text: `${SAMPLES.korean} `, font: { name: 'noto-sans-kr-700' } });
+    expect(runs.slice(1).every((r) => r.font.name.startsWith('noto-sans-sc'))).toBe(true);
+    // 한 typed as three conjoining jamo (as some keyboards and macOS file names produce) is drawn as the syllable.
+    const decomposed = '\u1112\u1161\u11ab';
+    expect(fontRuns(decomposed, 'regular')).toEqual([{ text: '한', font: expect.objectContaining({ name: 'noto-sans-kr-400' }) }]);
+  });
+
+  it('renders a Korean answer as extractable Hangul', { timeout: 120_000 }, async () => {
+    const answer = '인덱스는 조회를 빠르게 하지만 쓰기는 느려집니다.';
+    const pdf = await renderReportPdf(report(answer, `${SAMPLES.korean}는 무엇인가요?`), {
+      role: '백엔드 개발자',
+      type: 'technical',
+      level: 'mid',
+      completedAt: null,
+    });
+    const text = await pdfText(pdf);
+    expect(text).toContain(answer);
+    expect(text).toContain(`${SAMPLES.korean}는 무엇인가요?`);
+    expect(text).toContain('백엔드 개발자');
+    expect(pdf.toString('latin1')).toContain('NotoSansKR');
+  });
+
+  it('renders Latin, Cyrillic, Arabic, Devanagari, CJK and Hangul as extractable text', { timeout: 120_000 }, async () => {
     const answer = Object.values(SAMPLES).join(' ');
     const pdf = await renderReportPdf(report(answer, `${SAMPLES.chinese}: ${SAMPLES.latin}`), {
       role: `Backend ${SAMPLES.cyrillic.split(' ')[0]}`,
@@ -61,11 +98,13 @@ describe('report PDF in every script', () => {
     expect(text).toContain(SAMPLES.cyrillic);
     expect(text).toContain(SAMPLES.chinese);
     expect(text).toContain(SAMPLES.japanese);
-    // Arabic is shaped and Devanagari's vowel signs reordered by the fonts' rules; pdfkit lays
-    // right-to-left text out left to right, so the letters are all there but not in reading order.
-    for (const word of [SAMPLES.arabic, SAMPLES.devanagari]) for (const c of new Set(word)) expect(text, word).toContain(c);
+    expect(text).toContain(SAMPLES.korean);
+    // Arabic is shaped and laid out right to left, and still extracted in reading order.
+    expect(text).toContain(SAMPLES.arabic);
+    // Devanagari's vowel signs are reordered by the font's rules: the letters are all there.
+    for (const c of new Set(SAMPLES.devanagari)) expect(text, SAMPLES.devanagari).toContain(c);
     // The fonts are embedded (subset), not referenced from the system.
     const raw = pdf.toString('latin1');
-    for (const family of ['DejaVuSans', 'NotoSansArabic', 'NotoSansDevanagari', 'NotoSansSC']) expect(raw).toContain(family);
+    for (const family of ['DejaVuSans', 'NotoSansArabic', 'NotoSansDevanagari', 'NotoSansSC', 'NotoSansKR']) expect(raw).toContain(family);
   });
 });

@@ -57,6 +57,8 @@ describe('report PDF', () => {
     const first = report.questions[0]!;
     expect(text).toContain(`score ${first.score}/100`);
     expect(text).toContain('not answered');
+    // As on the report page and in the End-interview dialog.
+    expect(text).toContain('1 unanswered question counts as 0 here and in each dimension.');
     expect(text).toContain('Идемпотентность');
     // The chart's dimension labels are text too.
     for (const d of ['Relevance', 'Correctness', 'Completeness', 'Clarity', 'Structure']) expect(text).toContain(d);

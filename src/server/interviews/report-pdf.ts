@@ -1,7 +1,8 @@
 import { createRequire } from 'node:module';
 import type PdfKit from 'pdfkit';
 import { DIMENSIONS, type Report } from '../../contract/interviews.js';
-import { baseFont, fontRuns, type Weight } from './pdf-fonts.js';
+import { baseFont, type FontFile, type Weight } from './pdf-fonts.js';
+import { layoutParagraph } from './pdf-line-layout.js';
 
 export interface PdfReportMeta {
   role: string;
@@ -40,6 +41,12 @@ export function attemptsNote(attempts: number | undefined, counting: number | nu
 let pdfKit: typeof PdfKit | undefined;
 const loadPdfKit = () => (pdfKit ??= createRequire(import.meta.url)('pdfkit') as typeof PdfKit);
 
+/** The current font's ascent at the current size (pdfkit keeps it in the font object it does not type). */
+function ascentOf(doc: PDFKit.PDFDocument): number {
+  const { _font, _fontSize } = doc as unknown as { _font: { ascender: number }; _fontSize: number };
+  return (_font.ascender / 1000) * _fontSize;
+}
+
 export function renderReportPdf(report: Report, meta: PdfReportMeta): Promise<Buffer> {
   const PDFDocument = loadPdfKit();
   const doc = new PDFDocument({
@@ -50,16 +57,41 @@ export function renderReportPdf(report: Report, meta: PdfReportMeta): Promise<Bu
   doc.registerFont('body', baseFont('regular').file);
   doc.registerFont('bold', baseFont('bold').file);
   const registered = new Set(['body', 'bold']);
-  /** Text in any script: each run in the font that draws it (pdfkit has no font fallback of its own). */
-  const write = (text: string, weight: Weight, options: PDFKit.Mixins.TextOptions = {}) => {
-    const runs = fontRuns(text, weight);
-    runs.forEach((run, i) => {
-      if (!registered.has(run.font.name)) {
-        doc.registerFont(run.font.name, run.font.file);
-        registered.add(run.font.name);
-      }
-      doc.font(run.font.name).text(run.text, { ...options, continued: i < runs.length - 1 || options.continued === true });
-    });
+  const use = (font: FontFile) => {
+    if (!registered.has(font.name)) {
+      doc.registerFont(font.name, font.file);
+      registered.add(font.name);
+    }
+    return doc.font(font.name);
+  };
+  /**
+   * Text in any script and direction, laid out by `layoutParagraph` (pdfkit has no font fallback
+   * and no bidi): each piece in the font that draws it, at its own x, lines of a right-to-left
+   * paragraph aligned right. Pieces are written in reading order so extracted text reads in order.
+   */
+  const write = (text: string, weight: Weight, options: { width?: number; indent?: number } = {}) => {
+    const left = doc.x;
+    const width = options.width ?? doc.page.width - doc.page.margins.right - left;
+    const measure = (s: string, font: FontFile) => use(font).widthOfString(s);
+    for (const paragraph of text.split(/\r?\n/)) {
+      const { rtl, lines } = layoutParagraph(paragraph, weight, width, options.indent ?? 0, measure);
+      lines.forEach((line, i) => {
+        const fonts = line.pieces.length ? line.pieces.map((p) => p.font) : [baseFont(weight)];
+        const height = Math.max(...fonts.map((f) => use(f).currentLineHeight(true)));
+        const ascent = Math.max(...fonts.map((f) => ascentOf(use(f))));
+        if (doc.y + height > doc.page.height - doc.page.margins.bottom) doc.addPage();
+        const y = doc.y;
+        const indent = i === 0 ? (options.indent ?? 0) : 0;
+        const start = rtl ? left + width - indent - line.width : left + indent;
+        // pdfkit puts a text's top at y: fonts with different ascenders share the baseline only when shifted.
+        for (const piece of line.pieces) {
+          use(piece.font);
+          doc.text(piece.text, start + piece.x, y + ascent - ascentOf(doc), { lineBreak: false });
+        }
+        doc.x = left;
+        doc.y = y + height;
+      });
+    }
     doc.font(weight === 'bold' ? 'bold' : 'body');
   };
   const chunks: Buffer[] = [];
@@ -103,6 +135,23 @@ export function renderReportPdf(report: Report, meta: PdfReportMeta): Promise<Bu
   }
   doc.x = 50;
   doc.y = top + 100;
+  // The same story as the report page and the End-interview dialog: skipped questions score 0.
+  const unanswered = report.questions.filter((q) => !q.answer).length;
+  if (unanswered > 0 && report.overallScore !== null) {
+    doc
+      .font('body')
+      .fontSize(9)
+      .fillColor(muted)
+      .text(
+        unanswered === 1
+          ? '1 unanswered question counts as 0 here and in each dimension.'
+          : `${unanswered} unanswered questions count as 0 here and in each dimension.`,
+        50,
+        doc.y,
+        { width },
+      );
+    doc.moveDown(0.8);
+  }
 
   const list = (title: string, items: readonly string[]) => {
     if (items.length === 0) return;
@@ -126,7 +175,8 @@ export function renderReportPdf(report: Report, meta: PdfReportMeta): Promise<Bu
       .fillColor(muted)
       .text(`Question ${i + 1} · ${q.type.replace('_', ' ')} · `, 50, doc.y, { continued: true, width });
     doc.fillColor(scoreColour(score)).text(score === null ? 'not answered' : `score ${score}/100`, { continued: true });
-    doc.fillColor(muted).text(attemptsNote(q.attempts, q.countingAttempt));
+    // A space ends the line when there is no note, so the question starts below it.
+    doc.fillColor(muted).text(attemptsNote(q.attempts, q.countingAttempt) || ' ');
     doc.font('bold').fontSize(12).fillColor(ink);
     write(q.text, 'bold', { width });
     doc.moveDown(0.3);

@@ -84,9 +84,11 @@ export function InterviewSession({ interview, saver, onTimeUp }: { interview: In
   // A spoken answer's uploaded recording; it goes with the submit of the question it was made for.
   const [recording, setRecording] = useState<{ questionId: string; mediaId: string; words?: AnswerBody['words'] } | null>(null);
 
-  // A paced practice: think time, then answer time; when it ends the draft is submitted.
+  // A paced practice: think time, then answer time; when it ends the draft is submitted. A retry
+  // gets clocks of its own (keyed by the answer it follows), so think and answer time start again.
   const paced = isPaced(interview) && !!question && !question.coding;
-  const pace = useQuestionPace(interview, clockKey, paced && !answer, () => {
+  const paceKey = answer ? `${clockKey}:after-${answer.id}` : clockKey;
+  const pace = useQuestionPace(interview, paceKey, paced && answering, () => {
     if (draft.trim()) onSubmit();
   });
   // A practice's overall duration: what is written goes out just before the server's deadline, then the report.
@@ -94,7 +96,7 @@ export function InterviewSession({ interview, saver, onTimeUp }: { interview: In
   const almostOver = useHasPassed(practiceDeadline ? new Date(Date.parse(practiceDeadline) - 3000).toISOString() : null);
   const overallOver = useHasPassed(practiceDeadline);
   useEffect(() => {
-    if (almostOver && !overallOver && question && !answer && !question.coding && draft.trim() && !submit.isPending) onSubmit();
+    if (almostOver && !overallOver && question && answering && !question.coding && draft.trim() && !submit.isPending) onSubmit();
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the last seconds begin
   }, [almostOver]);
   useEffect(() => {
@@ -240,7 +242,7 @@ export function InterviewSession({ interview, saver, onTimeUp }: { interview: In
         index={index}
         total={total}
         answeredCount={answeredCount}
-        answered={!!answer}
+        answered={!!answer && !answering}
         clockKey={clockKey}
         timer={
           paced ? (
@@ -268,26 +270,30 @@ export function InterviewSession({ interview, saver, onTimeUp }: { interview: In
         />
       ) : null}
 
-      {!answer && question?.coding ? (
-        <CodingAnswerForm
-          key={question.id}
-          interviewId={interview.id}
-          questionId={question.id}
-          problem={question.coding}
-          onSubmitted={(result) => result && setCodingResult({ questionId: question.id, result })}
-        />
-      ) : !answer && paced && pace.state.phase === 'think' ? (
+      {answering && question.coding ? (
+        <>
+          {answer ? <AnsweringAgain /> : null}
+          <CodingAnswerForm
+            key={question.id}
+            interviewId={interview.id}
+            questionId={question.id}
+            problem={question.coding}
+            onSubmitted={(result) => {
+              setRetrying(null);
+              if (result) setCodingResult({ questionId: question.id, result });
+            }}
+          />
+          {answer ? <KeepAnswer onKeep={() => setRetrying(null)} /> : null}
+        </>
+      ) : answering && paced && pace.state.phase === 'think' ? (
         <ThinkTimePanel remaining={pace.state.remaining ?? 0} onStart={pace.startAnswering} />
       ) : answering ? (
         <>
-          {answer ? (
-            <Alert tone="info" title="Answering again">
-              Your earlier answer is kept as an attempt. After this one you choose which attempt counts.
-            </Alert>
-          ) : null}
-          {!answer && paced && pace.state.phase === 'over' && !draft.trim() ? (
+          {answer ? <AnsweringAgain /> : null}
+          {paced && pace.state.phase === 'over' && !draft.trim() ? (
             <Alert tone="info" title="Answer time is up">
-              Nothing was written for this question. You can still write and submit an answer, or skip it for now.
+              Nothing was written for this {answer ? 'attempt' : 'question'}. You can still write and submit an answer, or{' '}
+              {answer ? 'keep your earlier one' : 'skip it for now'}.
             </Alert>
           ) : null}
           <AnswerForm
@@ -307,11 +313,7 @@ export function InterviewSession({ interview, saver, onTimeUp }: { interview: In
             submit={submit}
           />
           {answer ? (
-            <div className="flex justify-end">
-              <Button variant="ghost" size="sm" onClick={() => setRetrying(null)}>
-                Keep my answer
-              </Button>
-            </div>
+            <KeepAnswer onKeep={() => setRetrying(null)} />
           ) : skipTarget !== index ? (
             <div className="flex justify-end">
               <Button variant="ghost" size="sm" onClick={() => goTo(skipTarget)}>
@@ -341,7 +343,7 @@ export function InterviewSession({ interview, saver, onTimeUp }: { interview: In
 
           <ModelAnswer question={question} />
 
-          {!assigned && !question.coding ? (
+          {!assigned ? (
             <>
               <AttemptsPanel interviewId={interview.id} questionId={question.id} onAnnounce={setAnnouncement} />
               <div className="flex flex-col gap-3 rounded-xl border border-dashed border-border-strong p-4 sm:flex-row sm:items-center sm:justify-between">
@@ -352,6 +354,9 @@ export function InterviewSession({ interview, saver, onTimeUp }: { interview: In
                   className="shrink-0"
                   onClick={() => {
                     submit.reset();
+                    // A retry given up ("Keep my answer") and begun again starts with full time.
+                    forgetStart(`${paceKey}:think`);
+                    forgetStart(`${paceKey}:answer`);
                     setRetrying(question.id);
                   }}
                 >
@@ -361,7 +366,7 @@ export function InterviewSession({ interview, saver, onTimeUp }: { interview: In
             </>
           ) : null}
 
-          {(interview.followUps ?? 0) > 0 ? (
+          {(interview.followUps ?? 0) > 0 && !question.coding ? (
             <FollowUpThread interview={interview} questionId={question.id} answers={answers} onAnnounce={setAnnouncement} />
           ) : null}
 
@@ -424,4 +429,22 @@ function endMessage(assigned: boolean, answered: number, total: number): string 
   return answered === total
     ? 'You have answered every question. Your report is ready.'
     : `You have answered ${answered} of ${total} questions. Unanswered questions count as 0 in your overall score and in each dimension, and you cannot add answers afterwards.`;
+}
+
+function AnsweringAgain() {
+  return (
+    <Alert tone="info" title="Answering again">
+      Your earlier answer is kept as an attempt. After this one you choose which attempt counts.
+    </Alert>
+  );
+}
+
+function KeepAnswer({ onKeep }: { onKeep: () => void }) {
+  return (
+    <div className="flex justify-end">
+      <Button variant="ghost" size="sm" onClick={onKeep}>
+        Keep my answer
+      </Button>
+    </div>
+  );
 }

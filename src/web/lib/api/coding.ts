@@ -35,6 +35,8 @@ export function useSubmitCode(interviewId: string) {
         return { ...old, answers, answeredCount: new Set(answers.map((a) => a.questionId)).size };
       });
       void queryClient.invalidateQueries({ queryKey: interviewKeys.lists() });
+      // A coding question answered again is a retry too: its attempts list grows.
+      void queryClient.invalidateQueries({ queryKey: [...interviewKeys.all, 'attempts', interviewId] });
     },
   });
 }

@@ -22,8 +22,8 @@ export function useQuestionPace(interview: Interview, clockKey: string, active: 
   const [skipped, setSkipped] = useState(0);
   // The clocks start when a paced question is first shown, and survive reloads (sessionStorage).
   const thinkStart = useMemo(() => (active ? startClock(thinkKey) : 0), [active, thinkKey]);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- `skipped` re-reads the start the button recorded
-  const answerStart = useMemo(() => peekStart(answerKey), [answerKey, skipped]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `skipped` re-reads the start the button recorded, `active` a retry's cleared one
+  const answerStart = useMemo(() => peekStart(answerKey), [answerKey, skipped, active]);
   const now = useNowSeconds() * 1000;
   const limits = { thinkSeconds: interview.thinkSeconds ?? null, answerSeconds: interview.answerSeconds ?? null };
   // The ticker reads whole seconds: once the candidate skips to answering, the answer box opens at once, not on the next tick.
