@@ -377,6 +377,12 @@ function findContradiction(
   const occurrences = (w: AlignWord): number[] =>
     answer.tokens.map((t, k) => (t.lemma === w.lemma || t.normal === w.normal ? k : -1)).filter((k) => k >= 0);
   const predicate = (k: number): boolean => PREDICATE_POS.has(answer.tokens[k]!.pos);
+  const claimWords = new Set(
+    claim.tokens
+      .slice(claimRange[0], claimRange[1])
+      .filter(isContentToken)
+      .flatMap((t) => [t.lemma, t.normal]),
+  );
   for (let i = 0; i < words.length; i++) {
     const hit = m.where[i];
     if (!hit || m.best[i]! < 0.85) continue;
@@ -394,6 +400,7 @@ function findContradiction(
       for (let x = from; x < to; x++) {
         const t = answer.tokens[x]!;
         if (x === k || !isContentToken(t)) continue;
+        if (t.lemma !== hit.word.lemma && claimWords.has(t.lemma)) return true;
         for (let j = 0; j < words.length; j++) {
           if (j === i) continue;
           const w = words[j]!;
