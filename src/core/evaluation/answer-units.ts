@@ -63,7 +63,10 @@ export function negationScope(text: AnalyzedText, from = 0, to = text.tokens.len
 
 /** The clause around token k: tokens between punctuation or clause conjunctions ("so", "because", "but"). */
 export function clauseAround(text: AnalyzedText, k: number): [number, number] {
-  const stops = (t: AnalyzedText['tokens'][number]) => t.kind === 'punctuation' || CLAUSE_CONJ.has(t.normal);
+  // A hyphen or slash inside a word ("try-lock") joins it; other punctuation ends the clause.
+  const joins = (t: AnalyzedText['tokens'][number]) =>
+    /^[-/]$/.test(t.text) && /\w/.test(text.text[t.start - 1] ?? '') && /\w/.test(text.text[t.end] ?? '');
+  const stops = (t: AnalyzedText['tokens'][number]) => (t.kind === 'punctuation' && !joins(t)) || CLAUSE_CONJ.has(t.normal);
   let from = k;
   while (from > 0 && !stops(text.tokens[from - 1]!)) from--;
   let to = k + 1;
