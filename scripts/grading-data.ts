@@ -15,6 +15,7 @@ export const HAND_GRADED_FILES = [
   'graded-failures-2.jsonl',
   'graded-failures-3.jsonl',
   'graded-failures-4.jsonl',
+  'graded-failures-5.jsonl',
   'graded-examples.jsonl',
 ] as const;
 

@@ -238,6 +238,8 @@ export const guardKind = z.enum([
   'content_free',
   /** A behavioral answer without a story of the candidate's own. */
   'no_example',
+  /** Sentences that make no point about the question: the answer is scored without them. */
+  'padding',
 ]);
 export type GuardKind = z.infer<typeof guardKind>;
 export const guard = z.object({

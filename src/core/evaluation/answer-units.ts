@@ -22,7 +22,7 @@ const NEGATORS = new Set(['not', "n't", 'never', 'no', 'without', 'cannot', 'nei
 /** Between a negator and its head: "does not *really* slow", "not *a* problem", "not *be* used". */
 const SKIPPABLE_AFTER_NEGATOR = new Set(['DET', 'AUX', 'PART', 'ADV', 'ADP']);
 const CLAUSE_BREAK = new Set([';', ':', '—', '–', '(', ')']);
-const CLAUSE_CONJ = new Set(['but', 'whereas', 'although', 'though', 'however', 'while', 'so', 'because', 'since', 'which']);
+export const CLAUSE_CONJ = new Set(['but', 'whereas', 'although', 'though', 'however', 'while', 'so', 'because', 'since', 'which']);
 
 export function isNegator(t: AnalyzedToken): boolean {
   return NEGATORS.has(t.normal) || t.normal === 'nt';
@@ -59,6 +59,19 @@ export function negationScope(text: AnalyzedText, from = 0, to = text.tokens.len
     }
   }
   return out;
+}
+
+/** The clause around token k: tokens between punctuation or clause conjunctions ("so", "because", "but"). */
+export function clauseAround(text: AnalyzedText, k: number): [number, number] {
+  // A hyphen or slash inside a word ("try-lock") joins it; other punctuation ends the clause.
+  const joins = (t: AnalyzedText['tokens'][number]) =>
+    /^[-/]$/.test(t.text) && /\w/.test(text.text[t.start - 1] ?? '') && /\w/.test(text.text[t.end] ?? '');
+  const stops = (t: AnalyzedText['tokens'][number]) => (t.kind === 'punctuation' && !joins(t)) || CLAUSE_CONJ.has(t.normal);
+  let from = k;
+  while (from > 0 && !stops(text.tokens[from - 1]!)) from--;
+  let to = k + 1;
+  while (to < text.tokens.length && !stops(text.tokens[to]!)) to++;
+  return [from, to];
 }
 
 /** Whether tokens [from, to) contain a negator at all. */

@@ -346,6 +346,8 @@ const CONDITIONAL = new Set(['until', 'unless', 'only', 'except', 'if']);
 
 /** Verbs that deny their object: "avoid shared state" says state is not shared. */
 const IMPLICIT_DENIAL = new Set(['avoid', 'lack', 'miss', 'forget', 'fail', 'refuse', 'skip', 'eliminate']);
+/** "hard to revoke" denies as "cannot revoke" does. */
+const HARD_TO = new Set(['hard', 'difficult', 'impossible']);
 /** Past one of these (after the clause's first words) a denial belongs to a subordinate clause, not to the claim. */
 const SUBORDINATORS = new Set(['because', 'since', 'which', 'that', 'who', 'when', 'where']);
 
@@ -405,7 +407,7 @@ function toClause(raw: RawClause, anchors: ReadonlySet<string>, lexicon: Lexicon
     if (words++ >= 2 && SUBORDINATORS.has(t.normal)) subordinate = true;
     // "no longer", "not only": time and addition, not denial.
     const next = tokens[i + 1]?.normal;
-    if ((isNegator(t) && next !== 'longer' && next !== 'only') || IMPLICIT_DENIAL.has(t.lemma)) {
+    if ((isNegator(t) && next !== 'longer' && next !== 'only') || IMPLICIT_DENIAL.has(t.lemma) || (HARD_TO.has(t.lemma) && next === 'to')) {
       negate = Math.max(negate, 3);
       // "without a full scan" names an absence: its head is denied, the clause is not.
       if (!subordinate && t.normal !== 'without') negated = true;
@@ -413,7 +415,9 @@ function toClause(raw: RawClause, anchors: ReadonlySet<string>, lexicon: Lexicon
       continue;
     }
     const dir = DIRECTION.get(t.normal) ?? DIRECTION.get(t.lemma);
-    if (dir) directions.add(negate > 0 ? opposite(dir) : dir);
+    // A denial turns round the direction it governs ("not faster"), not one that comes after its
+    // head ("cannot be revoked before it expires" still speaks of "before").
+    if (dir) directions.add(negate > 0 && head > 0 ? opposite(dir) : dir);
     if (isContentToken(t) && !anchors.has(sideOf(t)) && !GENERIC.has(t.lemma) && !DIRECTION.has(t.lemma) && !DIRECTION.has(t.normal)) {
       const k = keyOf(t, lexicon);
       // A word said both ways in one clause counts as affirmed.

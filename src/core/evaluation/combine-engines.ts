@@ -58,7 +58,7 @@ export interface CombineContext {
  *
  * Rule: score = min(LLM median, ceiling), where the ceiling is the lowest `cap` among the
  * guards the local engine reports as fired (keyword list, restated question, "I don't know",
- * off-topic, contradiction, wrong result, …) and INJECTION_CAP when the answer holds
+ * off-topic, contradiction, wrong result, …; not padding, whose cap is a local grade) and INJECTION_CAP when the answer holds
  * instructions to the grader — checked here as well, so a failed local engine cannot let an
  * injection through. Without a fired guard the model's score stands: it reads meaning far
  * better than local features, and the local view of a merely weak answer is no reason to
@@ -73,7 +73,10 @@ export function combineWithLocal(ctx: CombineContext, llm: SampledGrade, local: 
   if (ctx.injection && !guards.some((g) => g.kind === 'grader_instructions')) {
     guards.push({ kind: 'grader_instructions', detail: 'The answer contains instructions to the grader.', cap: INJECTION_CAP });
   }
-  const ceiling = Math.min(100, ...guards.map((g) => g.cap));
+  // The padding cap is the local model's grade of the focused sentences: the language model
+  // reads filler for what it is, so it is shown but does not hold the model's grade down.
+  const holding = guards.filter((g) => g.kind !== 'padding');
+  const ceiling = Math.min(100, ...holding.map((g) => g.cap));
   const score = Math.min(llm.score, ceiling);
   const held = score < llm.score;
 
@@ -102,7 +105,7 @@ export function combineWithLocal(ctx: CombineContext, llm: SampledGrade, local: 
     missingKeyPoints: given ? keyPoints.filter((k) => k.state === 'missed').map((k) => k.keyPoint) : llm.missingKeyPoints,
     keyPoints,
     guards,
-    scoreFactors: explainScore(llm, guards, score),
+    scoreFactors: explainScore(llm, holding, score),
     grammar: local?.grammar ?? [],
     star: local?.star ?? null,
     confidence: held && local ? local.confidence : estimateConfidence(llm, local),

@@ -4,6 +4,7 @@ import { checkAptitudeAnswer, findNumbers, type AptitudeCheck } from './aptitude
 import { applyCalibration, type GraderWeights, type LinearModel } from './calibrate.js';
 import { consistencyCap, explainScore, type ScoreExplanation } from './explain.js';
 import { extractFeatures, type AnswerFeatures, type FeatureValues } from './features.js';
+import { focusAnswer } from './focus.js';
 import { writeFeedback } from './feedback.js';
 import { isLikelyTermOfArt, selectGrammarIssues, type GrammarChecker } from './grammar.js';
 import { checkGuards, stripGraderInstructions, type GuardHit } from './guards.js';
@@ -149,7 +150,12 @@ export function guardAnswer(a: GradingAnalysis, input: EvaluationInput, aptitude
   });
 }
 
-export function scoreAnswer(input: EvaluationInput, res: EvaluatorResources, analyzeShared: TextAnalyzer = res.analyze): ScoredAnswer {
+export function scoreAnswer(
+  input: EvaluationInput,
+  res: EvaluatorResources,
+  analyzeShared: TextAnalyzer = res.analyze,
+  options: { focus?: boolean } = {},
+): ScoredAnswer {
   const analysis = analyzeAnswer(input, res, analyzeShared);
   const { features, answer, cleanedAnswer, hasReference, longForm } = analysis;
   // Key points without a model answer (questions written from a resume) have their own model:
@@ -197,13 +203,26 @@ export function scoreAnswer(input: EvaluationInput, res: EvaluatorResources, ana
       detail: aptitude.finalAnswer ? `The final answer ${aptitude.finalAnswer} is not correct.` : 'No final result is given.',
     });
   }
-  const cap = guards.reduce((c, g) => Math.min(c, g.cap), 100);
-  const dimensions = scoreDimensions(features, guards, aptitude, contentScore, cap);
-  // The overall may not run far ahead of the weakest dimension shown beside it.
-  // Only where key points are a rubric for a full answer: a short reference split into clauses
-  // is too rough a checklist to hold a one-line answer down (it cost r 0.04 on Mohler).
-  const consistency = hasReference && longForm && !aptitude ? consistencyCap(dimensions) : null;
-  const score = Math.round(Math.min(cap, consistency?.cap ?? 100, Math.max(0, Math.min(100, contentScore))));
+  const settle = () => {
+    const cap = guards.reduce((c, g) => Math.min(c, g.cap), 100);
+    const dimensions = scoreDimensions(features, guards, aptitude, contentScore, cap);
+    // The overall may not run far ahead of the weakest dimension shown beside it.
+    // Only where key points are a rubric for a full answer: a short reference split into clauses
+    // is too rough a checklist to hold a one-line answer down (it cost r 0.04 on Mohler).
+    const consistency = hasReference && longForm && !aptitude ? consistencyCap(dimensions) : null;
+    const score = Math.round(Math.min(cap, consistency?.cap ?? 100, Math.max(0, Math.min(100, contentScore))));
+    return { dimensions, consistency, score };
+  };
+  let { dimensions, consistency, score } = settle();
+  // Padding cannot raise a score: graded again on only the sentences that make a point about
+  // the question, the full answer may not score higher (focus.ts).
+  if (options.focus !== false && !aptitude && hasReference && score > 0) {
+    const padding = paddingGuard(input, res, analyzeShared, analysis, score);
+    if (padding) {
+      guards.push(padding);
+      ({ dimensions, consistency, score } = settle());
+    }
+  }
   const explanation = explainScore({
     model: override ? null : model,
     values: features.values,
@@ -220,6 +239,40 @@ export function scoreAnswer(input: EvaluationInput, res: EvaluatorResources, ana
     guards,
   );
   return { features, guards, aptitude, grade, score, contentScore, answer, hasReference, dimensions, explanation, keyPoints };
+}
+
+function paddingGuard(
+  input: EvaluationInput,
+  res: EvaluatorResources,
+  analyzeShared: TextAnalyzer,
+  analysis: GradingAnalysis,
+  score: number,
+): GuardHit | null {
+  const reference = input.referenceAnswer?.trim() ? analyzeShared(input.referenceAnswer) : undefined;
+  const pointTexts = input.keyPoints && input.keyPoints.length > 0 ? input.keyPoints : reference ? splitReferenceIntoPoints(reference) : [];
+  const focused = focusAnswer(
+    analysis.answer,
+    {
+      question: analyzeShared(input.question),
+      reference,
+      keyPoints: pointTexts.map((p) => analyzeShared(p)),
+      behavioral: input.type === 'behavioral' || input.type === 'communication',
+    },
+    analysis.features.keyPoints,
+    res,
+  );
+  if (!focused) return null;
+  // What the model alone gives the focused sentences: guards that read length or form ("too
+  // short") judge the answer as given, on the full text, and are not repeated here.
+  const alone = Math.round(scoreAnswer({ ...input, answer: focused.text }, res, analyzeShared, { focus: false }).contentScore);
+  if (alone >= score) return null;
+  const n = focused.dropped;
+  return {
+    kind: 'padding',
+    cap: alone,
+    message: 'Leave out sentences that make no point about the question: they do not add to an answer.',
+    detail: `${n} sentence${n === 1 ? '' : 's'} say${n === 1 ? 's' : ''} nothing about the question; the answer is scored on the rest.`,
+  };
 }
 
 function rawPrediction(model: LinearModel, values: FeatureValues): number {
@@ -265,7 +318,11 @@ function scoreDimensions(
   );
   const clarity = delivery * (0.3 + 0.7 * substance);
   // A short direct answer is organized by being short; longer ones need visible order.
-  const organization = st.words < 40 ? Math.max(0.75, f.structure) : f.structure;
+  // An answer that makes the key points one after another is organized by them, whether or
+  // not it uses connectives or short sentences (well-made paragraphs were shown as "weak
+  // structure" and the overall held down by it).
+  const byPoints = st.sentences >= 2 ? 0.35 + 0.5 * clip01(f.kpState) : 0;
+  const organization = Math.max(st.words < 40 ? Math.max(0.75, f.structure) : f.structure, byPoints);
   const form = features.star ? clip01(0.65 * features.star.score + 0.35 * organization) : organization;
   const structure = form * (0.3 + 0.7 * substance);
   void guards;

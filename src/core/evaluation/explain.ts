@@ -62,6 +62,7 @@ const GUARD_LABEL: Record<GuardHit['kind'], string> = {
   too_short: 'Held down: too short',
   content_free: 'Held down: nothing specific',
   no_example: 'Held down: no example of your own',
+  padding: 'Held down: sentences that make no point',
 };
 
 export interface ScoreExplanation {

@@ -1,7 +1,7 @@
 import type { KeyPointState, TextSpan } from '../../contract/interviews.js';
 import { contentTokens, isContentToken, type AnalyzedText } from './analyzed-text.js';
 import { alignWords, areAntonyms, findPhrases, meanVectorCosine, toAlignWords, wordSimilarity, type AlignWord } from './alignment.js';
-import { hasNegator, negationScope, type AnswerUnit, type AnswerUnits } from './answer-units.js';
+import { clauseAround, hasNegator, negationScope, type AnswerUnit, type AnswerUnits } from './answer-units.js';
 import { stateFromModel, type KeyPointModel, type KeyPointSignals } from './key-point-model.js';
 import type { Lexicon } from './lexicon.js';
 import type { WordVectors } from './word-vectors.js';
@@ -377,6 +377,12 @@ function findContradiction(
   const occurrences = (w: AlignWord): number[] =>
     answer.tokens.map((t, k) => (t.lemma === w.lemma || t.normal === w.normal ? k : -1)).filter((k) => k >= 0);
   const predicate = (k: number): boolean => PREDICATE_POS.has(answer.tokens[k]!.pos);
+  const claimWords = new Set(
+    claim.tokens
+      .slice(claimRange[0], claimRange[1])
+      .filter(isContentToken)
+      .flatMap((t) => [t.lemma, t.normal]),
+  );
   for (let i = 0; i < words.length; i++) {
     const hit = m.where[i];
     if (!hit || m.best[i]! < 0.85) continue;
@@ -386,8 +392,25 @@ function findContradiction(
     if (all.length === 0 || !all.some(predicate)) continue;
     // The claim denies it; the answer asserts it and denies nothing anywhere.
     if (claimHead(words[i]!) && !answerHasNeg) return `leaves out the "not": says "${hit.word.normal}" without negation`;
-    // The claim asserts it; every mention in the answer denies it.
-    if (!claimHasNeg && all.every((k) => answerScope[k])) return `says the opposite: "not ${hit.word.normal}"`;
+    // The claim asserts it; every mention in the answer denies it, and denies it of the
+    // claim's own subject or object: "keys can't be phished" says nothing against "app codes
+    // can still be phished", nor "you don't need spare servers" against "need database changes".
+    const about = (k: number): boolean => {
+      const [from, to] = clauseAround(answer, k);
+      for (let x = from; x < to; x++) {
+        const t = answer.tokens[x]!;
+        if (x === k || !isContentToken(t)) continue;
+        if (t.lemma !== hit.word.lemma && claimWords.has(t.lemma)) return true;
+        for (let j = 0; j < words.length; j++) {
+          if (j === i) continue;
+          const w = words[j]!;
+          const seen = m.where[j];
+          if (t.lemma === w.lemma || t.normal === w.normal || (seen && m.best[j]! >= 0.85 && t.lemma === seen.word.lemma)) return true;
+        }
+      }
+      return false;
+    };
+    if (!claimHasNeg && all.every((k) => answerScope[k]) && all.some(about)) return `says the opposite: "not ${hit.word.normal}"`;
   }
 
   // Antonyms: the unit says "faster" where the claim says "slower", and not "slower" itself —
@@ -447,6 +470,10 @@ const NEGATIVE_MEANING = new Set([
   'neither',
   'nor',
   'hardly',
+  // "hard to revoke" already says what "cannot revoke" says.
+  'hard',
+  'difficult',
+  'impossible',
   'poorly',
   'poor',
   'badly',

@@ -12,6 +12,7 @@ const guardWords: Record<Guard['kind'], string> = {
   too_short: 'It is too short to show what you know',
   content_free: 'It says little of substance',
   no_example: 'It gives no example of your own',
+  padding: 'Sentences that make no point about the question do not add to it',
 };
 
 const points = (n: number) => `${n > 0 ? '+' : '−'}${Math.abs(Math.round(n))} point${Math.abs(Math.round(n)) === 1 ? '' : 's'}`;
