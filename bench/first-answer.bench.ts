@@ -55,8 +55,9 @@ async function runOnce(dataDir: string): Promise<Run> {
         async (r) => (r.ok ? ((await r.json()) as { status: string; evaluator?: string }) : null),
         () => null,
       );
-    const deadline = Date.now() + 120_000;
-    const readyMs = await waitForReady(server, 120_000);
+    // Minutes, not seconds: a first start (initdb) on a crowded two-core machine has taken over 2.
+    const deadline = Date.now() + 240_000;
+    const readyMs = await waitForReady(server, 240_000);
     const atReady = processUsage(server.pid);
     const rssAtReadyMiB = atReady.rssMiB;
     const cpuAtReadyMs = atReady.cpuMs;
