@@ -2,20 +2,19 @@
  * Start-up benchmark: how soon a fresh `panelist serve` answers /readyz, how soon its evaluator
  * has loaded in the background, and how long the first graded answer after that takes — the
  * wait of the first candidate after a deploy. A real server process (production settings,
- * PGlite in a temporary DATA_DIR), timed from spawn. Prints the server's RSS at each step.
+ * PGlite in a temporary DATA_DIR), timed from spawn. Prints the server's RSS at each step and
+ * the CPU it used until /readyz (all threads; unlike wall time, not stretched by a crowded machine).
  *   npm run bench:first-answer [-- --early --runs 3 --json --root ../other-checkout]
  * --restart measures the second start on the same DATA_DIR (a restart, no database to create).
  * --early posts the first answer as soon as /readyz says ready, without waiting for the
  * background load (the worst case for a candidate who is already waiting).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { apiCaller, signUpCandidate } from './bench-api.js';
+import { apiCaller, processUsage, signUpCandidate, startBenchServer, waitForReady } from './bench-api.js';
 
 const { values } = parseArgs({
   options: {
@@ -30,22 +29,6 @@ const { values } = parseArgs({
 });
 const root = values.root ? path.resolve(values.root) : path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-
-/** Resident memory of the server process and its worker threads, in MiB (Linux). */
-function rssMiB(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
-    .split('\n')
-    .find((l) => l.startsWith('VmRSS:'));
-  return Math.round(Number(line?.match(/\d+/)?.[0] ?? 0) / 1024);
-}
-
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 interface Run {
@@ -57,41 +40,27 @@ interface Run {
   rssAfterLoadMiB: number;
   rssAfterAnswerMiB: number;
   firstAnswerGrammarNotes: number;
+  /** CPU the server used (all threads) until /readyz answered: what crowding does not change. */
+  cpuAtReadyMs: number;
+  /** The 1-minute load average when the run ended: how crowded the machine was. */
+  load1: number;
 }
 
 async function runOnce(dataDir: string): Promise<Run> {
-  const port = await freePort();
-  const address = `http://127.0.0.1:${port}`;
-  const started = performance.now();
-  const server: ChildProcess = spawn(process.execPath, [path.join(root, 'bin/panelist.mjs'), 'serve'], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      SECURE_COOKIES: 'false',
-      LOG_LEVEL: 'warn',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      DATABASE_URL: '',
-      AI_PROVIDER: 'local',
-      AUTH_RATE_LIMIT_PER_MINUTE: '10000',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const server = await startBenchServer({ dataDir, root, stdout: 'ignore', env: { AI_PROVIDER: 'local' } });
+  const address = server.address;
   try {
     const readyz = async (): Promise<{ status: string; evaluator?: string } | null> =>
       fetch(`${address}/readyz`).then(
         async (r) => (r.ok ? ((await r.json()) as { status: string; evaluator?: string }) : null),
         () => null,
       );
-    const deadline = Date.now() + 120_000;
-    for (;;) {
-      if (Date.now() > deadline || server.exitCode !== null) throw new Error(`the server did not become ready (exit ${server.exitCode})`);
-      if (await readyz()) break;
-      await sleep(20);
-    }
-    const readyMs = performance.now() - started;
-    const rssAtReadyMiB = rssMiB(server.pid!);
+    // Minutes, not seconds: a first start (initdb) on a crowded two-core machine has taken over 2.
+    const deadline = Date.now() + 240_000;
+    const readyMs = await waitForReady(server, 240_000);
+    const atReady = processUsage(server.pid);
+    const rssAtReadyMiB = atReady.rssMiB;
+    const cpuAtReadyMs = atReady.cpuMs;
 
     const call = apiCaller(address);
     const accessToken = await signUpCandidate(call, 'first');
@@ -111,9 +80,9 @@ async function runOnce(dataDir: string): Promise<Run> {
         if (state && (state.evaluator === undefined || state.evaluator === 'ready')) break;
         await sleep(20);
       }
-      evaluatorReadyMs = performance.now() - started;
+      evaluatorReadyMs = performance.now() - server.spawnedAt;
     }
-    const rssAfterLoadMiB = rssMiB(server.pid!);
+    const rssAfterLoadMiB = processUsage(server.pid).rssMiB;
 
     const answer =
       'I would add an index on the column used in the WHERE clause, check the query plan with EXPLAIN to see that the index is used, and keep in mind that every extra index slows down inserts and updates a little.';
@@ -140,12 +109,13 @@ async function runOnce(dataDir: string): Promise<Run> {
       secondAnswerMs: Math.round(secondAnswerMs),
       rssAtReadyMiB,
       rssAfterLoadMiB,
-      rssAfterAnswerMiB: rssMiB(server.pid!),
+      rssAfterAnswerMiB: processUsage(server.pid).rssMiB,
+      cpuAtReadyMs,
+      load1: Math.round(loadavg()[0]! * 10) / 10,
       firstAnswerGrammarNotes: (first.evaluation?.grammar ?? first.answer?.evaluation?.grammar ?? []).length,
     };
   } finally {
-    server.kill('SIGTERM');
-    await new Promise((r) => server.once('exit', r));
+    await server.stop();
   }
 }
 
@@ -164,10 +134,10 @@ if (values.json) {
 } else {
   for (const r of runs) {
     process.stdout.write(
-      `ready (/readyz) ${r.readyMs} ms; evaluator loaded ${r.evaluatorReadyMs ?? '-'} ms; ` +
+      `ready (/readyz) ${r.readyMs} ms, ${(r.cpuAtReadyMs / 1000).toFixed(2)} s CPU; evaluator loaded ${r.evaluatorReadyMs ?? '-'} ms; ` +
         `first answer ${r.firstAnswerMs} ms${values.early ? ' (posted at readiness)' : ''}, second ${r.secondAnswerMs} ms; ` +
         `RSS ${r.rssAtReadyMiB} MiB at ready, ${r.rssAfterLoadMiB} MiB loaded, ${r.rssAfterAnswerMiB} MiB after the answers; ` +
-        `grammar notes on the first answer: ${r.firstAnswerGrammarNotes}\n`,
+        `grammar notes on the first answer: ${r.firstAnswerGrammarNotes}; load average ${r.load1}\n`,
     );
   }
 }

@@ -11,15 +11,15 @@
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { apiCaller, signUpCandidate } from './bench-api.js';
+import { apiCaller, processUsage, signUpCandidate, startBenchServer, waitForReady } from './bench-api.js';
+import { freePort } from '../src/server/testing/scale-out-cluster.js';
 
 const { values } = parseArgs({
   options: {
@@ -35,14 +35,6 @@ const { values } = parseArgs({
 const connections = Math.min(Number(values.connections), 200);
 const duration = Math.min(Number(values.duration), 60);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'panelist-bench-'));
 const serverUrl = process.env.DATABASE_URL;
@@ -65,15 +57,6 @@ if (serverUrl) {
   };
 }
 
-const readRss = (pid: number | undefined) => {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
-  } catch {
-    return 0;
-  }
-};
-
 // The limit: the same engine behind a bare Fastify route doing one primary-key SELECT.
 const limitPort = await freePort();
 const limitServer = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'bench/limit-server.ts')], {
@@ -88,36 +71,10 @@ const limitResult = await autocannon({ url: `http://127.0.0.1:${limitPort}/item`
 limitServer.kill('SIGTERM');
 await new Promise((r) => setTimeout(r, 1000));
 
-const port = await freePort();
-const address = `http://127.0.0.1:${port}`;
-const profileArgs = values.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(values.profile)}`] : [];
-const server = spawn(process.execPath, [...profileArgs, path.join(root, 'bin/panelist.mjs'), 'serve'], {
-  env: {
-    ...process.env,
-    NODE_ENV: 'production',
-    SECURE_COOKIES: 'false',
-    LOG_LEVEL: 'warn',
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    DATA_DIR: dataDir,
-    DATABASE_URL: databaseUrl,
-    AUTH_RATE_LIMIT_PER_MINUTE: '10000',
-  },
-  stdio: ['ignore', 'inherit', 'inherit'],
-});
-const startedAt = Date.now();
-const deadline = Date.now() + 240_000;
-for (;;) {
-  if (Date.now() > deadline || server.exitCode !== null) throw new Error(`the server did not become ready (exit code ${server.exitCode})`);
-  const ok = await fetch(`${address}/readyz`).then(
-    (r) => r.ok,
-    () => false,
-  );
-  if (ok) break;
-  await new Promise((r) => setTimeout(r, 50));
-}
-const readyMs = Date.now() - startedAt;
-const rssAtReadyMiB = readRss(server.pid);
+const server = await startBenchServer({ dataDir, databaseUrl, profile: values.profile });
+const address = server.address;
+const readyMs = Math.round(await waitForReady(server, 240_000, 50));
+const rssAtReadyMiB = processUsage(server.pid).rssMiB;
 
 const call = apiCaller(address);
 
@@ -209,9 +166,8 @@ for (const name of scenarios) {
   await new Promise((r) => setTimeout(r, 1000));
 }
 
-const rssAfterMiB = readRss(server.pid);
-server.kill('SIGTERM');
-await new Promise((r) => server.once('exit', r));
+const rssAfterMiB = processUsage(server.pid).rssMiB;
+await server.stop();
 await dropDatabase();
 rmSync(dataDir, { recursive: true, force: true });
 

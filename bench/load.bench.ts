@@ -12,15 +12,14 @@
  *   npm run bench:load -- --candidates 200 --duration 60
  *   npm run bench:load -- --idle 10000
  */
-import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import WebSocket from 'ws';
-import { freePort, scratchDatabase } from '../src/server/testing/scale-out-cluster.js';
+import { scratchDatabase } from '../src/server/testing/scale-out-cluster.js';
+import { processUsage, startBenchServer, waitForReady } from './bench-api.js';
 
 const { values } = parseArgs({
   options: {
@@ -42,7 +41,6 @@ const draftEveryMs = Number(values['draft-every']) * 1000;
 const answerMinMs = Number(values['answer-min']) * 1000;
 const answerMaxMs = Number(values['answer-max']) * 1000;
 const idleSockets = values.idle ? Number(values.idle) : 0;
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const serverUrl = process.env.DATABASE_URL;
@@ -54,39 +52,14 @@ if (!serverUrl) {
 
 const database = await scratchDatabase(serverUrl);
 const dataDir = mkdtempSync(path.join(tmpdir(), 'panelist-load-'));
-const port = await freePort();
-const address = `http://127.0.0.1:${port}`;
-const profileArgs = values.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(values.profile)}`] : [];
-const server = spawn(process.execPath, [...profileArgs, path.join(root, 'bin/panelist.mjs'), 'serve'], {
-  env: {
-    ...process.env,
-    NODE_ENV: 'production',
-    SECURE_COOKIES: 'false',
-    LOG_LEVEL: 'warn',
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    DATA_DIR: dataDir,
-    DATABASE_URL: database.url,
-    AUTH_RATE_LIMIT_PER_MINUTE: '10000',
-    MAX_CONNECTIONS_PER_IP: '100000',
-  },
-  stdio: ['ignore', 'inherit', 'inherit'],
-});
+const server = await startBenchServer({ dataDir, databaseUrl: database.url, profile: values.profile });
+const { address, port } = server;
 const cleanup = async () => {
-  if (server.exitCode === null) {
-    server.kill('SIGTERM');
-    await Promise.race([new Promise((r) => server.once('exit', r)), sleep(20_000)]);
-  }
+  await server.stop();
   await database.drop().catch(() => {});
   rmSync(dataDir, { recursive: true, force: true });
 };
-
-function serverUsage() {
-  const stat = readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  const ticks = Number(stat[11]) + Number(stat[12]); // utime + stime, in clock ticks (100 Hz)
-  const rss = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${server.pid}/status`, 'utf8'))?.[1] ?? 0);
-  return { cpuMs: ticks * 10, rssMiB: Math.round(rss / 1024) };
-}
+const serverUsage = () => processUsage(server.pid);
 
 // ---- figures ----------------------------------------------------------------------------
 interface Op {
@@ -178,20 +151,8 @@ const ANSWERS = [
 
 try {
   // ---- start ------------------------------------------------------------------------------
-  const startedAt = Date.now();
-  for (;;) {
-    if (server.exitCode !== null) throw new Error(`the server exited (${server.exitCode})`);
-    if (
-      await fetch(`${address}/readyz`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      break;
-    if (Date.now() - startedAt > 240_000) throw new Error('the server was not ready in 4 minutes');
-    await sleep(100);
-  }
-  console.log(`server ready after ${Date.now() - startedAt} ms (PostgreSQL, its own process)`);
+  const readyMs = Math.round(await waitForReady(server, 240_000, 100));
+  console.log(`server ready after ${readyMs} ms (PostgreSQL, its own process)`);
 
   if (idleSockets > 0) {
     // ---- idle sockets -----------------------------------------------------------------------

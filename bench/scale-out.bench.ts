@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { connectLive } from '../src/server/testing/live-client.js';
-import { api, findNginx, startCluster } from '../src/server/testing/scale-out-cluster.js';
+import { api, assignCandidate, assignedInterviewBody, findNginx, startCluster } from '../src/server/testing/scale-out-cluster.js';
 
 const { values } = parseArgs({ options: { count: { type: 'string', default: '50' }, json: { type: 'boolean', default: false } } });
 const count = Number(values.count);
@@ -33,15 +33,7 @@ try {
   const coach = await signUp('coach');
   const candidate = await signUp('candidate');
   const orgId = (await api(c.viaA, 'POST', '/api/v1/orgs', { token: coach.token, body: { name: 'Bench Hiring' } })).json.id as string;
-  await c.database.query(`insert into memberships (id, org_id, user_id, role, created_at) values ($1, $2, $3, 'candidate', now())`, [
-    randomUUID(),
-    orgId,
-    candidate.id,
-  ]);
-  await c.database.query(
-    `insert into coach_assignments (id, org_id, coach_id, candidate_id, created_by, created_at) values ($1, $2, $3, $4, $3, now())`,
-    [randomUUID(), orgId, coach.id, candidate.id],
-  );
+  await assignCandidate(c, orgId, coach.id, candidate.id);
   const live = await connectLive(`${c.viaB.replace('http', 'ws')}/api/v1/ws`, { authorization: `Bearer ${candidate.token}` });
   await live.next(); // hello
   const fromRequest: number[] = [];
@@ -57,21 +49,7 @@ try {
         resolve();
       }),
     );
-    const made = await api(c.viaA, 'POST', '/api/v1/interviews', {
-      token: coach.token,
-      body: {
-        kind: 'assigned',
-        candidateId: candidate.id,
-        orgId,
-        type: 'technical',
-        role: 'Backend engineer',
-        level: 'mid',
-        questionCount: 1,
-        windowStart: new Date(Date.now() + 48 * 3_600_000).toISOString(),
-        windowEnd: new Date(Date.now() + 50 * 3_600_000).toISOString(),
-        durationMinutes: 30,
-      },
-    });
+    const made = await api(c.viaA, 'POST', '/api/v1/interviews', { token: coach.token, body: assignedInterviewBody(orgId, candidate.id) });
     const respondedAt = performance.now();
     if (made.status !== 201) throw new Error(`scheduling failed: ${made.status} ${JSON.stringify(made.json)}`);
     await Promise.race([

@@ -8,7 +8,14 @@ import { randomUUID } from 'node:crypto';
 import { createCanvas } from '@napi-rs/canvas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectLive, type LiveClient } from '../src/server/testing/live-client.js';
-import { api, findNginx, startCluster, type Cluster } from '../src/server/testing/scale-out-cluster.js';
+import {
+  api,
+  assignCandidate,
+  assignedInterviewBody,
+  findNginx,
+  startCluster,
+  type Cluster,
+} from '../src/server/testing/scale-out-cluster.js';
 
 const serverUrl = process.env.DATABASE_URL;
 const nginx = findNginx();
@@ -16,7 +23,6 @@ const skipReason = !serverUrl ? 'DATABASE_URL is not set' : !nginx ? 'nginx is n
 if (skipReason) console.warn(`scale-out test skipped: ${skipReason}`);
 
 const PASSWORD = 'scale-out-granite-harbour-9';
-const HOUR = 3_600_000;
 
 async function signUp(base: string, name: string) {
   const email = `${name.toLowerCase()}-${randomUUID().slice(0, 8)}@example.com`;
@@ -46,21 +52,7 @@ describe.skipIf(skipReason !== null)('two instances behind nginx on one PostgreS
   let orgId: string;
 
   const schedule = (base: string) =>
-    api(base, 'POST', '/api/v1/interviews', {
-      token: coach.token,
-      body: {
-        kind: 'assigned',
-        candidateId: candidate.id,
-        orgId,
-        type: 'technical',
-        role: 'Backend engineer',
-        level: 'mid',
-        questionCount: 1,
-        windowStart: new Date(Date.now() + 48 * HOUR).toISOString(),
-        windowEnd: new Date(Date.now() + 50 * HOUR).toISOString(),
-        durationMinutes: 30,
-      },
-    });
+    api(base, 'POST', '/api/v1/interviews', { token: coach.token, body: assignedInterviewBody(orgId, candidate.id) });
 
   beforeAll(async () => {
     c = await startCluster({ serverUrl: serverUrl!, nginx: nginx! });
@@ -69,16 +61,7 @@ describe.skipIf(skipReason !== null)('two instances behind nginx on one PostgreS
     const org = await api(c.viaA, 'POST', '/api/v1/orgs', { token: coach.token, body: { name: 'Scale Hiring' } });
     expect(org.status, JSON.stringify(org.json)).toBe(201);
     orgId = org.json.id;
-    // The candidate joins and is assigned to the coach (the invitation flow has its own tests).
-    await c.database.query(`insert into memberships (id, org_id, user_id, role, created_at) values ($1, $2, $3, 'candidate', now())`, [
-      randomUUID(),
-      orgId,
-      candidate.id,
-    ]);
-    await c.database.query(
-      `insert into coach_assignments (id, org_id, coach_id, candidate_id, created_by, created_at) values ($1, $2, $3, $4, $3, now())`,
-      [randomUUID(), orgId, coach.id, candidate.id],
-    );
+    await assignCandidate(c, orgId, coach.id, candidate.id);
   }, 150_000);
   afterAll(async () => {
     await c?.close();

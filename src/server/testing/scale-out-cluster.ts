@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -279,6 +279,40 @@ export async function startCluster(opts: { serverUrl: string; nginx: string; env
     await close().catch(() => {});
     throw err;
   }
+}
+
+/**
+ * The body of a coach's POST /api/v1/interviews scheduling a one-question technical interview
+ * for `candidateId` two days ahead: the request the scale-out test and benchmark repeat, which
+ * notifies the candidate (live and by mail).
+ */
+export function assignedInterviewBody(orgId: string, candidateId: string) {
+  const hour = 3_600_000;
+  return {
+    kind: 'assigned',
+    candidateId,
+    orgId,
+    type: 'technical',
+    role: 'Backend engineer',
+    level: 'mid',
+    questionCount: 1,
+    windowStart: new Date(Date.now() + 48 * hour).toISOString(),
+    windowEnd: new Date(Date.now() + 50 * hour).toISOString(),
+    durationMinutes: 30,
+  };
+}
+
+/** Makes `candidateId` a candidate of the organization, assigned to `coachId` (the invitation flow has its own tests). */
+export async function assignCandidate(cluster: Pick<Cluster, 'database'>, orgId: string, coachId: string, candidateId: string) {
+  await cluster.database.query(`insert into memberships (id, org_id, user_id, role, created_at) values ($1, $2, $3, 'candidate', now())`, [
+    randomUUID(),
+    orgId,
+    candidateId,
+  ]);
+  await cluster.database.query(
+    `insert into coach_assignments (id, org_id, coach_id, candidate_id, created_by, created_at) values ($1, $2, $3, $4, $3, now())`,
+    [randomUUID(), orgId, coachId, candidateId],
+  );
 }
 
 /** A JSON call that returns status and body instead of throwing. */

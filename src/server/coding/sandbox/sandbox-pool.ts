@@ -118,6 +118,8 @@ class SandboxProcess {
       '--max-old-space-size=256',
       '--stack-size=7000',
       '--disallow-code-generation-from-strings',
+      // The SQL runtime collects once after PostgreSQL's start (sandbox-child.mjs startSql).
+      ...(options.runtime === 'sql' ? ['--expose-gc'] : []),
       CHILD_SCRIPT,
       options.runtime,
     ];

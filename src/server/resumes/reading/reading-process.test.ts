@@ -45,6 +45,20 @@ describe('the reading process', () => {
     // Starting a reading process (tsx, the skills taxonomy) takes seconds on a busy machine.
   }, 120_000);
 
+  it('lets an idle reading process exit to free its memory, and starts a new one for the next file', async () => {
+    const brief = createReadingProcessPool({ idleExitMs: 300 });
+    try {
+      expect((await brief.read(Buffer.from('Jo Bloggs\njo@example.com'), 'text/plain', { now })).parsed.email).toBe('jo@example.com');
+      expect(brief.running()).toBe(1);
+      const deadline = Date.now() + 30_000;
+      while (brief.running() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      expect(brief.running()).toBe(0);
+      expect((await brief.read(Buffer.from('Sam Lee\nsam@example.com'), 'text/plain', { now })).parsed.email).toBe('sam@example.com');
+    } finally {
+      await brief.close();
+    }
+  }, 120_000);
+
   it('refuses work once closed', async () => {
     const closed = createReadingProcessPool();
     await closed.close();

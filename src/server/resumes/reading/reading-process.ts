@@ -15,7 +15,10 @@ import type { ResumeReading } from './read-resume.js';
  * asked politely) and the upload gets a 422. A child process rather than a worker thread,
  * because a worker's resourceLimits bound only the JavaScript heap, and pdf.js's inflated
  * streams and the OCR engine live in ArrayBuffers and WebAssembly memory outside it; the RSS of
- * a process counts everything. Processes are started on first use and kept for the next file.
+ * a process counts everything. Processes are started on first use and kept for the next file,
+ * until they have been idle for `idleExitMs`: a reading process holds 250–650 MiB (pdf.js, the
+ * OCR engine), uploads are rare, and a small server needs that memory more than it needs the
+ * second or two a cold start adds to the next upload.
  */
 
 export interface ReadingProcessOptions {
@@ -25,11 +28,14 @@ export interface ReadingProcessOptions {
   memoryMb?: number;
   /** Files read at once (default 1); more wait their turn. */
   processes?: number;
+  /** A process idle this long exits (default 60 s); the next file starts a new one. */
+  idleExitMs?: number;
   log?: { warn(obj: object, msg: string): void };
 }
 
 export const DEFAULT_READING_DEADLINE_MS = 10_000;
 const DEFAULT_MEMORY_MB = 1024;
+const DEFAULT_IDLE_EXIT_MS = 60_000;
 const WATCH_EVERY_MS = 20;
 const CHILD = fileURLToPath(new URL('./reading-child.mjs', import.meta.url));
 
@@ -43,6 +49,7 @@ interface Slot {
   child: ChildProcess;
   ready: Promise<void>;
   busy: boolean;
+  idleTimer?: NodeJS.Timeout;
 }
 
 export interface ReadingProcessPool {
@@ -50,12 +57,15 @@ export interface ReadingProcessPool {
   /** A job description's skills and required years, read under the same deadline and memory cap. */
   extractJob(text: string): Promise<ExtractedSkills>;
   close(): Promise<void>;
+  /** Reading processes alive now. */
+  running(): number;
 }
 
 export function createReadingProcessPool(options: ReadingProcessOptions = {}): ReadingProcessPool {
   const deadlineMs = options.deadlineMs ?? DEFAULT_READING_DEADLINE_MS;
   const memoryBytes = (options.memoryMb ?? DEFAULT_MEMORY_MB) * 1024 * 1024;
   const size = Math.max(1, options.processes ?? 1);
+  const idleExitMs = options.idleExitMs ?? DEFAULT_IDLE_EXIT_MS;
   const slots: (Slot | undefined)[] = Array.from({ length: size }, () => undefined);
   const queue: Job[] = [];
   let nextId = 1;
@@ -104,11 +114,26 @@ export function createReadingProcessPool(options: ReadingProcessOptions = {}): R
       const slot = slots[index] ?? (slots[index] = start(index));
       const job = queue.shift()!;
       slot.busy = true;
+      clearTimeout(slot.idleTimer);
       void run(index, slot, job).finally(() => {
         slot.busy = false;
+        exitWhenIdle(index, slot);
         pump();
       });
     }
+  }
+
+  /** The process exits after idleExitMs without work (on disconnect it stops the OCR engine, then exits). */
+  function exitWhenIdle(index: number, slot: Slot): void {
+    clearTimeout(slot.idleTimer);
+    if (closed || slots[index] !== slot) return;
+    slot.idleTimer = setTimeout(() => {
+      if (slot.busy || slots[index] !== slot) return;
+      slots[index] = undefined;
+      if (slot.child.connected) slot.child.disconnect();
+      else slot.child.kill('SIGKILL');
+    }, idleExitMs);
+    slot.idleTimer.unref();
   }
 
   async function run(index: number, slot: Slot, job: Job): Promise<void> {
@@ -198,6 +223,7 @@ export function createReadingProcessPool(options: ReadingProcessOptions = {}): R
     },
     async close() {
       closed = true;
+      for (const slot of slots) clearTimeout(slot?.idleTimer);
       for (const job of queue.splice(0)) job.reject(new AppError('unavailable', 'The server is shutting down.'));
       await Promise.all(
         slots.map(async (slot) => {
@@ -208,6 +234,7 @@ export function createReadingProcessPool(options: ReadingProcessOptions = {}): R
         }),
       );
     },
+    running: () => slots.filter((slot) => slot && slot.child.exitCode === null && slot.child.signalCode === null).length,
   };
 }
 
