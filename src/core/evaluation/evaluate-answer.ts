@@ -7,7 +7,7 @@ import { extractFeatures, type AnswerFeatures, type FeatureValues } from './feat
 import { focusAnswer } from './focus.js';
 import { writeFeedback } from './feedback.js';
 import { isLikelyTermOfArt, selectGrammarIssues, type GrammarChecker } from './grammar.js';
-import { checkGuards, stripGraderInstructions, type GuardHit } from './guards.js';
+import { checkGuards, stripGraderInstructions, TOPIC_MIN_WORDS, type GuardHit } from './guards.js';
 import type { KeyPointModel } from './key-point-model.js';
 import { restateKeyPoint, splitReferenceIntoPoints, type KeyPointCoverage } from './key-points.js';
 import type { AnswerEvaluator, EvaluationInput } from './types.js';
@@ -237,6 +237,7 @@ export function scoreAnswer(
   const keyPoints = reconcileWithGuards(
     features.keyPoints.map((k) => restateKeyPoint(k, res.keyPointModel)),
     guards,
+    features.style.words,
   );
   return { features, guards, aptitude, grade, score, contentScore, answer, hasReference, dimensions, explanation, keyPoints };
 }
@@ -363,12 +364,24 @@ function estimateConfidence(s: ScoredAnswer, input: EvaluationInput): number {
  * another subject, as a non-answer or as a restated question makes none of the points, however
  * much vocabulary the matcher found; a bare list of terms names points without making them.
  */
-export function reconcileWithGuards(keyPoints: KeyPointCoverage[], guards: readonly GuardHit[]): KeyPointCoverage[] {
+export function reconcileWithGuards(keyPoints: KeyPointCoverage[], guards: readonly GuardHit[], words = 0): KeyPointCoverage[] {
   const kinds = new Set(guards.map((g) => g.kind));
   const none = guards.some((g) => g.kind === 'off_topic' && g.cap <= 10 && !g.keepsKeyPoints);
-  if (none || kinds.has('non_answer') || kinds.has('restated_question')) {
-    const note = none ? 'The answer is about another subject.' : 'The answer does not make this point.';
+  if (kinds.has('non_answer') || kinds.has('restated_question')) {
+    const note = 'The answer does not make this point.';
     return keyPoints.map((k) => ({ ...k, state: 'missed', covered: false, evidence: [], note }));
+  }
+  if (none) {
+    // The topic guards read the answer as a whole and misjudge short, plain answers (one or two
+    // sentences that make the point in their own words): there a point the matcher found fully
+    // made, with its evidence, is shown as partly made rather than missed, so nobody is told they
+    // missed what they said. The score stays held down by the guard. A longer answer on another
+    // subject shares enough general vocabulary to fool the matcher, so its points stay missed.
+    return keyPoints.map((k) =>
+      words < TOPIC_MIN_WORDS && k.state === 'covered' && k.evidence.length > 0
+        ? { ...k, state: 'partly', note: 'Found here, though the answer as a whole reads as being about another subject.' }
+        : { ...k, state: 'missed', covered: false, evidence: [], note: 'The answer is about another subject.' },
+    );
   }
   if (kinds.has('keyword_list')) {
     return keyPoints.map((k) => (k.state === 'covered' ? { ...k, state: 'partly', note: 'Named in a list of terms, not explained.' } : k));

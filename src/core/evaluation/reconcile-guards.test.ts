@@ -35,6 +35,19 @@ describe('key points after an off-topic guard', () => {
     expect(k!.evidence).toEqual([]);
   });
 
+  it('in a short answer, a point fully made with evidence is shown as partly made under an off-topic cap, never as missed', () => {
+    const [k] = reconcileWithGuards([point('covered')], [offTopic()], 18);
+    expect(k!.state).toBe('partly');
+    expect(k!.evidence.length).toBe(1);
+    expect(k!.note).toMatch(/another subject/);
+  });
+
+  it('in a long answer on another subject, a point the matcher took as made is still missed', () => {
+    const [k] = reconcileWithGuards([point('covered')], [offTopic()], 180);
+    expect(k!.state).toBe('missed');
+    expect(k!.evidence).toEqual([]);
+  });
+
   it('a ranking cap that keeps key points leaves a partly made point partly made, with its evidence', () => {
     const [k] = reconcileWithGuards([point('partly')], [offTopic({ keepsKeyPoints: true })]);
     expect(k!.state).toBe('partly');
