@@ -1,20 +1,11 @@
-import type { Page } from '@playwright/test';
 import { codingProblems } from '../content/coding/index.js';
+import { writeCode } from './coding-helpers.js';
 import { axeViolations, expect, registerViaUi, shot, test } from './fixtures.js';
 
 // axe is injected as an inline script, which the app's Content-Security-Policy rightly forbids.
 test.use({ bypassCSP: true });
 
 const shelf = codingProblems.find((p) => p.slug === 'rotate-the-shelf')!;
-
-/** Replaces the editor's text (insertText types no keys, so auto-closed brackets do not double). */
-async function writeCode(page: Page, code: string) {
-  const editor = page.getByRole('textbox', { name: 'Your code' });
-  await editor.click();
-  await page.keyboard.press('ControlOrMeta+a');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(code);
-}
 
 test('a candidate filters the practice library, solves a problem and sees it marked solved', async ({ page }) => {
   test.setTimeout(180_000);

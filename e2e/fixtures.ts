@@ -95,6 +95,17 @@ export async function openTailoring(page: Page): Promise<void> {
   await expect(toggle).toHaveAttribute('aria-expanded', 'true');
 }
 
+/** Fills the practice form for a paced behavioural practice of two fixed questions (15 s to think, 60 s to answer), not yet started. */
+export async function fillPacedPractice(page: Page): Promise<void> {
+  await page.goto('/practice/new');
+  await page.getByRole('radio', { name: 'Behavioral' }).check();
+  await page.getByLabel('Role').fill('Support Engineer');
+  await page.getByRole('radio', { name: /Fixed list/ }).check();
+  await page.getByLabel('Number of questions').fill('2');
+  await page.getByLabel('Think time').selectOption('15');
+  await page.getByLabel('Answer time').selectOption('60');
+}
+
 export async function startPractice(page: Page, opts: PracticeOptions): Promise<void> {
   await page.goto('/practice/new');
   await expect(page.getByRole('heading', { level: 1, name: 'Set up your practice interview' })).toBeVisible();

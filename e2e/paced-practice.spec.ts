@@ -1,4 +1,4 @@
-import { axeViolations, expect, registerViaUi, shot, shotDarkAnd360, test } from './fixtures.js';
+import { axeViolations, expect, fillPacedPractice, registerViaUi, shot, shotDarkAnd360, test } from './fixtures.js';
 
 test.use({ bypassCSP: true });
 test.describe.configure({ timeout: 240_000 });
@@ -12,13 +12,7 @@ test('a paced practice: think time, answer time running out submits the draft, t
   // The page's clock is Playwright's, so the timers can be run out without waiting.
   await page.clock.install();
   await registerViaUi(page, 'Grace Hopper');
-  await page.goto('/practice/new');
-  await page.getByRole('radio', { name: 'Behavioral' }).check();
-  await page.getByLabel('Role').fill('Support Engineer');
-  await page.getByRole('radio', { name: /Fixed list/ }).check();
-  await page.getByLabel('Number of questions').fill('2');
-  await page.getByLabel('Think time').selectOption('15');
-  await page.getByLabel('Answer time').selectOption('60');
+  await fillPacedPractice(page);
   await shot(page, 'paced-setup-light');
   await page.getByRole('button', { name: 'Start interview' }).click();
   await expect(page).toHaveURL(/\/interviews\/[0-9a-f-]{36}$/);

@@ -1,24 +1,8 @@
-import type { Page } from '@playwright/test';
-import { codingProblems } from '../content/coding/index.js';
-import { expect, registerViaUi, shot, shotDarkAnd360, startPractice, test } from './fixtures.js';
+import { problemOnScreen, writeCode } from './coding-helpers.js';
+import { expect, fillPacedPractice, registerViaUi, shot, shotDarkAnd360, startPractice, test } from './fixtures.js';
 
 test.use({ bypassCSP: true });
 test.describe.configure({ timeout: 240_000 });
-
-async function problemOnScreen(page: Page) {
-  for (const p of codingProblems) {
-    if (await page.getByText(p.title, { exact: true }).first().isVisible()) return p;
-  }
-  throw new Error('no known coding problem on the page');
-}
-
-async function writeCode(page: Page, code: string) {
-  const editor = page.getByRole('textbox', { name: 'Your code' });
-  await editor.click();
-  await page.keyboard.press('ControlOrMeta+a');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(code);
-}
 
 test('a coding question can be tried again: the earlier submission stays an attempt and the candidate picks the one that counts', async ({
   page,
@@ -62,13 +46,7 @@ const BETTER = `${ANSWER} Refunds went out the same day, and the customer renewe
 test('a paced question tried again gets fresh think and answer time, and running out submits the new draft', async ({ page }) => {
   await page.clock.install();
   await registerViaUi(page, 'Barbara Liskov');
-  await page.goto('/practice/new');
-  await page.getByRole('radio', { name: 'Behavioral' }).check();
-  await page.getByLabel('Role').fill('Support Engineer');
-  await page.getByRole('radio', { name: /Fixed list/ }).check();
-  await page.getByLabel('Number of questions').fill('2');
-  await page.getByLabel('Think time').selectOption('15');
-  await page.getByLabel('Answer time').selectOption('60');
+  await fillPacedPractice(page);
   await page.getByRole('button', { name: 'Start interview' }).click();
   await expect(page).toHaveURL(/\/interviews\/[0-9a-f-]{36}$/);
   // A margin of seconds: on a loaded machine the page's clock can pass a closer target before the call lands.
