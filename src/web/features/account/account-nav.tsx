@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { NavLink } from 'react-router';
 import { cn } from '../../ui/cn.js';
 
@@ -31,3 +32,15 @@ export function AccountNav() {
 }
 
 export const sectionClass = 'space-y-4 rounded-2xl border border-border bg-surface p-5 sm:p-6';
+
+/** One card of an account page, named by its heading for screen readers. */
+export function AccountSection({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={`${id}-heading`} className={sectionClass}>
+      <h2 id={`${id}-heading`} className="text-lg font-semibold text-fg">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}

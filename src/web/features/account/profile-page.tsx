@@ -9,7 +9,7 @@ import { Button } from '../../ui/button.js';
 import { SelectField, TextAreaField, TextField } from '../../ui/field.js';
 import { PageHeader } from '../../ui/page-header.js';
 import { Skeleton } from '../../ui/skeleton.js';
-import { AccountNav, sectionClass } from './account-nav.js';
+import { AccountNav, AccountSection } from './account-nav.js';
 import { profileQuery, useSetPreferences, useUpdateProfile, useUploadAvatar } from './api.js';
 import { NotificationChannelsForm } from './notification-channels.js';
 
@@ -187,30 +187,18 @@ export function ProfilePage() {
         )
       ) : (
         <>
-          <section aria-labelledby="avatar-heading" className={sectionClass}>
-            <h2 id="avatar-heading" className="text-lg font-semibold text-fg">
-              Picture
-            </h2>
+          <AccountSection id="avatar" title="Picture">
             <Avatar profile={profile.data} />
-          </section>
-          <section aria-labelledby="details-heading" className={sectionClass}>
-            <h2 id="details-heading" className="text-lg font-semibold text-fg">
-              Profile
-            </h2>
+          </AccountSection>
+          <AccountSection id="details" title="Profile">
             <Details profile={profile.data} />
-          </section>
-          <section aria-labelledby="preferences-heading" className={sectionClass}>
-            <h2 id="preferences-heading" className="text-lg font-semibold text-fg">
-              Preferences
-            </h2>
+          </AccountSection>
+          <AccountSection id="preferences" title="Preferences">
             <PreferencesForm profile={profile.data} />
-          </section>
-          <section aria-labelledby="notifications-heading" className={sectionClass}>
-            <h2 id="notifications-heading" className="text-lg font-semibold text-fg">
-              Notifications
-            </h2>
+          </AccountSection>
+          <AccountSection id="notifications" title="Notifications">
             <NotificationChannelsForm profile={profile.data} />
-          </section>
+          </AccountSection>
         </>
       )}
     </div>
