@@ -80,6 +80,10 @@ test('an admin builds an organization: team, invitations, live bell, assignment,
   await expect(page.getByText('No invitations yet.')).toBeVisible();
   await shot(page, 'org-invite-confirm-first');
   await shotDarkAnd360(page, 'org-invite-confirm-first');
+  // Sending the mail again after the refusal turns the red alert back into a notice with the news.
+  await page.getByRole('button', { name: 'Send the confirmation mail again' }).click();
+  await expect(confirmFirst.getByText('A new confirmation mail is on its way.')).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'Confirm your email first' })).toHaveCount(0);
   await page.goto(await confirmationLink(mailReader.page, grace.email));
   await expect(page.getByText('Email confirmed')).toBeVisible();
   await page.goto(`/orgs/${orgId}/invitations`);

@@ -3,6 +3,8 @@ import { expect, shot, shotDarkAnd360, test, uniqueEmail } from './fixtures.js';
 // Single sign-on against the loopback OpenID Connect provider that scripts/e2e.mjs starts beside
 // the server (a real `oidc-provider` with its own sign-in page).
 test('single sign-on: continue with the provider, sign in there, and land signed in', async ({ page }) => {
+  // Two providers' pages, three account pages and their screenshots: more than the default minute on a busy machine.
+  test.setTimeout(120_000);
   test.skip(!process.env.E2E_OIDC, 'needs the loopback provider that `npm run test:e2e` starts');
   await page.goto('/login');
   const sso = page.getByRole('link', { name: 'Continue with Loopback ID' });
@@ -29,6 +31,15 @@ test('single sign-on: continue with the provider, sign in there, and land signed
   await expect(linked.getByRole('listitem')).toHaveCount(1);
   await expect(linked.getByText(email)).toBeVisible();
   await expect(page.getByText('This account has no password yet')).toBeVisible();
+  // No password to ask for: the Password card offers the reset mail, and two-factor waits for a password.
+  const passwordCard = page.getByRole('region', { name: 'Password' });
+  await expect(passwordCard.getByLabel('Current password')).toHaveCount(0);
+  await passwordCard.getByRole('button', { name: 'Mail me a link to set a password' }).click();
+  await expect(passwordCard.getByText('Mail sent')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Two-factor sign-in' }).getByText('Set a password above first')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Change email' }).getByLabel('Your password')).toHaveCount(0);
+  await shot(page, 'account-security-no-password');
+  await shotDarkAnd360(page, 'account-security-no-password');
   await linked.getByRole('button', { name: /^Unlink Loopback ID/ }).click();
   const dialog = page.getByRole('dialog', { name: 'Unlink this provider?' });
   await dialog.getByRole('button', { name: 'Unlink' }).click();

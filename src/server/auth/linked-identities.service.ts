@@ -66,7 +66,7 @@ export function createLinkedIdentitiesService(deps: { db: Database; config: Conf
         if (user.hash === NO_PASSWORD && !otherWayIn) {
           throw new AppError(
             'conflict',
-            'This is your only way to sign in. Set a password first (use “Forgot password” on the sign-in page), or link another provider.',
+            'This is your only way to sign in. Set a password first (Account › Security › Password mails you a link that sets one), or link another provider.',
             { reason: 'last_sign_in_method' },
           );
         }

@@ -1,7 +1,8 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { PASSWORD_MIN_LENGTH } from '../../../contract/index.js';
 import { ApiError, errorMessage } from '../../lib/api-client.js';
-import { useCurrentUser, useVerifyEmail } from '../../lib/api/auth.js';
+import { useCurrentUser, useRequestPasswordReset, useVerifyEmail } from '../../lib/api/auth.js';
 import { sentence } from '../../lib/form.js';
 import { Alert } from '../../ui/alert.js';
 import { Badge } from '../../ui/badge.js';
@@ -12,7 +13,7 @@ import { PasswordField } from '../../ui/password-field.js';
 import { AccountNav, sectionClass } from './account-nav.js';
 import { SignInMethodsSection } from './sign-in-methods-section.js';
 import { TwoFactorSection } from './two-factor-section.js';
-import { useChangeEmail, useChangePassword, useConfirmEmailChange, useResendVerification } from './api.js';
+import { linkedIdentitiesQuery, useChangeEmail, useChangePassword, useConfirmEmailChange, useResendVerification } from './api.js';
 
 const fieldErrorsOf = (err: unknown) =>
   err instanceof ApiError ? Object.fromEntries(Object.entries(err.fieldErrors).map(([k, v]) => [k, sentence(v)])) : {};
@@ -118,6 +119,38 @@ function ChangePassword() {
   );
 }
 
+/**
+ * An account made by single sign-on has no password, so nothing here can ask for the current
+ * one: the only way to set it is the reset mail, which proves the person reads the address.
+ */
+function SetPasswordByMail() {
+  const user = useCurrentUser();
+  const request = useRequestPasswordReset();
+  if (!user) return null;
+  return (
+    <div className="space-y-4">
+      <p className="text-sm text-fg-muted">
+        You sign in with single sign-on and have not set a password. We can mail {user.email} a link and a code that set one; single sign-on
+        keeps working.
+      </p>
+      {request.isSuccess ? (
+        <Alert tone="success" title="Mail sent">
+          Open the mail and follow the link, or enter its code on the reset page. It is valid for 10 minutes.
+        </Alert>
+      ) : null}
+      {request.error ? <Alert title="Could not send the mail">{errorMessage(request.error)}</Alert> : null}
+      <Button type="button" loading={request.isPending} loadingText="Sending…" onClick={() => request.mutate({ email: user.email })}>
+        Mail me a link to set a password
+      </Button>
+    </div>
+  );
+}
+
+/** Said where a form would ask for a password the account does not have. */
+function NeedsPasswordFirst({ what }: { what: string }) {
+  return <p className="text-sm text-fg-muted">{what} asks for your password. Set a password above first.</p>;
+}
+
 function ChangeEmail() {
   const change = useChangeEmail();
   const confirm = useConfirmEmailChange();
@@ -201,6 +234,10 @@ function ChangeEmail() {
 }
 
 export function SecurityPage() {
+  // Until the identities load, assume a password: nearly every account has one, and the forms
+  // refuse a wrong current password anyway.
+  const identities = useQuery(linkedIdentitiesQuery);
+  const noPassword = identities.data?.hasPassword === false;
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <title>Security · Panelist</title>
@@ -216,13 +253,13 @@ export function SecurityPage() {
         <h2 id="password-heading" className="text-lg font-semibold text-fg">
           Password
         </h2>
-        <ChangePassword />
+        {noPassword ? <SetPasswordByMail /> : <ChangePassword />}
       </section>
       <section aria-labelledby="two-factor-heading" className={sectionClass}>
         <h2 id="two-factor-heading" className="text-lg font-semibold text-fg">
           Two-factor sign-in
         </h2>
-        <TwoFactorSection />
+        {noPassword ? <NeedsPasswordFirst what="Turning on two-factor sign-in" /> : <TwoFactorSection />}
       </section>
       <section aria-labelledby="sign-in-methods-heading" className={sectionClass}>
         <h2 id="sign-in-methods-heading" className="text-lg font-semibold text-fg">
@@ -234,7 +271,7 @@ export function SecurityPage() {
         <h2 id="change-email-heading" className="text-lg font-semibold text-fg">
           Change email
         </h2>
-        <ChangeEmail />
+        {noPassword ? <NeedsPasswordFirst what="Changing your email" /> : <ChangeEmail />}
       </section>
     </div>
   );

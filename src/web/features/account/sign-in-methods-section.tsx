@@ -37,7 +37,9 @@ export function SignInMethodsSection() {
     <div className="space-y-4">
       <p className="text-sm text-fg-muted">
         Sign in with an account at another provider instead of your password.{' '}
-        {hasPassword ? 'Your password keeps working.' : 'This account has no password yet: “Forgot password” on the sign-in page sets one.'}
+        {hasPassword
+          ? 'Your password keeps working.'
+          : 'This account has no password yet: “Password” above mails you a link that sets one.'}
       </p>
       {linked && !linkError ? (
         <Alert tone="success" title="Provider linked">

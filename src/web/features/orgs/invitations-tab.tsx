@@ -210,7 +210,7 @@ function InviteForm({ onSent }: { onSent: (invitation: Invitation) => void }) {
         </div>
       </div>
       <form onSubmit={onSubmit} noValidate className="space-y-4">
-        {unconfirmed ? <ConfirmEmailFirst refused={refusedUnconfirmed} /> : null}
+        {unconfirmed ? <ConfirmEmailFirst refusedAt={refusedUnconfirmed ? invite.submittedAt : 0} /> : null}
         {formError ? <Alert title="Could not send the invitation">{formError}</Alert> : null}
         <div
           className={cn(
@@ -271,8 +271,13 @@ function InviteForm({ onSent }: { onSent: (invitation: Invitation) => void }) {
 }
 
 /** Invitations wait for a confirmed address: a way to get the confirmation mail again, right here. */
-function ConfirmEmailFirst({ refused }: { refused: boolean }) {
+/** `refusedAt`: when the invitation the server refused was sent (0 when none was refused). */
+function ConfirmEmailFirst({ refusedAt }: { refusedAt: number }) {
   const resend = useResendVerification();
+  // A mail sent after the refusal means it has been acted on: a success sentence inside a red
+  // alert would read as another failure. A refusal after the mail is news again.
+  const sentAfterRefusal = resend.isSuccess && resend.submittedAt > refusedAt;
+  const refused = refusedAt > 0 && !sentAfterRefusal;
   return (
     <Alert tone={refused ? 'error' : 'info'} title="Confirm your email first">
       <p>
@@ -294,7 +299,7 @@ function ConfirmEmailFirst({ refused }: { refused: boolean }) {
         >
           Send the confirmation mail again
         </Button>
-        {resend.isSuccess ? <span role="status">{resend.data.message}</span> : null}
+        {resend.isSuccess && !refused ? <span role="status">{resend.data.message}</span> : null}
         {resend.isError ? <span>{errorMessage(resend.error)}</span> : null}
       </div>
     </Alert>
