@@ -738,13 +738,15 @@ function prepareTruth(q: ClaimTruth): PreparedTruth {
   for (const t of truth) {
     if (t.anchors.size !== 1) continue;
     const [side] = [...t.anchors];
-    for (const k of t.preds.keys()) usedBy.set(k, (usedBy.get(k) ?? new Set()).add(side!));
+    for (const [k, pol] of t.preds) usedBy.set(`${k}:${pol}`, (usedBy.get(`${k}:${pol}`) ?? new Set()).add(side!));
   }
+  // A word one side affirms and the other denies tells them apart too ("401 when authentication
+  // is missing", "403 when the user is authenticated but not allowed").
   for (const t of truth) {
     if (t.anchors.size !== 1) continue;
     const [side] = [...t.anchors];
     const m = sideWords.get(side!) ?? new Map<string, boolean>();
-    for (const [k, pol] of t.preds) if (usedBy.get(k)!.size === 1) m.set(k, pol);
+    for (const [k, pol] of t.preds) if (usedBy.get(`${k}:${pol}`)!.size === 1) m.set(k, pol);
     sideWords.set(side!, m);
   }
   return { anchors, truth, sideWords, sideDirections, quantities: truthQuantities(q.truth) };
@@ -854,7 +856,7 @@ export function checkClaims(answer: AnalyzedText, q: ClaimTruth): ClaimConflict[
       for (const [other, words] of sideWords) {
         if (other === side) continue;
         let n = 0;
-        for (const [k, pol] of c.preds) if (words.get(k) === pol && !own?.has(k)) n++;
+        for (const [k, pol] of c.preds) if (words.get(k) === pol && own?.get(k) !== pol) n++;
         if (n > best.n) best = { side: other, n };
       }
       let ownN = 0;

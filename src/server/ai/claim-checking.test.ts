@@ -239,6 +239,20 @@ describe('sides the question does not name, comparisons of a side and wrong thre
     ).toEqual([]);
   });
 
+  it('status codes swapped: a word one code affirms and the other denies tells them apart', () => {
+    const found = conflicts(
+      'tech-http-status-01',
+      '403 means the request is not authenticated at all, and 401 means the user is authenticated but not allowed to do it.',
+    );
+    expect(found.map((c) => c.kind)).toContain('swapped_terms');
+    expect(
+      conflicts(
+        'tech-http-status-01',
+        '401 means the request is not authenticated, and 403 means the user is authenticated but not allowed to do it.',
+      ),
+    ).toEqual([]);
+  });
+
   it('a threshold ten times off is a wrong number; the right one, or an example the speaker picks, is not', () => {
     const found = conflicts(
       'tech-fe-core-web-vitals-01',
