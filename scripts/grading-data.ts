@@ -16,6 +16,7 @@ export const HAND_GRADED_FILES = [
   'graded-failures-3.jsonl',
   'graded-failures-4.jsonl',
   'graded-failures-5.jsonl',
+  'graded-failures-6.jsonl',
   'graded-examples.jsonl',
 ] as const;
 

@@ -44,6 +44,8 @@ const { values } = parseArgs({
     /** Swapped-fact, neighbouring-topic and STAR off-topic answers, good and terse ones (graded-failures-4.jsonl). */
     failures4: { type: 'string', default: join(root, 'content', 'grader', 'graded-failures-4.jsonl') },
     failures5: { type: 'string', default: join(root, 'content', 'grader', 'graded-failures-5.jsonl') },
+    /** Terse, good and confidently wrong answers to eight more unused bank questions (graded-failures-6.jsonl). */
+    failures6: { type: 'string', default: join(root, 'content', 'grader', 'graded-failures-6.jsonl') },
     /** Rule-made variants (content/grader/generated-answers.jsonl): trained on, weighted lower, never reported. */
     generated: { type: 'string', default: join(root, 'content', 'grader', 'generated-answers.jsonl') },
     'generated-weight': { type: 'string', default: String(GENERATED_WEIGHT) },
@@ -100,6 +102,8 @@ async function main(): Promise<void> {
   if (haveFailures4) answers.push(...readGradedAnswers(values.failures4!, 'graded'));
   const haveFailures5 = existsSync(values.failures5!);
   if (haveFailures5) answers.push(...readGradedAnswers(values.failures5!, 'graded'));
+  const haveFailures6 = existsSync(values.failures6!);
+  if (haveFailures6) answers.push(...readGradedAnswers(values.failures6!, 'graded'));
   const haveGenerated = existsSync(values.generated!) && Number(values['generated-weight']) > 0;
   if (haveGenerated) answers.push(...readGradedAnswers(values.generated!, 'graded').map((a) => ({ ...a, generated: true })));
   const vectors = await loadWordVectors();
@@ -135,6 +139,7 @@ async function main(): Promise<void> {
       haveFailures3 ? 'content/grader/graded-failures-3.jsonl' : null,
       haveFailures4 ? 'content/grader/graded-failures-4.jsonl' : null,
       haveFailures5 ? 'content/grader/graded-failures-5.jsonl' : null,
+      haveFailures6 ? 'content/grader/graded-failures-6.jsonl' : null,
       haveGenerated ? `content/grader/generated-answers.jsonl (weight ${generatedWeight})` : null,
     ].filter(Boolean),
     rows: rows.length,

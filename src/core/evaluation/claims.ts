@@ -11,13 +11,14 @@ import type { Lexicon } from './lexicon.js';
  *   delivery"), where X and Y are terms the truth tells apart;
  * - reversed comparisons: the clause matches a truth clause but turns its direction round
  *   (faster/slower, more/fewer, before/after, increases/decreases);
- * - wrong complexity classes: O(n) where the truth gives O(log n) for the same operation.
+ * - wrong complexity classes: O(n) where the truth gives O(log n) for the same operation;
+ * - wrong thresholds: "under 25 seconds" where the truth gives "under 2.5 seconds" for the same measure.
  *
  * Each conflict names its evidence (answer offsets) and the truth it contradicts. The checks
  * ask for agreement on the rest of the clause first, so a good answer that talks about other
  * things, or compares both sides in one clause, does not trip them.
  */
-export type ClaimConflictKind = 'swapped_terms' | 'reversed_comparison' | 'wrong_complexity' | 'reversed_polarity';
+export type ClaimConflictKind = 'swapped_terms' | 'reversed_comparison' | 'wrong_complexity' | 'reversed_polarity' | 'wrong_number';
 
 export interface ClaimConflict {
   kind: ClaimConflictKind;
@@ -26,6 +27,12 @@ export interface ClaimConflict {
   end: number;
   /** In words a candidate understands. */
   detail: string;
+  /**
+   * A fact stated the other way round beyond reasonable doubt: a side given the other side's
+   * properties or the opposite comparison, another complexity class or another threshold. A
+   * reversed polarity or comparison read from one clause's words alone is not.
+   */
+  certain?: boolean;
 }
 
 /** A clause: tokens between clause breaks, its predicate words with their polarity. */
@@ -75,6 +82,8 @@ const DIRECTION_PAIRS: readonly [string[], string[]][] = [
     ['expensive', 'costly', 'costlier'],
   ],
   [['better'], ['worse']],
+  // "the most significant byte first" against "the least significant".
+  [['most'], ['least']],
   [
     ['longer', 'long'],
     ['shorter', 'short'],
@@ -96,9 +105,20 @@ DIRECTION_PAIRS.forEach(([up, down], axis) => {
   for (const w of up) DIRECTION.set(w, `${axis}+`);
   for (const w of down) DIRECTION.set(w, `${axis}-`);
 });
+/**
+ * Axes on which the truth compares the sides themselves ("asymmetric encryption is much
+ * slower"): saying the opposite of one side is a wrong claim whatever the rest of the clause.
+ * More/fewer, increase/decrease and the like qualify too many things to be read so.
+ */
+const SIDE_AXES = new Set(
+  ['faster', 'cheap', 'better', 'most', 'synchronous', 'stateless', 'safe', 'mutable'].map((w) => DIRECTION.get(w)!.slice(0, -1)),
+);
+const MOST_AXIS = DIRECTION.get('most')!.slice(0, -1);
 const opposite = (d: string): string => (d.endsWith('+') ? `${d.slice(0, -1)}-` : `${d.slice(0, -1)}+`);
 
 const PRONOUN_SUBJECTS = new Set(['it', 'they', 'which', 'this']);
+/** "and it is …", "so they …": the joiner before a pronoun subject. */
+const LEADING_JOINERS = new Set(['and', 'but', 'so', 'yet']);
 const CLAUSE_WORDS = new Set(['while', 'whereas', 'but', 'although', 'though', 'however', 'unlike', 'whilst']);
 const CLAUSE_MARKS = /^[,;:()—–]$/;
 /** Words too general to tie a clause to a truth clause. */
@@ -195,6 +215,9 @@ function keyOf(t: AnalyzedToken, lexicon: Lexicon | undefined): string {
  */
 function findAnchors(q: ClaimTruth, truthClauses: readonly { tokens: AnalyzedToken[] }[]): Set<string> {
   const sides = contrastedTerms(q.question);
+  // Where the question names no sides, the truth's compounds may ("little-endian", "big-endian");
+  // where it does, a compound is another name of one of them ("breadth-first" for BFS).
+  if (sides.size < 2) for (const side of compoundSides(q.truth)) sides.add(side);
   // Acronyms that head two or more truth clauses are sides too ("BFS explores level by level",
   // "BFS finds the shortest path" for a question that spells out breadth-first search).
   const subjects = new Map<string, number>();
@@ -222,6 +245,48 @@ function findAnchors(q: ClaimTruth, truthClauses: readonly { tokens: AnalyzedTok
   void numbers;
   // Sides come in pairs: a lone anchor has nothing to be swapped with.
   return anchors.size >= 2 ? anchors : new Set();
+}
+
+/**
+ * Sides the truth names as compounds sharing one part: "little-endian" and "big-endian",
+ * "write-through" and "write-back", "client-side" and "server-side". The part that differs
+ * tells them apart, whether or not the question names them.
+ */
+/** Prefix-like first parts: "per-message" and "per-conversation" are not two sides. */
+const PREFIXES = new Set([
+  'per',
+  'non',
+  'pre',
+  'sub',
+  'self',
+  'multi',
+  'semi',
+  'anti',
+  'cross',
+  'well',
+  'all',
+  'one',
+  'two',
+  'three',
+  'off',
+  'out',
+  'end',
+]);
+
+function compoundSides(truth: readonly AnalyzedText[]): Set<string> {
+  const byHead = new Map<string, Set<string>>();
+  const byModifier = new Map<string, Set<string>>();
+  for (const t of truth) {
+    for (const m of t.text.matchAll(/\b([A-Za-z]{3,})-([A-Za-z]{3,})\b/g)) {
+      const [mod, head] = [m[1]!.toLowerCase(), m[2]!.toLowerCase()];
+      if (LIST_FUNCTION_WORDS.has(mod) || LIST_FUNCTION_WORDS.has(head) || PREFIXES.has(mod) || DIRECTION.has(mod)) continue;
+      byHead.set(head, (byHead.get(head) ?? new Set()).add(mod));
+      byModifier.set(mod, (byModifier.get(mod) ?? new Set()).add(head));
+    }
+  }
+  const out = new Set<string>();
+  for (const group of [...byHead.values(), ...byModifier.values()]) if (group.size >= 2) for (const w of group) out.add(w);
+  return out;
 }
 
 const COORDINATORS = new Set(['and', 'or', 'vs', 'versus', 'with', ',', '/']);
@@ -386,7 +451,8 @@ function splitClauses(a: AnalyzedText): RawClause[] {
 
 function toClause(raw: RawClause, anchors: ReadonlySet<string>, lexicon: Lexicon | undefined, inherited: Set<string>): Clause {
   const tokens = raw.tokens;
-  const own = new Set(tokens.filter((t) => anchors.has(sideOf(t))).map(sideOf));
+  // In "symmetric encryption" the side is "symmetric": a term right after another is its head noun.
+  const own = new Set(tokens.filter((t, i) => anchors.has(sideOf(t)) && !(i > 0 && anchors.has(sideOf(tokens[i - 1]!)))).map(sideOf));
   const preds = new Map<string, boolean>();
   const directions = new Set<string>();
   let negate = 0;
@@ -414,7 +480,9 @@ function toClause(raw: RawClause, anchors: ReadonlySet<string>, lexicon: Lexicon
       head = 3;
       continue;
     }
-    const dir = DIRECTION.get(t.normal) ?? DIRECTION.get(t.lemma);
+    // "most objects" counts, "the most significant byte" compares: only before an adjective.
+    const quantifier = (t.normal === 'most' || t.normal === 'least') && tokens[i + 1]?.pos !== 'ADJ';
+    const dir = quantifier ? undefined : (DIRECTION.get(t.normal) ?? DIRECTION.get(t.lemma));
     // A denial turns round the direction it governs ("not faster"), not one that comes after its
     // head ("cannot be revoked before it expires" still speaks of "before").
     if (dir) directions.add(negate > 0 && head > 0 ? opposite(dir) : dir);
@@ -435,7 +503,10 @@ function toClause(raw: RawClause, anchors: ReadonlySet<string>, lexicon: Lexicon
     end: last.end,
     // "…: it does a handshake": a clause whose subject is a pronoun speaks of the term named
     // just before it in the sentence; any other clause without a term of its own is not checked.
-    anchors: own.size === 0 && PRONOUN_SUBJECTS.has(tokens.find(isWordToken)?.normal ?? '') ? inherited : own,
+    anchors:
+      own.size === 0 && PRONOUN_SUBJECTS.has(tokens.find((t) => isWordToken(t) && !LEADING_JOINERS.has(t.normal))?.normal ?? '')
+        ? inherited
+        : own,
     inherited,
     preds,
     directions,
@@ -449,17 +520,63 @@ function toClause(raw: RawClause, anchors: ReadonlySet<string>, lexicon: Lexicon
   };
 }
 
-function clausesOf(a: AnalyzedText, anchors: ReadonlySet<string>, lexicon: Lexicon | undefined): Clause[] {
+/**
+ * "X does P and Y does Q" makes two claims about two sides: the second starts at the
+ * coordinator before the other side's term, once the first part has its own verb.
+ */
+function splitAtSecondSide(raw: RawClause, anchors: ReadonlySet<string>): RawClause[] {
+  if (anchors.size === 0) return [raw];
+  const toks = raw.tokens;
+  let first: string | undefined;
+  let verb = false;
+  for (let i = 0; i < toks.length - 1; i++) {
+    const t = toks[i]!;
+    if (anchors.has(sideOf(t))) first ??= sideOf(t);
+    if (t.pos === 'VERB' || t.pos === 'AUX') verb = verb || first !== undefined;
+    if (!verb || !['and', 'or', 'whereas'].includes(t.normal)) continue;
+    const next = toks[i + 1]!.pos === 'DET' ? toks[i + 2] : toks[i + 1];
+    if (next && anchors.has(sideOf(next)) && sideOf(next) !== first) {
+      const at = raw.contrastFrom;
+      return [
+        { text: raw.text, tokens: toks.slice(0, i), contrastFrom: at !== undefined && at < i ? at : undefined },
+        ...splitAtSecondSide(
+          { text: raw.text, tokens: toks.slice(i + 1), contrastFrom: at !== undefined && at > i ? at - i - 1 : undefined },
+          anchors,
+        ),
+      ];
+    }
+  }
+  return [raw];
+}
+
+/**
+ * The clauses of a text. `trusted` (the reference and key points) reads a clause without a term
+ * of its own as speaking of the term named before it in the sentence ("Symmetric encryption
+ * uses one key, as AES does"), and a sentence opened by a pronoun as speaking of the previous
+ * sentence's term ("It is much slower"): the truth's own sides are known that way. An answer's
+ * clauses are never read so (below).
+ */
+function clausesOf(a: AnalyzedText, anchors: ReadonlySet<string>, lexicon: Lexicon | undefined, trusted = false): Clause[] {
   const out: Clause[] = [];
   let sentence = -1;
   let inherited = new Set<string>();
-  for (const raw of splitClauses(a)) {
+  // The truth's side in subject position ("Symmetric encryption uses …"), which the clauses after it speak of.
+  let subject = new Set<string>();
+  for (const raw of splitClauses(a).flatMap((r) => splitAtSecondSide(r, anchors))) {
     const s = raw.tokens[0]!.sentence;
+    let carried = new Set<string>();
     if (s !== sentence) {
       sentence = s;
+      carried = subject;
       inherited = new Set();
+      subject = new Set();
     }
     const c = toClause(raw, anchors, lexicon, inherited);
+    const opener = raw.tokens.find((t) => isWordToken(t) && t.pos !== 'DET');
+    if (trusted && c.anchors.size === 0) {
+      const opensWithPronoun = PRONOUN_SUBJECTS.has(raw.tokens.find(isWordToken)?.normal ?? '');
+      c.anchors = subject.size > 0 ? subject : opensWithPronoun ? carried : c.anchors;
+    } else if (trusted && opener && anchors.has(sideOf(opener))) subject = c.anchors;
     // Only a clause that names its term is checked for a swap: which term "it" refers to is a
     // guess, and a wrong guess would accuse a good answer.
     if (c.anchors.size > 0) inherited = c.anchors;
@@ -480,6 +597,115 @@ function agreement(a: Clause, b: Clause): { agree: number; conflict: number } {
   return { agree, conflict };
 }
 
+/** Units a threshold is given in, by dimension, with their size in the dimension's base unit. */
+const UNITS = new Map<string, [string, number]>([
+  ...(['ms', 'millisecond'] as const).map((u) => [u, ['time', 0.001]] as [string, [string, number]]),
+  ...(['s', 'sec', 'second'] as const).map((u) => [u, ['time', 1]] as [string, [string, number]]),
+  ...(['min', 'minute'] as const).map((u) => [u, ['time', 60]] as [string, [string, number]]),
+  ...(['h', 'hour'] as const).map((u) => [u, ['time', 3600]] as [string, [string, number]]),
+  ['day', ['time', 86400]],
+  ['%', ['percent', 1]],
+  ['percent', ['percent', 1]],
+  ['bit', ['size', 0.125]],
+  ['byte', ['size', 1]],
+  ...(['kb', 'kilobyte'] as const).map((u) => [u, ['size', 1e3]] as [string, [string, number]]),
+  ...(['mb', 'megabyte'] as const).map((u) => [u, ['size', 1e6]] as [string, [string, number]]),
+  ...(['gb', 'gigabyte'] as const).map((u) => [u, ['size', 1e9]] as [string, [string, number]]),
+]);
+/** Words that make a number a limit to stay within ("ideally under 2.5 seconds"). */
+const THRESHOLD_WORDS = new Set([
+  'under',
+  'below',
+  'above',
+  'over',
+  'within',
+  'than',
+  'most',
+  'least',
+  'exceed',
+  'exceeds',
+  'up',
+  'ideally',
+  'target',
+]);
+/** Words that make a number an example the speaker picked ("say 99.5 percent"). */
+const EXAMPLE_WORDS = new Set(['example', 'instance', 'say', 'e.g', 'eg', 'such', 'like', 'here']);
+
+interface Quantity {
+  value: number;
+  dimension: string;
+  /** "25 seconds" as written. */
+  text: string;
+  threshold: boolean;
+}
+interface SentenceQuantity {
+  quantities: Quantity[];
+  words: Set<string>;
+  text: string;
+}
+
+function sentenceQuantities(a: AnalyzedText): SentenceQuantity[] {
+  return a.sentences.map((s) => {
+    const toks = a.tokens.slice(s.tokenStart, s.tokenEnd);
+    const example = toks.some((t) => EXAMPLE_WORDS.has(t.normal));
+    const quantities: Quantity[] = [];
+    toks.forEach((t, i) => {
+      const unit = UNITS.get(toks[i + 1]?.lemma ?? '') ?? UNITS.get(toks[i + 1]?.normal ?? '');
+      const n = Number(t.text.replace(/,/g, ''));
+      if (t.kind !== 'number' || !unit || !Number.isFinite(n)) return;
+      const before = toks.slice(Math.max(0, i - 3), i);
+      quantities.push({
+        value: n * unit[1],
+        dimension: unit[0],
+        text: a.text.slice(t.start, toks[i + 1]!.end),
+        threshold: !example && before.some((b) => THRESHOLD_WORDS.has(b.normal)),
+      });
+    });
+    const words = new Set(toks.filter((t) => isContentToken(t) && t.kind !== 'number' && !UNITS.has(t.lemma)).map((t) => t.lemma));
+    return { quantities, words, text: a.text.slice(a.tokens[s.tokenStart]!.start, a.tokens[s.tokenEnd - 1]!.end) };
+  });
+}
+
+function truthQuantities(truth: readonly AnalyzedText[]): SentenceQuantity[] {
+  return truth.flatMap(sentenceQuantities).filter((s) => s.quantities.length > 0);
+}
+
+/**
+ * Wrong thresholds: the answer gives a limit of the same kind (time, share, size) for the same
+ * measure (two content words of the truth's sentence) that no truth sentence gives, off by half
+ * or more. Only limits the truth states as limits: examples and other figures are the
+ * speaker's choice ("say 99.5 percent over four weeks").
+ */
+function wrongNumbers(answer: AnalyzedText, truth: readonly SentenceQuantity[]): ClaimConflict[] {
+  if (truth.length === 0) return [];
+  const out: ClaimConflict[] = [];
+  const all = truth.flatMap((t) => t.quantities);
+  for (const [i, s] of sentenceQuantities(answer).entries()) {
+    for (const q of s.quantities) {
+      const same = all.filter((t) => t.dimension === q.dimension);
+      if (same.length === 0 || same.some((t) => Math.max(t.value, q.value) <= 1.15 * Math.min(t.value, q.value))) continue;
+      let best: { t: SentenceQuantity; shared: number } | undefined;
+      for (const t of truth) {
+        if (!t.quantities.some((x) => x.threshold && x.dimension === q.dimension)) continue;
+        const shared = [...s.words].filter((w) => t.words.has(w)).length;
+        if (shared >= 2 && (!best || shared > best.shared)) best = { t, shared };
+      }
+      const limit = best?.t.quantities.find((x) => x.threshold && x.dimension === q.dimension);
+      if (!best || !limit || Math.max(limit.value, q.value) < 1.5 * Math.min(limit.value, q.value)) continue;
+      const sentence = answer.sentences[i]!;
+      out.push({
+        kind: 'wrong_number',
+        start: answer.tokens[sentence.tokenStart]!.start,
+        end: answer.tokens[sentence.tokenEnd - 1]!.end,
+        detail: `${quote(s.text)} gives ${q.text} where the answer is ${limit.text}.`,
+        certain: true,
+      });
+      break;
+    }
+  }
+  return out;
+}
+
 const quote = (s: string): string => `"${s.length > 80 ? `${s.slice(0, 77)}…` : s}"`;
 
 interface PreparedTruth {
@@ -487,27 +713,43 @@ interface PreparedTruth {
   truth: Clause[];
   /** Words the truth uses of one side only ("setTimeout" of macrotasks, "handshake" of TCP). */
   sideWords: Map<string, Map<string, boolean>>;
+  /** Per side, the directions the truth gives it on the qualitative axes, with the clause that says so. */
+  sideDirections: Map<string, Map<string, string>>;
+  /** Thresholds and other quantities the truth states, with the content words of their sentence. */
+  quantities: SentenceQuantity[];
 }
 
 function prepareTruth(q: ClaimTruth): PreparedTruth {
   const rawTruth = q.truth.flatMap(splitClauses);
   const anchors = findAnchors(q, rawTruth);
-  const truth = q.truth.flatMap((t) => clausesOf(t, anchors, q.lexicon)).filter((c) => c.preds.size > 0);
+  const all = q.truth.flatMap((t) => clausesOf(t, anchors, q.lexicon, true));
+  const truth = all.filter((c) => c.preds.size > 0);
+  // How the truth compares each side on the qualitative axes (fast/slow, cheap/expensive …).
+  const sideDirections = new Map<string, Map<string, string>>();
+  for (const t of all) {
+    if (t.anchors.size !== 1) continue;
+    const [side] = [...t.anchors];
+    const m = sideDirections.get(side!) ?? new Map<string, string>();
+    for (const d of t.directions) if (SIDE_AXES.has(d.slice(0, -1)) && !m.has(d)) m.set(d, t.text);
+    sideDirections.set(side!, m);
+  }
   const sideWords = new Map<string, Map<string, boolean>>();
   const usedBy = new Map<string, Set<string>>();
   for (const t of truth) {
     if (t.anchors.size !== 1) continue;
     const [side] = [...t.anchors];
-    for (const k of t.preds.keys()) usedBy.set(k, (usedBy.get(k) ?? new Set()).add(side!));
+    for (const [k, pol] of t.preds) usedBy.set(`${k}:${pol}`, (usedBy.get(`${k}:${pol}`) ?? new Set()).add(side!));
   }
+  // A word one side affirms and the other denies tells them apart too ("401 when authentication
+  // is missing", "403 when the user is authenticated but not allowed").
   for (const t of truth) {
     if (t.anchors.size !== 1) continue;
     const [side] = [...t.anchors];
     const m = sideWords.get(side!) ?? new Map<string, boolean>();
-    for (const [k, pol] of t.preds) if (usedBy.get(k)!.size === 1) m.set(k, pol);
+    for (const [k, pol] of t.preds) if (usedBy.get(`${k}:${pol}`)!.size === 1) m.set(k, pol);
     sideWords.set(side!, m);
   }
-  return { anchors, truth, sideWords };
+  return { anchors, truth, sideWords, sideDirections, quantities: truthQuantities(q.truth) };
 }
 
 /**
@@ -527,7 +769,7 @@ function preparedTruth(q: ClaimTruth): PreparedTruth {
 
 export function checkClaims(answer: AnalyzedText, q: ClaimTruth): ClaimConflict[] {
   if (q.truth.length === 0 || answer.tokens.length === 0) return [];
-  const { anchors, truth, sideWords } = preparedTruth(q);
+  const { anchors, truth, sideWords, sideDirections, quantities } = preparedTruth(q);
   if (truth.length === 0) return [];
   const conflicts: ClaimConflict[] = [];
   const seen = new Set<string>();
@@ -541,6 +783,26 @@ export function checkClaims(answer: AnalyzedText, q: ClaimTruth): ClaimConflict[
   const swapCandidates: { c: Clause; side: string; other: string; n: number }[] = [];
 
   for (const c of clausesOf(answer, anchors, q.lexicon)) {
+    // A side turned round on an axis the truth compares it on: "asymmetric encryption is the
+    // faster one" where the truth says it is much slower. The clause must speak of one side
+    // only and take one direction only ("slower to set up but faster to run" is not read).
+    if (c.anchors.size === 1 && !c.conditional) {
+      const [side] = [...c.anchors];
+      const known = sideDirections.get(side!);
+      for (const d of c.directions) {
+        if (!SIDE_AXES.has(d.slice(0, -1)) || c.directions.has(opposite(d)) || !known || known.has(d)) continue;
+        const said = known.get(opposite(d));
+        if (said === undefined) continue;
+        add({
+          kind: 'reversed_comparison',
+          start: c.start,
+          end: c.end,
+          detail: `${quote(c.text)} turns round ${quote(said)}.`,
+          certain: true,
+        });
+        break;
+      }
+    }
     if (c.preds.size === 0) continue;
     const scored = truth.map((t) => ({ t, ...agreement(c, t) }));
 
@@ -594,12 +856,14 @@ export function checkClaims(answer: AnalyzedText, q: ClaimTruth): ClaimConflict[
       for (const [other, words] of sideWords) {
         if (other === side) continue;
         let n = 0;
-        for (const [k, pol] of c.preds) if (words.get(k) === pol && !own?.has(k)) n++;
+        for (const [k, pol] of c.preds) if (words.get(k) === pol && own?.get(k) !== pol) n++;
         if (n > best.n) best = { side: other, n };
       }
       let ownN = 0;
       if (own) for (const [k, pol] of c.preds) if (own.get(k) === pol) ownN++;
-      if (best.n >= 1 && ownN === 0) swapCandidates.push({ c, side: side!, other: best.side, n: best.n });
+      // A name of its own side ("Object storage such as S3") does not excuse a clause that
+      // otherwise says what the other side does.
+      if (best.n >= 1 && ownN * 2 < best.n) swapCandidates.push({ c, side: side!, other: best.side, n: best.n });
     }
 
     // Reversed comparison: the clause makes the same claim as a truth clause (two or more
@@ -608,6 +872,8 @@ export function checkClaims(answer: AnalyzedText, q: ClaimTruth): ClaimConflict[
       const best = scored.filter((s) => s.agree >= 2 && s.conflict === 0).sort((a, b) => b.agree - a.agree)[0];
       if (best) {
         for (const d of c.directions) {
+          // Most/least is read only of a side (above): of a clause, it is too often a quantity.
+          if (d.slice(0, -1) === MOST_AXIS) continue;
           const flipped = opposite(d);
           if (
             best.t.directions.has(flipped) &&
@@ -640,6 +906,7 @@ export function checkClaims(answer: AnalyzedText, q: ClaimTruth): ClaimConflict[
             start: c.start,
             end: c.end,
             detail: `${quote(c.text)} gives ${[...c.complexities].join(', ')} where the answer is ${[...best.t.complexities].join(', ')}.`,
+            certain: true,
           });
         }
       }
@@ -662,8 +929,10 @@ export function checkClaims(answer: AnalyzedText, q: ClaimTruth): ClaimConflict[
         start: x.c.start,
         end: x.c.end,
         detail: `${quote(x.c.text)} says of ${x.side} what holds for ${x.other}.`,
+        certain: true,
       });
     }
   }
+  for (const c of wrongNumbers(answer, quantities)) add(c);
   return conflicts;
 }

@@ -60,6 +60,8 @@ const EVASION =
  * made. Chosen by cross-validation leaving whole questions out (bench/grading.bench.ts).
  */
 export const TOPIC_RATIO_ELSEWHERE = 0.7;
+/** Cap for an answer with one fact certainly the wrong way round among points it seems to make. */
+export const CERTAIN_CONFLICT_CAP = 30;
 export const TOPIC_KP_STATE = 0.5;
 export const TOPIC_MIN_WORDS = 40;
 /** The milder tier (cap 30): fits another question somewhat better, most key points not made. */
@@ -486,6 +488,18 @@ export function checkGuards(g: GuardInput): GuardHit[] {
       cap: 20,
       message: `Check your facts: the answer gets ${wrong === 1 ? 'a point' : `${wrong} points`} the wrong way round.`,
       detail: what.slice(0, 2).join(' '),
+    });
+  } else if (conflicts.some((c) => c.certain)) {
+    // One fact stated the other way round (a side given the other's property, another
+    // complexity or threshold) beside points that only seem made: a confidently wrong answer
+    // shares the reference's words, so the matcher credits the very points it reverses. Human
+    // graders give such answers 0–0.5 of 5; one certain error holds the answer to a weak grade.
+    const c = conflicts.find((x) => x.certain)!;
+    hits.push({
+      kind: 'contradiction',
+      cap: CERTAIN_CONFLICT_CAP,
+      message: 'Check your facts: the answer gets a point the wrong way round.',
+      detail: c.detail,
     });
   }
   return hits;

@@ -208,3 +208,83 @@ describe('a swapped answer scores low while the same answer with its facts right
     expect(right.guards?.map((g) => g.kind) ?? []).not.toContain('contradiction');
   });
 });
+
+describe('sides the question does not name, comparisons of a side and wrong thresholds are found', () => {
+  it('compounds of the reference ("little-endian", "big-endian") are sides: their byte orders swapped', () => {
+    const found = conflicts(
+      'tech-emb-endianness-01',
+      'Little-endian keeps the most significant byte at the lowest address, and big-endian keeps the least significant byte there.',
+    );
+    expect(found.some((c) => c.certain)).toBe(true);
+    expect(
+      conflicts(
+        'tech-emb-endianness-01',
+        'Little-endian puts the least significant byte at the lowest address and big-endian puts the most significant byte there, as network protocols do.',
+      ),
+    ).toEqual([]);
+  });
+
+  it('a side given the opposite comparison: asymmetric encryption called the fast one', () => {
+    const found = conflicts(
+      'tech-sec-encryption-basics-01',
+      'Asymmetric encryption is the faster of the two, so it is what encrypts disks and video streams.',
+    );
+    expect(found.map((c) => c.kind)).toContain('reversed_comparison');
+    expect(found[0]!.detail).toMatch(/slower/);
+    expect(
+      conflicts(
+        'tech-sec-encryption-basics-01',
+        'Asymmetric encryption is far slower, so it only sets up a shared key that AES then uses.',
+      ),
+    ).toEqual([]);
+  });
+
+  it('status codes swapped: a word one code affirms and the other denies tells them apart', () => {
+    const found = conflicts(
+      'tech-http-status-01',
+      '403 means the request is not authenticated at all, and 401 means the user is authenticated but not allowed to do it.',
+    );
+    expect(found.map((c) => c.kind)).toContain('swapped_terms');
+    expect(
+      conflicts(
+        'tech-http-status-01',
+        '401 means the request is not authenticated, and 403 means the user is authenticated but not allowed to do it.',
+      ),
+    ).toEqual([]);
+  });
+
+  it('a threshold ten times off is a wrong number; the right one, or an example the speaker picks, is not', () => {
+    const found = conflicts(
+      'tech-fe-core-web-vitals-01',
+      'Largest Contentful Paint tracks when the main content shows up and should stay under 25 seconds.',
+    );
+    expect(found.map((c) => c.kind)).toEqual(['wrong_number']);
+    expect(found[0]!.detail).toMatch(/25 seconds.*2\.5 seconds/);
+    expect(
+      conflicts('tech-fe-core-web-vitals-01', 'Largest Contentful Paint tracks when the main content shows up; aim for under 2.5 s.'),
+    ).toEqual([]);
+    expect(
+      conflicts(
+        'tech-sre-slo-error-budget-01',
+        'The SLO is a target for the indicator over a window, say 99.5 percent of requests over four weeks.',
+      ),
+    ).toEqual([]);
+  });
+
+  it('one certain error among points that seem made caps the score, with the error as the guard’s detail', async () => {
+    const q = question('tech-fe-core-web-vitals-01');
+    const e = await evaluator.evaluate({
+      question: q.text,
+      type: q.type,
+      referenceAnswer: q.referenceAnswer,
+      keyPoints: q.keyPoints,
+      answer:
+        'Largest Contentful Paint measures loading, when the main content appears, and should stay under 25 seconds; I optimise the hero image and preload key resources. ' +
+        'Interaction to Next Paint measures responsiveness, and I break up long JavaScript tasks. ' +
+        'Cumulative Layout Shift measures visual stability, fixed by reserving space for images. I check real-user data too.',
+    });
+    const guard = e.guards?.find((g) => g.kind === 'contradiction');
+    expect(guard?.detail).toMatch(/25 seconds/);
+    expect(e.score).toBeLessThanOrEqual(30);
+  });
+});
