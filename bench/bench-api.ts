@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { freePort } from '../src/server/testing/scale-out-cluster.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -57,6 +57,7 @@ export async function startBenchServer(opts: {
   /** Another checkout whose bin/panelist.mjs to run (a before/after under the same machine load). */
   root?: string;
 }): Promise<BenchServer> {
+  await ensureServerBundle(opts.root ?? root);
   const port = await freePort();
   const profileArgs = opts.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(opts.profile)}`] : [];
   const spawnedAt = performance.now();
@@ -93,6 +94,21 @@ export async function startBenchServer(opts: {
   };
 }
 
+/**
+ * Builds the checkout's precompiled server (dist/server/cli.mjs) when it is missing or older than
+ * its sources, as `npm start` does: otherwise bin/panelist.mjs runs the TypeScript through tsx and
+ * the bench measures the transpiler (a start several times slower), not the server users run.
+ */
+async function ensureServerBundle(checkout: string): Promise<void> {
+  const script = path.join(checkout, 'scripts/build-server.mjs');
+  if (!existsSync(script)) return;
+  const { buildServer, serverBundleIsFresh } = (await import(pathToFileURL(script).href)) as {
+    buildServer(): Promise<void>;
+    serverBundleIsFresh(): boolean;
+  };
+  if (!serverBundleIsFresh()) await buildServer();
+}
+
 /** Polls /readyz until it answers 200; returns the milliseconds since the spawn. */
 export async function waitForReady(server: BenchServer, timeoutMs = 240_000, pollMs = 20): Promise<number> {
   const deadline = Date.now() + timeoutMs;
@@ -118,4 +134,47 @@ export function processUsage(pid: number): { cpuMs: number; rssMiB: number } {
   } catch {
     return { cpuMs: 0, rssMiB: 0 };
   }
+}
+
+/**
+ * What a bench must undo however it ends (after its work, on a thrown error, on Ctrl-C or SIGTERM):
+ * stop its servers, drop its scratch database, remove its folders. On a shared machine a bench that
+ * fails mid-load must not leave a `panelist serve` or a database behind. Steps run once, newest
+ * first; a process that exits without running them (process.exit elsewhere) still kills the
+ * children it was given.
+ */
+export function benchTeardown() {
+  const steps: (() => unknown)[] = [];
+  const children = new Set<ChildProcess>();
+  let running: Promise<void> | null = null;
+  const run = (): Promise<void> =>
+    (running ??= (async () => {
+      for (const step of steps.reverse()) {
+        try {
+          await step();
+        } catch (err) {
+          console.error('teardown:', err instanceof Error ? err.message : err);
+        }
+      }
+    })());
+  const onSignal = (signal: NodeJS.Signals) => {
+    console.error(`${signal}: stopping the bench's servers and dropping its scratch data`);
+    void run().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  process.once('exit', () => {
+    for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  });
+  return {
+    /** A step to run at the end (registered after what it depends on: it runs before it). */
+    add(step: () => unknown): void {
+      steps.push(step);
+    },
+    /** A child process killed at the latest when this process exits. */
+    track(child: ChildProcess): void {
+      children.add(child);
+    },
+    run,
+  };
 }

@@ -46,7 +46,7 @@ const envSchema = z
     COMPRESSION: bool.default(true),
     EVALUATOR_THREADS: z.coerce.number().int().min(0).max(16).default(1),
     ANSWER_WAIT_MS: z.coerce.number().int().min(0).max(600_000).default(400),
-    ANSWER_WAIT_SLOTS: z.coerce.number().int().min(0).max(10_000).default(2),
+    ANSWER_WAIT_SLOTS: z.coerce.number().int().min(0).max(10_000).default(1),
     AI_PROVIDER: z.enum(['local', 'openai']).default('local'),
     STT_PROVIDER: z.enum(['browser', 'openai']).default('browser'),
     STT_BASE_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
@@ -152,7 +152,7 @@ export interface Config {
   compression: boolean;
   /** Worker threads that grade answers; 0 grades on the main thread. */
   evaluatorThreads: number;
-  /** How long POST …/answers waits for the grade before acknowledging the answer pending, while fewer than `slots` gradings run. */
+  /** How long POST …/answers waits for the grade before acknowledging the answer pending, while at most `slots` answers (its own included) are in hand. */
   answerWait: { ms: number; slots: number };
   /** How often each instance looks for due background jobs. */
   jobsPollMs: number;

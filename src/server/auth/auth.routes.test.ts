@@ -260,7 +260,10 @@ describe('API tokens', () => {
   it('rejects an expired or tampered access token', async () => {
     const tk = await tokens('expiry@example.com');
     const tampered = tk.accessToken.slice(0, -3) + (tk.accessToken.endsWith('AAA') ? 'BBB' : 'AAA');
+    const fresh = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: `Bearer ${tk.accessToken}` } });
+    expect(fresh.statusCode).toBe(200);
     expectProblem(await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: `Bearer ${tampered}` } }), 401);
+    // Used (and so remembered as verified) before it expired: still refused after.
     t.clock.advance(901_000);
     expectProblem(
       await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: `Bearer ${tk.accessToken}` } }),

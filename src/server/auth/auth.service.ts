@@ -1,6 +1,7 @@
 import { createHash, createSecretKey } from 'node:crypto';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { SignJWT, jwtVerify } from 'jose';
+import { createVerifiedTokens } from './verified-tokens.js';
 import type { LoginBody, RegisterBody, SetupBody, SetupLinkState, TokenResponse, User } from '../../contract/auth.js';
 import type { Actor } from './actor.js';
 import { AppError } from '../../core/errors.js';
@@ -69,8 +70,8 @@ export function createAuthService(deps: {
   const { db, config, clock } = deps;
   // Without a cache (a script, a one-off service) every request reads the database.
   const credentials = deps.credentials ?? createCredentialCache(0);
-  // A KeyObject lets jose use node:crypto directly instead of importing a WebCrypto key per call.
   const accessKey = createSecretKey(createHash('sha256').update(`access-token:${config.secretKey}`).digest());
+  const verifiedTokens = createVerifiedTokens();
 
   function rejectWeakPassword(password: string, context: { email: string; name: string }) {
     const weakness = passwordWeakness(password, context);
@@ -406,11 +407,18 @@ export function createAuthService(deps: {
 
     async resolveAccessToken(token: string): Promise<{ actor: Actor; familyId: string } | null> {
       try {
-        const { payload } = await jwtVerify(token, accessKey, {
-          algorithms: ['HS256'],
-          currentDate: clock.now(),
-        });
-        if (!payload.sub || typeof payload.fam !== 'string') return null;
+        let payload = verifiedTokens.get(token, clock.now().getTime());
+        if (!payload) {
+          const verified = (
+            await jwtVerify(token, accessKey, {
+              algorithms: ['HS256'],
+              currentDate: clock.now(),
+            })
+          ).payload;
+          if (!verified.sub || typeof verified.fam !== 'string' || typeof verified.exp !== 'number') return null;
+          payload = { sub: verified.sub, fam: verified.fam, exp: verified.exp };
+          verifiedTokens.remember(token, payload);
+        }
         const key = `f:${payload.fam}:${payload.sub}`;
         const known = credentials.get(key);
         if (known) return { actor: known.actor, familyId: payload.fam };

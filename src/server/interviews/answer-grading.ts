@@ -21,7 +21,13 @@ export const RECOVERY_DELAY_MS = 2 * 60_000;
 
 const MAX_HANDED_TO_EVALUATOR = 64;
 
-/** How the answer route relates to grading: it waits up to `ms` inline while fewer than `slots` gradings run. */
+/**
+ * How the answer route relates to grading: it waits up to `ms` inline only while fewer than
+ * `slots` answers are in hand in this process (being graded, or received and not yet replied to),
+ * its own included. With the default of 1 a candidate alone on the server gets the grade in the
+ * reply, as before; under concurrency every answer is acknowledged at once (202 pending) and the
+ * grade follows over the WebSocket: a wait would be paid by every request behind it (p99 ≥ `ms`).
+ */
 export interface AnswerWait {
   ms: number;
   slots: number;
@@ -40,6 +46,8 @@ export function createAnswerGrading(ctx: InterviewContext, wait: AnswerWait = { 
   const { db, clock, evaluator, reads } = ctx;
   /** Gradings under way in this process (inline waits and background alike). */
   let inFlight = 0;
+  /** Answer requests received and not yet replied to (from `receive()` to their `done()`). */
+  let receiving = 0;
   const running = new Map<string, Promise<void>>();
 
   // At most this many gradings are handed to the evaluator at once (its own queue is bounded and
@@ -57,8 +65,22 @@ export function createAnswerGrading(ctx: InterviewContext, wait: AnswerWait = { 
     }
   }
 
+  /** Counts an answer request from its arrival (before its reads), so concurrent answers see each other; call done() when it replies. */
+  function receive(): { done: () => void } {
+    receiving++;
+    let open = true;
+    return {
+      done: () => {
+        if (open) receiving--;
+        open = false;
+      },
+    };
+  }
+
+  /** Starts grading; waitMs is how long the caller (counted by `receive()`) may wait for it inline. */
   function start(input: EvaluationInput): { evaluation: Promise<Evaluation>; waitMs: number } {
-    const waitMs = inFlight < wait.slots ? wait.ms : 0;
+    // This answer is counted in `receiving` (by the route) and not yet in `inFlight`.
+    const waitMs = inFlight + Math.max(receiving, 1) <= wait.slots ? wait.ms : 0;
     inFlight++;
     const evaluation = evaluate(input).finally(() => inFlight--);
     // Handled by whoever awaits it; this keeps a late rejection from going unhandled in between.
@@ -162,7 +184,7 @@ export function createAnswerGrading(ctx: InterviewContext, wait: AnswerWait = { 
     await gradeStored(answerId);
   });
 
-  return { start, settledWithin, planRecovery, finishLater, settle };
+  return { receive, start, settledWithin, planRecovery, finishLater, settle };
 }
 
 export type AnswerGrading = ReturnType<typeof createAnswerGrading>;

@@ -68,59 +68,69 @@ export function createInterviewAnswering(ctx: InterviewContext, grading: AnswerG
     return { row, viewer, question, problem, coding: ctx.coding };
   }
 
+  async function storeAnswer(actor: Actor, interviewId: string, body: AnswerBody): Promise<Answer> {
+    const { row, viewer } = await loadFor(actor, interviewId);
+    requireCandidate(viewer, 'answer this interview');
+    requireInProgress(row);
+    requireBeforeDeadline(row, clock.now());
+    const [question] = await db
+      .select()
+      .from(interviewQuestions)
+      .where(and(eq(interviewQuestions.id, body.questionId), eq(interviewQuestions.interviewId, interviewId)));
+    if (!question) throw notFound('Question in this interview');
+
+    // A spoken answer is graded like a typed one: its transcript is the answer text.
+    const recording = body.mediaId ? await requireRecording(actor, body.mediaId) : null;
+    const started = grading.start(evaluationInputOf(question, row.level, body));
+    const evaluation = await grading.settledWithin(started.evaluation, started.waitMs);
+    const delivery = recording
+      ? measureDelivery({
+          transcript: body.text,
+          words: body.words,
+          recordingSeconds: recording.durationMs === null ? undefined : recording.durationMs / 1000,
+          voice: recording.voice,
+        })
+      : null;
+
+    const stored = await db.transaction(async (tx) => {
+      const locked = await reads.lockInterview(tx, interviewId);
+      if (!locked) throw notFound('Interview');
+      requireInProgress(locked);
+      // The clock is read under the lock: the deadline job completes under the same lock.
+      const now = clock.now();
+      requireBeforeDeadline(locked, now);
+      const answer = {
+        questionId: question.id,
+        text: body.text,
+        durationSeconds: body.durationSeconds ?? null,
+        mediaId: body.mediaId ?? null,
+        delivery,
+      };
+      if (evaluation) return storeCurrentAnswer(tx, interviewId, { ...answer, evaluation }, now);
+      const pending = await storePendingAnswer(tx, interviewId, answer, now);
+      await grading.planRecovery(tx, pending.id, now);
+      return pending;
+    });
+    if (!evaluation) grading.finishLater(stored.id, started.evaluation);
+    return toAnswer(stored, resultsVisible(viewer, row), new Map());
+  }
+
   return {
     /**
      * Grades outside the transaction (it is the slow part), then stores the answer and
      * supersedes the previous one under a row lock, re-checking that the interview is still
      * open and, for an assigned interview, that its deadline has not passed. Grading is waited
-     * for up to ANSWER_WAIT_MS (while the grader is not backlogged); past that the answer is
+     * for up to ANSWER_WAIT_MS when no other answer is in hand (ANSWER_WAIT_SLOTS); past that, or
+     * under concurrency at once, the answer is
      * stored with its evaluation pending and graded in the background (answer-grading.ts).
      */
     async submitAnswer(actor: Actor, interviewId: string, body: AnswerBody): Promise<Answer> {
-      const { row, viewer } = await loadFor(actor, interviewId);
-      requireCandidate(viewer, 'answer this interview');
-      requireInProgress(row);
-      requireBeforeDeadline(row, clock.now());
-      const [question] = await db
-        .select()
-        .from(interviewQuestions)
-        .where(and(eq(interviewQuestions.id, body.questionId), eq(interviewQuestions.interviewId, interviewId)));
-      if (!question) throw notFound('Question in this interview');
-
-      // A spoken answer is graded like a typed one: its transcript is the answer text.
-      const recording = body.mediaId ? await requireRecording(actor, body.mediaId) : null;
-      const started = grading.start(evaluationInputOf(question, row.level, body));
-      const evaluation = await grading.settledWithin(started.evaluation, started.waitMs);
-      const delivery = recording
-        ? measureDelivery({
-            transcript: body.text,
-            words: body.words,
-            recordingSeconds: recording.durationMs === null ? undefined : recording.durationMs / 1000,
-            voice: recording.voice,
-          })
-        : null;
-
-      const stored = await db.transaction(async (tx) => {
-        const locked = await reads.lockInterview(tx, interviewId);
-        if (!locked) throw notFound('Interview');
-        requireInProgress(locked);
-        // The clock is read under the lock: the deadline job completes under the same lock.
-        const now = clock.now();
-        requireBeforeDeadline(locked, now);
-        const answer = {
-          questionId: question.id,
-          text: body.text,
-          durationSeconds: body.durationSeconds ?? null,
-          mediaId: body.mediaId ?? null,
-          delivery,
-        };
-        if (evaluation) return storeCurrentAnswer(tx, interviewId, { ...answer, evaluation }, now);
-        const pending = await storePendingAnswer(tx, interviewId, answer, now);
-        await grading.planRecovery(tx, pending.id, now);
-        return pending;
-      });
-      if (!evaluation) grading.finishLater(stored.id, started.evaluation);
-      return toAnswer(stored, resultsVisible(viewer, row), new Map());
+      const received = grading.receive();
+      try {
+        return await storeAnswer(actor, interviewId, body);
+      } finally {
+        received.done();
+      }
     },
 
     /** Runs the candidate's code on a coding question's public examples (nothing is stored). */

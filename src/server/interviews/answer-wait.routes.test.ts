@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Interview } from '../../contract/interviews.js';
+import type { AnswerEvaluator } from '../../core/evaluation/types.js';
+import { createLocalEvaluator } from '../ai/local-evaluator.js';
+import { createTestApp, registerUser, type Browser, type TestApp } from '../testing/test-app.js';
+
+/**
+ * ANSWER_WAIT_SLOTS=1 (the default): the answer route waits for the grade only while its answer is
+ * the one in hand. The evaluator is the local one behind a gate the test opens; `entered` resolves
+ * when a grading reaches it.
+ */
+let t: TestApp;
+let ana: Browser;
+let gate: Promise<void> | null = null;
+let entered: (() => void) | null = null;
+
+beforeAll(async () => {
+  const inner = await createLocalEvaluator();
+  const evaluator: AnswerEvaluator = {
+    name: inner.name,
+    version: inner.version,
+    async evaluate(input) {
+      entered?.();
+      if (gate) await gate;
+      return inner.evaluate(input);
+    },
+  };
+  t = await createTestApp({ ANSWER_WAIT_MS: '600000', ANSWER_WAIT_SLOTS: '1' }, { evaluator });
+  ana = await registerUser(t.app, { name: 'Ana' });
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+const TEXT =
+  'An index is a sorted structure over one or more columns, usually a B-tree, that lets the database find rows without scanning the ' +
+  'whole table. It speeds up reads and costs extra work on every insert and update.';
+
+async function start(): Promise<Interview> {
+  const res = await ana.request({
+    method: 'POST',
+    url: '/api/v1/interviews',
+    payload: { kind: 'practice', type: 'technical', role: 'Backend engineer', level: 'mid', questionCount: 2 },
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json();
+}
+
+const answer = (iv: Interview, index: number) =>
+  ana.request({ method: 'POST', url: `/api/v1/interviews/${iv.id}/answers`, payload: { questionId: iv.questions[index]!.id, text: TEXT } });
+
+describe('how long an answer waits for its grade', () => {
+  it('alone on the server, the reply carries the grade (201)', async () => {
+    const iv = await start();
+    const res = await answer(iv, 0);
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ evaluationStatus: 'done', evaluation: { score: expect.any(Number) } });
+  });
+
+  it('while another answer is in hand, it is acknowledged at once (202 pending) and the first still gets its grade', async () => {
+    const iv = await start();
+    let open!: () => void;
+    gate = new Promise<void>((resolve) => (open = resolve));
+    const reached = new Promise<void>((resolve) => (entered = resolve));
+    const first = answer(iv, 0);
+    await reached;
+    entered = null;
+
+    // The first answer waits at the grader; the second does not wait behind it.
+    const second = await answer(iv, 1);
+    expect(second.statusCode, second.body).toBe(202);
+    expect(second.json()).toMatchObject({ evaluationStatus: 'pending', evaluation: null });
+
+    gate = null;
+    open();
+    const firstRes = await first;
+    expect(firstRes.statusCode, firstRes.body).toBe(201);
+    expect(firstRes.json()).toMatchObject({ evaluationStatus: 'done' });
+
+    // Alone again: the next answer waits for its grade once more.
+    const third = await answer(iv, 0);
+    expect(third.statusCode, third.body).toBe(201);
+  });
+});
