@@ -50,6 +50,8 @@ interface Clause {
   /** Has a verb: a claim, not a fragment of a list ("the database or object storage"). */
   verb: boolean;
   text: string;
+  /** Index of the sentence the clause belongs to. */
+  sentence: number;
 }
 
 /** Directions whose swap reverses a claim. Each word maps to its direction and axis. */
@@ -395,6 +397,11 @@ function toClause(raw: RawClause, anchors: ReadonlySet<string>, lexicon: Lexicon
   const denied = new Set<string>();
   // Words until the head of the current denial is found (0: none open).
   let head = 0;
+  // What a denial covers beyond its head: "never call the auth database" denies the database
+  // call as "without a database lookup" does, so the two agree on "database". A "not"/"never"
+  // covers the rest of its clause up to a subordinate clause; "without"/"instead of" only the
+  // noun phrase that follows (up to the next finite verb).
+  let scope: 'clause' | 'phrase' | null = null;
   let words = 0;
   let subordinate = false;
   for (const [i, t] of tokens.entries()) {
@@ -402,16 +409,22 @@ function toClause(raw: RawClause, anchors: ReadonlySet<string>, lexicon: Lexicon
     if (i === raw.contrastFrom) {
       contrast = true;
       head = 3;
+      scope = 'phrase';
     }
     if (!isWordToken(t)) continue;
     if (words++ >= 2 && SUBORDINATORS.has(t.normal)) subordinate = true;
+    if (SUBORDINATORS.has(t.normal) || (scope === 'phrase' && (t.pos === 'VERB' || t.pos === 'AUX') && !/ing$/.test(t.normal)))
+      scope = null;
     // "no longer", "not only": time and addition, not denial.
     const next = tokens[i + 1]?.normal;
-    if ((isNegator(t) && next !== 'longer' && next !== 'only') || IMPLICIT_DENIAL.has(t.lemma) || (HARD_TO.has(t.lemma) && next === 'to')) {
+    // A denying verb denies only as a verb: "a failed-events store" names a store, it denies nothing.
+    const denyingVerb = IMPLICIT_DENIAL.has(t.lemma) && t.pos === 'VERB' && !/^[-/]/.test(raw.text.text.slice(t.end, t.end + 1));
+    if ((isNegator(t) && next !== 'longer' && next !== 'only') || denyingVerb || (HARD_TO.has(t.lemma) && next === 'to')) {
       negate = Math.max(negate, 3);
       // "without a full scan" names an absence: its head is denied, the clause is not.
       if (!subordinate && t.normal !== 'without') negated = true;
       head = 3;
+      scope = t.normal === 'without' ? 'phrase' : 'clause';
       continue;
     }
     const dir = DIRECTION.get(t.normal) ?? DIRECTION.get(t.lemma);
@@ -422,7 +435,7 @@ function toClause(raw: RawClause, anchors: ReadonlySet<string>, lexicon: Lexicon
       const k = keyOf(t, lexicon);
       // A word said both ways in one clause counts as affirmed.
       preds.set(k, (preds.get(k) ?? false) || negate === 0);
-      if (head > 0) denied.add(k);
+      if (head > 0 || scope !== null) denied.add(k);
       head = 0;
     } else if (head > 0) head--;
     if (negate > 0) negate--;
@@ -446,6 +459,7 @@ function toClause(raw: RawClause, anchors: ReadonlySet<string>, lexicon: Lexicon
     verb: tokens.some((t) => t.pos === 'VERB' || t.pos === 'AUX'),
     contrast,
     text,
+    sentence: first.sentence,
   };
 }
 
@@ -540,7 +554,8 @@ export function checkClaims(answer: AnalyzedText, q: ClaimTruth): ClaimConflict[
 
   const swapCandidates: { c: Clause; side: string; other: string; n: number }[] = [];
 
-  for (const c of clausesOf(answer, anchors, q.lexicon)) {
+  const answerClauses = clausesOf(answer, anchors, q.lexicon);
+  for (const c of answerClauses) {
     if (c.preds.size === 0) continue;
     const scored = truth.map((t) => ({ t, ...agreement(c, t) }));
 
@@ -609,7 +624,11 @@ export function checkClaims(answer: AnalyzedText, q: ClaimTruth): ClaimConflict[
       if (best) {
         for (const d of c.directions) {
           const flipped = opposite(d);
+          // A sentence that names both directions orders two things ("after doing the work but
+          // before acking", "after the script, before the timers"): it turns nothing round.
+          const bothWays = answerClauses.some((o) => o.sentence === c.sentence && o.directions.has(flipped));
           if (
+            !bothWays &&
             best.t.directions.has(flipped) &&
             !best.t.directions.has(d) &&
             !scored.some((s) => s.agree >= best.agree && s.t.directions.has(d))
