@@ -43,6 +43,11 @@ interface Clause {
   negated: boolean;
   /** Predicate keys a denial governs: the head word after a negator, every word after "instead of". */
   denied: Set<string>;
+  /**
+   * Every key inside a denial's phrase: "never call the auth database" denies the database call
+   * as "without a database lookup" does. A word is turned round only when both readings agree.
+   */
+  deniedScope: Set<string>;
   /** Has an "instead of" / "rather than" part: a choice between options, whatever the clause's own polarity. */
   contrast: boolean;
   /** "until", "unless", "only if": the polarity of such a clause is not its claim ("nothing runs until asked"). */
@@ -395,6 +400,7 @@ function toClause(raw: RawClause, anchors: ReadonlySet<string>, lexicon: Lexicon
   let negated = false;
   let contrast = false;
   const denied = new Set<string>();
+  const deniedScope = new Set<string>();
   // Words until the head of the current denial is found (0: none open).
   let head = 0;
   // What a denial covers beyond its head: "never call the auth database" denies the database
@@ -418,7 +424,12 @@ function toClause(raw: RawClause, anchors: ReadonlySet<string>, lexicon: Lexicon
     // "no longer", "not only": time and addition, not denial.
     const next = tokens[i + 1]?.normal;
     // A denying verb denies only as a verb: "a failed-events store" names a store, it denies nothing.
-    const denyingVerb = IMPLICIT_DENIAL.has(t.lemma) && t.pos === 'VERB' && !/^[-/]/.test(raw.text.text.slice(t.end, t.end + 1));
+    // And "fail" denies only what it governs ("fails to validate"): "messages that keep failing" deny nothing.
+    const denyingVerb =
+      IMPLICIT_DENIAL.has(t.lemma) &&
+      t.pos === 'VERB' &&
+      !/^[-/]/.test(raw.text.text.slice(t.end, t.end + 1)) &&
+      (t.lemma !== 'fail' || next === 'to');
     if ((isNegator(t) && next !== 'longer' && next !== 'only') || denyingVerb || (HARD_TO.has(t.lemma) && next === 'to')) {
       negate = Math.max(negate, 3);
       // "without a full scan" names an absence: its head is denied, the clause is not.
@@ -435,7 +446,8 @@ function toClause(raw: RawClause, anchors: ReadonlySet<string>, lexicon: Lexicon
       const k = keyOf(t, lexicon);
       // A word said both ways in one clause counts as affirmed.
       preds.set(k, (preds.get(k) ?? false) || negate === 0);
-      if (head > 0 || scope !== null) denied.add(k);
+      if (head > 0) denied.add(k);
+      if (head > 0 || scope !== null) deniedScope.add(k);
       head = 0;
     } else if (head > 0) head--;
     if (negate > 0) negate--;
@@ -455,6 +467,7 @@ function toClause(raw: RawClause, anchors: ReadonlySet<string>, lexicon: Lexicon
     complexities: complexitiesIn(text),
     negated,
     denied,
+    deniedScope,
     conditional: tokens.some((t) => CONDITIONAL.has(t.normal)),
     verb: tokens.some((t) => t.pos === 'VERB' || t.pos === 'AUX'),
     contrast,
@@ -574,7 +587,7 @@ export function checkClaims(answer: AnalyzedText, q: ClaimTruth): ClaimConflict[
         for (const k of c.preds.keys()) {
           if (!t.preds.has(k)) continue;
           shared++;
-          if (c.denied.has(k) !== t.denied.has(k)) turned.push(k);
+          if (c.denied.has(k) !== t.denied.has(k) && c.deniedScope.has(k) !== t.deniedScope.has(k)) turned.push(k);
         }
         return { t, shared, turned };
       });
