@@ -1,9 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { KeyPointState, QuestionType } from '../../contract/interviews.js';
-import { createLocalEvaluator, loadLexicon } from '../../server/ai/local-evaluator.js';
-import { createWinkTextAnalyzer } from '../../server/ai/wink-text-analyzer.js';
+import type { KeyPointState } from '../../contract/interviews.js';
+import {
+  bankQuestion as question,
+  createLocalEvaluator,
+  createWinkTextAnalyzer,
+  loadLexicon,
+} from '../../server/testing/grading-support.js';
 import { checkClaims } from './claims.js';
 import type { Lexicon } from './lexicon.js';
 import type { AnswerEvaluator } from './types.js';
@@ -11,21 +13,8 @@ import type { AnswerEvaluator } from './types.js';
 /**
  * Key-point states as a candidate sees them, on bank questions with answers written for these
  * tests: a point made in other words, or made negatively when the point itself is negative, is
- * not reported missed; a denial still is; a compound point with one half missing is partly.
+ * not reported missed; a denial still is.
  */
-interface BankQuestion {
-  id: string;
-  type: QuestionType;
-  text: string;
-  referenceAnswer?: string;
-  keyPoints: string[];
-}
-const bankDir = join(import.meta.dirname, '..', '..', '..', 'content', 'questions');
-const bank: BankQuestion[] = readdirSync(bankDir)
-  .filter((f) => f.endsWith('.json'))
-  .flatMap((f) => (JSON.parse(readFileSync(join(bankDir, f), 'utf8')) as { questions: BankQuestion[] }).questions);
-const question = (id: string): BankQuestion => bank.find((q) => q.id === id)!;
-
 const analyze = createWinkTextAnalyzer();
 let lexicon: Lexicon | undefined;
 let evaluator: AnswerEvaluator;
@@ -84,7 +73,8 @@ describe('a denial agrees with a point that is itself negative', () => {
 describe('a sentence that orders two things turns no comparison round', () => {
   it('"crashes after doing the work but before acking" agrees with "redelivered if the consumer crashes before acknowledging"', () => {
     const q = question('tech-message-queues-01');
-    const answer = 'If a consumer crashes after doing the work but before acking, the broker hands the same message out again, so you will see repeats.';
+    const answer =
+      'If a consumer crashes after doing the work but before acking, the broker hands the same message out again, so you will see repeats.';
     expect(conflicts([q.referenceAnswer!, ...q.keyPoints], q.text, answer).map((c) => c.kind)).not.toContain('reversed_comparison');
   });
 
