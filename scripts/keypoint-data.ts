@@ -53,9 +53,11 @@ export interface KeyPointData {
   lexicon: Lexicon | undefined;
 }
 
+/** `file` may name several files, comma-separated: their judgements are read as one set. */
 export async function loadKeyPointData(file: string): Promise<KeyPointData> {
-  const rows: Judgement[] = readFileSync(file, 'utf8')
-    .split('\n')
+  const rows: Judgement[] = file
+    .split(',')
+    .flatMap((f) => readFileSync(f, 'utf8').split('\n'))
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as Judgement);
   const analyze = createWinkTextAnalyzer();

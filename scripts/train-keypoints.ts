@@ -2,7 +2,7 @@
  * Trains the key-point state model (covered / partly / missed from the matcher's signals) on
  * content/grader/keypoint-judgements.jsonl and writes content/grader/keypoint-model.json.
  *
- *   npm run train:keypoints [-- --data FILE.jsonl] [--out FILE.json]
+ *   npm run train:keypoints [-- --data FILE.jsonl[,FILE2.jsonl…]] [--out FILE.json]
  *
  * Training adds each key point paired with an answer to another question (certainly missed);
  * the figures are measured on the labelled judgements only.

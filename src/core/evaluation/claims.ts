@@ -50,6 +50,11 @@ interface Clause {
   negated: boolean;
   /** Predicate keys a denial governs: the head word after a negator, every word after "instead of". */
   denied: Set<string>;
+  /**
+   * Every key inside a denial's phrase: "never call the auth database" denies the database call
+   * as "without a database lookup" does. A word is turned round only when both readings agree.
+   */
+  deniedScope: Set<string>;
   /** Has an "instead of" / "rather than" part: a choice between options, whatever the clause's own polarity. */
   contrast: boolean;
   /** "until", "unless", "only if": the polarity of such a clause is not its claim ("nothing runs until asked"). */
@@ -57,6 +62,8 @@ interface Clause {
   /** Has a verb: a claim, not a fragment of a list ("the database or object storage"). */
   verb: boolean;
   text: string;
+  /** Index of the sentence the clause belongs to. */
+  sentence: number;
 }
 
 /** Directions whose swap reverses a claim. Each word maps to its direction and axis. */
@@ -459,8 +466,14 @@ function toClause(raw: RawClause, anchors: ReadonlySet<string>, lexicon: Lexicon
   let negated = false;
   let contrast = false;
   const denied = new Set<string>();
+  const deniedScope = new Set<string>();
   // Words until the head of the current denial is found (0: none open).
   let head = 0;
+  // What a denial covers beyond its head: "never call the auth database" denies the database
+  // call as "without a database lookup" does, so the two agree on "database". A "not"/"never"
+  // covers the rest of its clause up to a subordinate clause; "without"/"instead of" only the
+  // noun phrase that follows (up to the next finite verb).
+  let scope: 'clause' | 'phrase' | null = null;
   let words = 0;
   let subordinate = false;
   for (const [i, t] of tokens.entries()) {
@@ -468,16 +481,27 @@ function toClause(raw: RawClause, anchors: ReadonlySet<string>, lexicon: Lexicon
     if (i === raw.contrastFrom) {
       contrast = true;
       head = 3;
+      scope = 'phrase';
     }
     if (!isWordToken(t)) continue;
     if (words++ >= 2 && SUBORDINATORS.has(t.normal)) subordinate = true;
+    if (SUBORDINATORS.has(t.normal) || (scope === 'phrase' && (t.pos === 'VERB' || t.pos === 'AUX') && !/ing$/.test(t.normal)))
+      scope = null;
     // "no longer", "not only": time and addition, not denial.
     const next = tokens[i + 1]?.normal;
-    if ((isNegator(t) && next !== 'longer' && next !== 'only') || IMPLICIT_DENIAL.has(t.lemma) || (HARD_TO.has(t.lemma) && next === 'to')) {
+    // A denying verb denies only as a verb: "a failed-events store" names a store, it denies nothing.
+    // And "fail" denies only what it governs ("fails to validate"): "messages that keep failing" deny nothing.
+    const denyingVerb =
+      IMPLICIT_DENIAL.has(t.lemma) &&
+      t.pos === 'VERB' &&
+      !/^[-/]/.test(raw.text.text.slice(t.end, t.end + 1)) &&
+      (t.lemma !== 'fail' || next === 'to');
+    if ((isNegator(t) && next !== 'longer' && next !== 'only') || denyingVerb || (HARD_TO.has(t.lemma) && next === 'to')) {
       negate = Math.max(negate, 3);
       // "without a full scan" names an absence: its head is denied, the clause is not.
       if (!subordinate && t.normal !== 'without') negated = true;
       head = 3;
+      scope = t.normal === 'without' ? 'phrase' : 'clause';
       continue;
     }
     // "most objects" counts, "the most significant byte" compares: only before an adjective.
@@ -491,6 +515,7 @@ function toClause(raw: RawClause, anchors: ReadonlySet<string>, lexicon: Lexicon
       // A word said both ways in one clause counts as affirmed.
       preds.set(k, (preds.get(k) ?? false) || negate === 0);
       if (head > 0) denied.add(k);
+      if (head > 0 || scope !== null) deniedScope.add(k);
       head = 0;
     } else if (head > 0) head--;
     if (negate > 0) negate--;
@@ -513,10 +538,12 @@ function toClause(raw: RawClause, anchors: ReadonlySet<string>, lexicon: Lexicon
     complexities: complexitiesIn(text),
     negated,
     denied,
+    deniedScope,
     conditional: tokens.some((t) => CONDITIONAL.has(t.normal)),
     verb: tokens.some((t) => t.pos === 'VERB' || t.pos === 'AUX'),
     contrast,
     text,
+    sentence: first.sentence,
   };
 }
 
@@ -782,7 +809,8 @@ export function checkClaims(answer: AnalyzedText, q: ClaimTruth): ClaimConflict[
 
   const swapCandidates: { c: Clause; side: string; other: string; n: number }[] = [];
 
-  for (const c of clausesOf(answer, anchors, q.lexicon)) {
+  const answerClauses = clausesOf(answer, anchors, q.lexicon);
+  for (const c of answerClauses) {
     // A side turned round on an axis the truth compares it on: "asymmetric encryption is the
     // faster one" where the truth says it is much slower. The clause must speak of one side
     // only and take one direction only ("slower to set up but faster to run" is not read).
@@ -821,7 +849,7 @@ export function checkClaims(answer: AnalyzedText, q: ClaimTruth): ClaimConflict[
         for (const k of c.preds.keys()) {
           if (!t.preds.has(k)) continue;
           shared++;
-          if (c.denied.has(k) !== t.denied.has(k)) turned.push(k);
+          if (c.denied.has(k) !== t.denied.has(k) && c.deniedScope.has(k) !== t.deniedScope.has(k)) turned.push(k);
         }
         return { t, shared, turned };
       });
@@ -875,7 +903,11 @@ export function checkClaims(answer: AnalyzedText, q: ClaimTruth): ClaimConflict[
           // Most/least is read only of a side (above): of a clause, it is too often a quantity.
           if (d.slice(0, -1) === MOST_AXIS) continue;
           const flipped = opposite(d);
+          // A sentence that names both directions orders two things ("after doing the work but
+          // before acking", "after the script, before the timers"): it turns nothing round.
+          const bothWays = answerClauses.some((o) => o.sentence === c.sentence && o.directions.has(flipped));
           if (
+            !bothWays &&
             best.t.directions.has(flipped) &&
             !best.t.directions.has(d) &&
             !scored.some((s) => s.agree >= best.agree && s.t.directions.has(d))

@@ -377,10 +377,14 @@ export function reconcileWithGuards(keyPoints: KeyPointCoverage[], guards: reado
     // made, with its evidence, is shown as partly made rather than missed, so nobody is told they
     // missed what they said. The score stays held down by the guard. A longer answer on another
     // subject shares enough general vocabulary to fool the matcher, so its points stay missed.
+    // A point the matcher is unsure of in such a short answer ("partly") is as often made in words
+    // it does not know as not made at all (8 of 16 in our judgements), so it is not called missed.
     return keyPoints.map((k) =>
       words < TOPIC_MIN_WORDS && k.state === 'covered' && k.evidence.length > 0
         ? { ...k, state: 'partly', note: 'Found here, though the answer as a whole reads as being about another subject.' }
-        : { ...k, state: 'missed', covered: false, evidence: [], note: 'The answer is about another subject.' },
+        : words < TOPIC_MIN_WORDS && k.state === 'partly'
+          ? { ...k, note: 'Not clearly made, and the answer as a whole reads as being about another subject.' }
+          : { ...k, state: 'missed', covered: false, evidence: [], note: 'The answer is about another subject.' },
     );
   }
   if (kinds.has('keyword_list')) {

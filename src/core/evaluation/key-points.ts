@@ -410,7 +410,28 @@ function findContradiction(
       }
       return false;
     };
-    if (!claimHasNeg && all.every((k) => answerScope[k]) && all.some(about)) return `says the opposite: "not ${hit.word.normal}"`;
+    // And the denying clause must restate the claim, not just share its verb: "two pieces of your
+    // code never execute at the same time" denies simultaneity, not "executes on a single thread".
+    const restates = (k: number): boolean => {
+      const [from, to] = clauseAround(answer, k);
+      let said = 0;
+      let total = 0;
+      for (let j = 0; j < words.length; j++) {
+        const w = words[j]!;
+        const seen = m.where[j];
+        total += w.weight;
+        for (let x = from; x < to; x++) {
+          const t = answer.tokens[x]!;
+          if (t.lemma === w.lemma || t.normal === w.normal || (seen && m.best[j]! >= 0.5 && t.lemma === seen.word.lemma)) {
+            said += w.weight;
+            break;
+          }
+        }
+      }
+      return total > 0 && said / total >= DENIAL_RESTATES;
+    };
+    if (!claimHasNeg && all.every((k) => answerScope[k]) && all.some((k) => about(k) && restates(k)))
+      return `says the opposite: "not ${hit.word.normal}"`;
   }
 
   // Antonyms: the unit says "faster" where the claim says "slower", and not "slower" itself —
@@ -424,8 +445,11 @@ function findContradiction(
     if (claimForms.some((x) => areAntonyms(w, x)) || m.score < 0.4) continue;
     // The claim's own word must be absent from the whole answer, not just from this unit.
     if (answer.tokens.some((t) => t.lemma === w.lemma || t.normal === w.normal)) continue;
+    // "deleting" is no swap for "inserted" in "inserted, removed or reordered": it is another of
+    // the claim's own words in other form.
+    const ownWord = (a: AlignWord): boolean => words.some((x, j) => j !== i && wordSimilarity(x, a, vectors, KEY_POINT_FLOOR) >= 0.6);
     for (const u of units) {
-      const swapped = u.words.find((a) => areAntonyms(w, a));
+      const swapped = u.words.find((a) => areAntonyms(w, a) && !ownWord(a));
       if (swapped) return `says "${swapped.normal}" where the point says "${w.normal}"`;
     }
   }
@@ -447,11 +471,13 @@ function findContradiction(
     for (const u of units) for (const n of numbersIn(answer, u.tokenFrom, u.tokenTo)) unitNums.add(n);
     if (unitNums.size > 0 && ![...claimNums].some((n) => unitNums.has(n))) return `gives a different number (${[...unitNums][0]})`;
   }
-  void vectors;
   return undefined;
 }
 
 const PREDICATE_POS = new Set(['VERB', 'ADJ', 'ADV', 'AUX']);
+
+/** Share of a claim's weight a clause must say for its negation to deny the claim. */
+const DENIAL_RESTATES = 0.5;
 
 /** Words that make a statement negative without a "not". */
 const NEGATIVE_MEANING = new Set([

@@ -29,8 +29,8 @@ const offTopic = (extra: Partial<GuardHit> = {}): GuardHit => ({
 });
 
 describe('key points after an off-topic guard', () => {
-  it('an answer held down as being about another subject makes none of the points', () => {
-    const [k] = reconcileWithGuards([point('partly')], [offTopic()]);
+  it('a long answer held down as being about another subject makes none of the points', () => {
+    const [k] = reconcileWithGuards([point('partly')], [offTopic()], 120);
     expect(k!.state).toBe('missed');
     expect(k!.evidence).toEqual([]);
   });
@@ -40,6 +40,14 @@ describe('key points after an off-topic guard', () => {
     expect(k!.state).toBe('partly');
     expect(k!.evidence.length).toBe(1);
     expect(k!.note).toMatch(/another subject/);
+  });
+
+  it('in a short answer, a point the matcher is unsure of stays partly under an off-topic cap; one it finds absent is missed', () => {
+    const [unsure, absent] = reconcileWithGuards([point('partly'), point('missed')], [offTopic()], 18);
+    expect(unsure!.state).toBe('partly');
+    expect(unsure!.note).toMatch(/another subject/);
+    expect(absent!.state).toBe('missed');
+    expect(absent!.evidence).toEqual([]);
   });
 
   it('in a long answer on another subject, a point the matcher took as made is still missed', () => {
