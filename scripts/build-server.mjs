@@ -49,38 +49,45 @@ export function serverBundleIsFresh() {
 export async function buildServer({ outDir = path.dirname(serverBundle) } = {}) {
   const esbuild = await import('esbuild');
   const entries = { cli: 'src/cli/main.ts', ...WORKER_ENTRIES };
-  await esbuild.build({
-    entryPoints: Object.entries(entries).map(([out, entry]) => ({ in: path.join(root, entry), out })),
-    outdir: outDir,
-    outExtension: { '.js': '.mjs' },
-    // Tells src/server/worker-entry.ts that threads and children are to start from these bundles.
-    define: { __PANELIST_BUNDLED__: 'true' },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    sourcemap: 'linked',
-    logLevel: 'warning',
-    plugins: [
-      {
-        name: 'keep-import-meta-per-module',
-        setup(build) {
-          build.onLoad({ filter: /\.ts$/ }, (args) => {
-            const source = readFileSync(args.path, 'utf8');
-            if (!source.includes('import.meta')) return { contents: source, loader: 'ts' };
-            // The module's own URL, computed from the bundle's location so the checkout can move.
-            const rel = path.relative(outDir, args.path).split(path.sep).join('/');
-            const url = `new URL(${JSON.stringify(rel)}, import.meta.url).href`;
-            const contents = source
-              .replaceAll('import.meta.url', `(${url})`)
-              .replaceAll('import.meta.dirname', `decodeURIComponent(new URL('.', ${url}).pathname).replace(/\\/$/, '')`);
-            return { contents, loader: 'ts' };
-          });
+  // esbuild keeps its service process (≈ 80 MiB) for later calls; `npm start` serves from this
+  // same process right after, so the service is stopped once the build is done (a later
+  // transform, e.g. of a TypeScript solution, starts a fresh one).
+  try {
+    await esbuild.build({
+      entryPoints: Object.entries(entries).map(([out, entry]) => ({ in: path.join(root, entry), out })),
+      outdir: outDir,
+      outExtension: { '.js': '.mjs' },
+      // Tells src/server/worker-entry.ts that threads and children are to start from these bundles.
+      define: { __PANELIST_BUNDLED__: 'true' },
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      packages: 'external',
+      sourcemap: 'linked',
+      logLevel: 'warning',
+      plugins: [
+        {
+          name: 'keep-import-meta-per-module',
+          setup(build) {
+            build.onLoad({ filter: /\.ts$/ }, (args) => {
+              const source = readFileSync(args.path, 'utf8');
+              if (!source.includes('import.meta')) return { contents: source, loader: 'ts' };
+              // The module's own URL, computed from the bundle's location so the checkout can move.
+              const rel = path.relative(outDir, args.path).split(path.sep).join('/');
+              const url = `new URL(${JSON.stringify(rel)}, import.meta.url).href`;
+              const contents = source
+                .replaceAll('import.meta.url', `(${url})`)
+                .replaceAll('import.meta.dirname', `decodeURIComponent(new URL('.', ${url}).pathname).replace(/\\/$/, '')`);
+              return { contents, loader: 'ts' };
+            });
+          },
         },
-      },
-    ],
-  });
+      ],
+    });
+  } finally {
+    await esbuild.stop();
+  }
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -36,6 +36,23 @@ describe('worker and child-process bundles', () => {
   }, 120_000);
   afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
+  it('leaves no esbuild service running after a build (npm start serves from the building process)', async () => {
+    const script = pathToFileURL(path.join(root, 'scripts/build-server.mjs')).href;
+    const children = (await inPlainNode(`
+      import { readdirSync, readFileSync } from 'node:fs';
+      const { buildServer } = await import(${JSON.stringify(script)});
+      await buildServer({ outDir: ${JSON.stringify(path.join(outDir, 'again'))} });
+      const alive = readdirSync('/proc').filter((d) => /^[0-9]+$/.test(d)).flatMap((d) => {
+        try {
+          const stat = readFileSync('/proc/' + d + '/stat', 'utf8').split(') ')[1].split(' ');
+          return Number(stat[1]) === process.pid && stat[0] !== 'Z' ? [readFileSync('/proc/' + d + '/cmdline', 'utf8')] : [];
+        } catch { return []; }
+      });
+      console.log(JSON.stringify(alive));
+    `)) as string[];
+    expect(children.filter((c) => c.includes('esbuild'))).toEqual([]);
+  }, 120_000);
+
   it('builds one bundle per worker entry beside the server', () => {
     expect(Object.keys(WORKER_ENTRIES).sort()).toEqual(['evaluator-thread', 'reading-child', 'voice-thread']);
   });
