@@ -25,8 +25,8 @@ COPY --from=build /app/src ./src
 COPY --from=build /app/content ./content
 COPY --from=build /app/tsconfig.json ./tsconfig.json
 COPY --from=build /app/dist/web ./dist/web
-# The precompiled server: bin/panelist.mjs runs it (it is newer than every source), so a start
-# skips transpiling TypeScript.
+# The precompiled server and its worker-thread and reading-process bundles: bin/panelist.mjs runs
+# it (it is newer than every source), so neither a start nor a worker transpiles TypeScript.
 COPY --from=build /app/scripts/build-server.mjs ./scripts/build-server.mjs
 COPY --from=build /app/dist/server ./dist/server
 RUN mkdir -p /data && chown node:node /data

@@ -208,9 +208,20 @@ try {
   } else {
     // ---- setup: accounts, an organization, one assigned interview each ----------------------
     const setupStarted = Date.now();
-    const [coach] = await makeAccounts(1, 'coach');
+    // One coach per 300 candidates: scheduling an interview counts against its coach's per-user
+    // budget (RATE_LIMIT_OTHER, 600 a minute), which one coach making 1,000 in a minute would pass.
+    // The server's limits stay at their defaults.
+    const coaches = await makeAccounts(Math.ceil(candidates / 300), 'coach');
     const people = await makeAccounts(candidates, 'candidate');
-    const { id: orgId } = await call('POST', '/api/v1/orgs', { name: 'Load Hiring' }, coach!.token);
+    const coachOf = (i: number) => coaches[i % coaches.length]!;
+    const { id: orgId } = await call('POST', '/api/v1/orgs', { name: 'Load Hiring' }, coaches[0]!.token);
+    if (coaches.length > 1) {
+      const rows = coaches.slice(1).map((_, j) => `($${j * 2 + 1}::uuid, '${orgId}'::uuid, $${j * 2 + 2}::uuid, 'coach', now())`);
+      await database.query(
+        `insert into memberships (id, org_id, user_id, role, created_at) values ${rows.join(',')}`,
+        coaches.slice(1).flatMap((c) => [randomUUID(), c.id]),
+      );
+    }
     for (let i = 0; i < people.length; i += 500) {
       const chunk = people.slice(i, i + 500);
       const rows = chunk.map((_, j) => `($${j * 2 + 1}::uuid, '${orgId}'::uuid, $${j * 2 + 2}::uuid, 'candidate', now())`).join(',');
@@ -219,7 +230,7 @@ try {
         chunk.flatMap((p) => [randomUUID(), p.id]),
       );
       const pairs = chunk
-        .map((_, j) => `($${j * 2 + 1}::uuid, '${orgId}'::uuid, '${coach!.id}'::uuid, $${j * 2 + 2}::uuid, now())`)
+        .map((_, j) => `($${j * 2 + 1}::uuid, '${orgId}'::uuid, '${coachOf(i + j).id}'::uuid, $${j * 2 + 2}::uuid, now())`)
         .join(',');
       await database.query(
         `insert into coach_assignments (id, org_id, coach_id, candidate_id, created_at) values ${pairs}`,
@@ -227,7 +238,7 @@ try {
       );
     }
     const questionCount = Math.min(20, Math.ceil(durationMs / answerMinMs) + 1);
-    const scheduled = await pool(people, 8, (p) =>
+    const scheduled = await pool(people, 8, (p, i) =>
       call(
         'POST',
         '/api/v1/interviews',
@@ -243,7 +254,7 @@ try {
           windowEnd: new Date(Date.now() + 24 * 3_600_000).toISOString(),
           durationMinutes: Math.ceil(durationMs / 60_000) + 10,
         },
-        coach!.token,
+        coachOf(i).token,
       ).then((iv: { id: string }) => iv.id),
     );
     console.log(

@@ -2,13 +2,18 @@ import type { GrammarChecker, GrammarFinding } from '../../core/evaluation/gramm
 import { codePointToUtf16Offsets } from '../../core/evaluation/grammar.js';
 
 /**
- * harper.js (WebAssembly, ≈ 400 MiB RSS, ≈ 1 s setup) behind the core GrammarChecker
+ * harper.js (WebAssembly, ≈ 250–400 MiB RSS, ≈ 1 s setup) behind the core GrammarChecker
  * interface. Loaded on first use only, so processes that never check grammar never pay.
+ *
+ * The slim binary, not `harper.js/binary`: the full one also instantiates the slim module (its
+ * glue needs it), so it compiled and held two 16 MB WebAssembly modules. Both export the same
+ * functions and gave the same 136 findings on src/server/ai/fixtures/grammar-technical.jsonl
+ * with every rule on; slim alone holds ≈ 25 MiB less.
  */
 export async function createHarperGrammarChecker(): Promise<GrammarChecker> {
   const { LocalLinter, Dialect } = await import('harper.js');
-  const { binary } = await import('harper.js/binary');
-  const linter = new LocalLinter({ binary, dialect: Dialect.American });
+  const { slimBinary } = await import('harper.js/slimBinary');
+  const linter = new LocalLinter({ binary: slimBinary, dialect: Dialect.American });
   await linter.setup();
   const defaults = await linter.getDefaultLintConfig();
   await linter.setLintConfig(Object.fromEntries(Object.keys(defaults).map((rule) => [rule, INTERVIEW_RULES.has(rule)])));

@@ -3,6 +3,7 @@ import type { Evaluation } from '../../contract/interviews.js';
 import type { EvaluationInput } from '../../core/evaluation/types.js';
 import type { EvaluatorState, WarmingEvaluator } from './background-evaluator.js';
 import type { LocalEvaluatorOptions } from './local-evaluator.js';
+import { workerEntry } from '../worker-entry.js';
 
 export type ThreadedEvaluator = WarmingEvaluator;
 
@@ -21,7 +22,7 @@ export function createThreadedEvaluator(options: { threads: number; evaluator?: 
   let version = 'loading';
   const openPool = (): Piscina =>
     (pool ??= new Piscina({
-      filename: new URL('./evaluator-thread.mjs', import.meta.url).href,
+      filename: workerEntry('evaluator-thread', new URL('./evaluator-thread.mjs', import.meta.url)).href,
       minThreads: options.threads,
       maxThreads: options.threads,
       // Two tasks per thread so an answer is not queued behind that thread's warm-up task: it

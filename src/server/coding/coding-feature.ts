@@ -7,6 +7,9 @@ import { createCodingService } from './coding.service.js';
 import { createProblemBank } from './problem-bank.js';
 import { SandboxPool } from './sandbox/sandbox-pool.js';
 
+/** The SQL sandbox exits after this long without a run (see the pool below). */
+const SQL_IDLE_EXIT_MS = 60_000;
+
 /** The coding feature's parts, built once per app: sandbox pools, the problem bank and the service. */
 export function createCodingFeature(deps: {
   config: Pick<Config, 'sandbox'>;
@@ -21,9 +24,10 @@ export function createCodingFeature(deps: {
   const pools = {
     javascript: new SandboxPool({ runtime: 'javascript', size: sandbox.jsProcesses, onEvent }),
     python: new SandboxPool({ runtime: 'python', size: sandbox.pythonProcesses, onEvent }),
-    // One PostgreSQL (PGlite) process: it costs seconds of CPU and a few hundred MB to start, so it
-    // starts on the first SQL run rather than with the server.
-    sql: new SandboxPool({ runtime: 'sql', size: 1, onEvent }),
+    // One PostgreSQL (PGlite) process: it costs seconds of CPU and ≈ 380 MiB, so it starts on the
+    // first SQL run rather than with the server, and exits after a minute without one (as the resume
+    // reader does): SQL problems are rare beside the memory a small server needs.
+    sql: new SandboxPool({ runtime: 'sql', size: 1, onEvent, idleExitMs: SQL_IDLE_EXIT_MS }),
   };
   /**
    * Starts the JavaScript and Python processes in the background (when SANDBOX_WARM): a first run

@@ -1,5 +1,6 @@
 import { Piscina } from 'piscina';
 import type { VoiceAnalysis } from '../../core/delivery/voice-analysis.js';
+import { workerEntry } from '../worker-entry.js';
 
 /** A recording that takes longer than this to measure is left unmeasured rather than hold a thread. */
 const DEADLINE_MS = 60_000;
@@ -20,7 +21,7 @@ export function createVoiceAnalyser(): VoiceAnalyser {
   return {
     async analyse(file, mimeType) {
       pool ??= new Piscina({
-        filename: new URL('./voice-thread.mjs', import.meta.url).href,
+        filename: workerEntry('voice-thread', new URL('./voice-thread.mjs', import.meta.url)).href,
         minThreads: 0,
         maxThreads: 1,
         idleTimeout: 30_000,

@@ -1,11 +1,8 @@
-// Worker-thread entry for measuring the voice in a recording. Worker threads do not inherit the
-// loader hooks of the main thread, so this plain-JS file registers tsx before loading TypeScript.
-import { readFile } from 'node:fs/promises';
+// Development entry of the voice worker thread (see src/server/worker-entry.ts): worker threads do
+// not inherit the main thread's loader hooks, so this plain-JS file registers tsx before loading
+// the TypeScript body; a server run from the bundle starts dist/server/voice-thread.mjs.
 import { register } from 'tsx/esm/api';
 
 register();
-const { voiceOfRecording } = await import('./voice-of-recording.ts');
-
-export default async function analyse({ file, mimeType }) {
-  return voiceOfRecording(new Uint8Array(await readFile(file)), mimeType);
-}
+const worker = await import('./voice-worker.ts');
+export default worker.default;

@@ -42,6 +42,11 @@ export interface SandboxPoolOptions {
   killGraceMs?: number;
   /** How often resident memory is read. */
   watchIntervalMs?: number;
+  /**
+   * A process idle this long exits, and the next run starts a fresh one; unset, processes stay
+   * (warm pools). For runtimes that hold a lot and are used rarely (SQL: ≈ 380 MiB).
+   */
+  idleExitMs?: number;
   onEvent?: (event: { kind: 'spawn' | 'kill' | 'exit' | 'failed'; runtime: SandboxRuntime; reason?: string }) => void;
 }
 
@@ -105,7 +110,7 @@ class SandboxProcess {
   private stderr = '';
 
   constructor(
-    private readonly options: Required<Omit<SandboxPoolOptions, 'onEvent' | 'size'>> & Pick<SandboxPoolOptions, 'onEvent'>,
+    private readonly options: Required<Omit<SandboxPoolOptions, 'onEvent' | 'size' | 'idleExitMs'>> & Pick<SandboxPoolOptions, 'onEvent'>,
     private readonly onIdle: (proc: SandboxProcess) => void,
     private readonly onGone: (
       proc: SandboxProcess,
@@ -260,10 +265,12 @@ interface Pending {
 export class SandboxPool {
   private readonly processes = new Set<SandboxProcess>();
   private readonly idle: SandboxProcess[] = [];
+  private readonly idleTimers = new Map<SandboxProcess, NodeJS.Timeout>();
   private readonly queue: Pending[] = [];
   private readonly watcher: NodeJS.Timeout;
   private closed = false;
-  private readonly options: Required<Omit<SandboxPoolOptions, 'onEvent'>> & Pick<SandboxPoolOptions, 'onEvent'>;
+  private readonly options: Required<Omit<SandboxPoolOptions, 'onEvent' | 'idleExitMs'>> &
+    Pick<SandboxPoolOptions, 'onEvent' | 'idleExitMs'>;
 
   constructor(options: SandboxPoolOptions) {
     // Python stops at its next interrupt check after the deadline, so it gets a longer grace.
@@ -276,6 +283,11 @@ export class SandboxPool {
 
   get runtime(): SandboxRuntime {
     return this.options.runtime;
+  }
+
+  /** Sandbox processes alive now (starting, idle or running a job). */
+  running(): number {
+    return this.processes.size;
   }
 
   /** Starts processes up to the pool size and waits until they are ready. */
@@ -298,6 +310,8 @@ export class SandboxPool {
   async close(): Promise<void> {
     this.closed = true;
     clearInterval(this.watcher);
+    for (const timer of this.idleTimers.values()) clearTimeout(timer);
+    this.idleTimers.clear();
     for (const pending of this.queue.splice(0)) pending.reject(new Error('the sandbox pool is closed'));
     const exits = [...this.processes].map(
       (proc) =>
@@ -313,18 +327,13 @@ export class SandboxPool {
   private spawn(): SandboxProcess {
     const proc = new SandboxProcess(
       this.options,
-      (p) => {
-        this.idle.push(p);
-        this.dispatch();
-      },
+      (p) => this.becameIdle(p),
       (p, unfinished) => this.gone(p, unfinished),
     );
     this.processes.add(proc);
     proc.ready.then(
       () => {
-        if (proc.dead) return;
-        this.idle.push(proc);
-        this.dispatch();
+        if (!proc.dead) this.becameIdle(proc);
       },
       (error: Error) => {
         this.processes.delete(proc);
@@ -335,8 +344,28 @@ export class SandboxPool {
     return proc;
   }
 
+  /** A process free for the next job; with idleExitMs, it exits if none comes in time. */
+  private becameIdle(proc: SandboxProcess): void {
+    this.idle.push(proc);
+    const { idleExitMs } = this.options;
+    if (idleExitMs !== undefined && !this.closed) {
+      const timer = setTimeout(() => {
+        this.idleTimers.delete(proc);
+        const at = this.idle.indexOf(proc);
+        if (at < 0) return;
+        this.idle.splice(at, 1);
+        proc.kill();
+      }, idleExitMs);
+      timer.unref();
+      this.idleTimers.set(proc, timer);
+    }
+    this.dispatch();
+  }
+
   private gone(proc: SandboxProcess, unfinished?: { job: SandboxJob; outcomes: SandboxOutcome[]; active: ActiveJob }): void {
     this.processes.delete(proc);
+    clearTimeout(this.idleTimers.get(proc));
+    this.idleTimers.delete(proc);
     const at = this.idle.indexOf(proc);
     if (at >= 0) this.idle.splice(at, 1);
     if (unfinished) {
@@ -365,6 +394,8 @@ export class SandboxPool {
         if (this.processes.size < this.options.size) this.spawn();
         return;
       }
+      clearTimeout(this.idleTimers.get(proc));
+      this.idleTimers.delete(proc);
       if (proc.dead) continue;
       const pending = this.queue.shift()!;
       proc.start({ job: pending.job, index: -1, outcomes: pending.outcomes, peak: 0, resolve: pending.resolve, reject: pending.reject });

@@ -1,7 +1,8 @@
 /**
  * The reading process: reads one resume or job description at a time for the server (see
  * reading-process.ts), so a hostile file or text burns this process's time and memory, never the
- * server's event loop. Loaded by reading-child.mjs, which registers tsx first.
+ * server's event loop. Started from dist/server/reading-child.mjs (precompiled) or, in development,
+ * from reading-child.mjs, which registers tsx first.
  */
 import type { ExtractedSkills } from '../../../contract/job-descriptions.js';
 import type { ResumeMimeType } from '../../../contract/resumes.js';

@@ -6,6 +6,7 @@ import type { ResumeMimeType } from '../../../contract/resumes.js';
 import { AppError, type ErrorCode } from '../../../core/errors.js';
 import type { JobRequest, ReadReply, ReadRequest } from './reading-child.js';
 import type { ResumeReading } from './read-resume.js';
+import { workerEntry } from '../../worker-entry.js';
 
 /**
  * Reads resumes and job descriptions in child processes, never on the server's thread. A PDF can
@@ -37,7 +38,7 @@ export const DEFAULT_READING_DEADLINE_MS = 10_000;
 const DEFAULT_MEMORY_MB = 1024;
 const DEFAULT_IDLE_EXIT_MS = 60_000;
 const WATCH_EVERY_MS = 20;
-const CHILD = fileURLToPath(new URL('./reading-child.mjs', import.meta.url));
+const CHILD = fileURLToPath(workerEntry('reading-child', new URL('./reading-child.mjs', import.meta.url)));
 
 interface Job {
   request: Omit<ReadRequest, 'id' | 'timeoutMs'> | Omit<JobRequest, 'id' | 'timeoutMs'>;
