@@ -6,7 +6,7 @@
  * so the bundle a running server uses is left alone.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
@@ -30,11 +30,15 @@ async function inPlainNode(script: string): Promise<unknown> {
 
 describe('worker and child-process bundles', () => {
   beforeAll(async () => {
-    // Inside the checkout, so the bundles' npm imports resolve from its node_modules.
+    // Inside the checkout, so the bundles' npm imports resolve from its node_modules. A fresh
+    // clone has no dist/ yet.
+    mkdirSync(path.join(root, 'dist'), { recursive: true });
     outDir = mkdtempSync(path.join(root, 'dist', 'build-test-'));
     await buildServer({ outDir });
   }, 120_000);
-  afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+  afterAll(() => {
+    if (outDir) rmSync(outDir, { recursive: true, force: true });
+  });
 
   it('leaves no esbuild service running after a build (npm start serves from the building process)', async () => {
     const script = pathToFileURL(path.join(root, 'scripts/build-server.mjs')).href;
