@@ -8,6 +8,7 @@ import type { DbOrTx } from '../../db/client.js';
 import { newId } from '../ids.js';
 import type { InterviewReads } from './interview-reads.js';
 import { answerDrafts, answers, type AnswerRow, type InterviewRow, type QuestionRow } from './interviews.table.js';
+import { queryAll } from '../../db/query-all.js';
 
 /**
  * "Grade and keep an answer", in one place for practice, assigned interviews and the deadline
@@ -133,10 +134,10 @@ export function finalScores(
 
 /** The overall score from final scores (overrides included), unanswered questions counting 0. */
 export async function recomputeOverall(reads: InterviewReads, tx: DbOrTx, interviewId: string): Promise<number | null> {
-  const [questions, current, followUps] = await Promise.all([
-    reads.questions(interviewId, tx),
-    reads.currentAnswers(interviewId, tx),
-    reads.followUps(interviewId, tx),
+  const [questions, current, followUps] = await queryAll(tx, [
+    () => reads.questions(interviewId, tx),
+    () => reads.currentAnswers(interviewId, tx),
+    () => reads.followUps(interviewId, tx),
   ]);
   return overallFromScores(finalScores(questions, current, followUps));
 }

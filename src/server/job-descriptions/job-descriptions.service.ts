@@ -21,6 +21,7 @@ import type { Clock } from '../clock.js';
 import { newId } from '../ids.js';
 import type { OrgAccess } from '../orgs/org-access.js';
 import { jobDescriptionShares, jobDescriptions } from './job-descriptions.table.js';
+import { queryAll } from '../../db/query-all.js';
 
 const codingTitles = new Map(codingProblems.map((p) => [p.slug, p.title]));
 
@@ -147,15 +148,17 @@ export function createJobDescriptionsService(deps: {
 
   /** `staffOf` says for which rows the caller may see who it is shared with. */
   async function toJobDescriptions(rows: Row[], staffOf: (row: Row) => boolean, tx: DbOrTx = db): Promise<JobDescription[]> {
-    const [shares, authors] = await Promise.all([
-      sharesOf(
-        rows.filter(staffOf).map((r) => r.id),
-        tx,
-      ),
-      usersByIds(
-        tx,
-        rows.map((r) => r.createdBy).filter((x): x is string => x !== null),
-      ),
+    const [shares, authors] = await queryAll(tx, [
+      () =>
+        sharesOf(
+          rows.filter(staffOf).map((r) => r.id),
+          tx,
+        ),
+      () =>
+        usersByIds(
+          tx,
+          rows.map((r) => r.createdBy).filter((x): x is string => x !== null),
+        ),
     ]);
     return rows.map((r) => {
       const author = r.createdBy ? authors.get(r.createdBy) : undefined;
@@ -371,7 +374,10 @@ export function createJobDescriptionsService(deps: {
       return db.transaction(async (tx) => {
         const row = await loadForStaff(actor, id, tx);
         const wanted = [...new Set(candidateIds)];
-        const roles = await Promise.all(wanted.map((c) => orgAccess.roleIn(c, row.orgId, tx)));
+        const roles = await queryAll(
+          tx,
+          wanted.map((c) => () => orgAccess.roleIn(c, row.orgId, tx)),
+        );
         const notCandidates = wanted.filter((_, i) => roles[i] !== 'candidate');
         if (notCandidates.length > 0) {
           throw new AppError('unprocessable', 'A job description can be shared only with candidates of its organization.', {

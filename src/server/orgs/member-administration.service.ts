@@ -13,6 +13,7 @@ import { newId } from '../ids.js';
 import type { OrgAccess } from './org-access.js';
 import type { ActionMeta } from './orgs.service.js';
 import { membershipSuspensions, memberships, organizations } from './orgs.table.js';
+import { queryAll } from '../../db/query-all.js';
 
 export type MemberAdministrationService = ReturnType<typeof createMemberAdministrationService>;
 
@@ -217,7 +218,12 @@ export function createMemberAdministrationService(deps: { db: Database; clock: C
         if (!theirs.some((m) => m.orgId === orgId) && suspendedHere.length === 0) throw notFound('Member');
         const facts = (await accountFacts(tx, [userId])).get(userId);
         const elsewhere = theirs.filter((m) => m.orgId !== orgId);
-        const runsAll = (await Promise.all(elsewhere.map((m) => orgAccess.roleIn(actor.userId, m.orgId, tx)))).every((r) => r === 'admin');
+        const runsAll = (
+          await queryAll(
+            tx,
+            elsewhere.map((m) => () => orgAccess.roleIn(actor.userId, m.orgId, tx)),
+          )
+        ).every((r) => r === 'admin');
         if (actor.platformRole !== 'superadmin' && (facts?.platformAdmin || !runsAll)) {
           throw new AppError(
             'forbidden',

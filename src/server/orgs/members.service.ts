@@ -20,6 +20,7 @@ import { newId } from '../ids.js';
 import type { OrgAccess } from './org-access.js';
 import type { ActionMeta } from './orgs.service.js';
 import { coachAssignments, memberships, organizations, teams } from './orgs.table.js';
+import { queryAll } from '../../db/query-all.js';
 
 type MembershipRow = typeof memberships.$inferSelect;
 const STAFF: readonly OrgRole[] = ['admin', 'coach'];
@@ -92,17 +93,19 @@ export function createMembersService(deps: { db: Database; clock: Clock; orgAcce
   async function toMembers(tx: DbOrTx, orgId: string, rows: { m: MembershipRow; name: string; email: string }[]): Promise<Member[]> {
     const ids = rows.map((r) => r.m.userId);
     const [coachesOf, candidateCounts] = ids.length
-      ? await Promise.all([
-          tx
-            .select({ candidateId: coachAssignments.candidateId, coachId: coachAssignments.coachId })
-            .from(coachAssignments)
-            .where(and(eq(coachAssignments.orgId, orgId), inArray(coachAssignments.candidateId, ids)))
-            .orderBy(asc(coachAssignments.createdAt)),
-          tx
-            .select({ coachId: coachAssignments.coachId, n: count() })
-            .from(coachAssignments)
-            .where(and(eq(coachAssignments.orgId, orgId), inArray(coachAssignments.coachId, ids)))
-            .groupBy(coachAssignments.coachId),
+      ? await queryAll(tx, [
+          () =>
+            tx
+              .select({ candidateId: coachAssignments.candidateId, coachId: coachAssignments.coachId })
+              .from(coachAssignments)
+              .where(and(eq(coachAssignments.orgId, orgId), inArray(coachAssignments.candidateId, ids)))
+              .orderBy(asc(coachAssignments.createdAt)),
+          () =>
+            tx
+              .select({ coachId: coachAssignments.coachId, n: count() })
+              .from(coachAssignments)
+              .where(and(eq(coachAssignments.orgId, orgId), inArray(coachAssignments.coachId, ids)))
+              .groupBy(coachAssignments.coachId),
         ])
       : [[], []];
     const counts = new Map(candidateCounts.map((c) => [c.coachId, Number(c.n)]));

@@ -5,6 +5,7 @@ import { AppError, notFound } from '../../core/errors.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { Actor } from '../auth/actor.js';
 import { coachAssignments, memberships, organizations } from './orgs.table.js';
+import { queryAll } from '../../db/query-all.js';
 
 /**
  * Who may do what inside organizations. Every feature that touches org data (interviews,
@@ -110,22 +111,24 @@ export function createOrgAccess(db: DbOrTx) {
       const orgIds = candidateOrgs.map((r) => r.orgId);
       if (orgIds.length === 0) return [];
       if (actor.platformRole === 'superadmin') return orgIds;
-      const [adminOf, assigned] = await Promise.all([
-        tx
-          .select({ orgId: memberships.orgId })
-          .from(memberships)
-          .where(and(eq(memberships.userId, actor.userId), eq(memberships.role, 'admin'), inArray(memberships.orgId, orgIds))),
-        tx
-          .select({ orgId: coachAssignments.orgId, role: memberships.role })
-          .from(coachAssignments)
-          .innerJoin(memberships, and(eq(memberships.orgId, coachAssignments.orgId), eq(memberships.userId, coachAssignments.coachId)))
-          .where(
-            and(
-              eq(coachAssignments.coachId, actor.userId),
-              eq(coachAssignments.candidateId, candidateId),
-              inArray(coachAssignments.orgId, orgIds),
+      const [adminOf, assigned] = await queryAll(tx, [
+        () =>
+          tx
+            .select({ orgId: memberships.orgId })
+            .from(memberships)
+            .where(and(eq(memberships.userId, actor.userId), eq(memberships.role, 'admin'), inArray(memberships.orgId, orgIds))),
+        () =>
+          tx
+            .select({ orgId: coachAssignments.orgId, role: memberships.role })
+            .from(coachAssignments)
+            .innerJoin(memberships, and(eq(memberships.orgId, coachAssignments.orgId), eq(memberships.userId, coachAssignments.coachId)))
+            .where(
+              and(
+                eq(coachAssignments.coachId, actor.userId),
+                eq(coachAssignments.candidateId, candidateId),
+                inArray(coachAssignments.orgId, orgIds),
+              ),
             ),
-          ),
       ]);
       // A coach demoted to candidate keeps no power through old assignment rows.
       const coaching = assigned.filter((a) => a.role === 'coach' || a.role === 'admin').map((a) => a.orgId);
@@ -171,25 +174,27 @@ export function createOrgAccess(db: DbOrTx) {
       const staffOrgIds = mine.filter((m) => m.role === 'admin' || m.role === 'coach').map((m) => m.orgId);
       if (staffOrgIds.length === 0) return { adminOrgIds, staffOrgIds, candidates: [] };
       const candidateMember = alias(memberships, 'candidate_member');
-      const [ofAdminOrgs, assigned] = await Promise.all([
-        adminOrgIds.length === 0
-          ? Promise.resolve([])
-          : tx
-              .select({ orgId: memberships.orgId, candidateId: memberships.userId })
-              .from(memberships)
-              .where(and(inArray(memberships.orgId, adminOrgIds), eq(memberships.role, 'candidate'))),
-        tx
-          .select({ orgId: coachAssignments.orgId, candidateId: coachAssignments.candidateId })
-          .from(coachAssignments)
-          .innerJoin(
-            candidateMember,
-            and(
-              eq(candidateMember.orgId, coachAssignments.orgId),
-              eq(candidateMember.userId, coachAssignments.candidateId),
-              eq(candidateMember.role, 'candidate'),
-            ),
-          )
-          .where(and(eq(coachAssignments.coachId, userId), inArray(coachAssignments.orgId, staffOrgIds))),
+      const [ofAdminOrgs, assigned] = await queryAll(tx, [
+        () =>
+          adminOrgIds.length === 0
+            ? Promise.resolve([])
+            : tx
+                .select({ orgId: memberships.orgId, candidateId: memberships.userId })
+                .from(memberships)
+                .where(and(inArray(memberships.orgId, adminOrgIds), eq(memberships.role, 'candidate'))),
+        () =>
+          tx
+            .select({ orgId: coachAssignments.orgId, candidateId: coachAssignments.candidateId })
+            .from(coachAssignments)
+            .innerJoin(
+              candidateMember,
+              and(
+                eq(candidateMember.orgId, coachAssignments.orgId),
+                eq(candidateMember.userId, coachAssignments.candidateId),
+                eq(candidateMember.role, 'candidate'),
+              ),
+            )
+            .where(and(eq(coachAssignments.coachId, userId), inArray(coachAssignments.orgId, staffOrgIds))),
       ]);
       const seen = new Set<string>();
       const candidates = [...ofAdminOrgs, ...assigned].filter((c) => {

@@ -9,6 +9,7 @@ import { newId } from '../ids.js';
 import { isUniqueViolation } from '../../db/unique-violation.js';
 import type { OrgAccess } from './org-access.js';
 import { memberships, organizations, teams } from './orgs.table.js';
+import { queryAll } from '../../db/query-all.js';
 
 type OrgRow = typeof organizations.$inferSelect;
 type TeamRow = typeof teams.$inferSelect;
@@ -37,7 +38,7 @@ export function createOrgsService(deps: { db: Database; clock: Clock; orgAccess:
   async function loadOrg(actor: Actor, orgId: string, tx: DbOrTx = db): Promise<Org> {
     const [row] = await tx.select().from(organizations).where(eq(organizations.id, orgId));
     if (!row) throw notFound('Organization');
-    const [myRole, counts] = await Promise.all([orgAccess.roleIn(actor.userId, orgId, tx), memberCounts(tx, [orgId])]);
+    const [myRole, counts] = await queryAll(tx, [() => orgAccess.roleIn(actor.userId, orgId, tx), () => memberCounts(tx, [orgId])]);
     return toOrg(row, myRole, counts.get(orgId) ?? 0);
   }
 
