@@ -52,8 +52,8 @@ export function createInterviewAnswering(ctx: InterviewContext, grading: AnswerG
     return access.requireViewer(actor, await reads.interview(interviewId));
   }
 
-  /** The open interview's coding question and its problem, for the candidate only. */
-  async function openCodingQuestion(actor: Actor, interviewId: string, questionId: string) {
+  /** A question of the interview the candidate is answering now (open, before its deadline). */
+  async function openQuestion(actor: Actor, interviewId: string, questionId: string) {
     const { row, viewer } = await loadFor(actor, interviewId);
     requireCandidate(viewer, 'answer this interview');
     requireInProgress(row);
@@ -63,21 +63,19 @@ export function createInterviewAnswering(ctx: InterviewContext, grading: AnswerG
       .from(interviewQuestions)
       .where(and(eq(interviewQuestions.id, questionId), eq(interviewQuestions.interviewId, interviewId)));
     if (!question) throw notFound('Question in this interview');
+    return { row, viewer, question };
+  }
+
+  /** The open interview's coding question and its problem, for the candidate only. */
+  async function openCodingQuestion(actor: Actor, interviewId: string, questionId: string) {
+    const { row, viewer, question } = await openQuestion(actor, interviewId, questionId);
     const problem = ctx.coding?.problemOf(question.bankQuestionId);
     if (!problem || !ctx.coding) throw new AppError('validation_failed', 'This question is not a coding question: answer it with text.');
     return { row, viewer, question, problem, coding: ctx.coding };
   }
 
   async function storeAnswer(actor: Actor, interviewId: string, body: AnswerBody): Promise<Answer> {
-    const { row, viewer } = await loadFor(actor, interviewId);
-    requireCandidate(viewer, 'answer this interview');
-    requireInProgress(row);
-    requireBeforeDeadline(row, clock.now());
-    const [question] = await db
-      .select()
-      .from(interviewQuestions)
-      .where(and(eq(interviewQuestions.id, body.questionId), eq(interviewQuestions.interviewId, interviewId)));
-    if (!question) throw notFound('Question in this interview');
+    const { row, viewer, question } = await openQuestion(actor, interviewId, body.questionId);
 
     // A spoken answer is graded like a typed one: its transcript is the answer text.
     const recording = body.mediaId ? await requireRecording(actor, body.mediaId) : null;
