@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import type { Tx } from '../../db/client.js';
 import type { RunCodeBody, RunResult } from '../../contract/coding.js';
 import type { CodeAnswer, CodeAnswerBody } from '../../contract/coding-answers.js';
 import type { Answer, AnswerBody, Interview, InterviewStatus } from '../../contract/interviews.js';
@@ -52,6 +53,20 @@ export function createInterviewAnswering(ctx: InterviewContext, grading: AnswerG
     return access.requireViewer(actor, await reads.interview(interviewId));
   }
 
+  /**
+   * Locks the interview an answer is stored in and checks again, under the lock, that it is open
+   * and before its deadline. The clock is read under the lock: the deadline job completes under
+   * the same lock. Answers the time read.
+   */
+  async function lockOpenInterview(tx: Tx, interviewId: string): Promise<Date> {
+    const locked = await reads.lockInterview(tx, interviewId);
+    if (!locked) throw notFound('Interview');
+    requireInProgress(locked);
+    const now = clock.now();
+    requireBeforeDeadline(locked, now);
+    return now;
+  }
+
   /** A question of the interview the candidate is answering now (open, before its deadline). */
   async function openQuestion(actor: Actor, interviewId: string, questionId: string) {
     const { row, viewer } = await loadFor(actor, interviewId);
@@ -91,12 +106,7 @@ export function createInterviewAnswering(ctx: InterviewContext, grading: AnswerG
       : null;
 
     const stored = await db.transaction(async (tx) => {
-      const locked = await reads.lockInterview(tx, interviewId);
-      if (!locked) throw notFound('Interview');
-      requireInProgress(locked);
-      // The clock is read under the lock: the deadline job completes under the same lock.
-      const now = clock.now();
-      requireBeforeDeadline(locked, now);
+      const now = await lockOpenInterview(tx, interviewId);
       const answer = {
         questionId: question.id,
         text: body.text,
@@ -142,11 +152,7 @@ export function createInterviewAnswering(ctx: InterviewContext, grading: AnswerG
       const { row, viewer, question, problem, coding } = await openCodingQuestion(actor, interviewId, body.questionId);
       const { evaluation, result } = await coding.grade(problem, row.level, body);
       const stored = await db.transaction(async (tx) => {
-        const locked = await reads.lockInterview(tx, interviewId);
-        if (!locked) throw notFound('Interview');
-        requireInProgress(locked);
-        const now = clock.now();
-        requireBeforeDeadline(locked, now);
+        const now = await lockOpenInterview(tx, interviewId);
         // The explanation is kept with the code for the coach's review.
         const text = body.explanation ? `${body.code}\n\n--- Explanation ---\n${body.explanation}` : body.code;
         const graded = { questionId: question.id, text, durationSeconds: body.durationSeconds ?? null, evaluation };
