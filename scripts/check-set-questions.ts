@@ -24,9 +24,17 @@ let clashes = 0;
 for (const file of process.argv.slice(2)) {
   const mine = questionsOf(file);
   for (const other of readdirSync(dir).filter((f) => f.endsWith('.jsonl') && f !== basename(file))) {
-    for (const q of questionsOf(join(dir, other))) if (mine.has(q)) (clashes++, console.log(`${q}: also in ${other}`));
+    for (const q of questionsOf(join(dir, other)))
+      if (mine.has(q)) {
+        clashes++;
+        console.log(`${q}: also in ${other}`);
+      }
   }
-  for (const q of holdout) if (mine.has(q)) (clashes++, console.log(`${q}: on the holdout list`));
+  for (const q of holdout)
+    if (mine.has(q)) {
+      clashes++;
+      console.log(`${q}: on the holdout list`);
+    }
   console.log(`${file}: ${mine.size} questions checked`);
 }
 process.exit(clashes ? 1 : 0);
