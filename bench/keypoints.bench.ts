@@ -4,7 +4,7 @@
  *
  *   npm run bench:keypoints [-- --data FILE.jsonl] [--json] [--fixed]
  *
- * Data: content/grader/keypoint-judgements.jsonl (question, key_point, answer, state). The
+ * Data: content/grader/keypoint-judgements{,-w10}.jsonl (question, key_point, answer, state). The
  * three thresholds of the judgement (src/core/evaluation/key-points.ts) are chosen on the
  * other questions and applied to each held-out question — whole questions left out — so the
  * figures describe questions the thresholds never saw. --fixed uses the shipped thresholds.
@@ -21,7 +21,10 @@ import { crossValidateModel, judgeOne, loadKeyPointData, trainingSet } from '../
 const root = new URL('..', import.meta.url).pathname;
 const { values } = parseArgs({
   options: {
-    data: { type: 'string', default: join(root, 'content', 'grader', 'keypoint-judgements.jsonl') },
+    data: {
+      type: 'string',
+      default: ['keypoint-judgements.jsonl', 'keypoint-judgements-w10.jsonl'].map((f) => join(root, 'content', 'grader', f)).join(','),
+    },
     json: { type: 'boolean', default: false },
     fixed: { type: 'boolean', default: false },
   },

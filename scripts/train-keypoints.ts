@@ -1,6 +1,6 @@
 /**
  * Trains the key-point state model (covered / partly / missed from the matcher's signals) on
- * content/grader/keypoint-judgements.jsonl and writes content/grader/keypoint-model.json.
+ * content/grader/keypoint-judgements.jsonl and keypoint-judgements-w10.jsonl and writes content/grader/keypoint-model.json.
  *
  *   npm run train:keypoints [-- --data FILE.jsonl[,FILE2.jsonl…]] [--out FILE.json]
  *
@@ -19,7 +19,10 @@ import { crossValidateModel, fitWithThreshold, loadKeyPointData, questionGroups,
 const root = new URL('..', import.meta.url).pathname;
 const { values } = parseArgs({
   options: {
-    data: { type: 'string', default: join(root, 'content', 'grader', 'keypoint-judgements.jsonl') },
+    data: {
+      type: 'string',
+      default: ['keypoint-judgements.jsonl', 'keypoint-judgements-w10.jsonl'].map((f) => join(root, 'content', 'grader', f)).join(','),
+    },
     out: { type: 'string', default: join(root, 'content', 'grader', 'keypoint-model.json') },
   },
 });
