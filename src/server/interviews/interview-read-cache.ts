@@ -4,7 +4,7 @@ import { interview as interviewSchema, report as reportSchema } from '../../cont
 import { AppError, notFound } from '../../core/errors.js';
 import type { Database } from '../../db/client.js';
 import type { Actor } from '../auth/actor.js';
-import { coachAssignments, memberships } from '../orgs/orgs.table.js';
+import { coachesSql, roleInSql } from '../orgs/org-access.js';
 import { resultsVisible, viewerFrom } from './interview-access.js';
 import type { InterviewContext } from './interview-context.js';
 import { readStamp } from './interview-reads.js';
@@ -30,8 +30,7 @@ export interface CachedRead {
   madeAt: number;
 }
 
-const RESULTS_HELD =
-  'Your coach has not released the results of this interview yet. You will be notified when they do.';
+const RESULTS_HELD = 'Your coach has not released the results of this interview yet. You will be notified when they do.';
 
 /** A least-recently-used map under a byte cap; entries also expire after maxAgeMs. */
 export function createReadCache(opts: { maxBytes: number; maxAgeMs: number; now?: () => number }) {
@@ -91,7 +90,9 @@ export function createCachedReads(ctx: InterviewContext, cache: ReadCache, now: 
 
   async function check(actor: Actor, interviewId: string) {
     const [facts] = await checkById.execute({ id: interviewId, userId: actor.userId });
-    const viewer = facts ? await viewerFrom(actor, facts, { role: () => facts.role, coachesCandidate: () => facts.coachesCandidate }) : null;
+    const viewer = facts
+      ? await viewerFrom(actor, facts, { role: () => facts.role, coachesCandidate: () => facts.coachesCandidate })
+      : null;
     if (!facts || !viewer) throw notFound('Interview');
     return { facts, viewer };
   }
@@ -141,6 +142,9 @@ export function createCachedReads(ctx: InterviewContext, cache: ReadCache, now: 
 }
 export type CachedReads = ReturnType<typeof createCachedReads>;
 
+/** A column of the outer interviews row, named with its table inside subqueries. */
+const column = (c: { name: string }) => sql.raw(`interviews."${c.name}"`);
+
 /** The one statement a cached read costs: access facts for this user and the stamp. */
 function prepareCheck(db: Database) {
   const userId = sql.placeholder('userId');
@@ -152,8 +156,8 @@ function prepareCheck(db: Database) {
       coachId: interviews.coachId,
       releaseResults: interviews.releaseResults,
       finalizedAt: interviews.finalizedAt,
-      role: sql<string | null>`(select m.${sql.raw(`"${memberships.role.name}"`)} from ${memberships} m where m."${sql.raw(memberships.orgId.name)}" = interviews."${sql.raw(interviews.orgId.name)}" and m."${sql.raw(memberships.userId.name)}" = ${userId})`,
-      coachesCandidate: sql<boolean>`exists (select 1 from ${coachAssignments} c where c."${sql.raw(coachAssignments.orgId.name)}" = interviews."${sql.raw(interviews.orgId.name)}" and c."${sql.raw(coachAssignments.candidateId.name)}" = interviews."${sql.raw(interviews.candidateId.name)}" and c."${sql.raw(coachAssignments.coachId.name)}" = ${userId})`,
+      role: roleInSql(userId, column(interviews.orgId)),
+      coachesCandidate: coachesSql(userId, column(interviews.candidateId), column(interviews.orgId)),
       stamp: readStamp,
     })
     .from(interviews)

@@ -1,8 +1,7 @@
-import { and, asc, count, desc, eq, getTableColumns, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import { rowsFromJson } from '../../db/json-rows.js';
 import type { Database, DbOrTx } from '../../db/client.js';
-import { users } from '../auth/auth.table.js';
-import { directoryFromJson, directoryJson, usersByIds, type DirectoryEntry } from '../auth/user-directory.js';
+import { directoryFromJson, directoryJson, directoryStamp, usersByIds, type DirectoryEntry } from '../auth/user-directory.js';
 import {
   answerDrafts,
   answers,
@@ -32,6 +31,10 @@ const col = (alias: string, column: { name: string }) => sql.raw(`${alias}."${co
 const currentAnswerOf = (alias: string) =>
   sql`${col(alias, answers.interviewId)} = ${col('interviews', interviews.id)} and ${col(alias, answers.supersededAt)} is null`;
 
+/** The people an interview's views name: candidate, scheduling coach, coaches who overrode a current answer. */
+const namedPeople = (userId: SQL) =>
+  sql`${userId} = ${col('interviews', interviews.candidateId)} or ${userId} = ${col('interviews', interviews.coachId)} or ${userId} in (select ${col('o', answers.overriddenBy)} from ${answers} o where ${currentAnswerOf('o')})`;
+
 /**
  * An exact mark of every row version an interview's page and report are made of: the `xmin`
  * (the transaction that wrote it) of the interview, of each of its questions, answers (all, for
@@ -44,7 +47,7 @@ export const readStamp = sql<string>`concat(${col('interviews', { name: 'xmin' }
   '|', (select string_agg(s.xmin::text, ',' order by ${col('s', answers.id)}) from ${answers} s where ${col('s', answers.interviewId)} = ${col('interviews', interviews.id)}),
   '|', (select string_agg(q.xmin::text, ',' order by ${col('q', interviewQuestions.id)}) from ${interviewQuestions} q where ${col('q', interviewQuestions.interviewId)} = ${col('interviews', interviews.id)}),
   '|', (select string_agg(d.xmin::text, ',' order by ${col('d', answerDrafts.questionId)}) from ${answerDrafts} d where ${col('d', answerDrafts.interviewId)} = ${col('interviews', interviews.id)}),
-  '|', (select string_agg(u.xmin::text, ',' order by ${col('u', users.id)}) from ${users} u where ${col('u', users.id)} = ${col('interviews', interviews.candidateId)} or ${col('u', users.id)} = ${col('interviews', interviews.coachId)} or ${col('u', users.id)} in (select ${col('o', answers.overriddenBy)} from ${answers} o where ${currentAnswerOf('o')})))`;
+  '|', ${directoryStamp(namedPeople)})`;
 
 /** What an interview's page and report are made of, besides its row. */
 export interface InterviewContent {
@@ -85,10 +88,7 @@ export function createInterviewReads(db: Database) {
       contentQuestions: sql<unknown>`(select coalesce(json_agg(q), '[]'::json) from ${interviewQuestions} q where ${col('q', interviewQuestions.interviewId)} = ${col('interviews', interviews.id)})`,
       contentAnswers: sql<unknown>`(select coalesce(json_agg(a), '[]'::json) from ${answers} a where ${currentAnswerOf('a')})`,
       contentDrafts: sql<unknown>`(select coalesce(json_agg(d), '[]'::json) from ${answerDrafts} d where ${col('d', answerDrafts.interviewId)} = ${col('interviews', interviews.id)})`,
-      contentPeople: directoryJson(
-        (userId) =>
-          sql`${userId} = ${col('interviews', interviews.candidateId)} or ${userId} = ${col('interviews', interviews.coachId)} or ${userId} in (select ${col('o', answers.overriddenBy)} from ${answers} o where ${currentAnswerOf('o')})`,
-      ),
+      contentPeople: directoryJson(namedPeople),
       // Read in the same statement, so a cached body is filed under the state it was made from.
       stamp: readStamp,
     })

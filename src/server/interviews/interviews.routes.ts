@@ -16,7 +16,10 @@ import { sendCachedRead } from './cached-reply.js';
 
 const errors = { 400: problem, 401: problem, 403: problem, 404: problem, 409: problem, 422: problem };
 
-export async function interviewsRoutes(app: FastifyInstance, opts: { interviews: InterviewsService; compress?: boolean; now?: () => Date }) {
+export async function interviewsRoutes(
+  app: FastifyInstance,
+  opts: { interviews: InterviewsService; compress?: boolean; now?: () => Date },
+) {
   const { interviews } = opts;
   const served = { cache: interviews.cachedReads.cache, compress: opts.compress ?? false };
   const now = opts.now ?? (() => new Date());
