@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { interview as interviewSchema, report as reportSchema } from '../../contract/interviews.js';
 import { AppError, notFound } from '../../core/errors.js';
 import type { Database } from '../../db/client.js';
@@ -115,8 +116,8 @@ export function createCachedReads(ctx: InterviewContext, cache: ReadCache, now: 
       const found = await reads.interviewWithContent(interviewId);
       const fresh = await access.requireViewer(actor, found?.row);
       const rendered = await view(fresh.row, fresh.viewer, found!.content);
-      // Checked against the contract once per version, not per request; serverNow is added per request.
-      const { serverNow: _clock, ...timeless } = interviewSchema.parse(rendered);
+      // Encoded by the contract as the route's serializer did, once per version, not per request; serverNow is added per request.
+      const { serverNow: _clock, ...timeless } = z.encode(interviewSchema, rendered);
       const k = `i:${interviewId}:${fresh.viewer}`;
       const read = entry(found!.stamp, k, JSON.stringify(timeless), true);
       cache.set(k, read);
@@ -132,7 +133,7 @@ export function createCachedReads(ctx: InterviewContext, cache: ReadCache, now: 
       const found = await reads.interviewWithContent(interviewId);
       const fresh = await access.requireViewer(actor, found?.row);
       if (!resultsVisible(fresh.viewer, fresh.row)) throw new AppError('forbidden', RESULTS_HELD);
-      const rendered = reportSchema.parse(await composeReport(ctx, fresh.row, fresh.viewer, found!.content));
+      const rendered = z.encode(reportSchema, await composeReport(ctx, fresh.row, fresh.viewer, found!.content));
       const k = `r:${interviewId}:${fresh.viewer}`;
       const read = entry(found!.stamp, k, JSON.stringify(rendered), false);
       cache.set(k, read);
