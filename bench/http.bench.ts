@@ -6,7 +6,7 @@
  * dropped). In the same run it measures the limit (bench/limit-server.ts: bare Fastify, one
  * primary-key SELECT per request, same engine) and prints each scenario as a share of it, with
  * the server's time to /readyz and its RSS.
- *   npm run bench:http [-- --connections 50 --duration 10 --json --profile DIR --only reads]
+ *   npm run bench:http [-- --connections 50 --duration 10 --json --profile DIR --only reads --gzip]
  *   npm run bench:reads   (GET interview and GET report only)
  */
 import { spawn } from 'node:child_process';
@@ -28,6 +28,8 @@ const { values } = parseArgs({
     profile: { type: 'string' },
     // "reads" (GET interview, GET report) or "answers" (POST answer); all three by default.
     only: { type: 'string' },
+    // The GETs send Accept-Encoding as browsers do (gzip, deflate, br); by default they send none.
+    gzip: { type: 'boolean', default: false },
   },
 });
 const connections = Math.min(Number(values.connections), 200);
@@ -153,7 +155,11 @@ async function measure() {
               return { ...req, path: `/api/v1/interviews/${iv.id}/answers`, body: JSON.stringify({ questionId: q.id, text }) };
             },
           }
-        : { method: 'GET', path: `/api/v1/interviews/${target.id}${name === 'GET report' ? '/report' : ''}`, headers: auth };
+        : {
+            method: 'GET',
+            path: `/api/v1/interviews/${target.id}${name === 'GET report' ? '/report' : ''}`,
+            headers: values.gzip ? { ...auth, 'accept-encoding': 'gzip, deflate, br' } : auth,
+          };
     const cpuBefore = processUsage(server.pid).cpuMs;
     const result = await autocannon({ url: address, connections, duration, requests: [request] });
     // The server's CPU (all its threads, grading included) per request served, and the machine's load meanwhile.
@@ -187,6 +193,7 @@ async function measure() {
       connections,
       durationSeconds: duration,
       requests: result.requests.total,
+      bytesPerResponse: Math.round(result.throughput.total / Math.max(1, result.requests.total)),
       requestsPerSecond: Math.round(result.requests.average),
       p50Ms: result.latency.p50,
       p99Ms: result.latency.p99,
@@ -223,13 +230,15 @@ const limit = {
 };
 if (values.json) console.log(JSON.stringify({ limit, readyMs, rssAtReadyMiB, rssAfterMiB, results }, null, 2));
 else {
-  console.log(`database: ${results[0]!.database}, ${connections} connections, ${duration} s per scenario, server in its own process`);
+  console.log(
+    `database: ${results[0]!.database}, ${connections} connections, ${duration} s per scenario, server in its own process${values.gzip ? ', GETs accept gzip' : ''}`,
+  );
   console.log(
     `limit (1 SELECT) ${String(limit.requestsPerSecond).padStart(6)} req/s   p50 ${String(limit.p50Ms).padStart(4)} ms   p99 ${String(limit.p99Ms).padStart(4)} ms   errors ${limit.errors}   CPU ${limit.cpuMsPerRequest.toFixed(2)} ms/request   load ${limit.loadAverage}`,
   );
   for (const r of results) {
     console.log(
-      `${r.scenario.padEnd(14)} ${String(r.requestsPerSecond).padStart(6)} req/s   p50 ${String(r.p50Ms).padStart(4)} ms   p99 ${String(r.p99Ms).padStart(4)} ms   errors ${r.errors}   ${Math.round(r.shareOfLimit * 100)} % of limit   CPU ${r.cpuMsPerRequest.toFixed(2)} ms/request   load ${r.loadAverage}` +
+      `${r.scenario.padEnd(14)} ${String(r.requestsPerSecond).padStart(6)} req/s   p50 ${String(r.p50Ms).padStart(4)} ms   p99 ${String(r.p99Ms).padStart(4)} ms   errors ${r.errors}   ${Math.round(r.shareOfLimit * 100)} % of limit   CPU ${r.cpuMsPerRequest.toFixed(2)} ms/request   ${(r.bytesPerResponse / 1024).toFixed(1)} KiB/response   load ${r.loadAverage}` +
         (r.gradedAllAfterMs === null
           ? ''
           : `\n               ${r.pendingAcks} of ${r.requests} acknowledged pending (202); the current answers (25 questions) were all graded ${r.gradedAllAfterMs} ms after the load`),

@@ -325,7 +325,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(sessionsRoutes, { sessions: accountSessions });
       await api.register(twoFactorRoutes, { twoFactor, config });
       await api.register(profilesRoutes, { profiles: createProfilesService({ db: database.db, clock, storage }) });
-      await api.register(interviewsRoutes, { interviews });
+      await api.register(interviewsRoutes, { interviews, compress: config.compression, now: () => clock.now() });
       await api.register(practiceRoutes, { practice });
       await api.register(proctoringRoutes, { proctoring, settings: proctoringSettings });
       await api.register(notificationsRoutes, { notifications, hub, config });

@@ -36,6 +36,15 @@ export function directoryJson(where: (userId: SQL) => SQL): SQL {
   return sql`(select coalesce(json_agg(json_build_object('id', ${u(users.id)}, 'name', ${u(users.name)}, 'email', ${u(users.email)}, 'deactivated', ${u(users.deactivatedAt)} is not null)), '[]'::json) from ${users} u where ${where(u(users.id))})`;
 }
 
+/**
+ * The row versions (`xmin`) of the users a condition selects, in id order, as text inside another
+ * statement: it changes whenever one of them is renamed, changes email, is deactivated or goes.
+ */
+export function directoryStamp(where: (userId: SQL) => SQL): SQL {
+  const u = (column: { name: string }) => sql.raw(`u."${column.name}"`);
+  return sql`(select string_agg(u.xmin::text, ',' order by ${u(users.id)}) from ${users} u where ${where(u(users.id))})`;
+}
+
 export function directoryFromJson(value: unknown): Map<string, DirectoryEntry> {
   const entries = Array.isArray(value) ? (value as DirectoryEntry[]) : [];
   return new Map(entries.map((e) => [e.id, { id: e.id, name: e.name, email: e.email, deactivated: e.deactivated }]));

@@ -12,6 +12,28 @@ import { interviews, type InterviewRow } from './interviews.table.js';
  */
 export type InterviewViewer = 'candidate' | 'staff';
 
+/** What viewerFrom needs to know of an interview. */
+export type AccessFacts = Pick<InterviewRow, 'candidateId' | 'kind' | 'orgId' | 'coachId'>;
+
+/**
+ * The rule of viewerOf, over facts read however the caller likes: one query per fact
+ * (viewerOf), or all in the one statement that validates a cached read (interview-read-cache.ts).
+ */
+export async function viewerFrom(
+  actor: Actor,
+  row: AccessFacts,
+  facts: { role(): Promise<string | null> | string | null; coachesCandidate(): Promise<boolean> | boolean },
+): Promise<InterviewViewer | null> {
+  if (row.candidateId === actor.userId) return 'candidate';
+  if (actor.platformRole === 'superadmin') return 'staff';
+  if (row.kind !== 'assigned' || !row.orgId) return null;
+  const role = await facts.role();
+  if (role === 'admin') return 'staff';
+  if (role !== 'coach') return null;
+  if (row.coachId === actor.userId) return 'staff';
+  return (await facts.coachesCandidate()) ? 'staff' : null;
+}
+
 /**
  * Who sees what, in one place:
  * - the candidate sees their own interviews (questions only once started; scores when released);
@@ -21,15 +43,12 @@ export type InterviewViewer = 'candidate' | 'staff';
  */
 export function createInterviewAccess(orgAccess: OrgAccess) {
   async function viewerOf(actor: Actor, row: InterviewRow, tx?: DbOrTx): Promise<InterviewViewer | null> {
-    if (row.candidateId === actor.userId) return 'candidate';
-    if (actor.platformRole === 'superadmin') return 'staff';
-    if (row.kind !== 'assigned' || !row.orgId) return null;
-    const role = await orgAccess.roleIn(actor.userId, row.orgId, tx);
-    if (role === 'admin') return 'staff';
-    if (role !== 'coach') return null;
-    if (row.coachId === actor.userId) return 'staff';
-    const coaches = await orgAccess.coachIdsOf(row.candidateId, row.orgId, tx);
-    return coaches.includes(actor.userId) ? 'staff' : null;
+    // viewerFrom asks these only for an assigned interview, which has an organization.
+    const orgId = row.orgId!;
+    return viewerFrom(actor, row, {
+      role: () => orgAccess.roleIn(actor.userId, orgId, tx),
+      coachesCandidate: async () => (await orgAccess.coachIdsOf(row.candidateId, orgId, tx)).includes(actor.userId),
+    });
   }
 
   return {
@@ -73,7 +92,7 @@ export type InterviewAccess = ReturnType<typeof createInterviewAccess>;
  * Whether the viewer may see scores and feedback. Staff always; the candidate of an assigned
  * interview only when results are released at once or once the coach has finalized.
  */
-export function resultsVisible(viewer: InterviewViewer, row: InterviewRow): boolean {
+export function resultsVisible(viewer: InterviewViewer, row: Pick<InterviewRow, 'kind' | 'releaseResults' | 'finalizedAt'>): boolean {
   if (viewer === 'staff' || row.kind === 'practice') return true;
   return row.releaseResults === 'immediately' || row.finalizedAt !== null;
 }

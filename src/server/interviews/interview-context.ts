@@ -57,6 +57,8 @@ export interface InterviewDeps {
   proctoringGate?: ProctoringGate;
   /** Recorded answers; without it a spoken answer (mediaId) is refused. */
   recordings?: RecordingLookup;
+  /** Byte cap of the cache of serialised interview pages and reports (interview-read-cache.ts); 32 MiB by default. */
+  readCacheBytes?: number;
   /** How long an answer waits for its grade before it is acknowledged pending; by default until graded. */
   answerWait?: AnswerWait;
 }

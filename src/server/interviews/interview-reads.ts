@@ -1,7 +1,7 @@
-import { and, asc, count, desc, eq, getTableColumns, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import { rowsFromJson } from '../../db/json-rows.js';
 import type { Database, DbOrTx } from '../../db/client.js';
-import { directoryFromJson, directoryJson, usersByIds, type DirectoryEntry } from '../auth/user-directory.js';
+import { directoryFromJson, directoryJson, directoryStamp, usersByIds, type DirectoryEntry } from '../auth/user-directory.js';
 import {
   answerDrafts,
   answers,
@@ -30,6 +30,24 @@ function peopleIds(rows: readonly InterviewRow[], answerRows: readonly AnswerRow
 const col = (alias: string, column: { name: string }) => sql.raw(`${alias}."${column.name}"`);
 const currentAnswerOf = (alias: string) =>
   sql`${col(alias, answers.interviewId)} = ${col('interviews', interviews.id)} and ${col(alias, answers.supersededAt)} is null`;
+
+/** The people an interview's views name: candidate, scheduling coach, coaches who overrode a current answer. */
+const namedPeople = (userId: SQL) =>
+  sql`${userId} = ${col('interviews', interviews.candidateId)} or ${userId} = ${col('interviews', interviews.coachId)} or ${userId} in (select ${col('o', answers.overriddenBy)} from ${answers} o where ${currentAnswerOf('o')})`;
+
+/**
+ * An exact mark of every row version an interview's page and report are made of: the `xmin`
+ * (the transaction that wrote it) of the interview, of each of its questions, answers (all, for
+ * the attempt history) and drafts, and of the people it names. A commit that inserts or updates
+ * any of them gives it a transaction id no earlier state held, and one that only deletes shortens
+ * a list, so two equal stamps mean the same rows. It is read, not written: writers pay nothing,
+ * take no extra lock, and a write by another instance on the same database changes it too.
+ */
+export const readStamp = sql<string>`concat(${col('interviews', { name: 'xmin' })}::text,
+  '|', (select string_agg(s.xmin::text, ',' order by ${col('s', answers.id)}) from ${answers} s where ${col('s', answers.interviewId)} = ${col('interviews', interviews.id)}),
+  '|', (select string_agg(q.xmin::text, ',' order by ${col('q', interviewQuestions.id)}) from ${interviewQuestions} q where ${col('q', interviewQuestions.interviewId)} = ${col('interviews', interviews.id)}),
+  '|', (select string_agg(d.xmin::text, ',' order by ${col('d', answerDrafts.questionId)}) from ${answerDrafts} d where ${col('d', answerDrafts.interviewId)} = ${col('interviews', interviews.id)}),
+  '|', ${directoryStamp(namedPeople)})`;
 
 /** What an interview's page and report are made of, besides its row. */
 export interface InterviewContent {
@@ -70,10 +88,9 @@ export function createInterviewReads(db: Database) {
       contentQuestions: sql<unknown>`(select coalesce(json_agg(q), '[]'::json) from ${interviewQuestions} q where ${col('q', interviewQuestions.interviewId)} = ${col('interviews', interviews.id)})`,
       contentAnswers: sql<unknown>`(select coalesce(json_agg(a), '[]'::json) from ${answers} a where ${currentAnswerOf('a')})`,
       contentDrafts: sql<unknown>`(select coalesce(json_agg(d), '[]'::json) from ${answerDrafts} d where ${col('d', answerDrafts.interviewId)} = ${col('interviews', interviews.id)})`,
-      contentPeople: directoryJson(
-        (userId) =>
-          sql`${userId} = ${col('interviews', interviews.candidateId)} or ${userId} = ${col('interviews', interviews.coachId)} or ${userId} in (select ${col('o', answers.overriddenBy)} from ${answers} o where ${currentAnswerOf('o')})`,
-      ),
+      contentPeople: directoryJson(namedPeople),
+      // Read in the same statement, so a cached body is filed under the state it was made from.
+      stamp: readStamp,
     })
     .from(interviews)
     .where(eq(interviews.id, sql.placeholder('id')))
@@ -86,10 +103,10 @@ export function createInterviewReads(db: Database) {
     },
 
     /** The interview row and what its views show (questions, follow-ups, current answers, drafts, people), read at once. */
-    async interviewWithContent(id: string): Promise<{ row: InterviewRow; content: InterviewContent } | undefined> {
+    async interviewWithContent(id: string): Promise<{ row: InterviewRow; content: InterviewContent; stamp: string } | undefined> {
       const [found] = await interviewWithContentById.execute({ id });
       if (!found) return undefined;
-      const { contentQuestions, contentAnswers, contentDrafts, contentPeople, ...row } = found;
+      const { contentQuestions, contentAnswers, contentDrafts, contentPeople, stamp, ...row } = found;
       const asked = rowsFromJson(interviewQuestions, contentQuestions);
       return {
         row,
@@ -105,6 +122,7 @@ export function createInterviewReads(db: Database) {
           drafts: rowsFromJson(answerDrafts, contentDrafts),
           people: directoryFromJson(contentPeople),
         },
+        stamp,
       };
     },
 

@@ -12,11 +12,17 @@ import { savedQuestionsRoutes } from './saved-questions.routes.js';
 import { reportSharingRoutes } from './report-sharing.routes.js';
 import { interviewAttemptsRoutes } from './interview-attempts.routes.js';
 import type { InterviewsService } from './interviews.service.js';
+import { sendCachedRead } from './cached-reply.js';
 
 const errors = { 400: problem, 401: problem, 403: problem, 404: problem, 409: problem, 422: problem };
 
-export async function interviewsRoutes(app: FastifyInstance, opts: { interviews: InterviewsService }) {
+export async function interviewsRoutes(
+  app: FastifyInstance,
+  opts: { interviews: InterviewsService; compress?: boolean; now?: () => Date },
+) {
   const { interviews } = opts;
+  const served = { cache: interviews.cachedReads.cache, compress: opts.compress ?? false };
+  const now = opts.now ?? (() => new Date());
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['interviews'];
 
@@ -66,7 +72,12 @@ export async function interviewsRoutes(app: FastifyInstance, opts: { interviews:
         response: { 200: interview, ...errors },
       },
     },
-    async (request) => interviews.get(requireActor(request), request.params.id),
+    // From the cache of serialised bodies, checked per request (interview-read-cache.ts).
+    async (request, reply) =>
+      sendCachedRead(request, reply, await interviews.cachedReads.interview(requireActor(request), request.params.id), {
+        ...served,
+        now: now(),
+      }),
   );
 
   r.post(
@@ -124,7 +135,11 @@ export async function interviewsRoutes(app: FastifyInstance, opts: { interviews:
     {
       schema: { tags, summary: 'Scores and feedback for the whole interview', params: idParams, response: { 200: report, ...errors } },
     },
-    async (request) => interviews.report(requireActor(request), request.params.id),
+    async (request, reply) =>
+      sendCachedRead(request, reply, await interviews.cachedReads.report(requireActor(request), request.params.id), {
+        ...served,
+        now: now(),
+      }),
   );
 
   r.get(

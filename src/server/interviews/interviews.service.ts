@@ -7,10 +7,16 @@ import { createInterviewContext, type InterviewDeps } from './interview-context.
 import { registerInterviewJobs } from './interview-jobs.js';
 import { createInterviewProctoring } from './interview-proctoring.js';
 import { createInterviewReading } from './interview-reading.service.js';
+import { createCachedReads, createReadCache } from './interview-read-cache.js';
 import { createPracticeInterviews } from './practice-interviews.service.js';
 import { createSavedQuestions } from './saved-questions.service.js';
 import { createReportSharing } from './report-sharing.service.js';
 import { createInterviewAttempts } from './interview-attempts.service.js';
+
+/** Bodies of ~20 KB: some 1,500 interviews' pages and reports, plus their gzip forms. */
+const READ_CACHE_BYTES = 32 * 1024 * 1024;
+/** Entries are checked on every request anyway; the age only lets unread ones go. */
+const READ_CACHE_MAX_AGE_MS = 10 * 60_000;
 
 export type InterviewsService = ReturnType<typeof createInterviewsService>;
 
@@ -48,5 +54,11 @@ export function createInterviewsService(deps: InterviewDeps) {
     ...createSavedQuestions(ctx),
     ...createReportSharing(ctx),
     ...createInterviewAttempts(ctx),
+    /** GET interview and GET report from the per-process cache of serialised bodies (interview-read-cache.ts). */
+    cachedReads: createCachedReads(
+      ctx,
+      createReadCache({ maxBytes: deps.readCacheBytes ?? READ_CACHE_BYTES, maxAgeMs: READ_CACHE_MAX_AGE_MS }),
+      () => deps.clock.now().getTime(),
+    ),
   };
 }

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { OrgRole } from '../../contract/orgs.js';
 import { AppError, notFound } from '../../core/errors.js';
@@ -12,6 +12,18 @@ import { queryAll } from '../../db/query-all.js';
  * resumes, job descriptions) asks here instead of reading the membership tables itself.
  */
 export type OrgAccess = ReturnType<typeof createOrgAccess>;
+
+const raw = (alias: string, column: { name: string }) => sql.raw(`${alias}."${column.name}"`);
+
+/** The user's role in the organization (null when not a member), as a value inside another statement. */
+export function roleInSql(userId: SQL | Placeholder, orgId: SQL): SQL<OrgRole | null> {
+  return sql`(select ${raw('m', memberships.role)} from ${memberships} m where ${raw('m', memberships.orgId)} = ${orgId} and ${raw('m', memberships.userId)} = ${userId})`;
+}
+
+/** Whether the user coaches the candidate in the organization, as a value inside another statement. */
+export function coachesSql(coachId: SQL | Placeholder, candidateId: SQL, orgId: SQL): SQL<boolean> {
+  return sql`exists (select 1 from ${coachAssignments} c where ${raw('c', coachAssignments.orgId)} = ${orgId} and ${raw('c', coachAssignments.candidateId)} = ${candidateId} and ${raw('c', coachAssignments.coachId)} = ${coachId})`;
+}
 
 export function createOrgAccess(db: DbOrTx) {
   async function roleIn(userId: string, orgId: string, tx: DbOrTx = db): Promise<OrgRole | null> {
