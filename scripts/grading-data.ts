@@ -17,6 +17,7 @@ export const HAND_GRADED_FILES = [
   'graded-failures-4.jsonl',
   'graded-failures-5.jsonl',
   'graded-failures-6.jsonl',
+  'graded-failures-7.jsonl',
   'graded-examples.jsonl',
 ] as const;
 
