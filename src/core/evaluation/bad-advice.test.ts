@@ -48,5 +48,10 @@ describe('bad advice stated as fact', () => {
     const truth = [analyze('An index lets the database find rows without scanning the whole table.')];
     expect(findDismissedPractice(analyze("With an index the database doesn't need to look at every row."), truth)).toBeNull();
     expect(findDismissedPractice(analyze('An index is pointless on a table, the database scans rows fast anyway.'), truth)).not.toBeNull();
+    // A story reports what someone else felt; the candidate's own view still counts.
+    expect(
+      findDismissedPractice(analyze('The new analyst felt an index was pointless, so I showed him the table scans.'), truth),
+    ).toBeNull();
+    expect(findDismissedPractice(analyze('I think an index is pointless on this table.'), truth)).not.toBeNull();
   });
 });

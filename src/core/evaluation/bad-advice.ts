@@ -17,6 +17,18 @@ import { contentTokens, isContentToken, type AnalyzedText } from './analyzed-tex
 const DISMISSAL =
   /\b(?:(?:there is )?no need (?:to|for)|(?:is|are|be|seems?) (?:completely |totally )?unnecessary|pointless|(?:a |just )?waste of (?:time|money|effort)|only (?:slows?|confuses?|clutters?|annoys?|creates? bureaucracy|adds? overhead)|(?:should|must) (?:always )?be (?:turned off|switched off|disabled|skipped|removed|ignored|avoided|left out)|(?:always )?turned? (?:them |it )?off because|(?:is|are) overhead)\b/i;
 
+/**
+ * A story reports what someone else felt or said ("he felt it was pointless to try"): that is
+ * not the candidate's advice. The candidate's own view ("I think tests are pointless") still is.
+ */
+const REPORTED =
+  /\b(?:felt|feels?|thought|thinks?|believed|believes?|said|says|told|complained|argued|claimed|claims|insisted|assumed|worried)\b/gi;
+
+function reportsSomeoneElse(before: string): boolean {
+  for (const m of before.matchAll(REPORTED)) if (!/\bI\s+$/.test(before.slice(0, m.index))) return true;
+  return false;
+}
+
 export interface DismissedPractice {
   /** The sentence that dismisses it, as written. */
   sentence: string;
@@ -34,7 +46,7 @@ export function findDismissedPractice(answer: AnalyzedText, truth: readonly Anal
   for (const s of answer.sentences) {
     const text = answer.text.slice(s.start, s.end);
     const m = DISMISSAL.exec(text);
-    if (!m) continue;
+    if (!m || reportsSomeoneElse(text.slice(0, m.index))) continue;
     const tokens = answer.tokens.slice(s.tokenStart, s.tokenEnd);
     if (tokens.some((t) => isContentToken(t) && truthLemmas.has(t.lemma.toLowerCase()))) return { sentence: text.trim(), phrase: m[0] };
   }
