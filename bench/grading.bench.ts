@@ -28,6 +28,7 @@ import { selectPenalties, trainGrader } from '../src/core/evaluation/training.js
 import { loadGraderWeights, loadLexicon, loadTopicIndex, loadWordVectors } from '../src/server/ai/local-evaluator.js';
 import { createWinkTextAnalyzer } from '../src/server/ai/wink-text-analyzer.js';
 import {
+  defaultMohlerPath,
   GENERATED_WEIGHT,
   HAND_GRADED_FILES,
   readGradedAnswers,
@@ -44,7 +45,7 @@ const { values } = parseArgs({
     json: { type: 'boolean', default: false },
     'no-train': { type: 'boolean', default: false },
     'scale-max': { type: 'string', default: '5' },
-    mohler: { type: 'string', default: join(root, '..', 'shared', 'data', 'asag', 'mohler-dev.jsonl') },
+    mohler: { type: 'string', default: defaultMohlerPath(root) },
     /** Rule-made answers (generated-answers.jsonl) join training folds only; never reported. */
     'no-generated': { type: 'boolean', default: false },
     'generated-weight': { type: 'string', default: String(GENERATED_WEIGHT) },

@@ -2,7 +2,8 @@
  * Reading human-graded answer files (Mohler JSONL format and our graded examples) and
  * turning them into training rows. Shared by scripts/train-grader.ts and bench/grading.bench.ts.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { analyzeAnswer, guardAnswer, type EvaluatorResources } from '../src/core/evaluation/evaluate-answer.js';
 import type { TrainingRow } from '../src/core/evaluation/training.js';
@@ -17,6 +18,7 @@ export const HAND_GRADED_FILES = [
   'graded-failures-4.jsonl',
   'graded-failures-5.jsonl',
   'graded-failures-6.jsonl',
+  'graded-failures-7.jsonl',
   'graded-examples.jsonl',
 ] as const;
 
@@ -28,6 +30,24 @@ export const HAND_GRADED_FILES = [
  * can use, so the shipped weights are trained without them (pass --generated-weight to try).
  */
 export const GENERATED_WEIGHT = 0;
+
+/**
+ * The Mohler short-answer set lives in a shared data folder beside the checkout
+ * (<checkout>/../shared/data/asag/mohler-dev.jsonl). A git worktree sits one level deeper
+ * (/work/wt/<name>), so the folders above the checkout are searched in turn; the first that
+ * holds the file wins, and the plain sibling path is returned when none does (callers report it).
+ */
+export function defaultMohlerPath(checkout: string): string {
+  const tail = join('shared', 'data', 'asag', 'mohler-dev.jsonl');
+  let dir = dirname(checkout.replace(/\/+$/, ''));
+  for (let i = 0; i < 4; i++) {
+    if (existsSync(join(dir, tail))) return join(dir, tail);
+    const up = dirname(dir);
+    if (up === dir) break;
+    dir = up;
+  }
+  return join(checkout, '..', tail);
+}
 
 export const gradedAnswerLine = z.object({
   id: z.union([z.string(), z.number()]).transform(String),

@@ -25,13 +25,14 @@ import {
 } from '../src/core/evaluation/training.js';
 import { loadLexicon, loadTopicIndex, loadWordVectors } from '../src/server/ai/local-evaluator.js';
 import { createWinkTextAnalyzer } from '../src/server/ai/wink-text-analyzer.js';
-import { GENERATED_WEIGHT, readGradedAnswers, toTrainingRows, type GradedAnswer } from './grading-data.js';
+import { defaultMohlerPath, GENERATED_WEIGHT, readGradedAnswers, toTrainingRows, type GradedAnswer } from './grading-data.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const { values } = parseArgs({
   options: {
-    // The shared data folder sits beside the checkout (../shared), as on the team's machines and CI.
-    data: { type: 'string', default: join(root, '..', 'shared', 'data', 'asag', 'mohler-dev.jsonl') },
+    // The shared data folder sits beside the checkout (../shared), as on the team's machines and CI,
+    // or beside the folder of worktrees (/work/wt/<name> → /work/shared).
+    data: { type: 'string', default: defaultMohlerPath(root) },
     examples: { type: 'string', default: join(root, 'content', 'grader', 'graded-examples.jsonl') },
     /** Graded answers of every kind to the bank's questions (content/grader/graded-answers.jsonl). */
     graded: { type: 'string', default: join(root, 'content', 'grader', 'graded-answers.jsonl') },
@@ -46,6 +47,8 @@ const { values } = parseArgs({
     failures5: { type: 'string', default: join(root, 'content', 'grader', 'graded-failures-5.jsonl') },
     /** Terse, good and confidently wrong answers to eight more unused bank questions (graded-failures-6.jsonl). */
     failures6: { type: 'string', default: join(root, 'content', 'grader', 'graded-failures-6.jsonl') },
+    /** Bad advice stated as fact and correct answers in unusual words, eight more unused questions (graded-failures-7.jsonl). */
+    failures7: { type: 'string', default: join(root, 'content', 'grader', 'graded-failures-7.jsonl') },
     /** Rule-made variants (content/grader/generated-answers.jsonl): trained on, weighted lower, never reported. */
     generated: { type: 'string', default: join(root, 'content', 'grader', 'generated-answers.jsonl') },
     'generated-weight': { type: 'string', default: String(GENERATED_WEIGHT) },
@@ -104,6 +107,8 @@ async function main(): Promise<void> {
   if (haveFailures5) answers.push(...readGradedAnswers(values.failures5!, 'graded'));
   const haveFailures6 = existsSync(values.failures6!);
   if (haveFailures6) answers.push(...readGradedAnswers(values.failures6!, 'graded'));
+  const haveFailures7 = existsSync(values.failures7!);
+  if (haveFailures7) answers.push(...readGradedAnswers(values.failures7!, 'graded'));
   const haveGenerated = existsSync(values.generated!) && Number(values['generated-weight']) > 0;
   if (haveGenerated) answers.push(...readGradedAnswers(values.generated!, 'graded').map((a) => ({ ...a, generated: true })));
   const vectors = await loadWordVectors();
@@ -140,6 +145,7 @@ async function main(): Promise<void> {
       haveFailures4 ? 'content/grader/graded-failures-4.jsonl' : null,
       haveFailures5 ? 'content/grader/graded-failures-5.jsonl' : null,
       haveFailures6 ? 'content/grader/graded-failures-6.jsonl' : null,
+      haveFailures7 ? 'content/grader/graded-failures-7.jsonl' : null,
       haveGenerated ? `content/grader/generated-answers.jsonl (weight ${generatedWeight})` : null,
     ].filter(Boolean),
     rows: rows.length,

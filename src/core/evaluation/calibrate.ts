@@ -117,6 +117,51 @@ export function fitMonotone(pred: readonly number[], gold: readonly number[], mi
 }
 
 /**
+ * Restores the spread the conditional mean takes away. Isotonic regression maps a prediction to
+ * the mean human grade of answers that got it, and on unseen questions that mean is a mixture:
+ * an excellent answer scored 3.8 sits among partial and confidently wrong ones that also got 3.8,
+ * so every correct answer comes out well under its grade. Here each knot's value moves `share`
+ * of the way towards the human grade at the same rank (the prediction's quantile among `pred`,
+ * read off the sorted `gold`), in mode 'up' only where that grade is higher: the map keeps its
+ * order and its knots, and the grades it gives spread like the human ones. Fit it on
+ * out-of-fold predictions only.
+ */
+export function restoreSpread(
+  c: MonotoneCalibration,
+  pred: readonly number[],
+  gold: readonly number[],
+  share: number,
+  mode: 'up' | 'both' = 'up',
+): MonotoneCalibration {
+  if (share <= 0 || pred.length < 2) return c;
+  const p = [...pred].sort((a, b) => a - b);
+  const g = [...gold].sort((a, b) => a - b);
+  const n = p.length;
+  const quantileOf = (x: number): number => {
+    let below = 0;
+    let equal = 0;
+    for (const v of p) {
+      if (v < x) below++;
+      else if (v === x) equal++;
+    }
+    return (below + equal / 2) / n;
+  };
+  const gradeAt = (q: number): number => {
+    const pos = Math.min(n - 1, Math.max(0, q * n - 0.5));
+    const i = Math.floor(pos);
+    const t = pos - i;
+    return g[i]! + t * ((g[Math.min(n - 1, i + 1)] ?? g[i]!) - g[i]!);
+  };
+  // Upward only: below the middle the guards already hold empty and adversarial answers down,
+  // and stretching there pushed partial and weak answers further under their grades.
+  const lift = (i: number, k: number): number => (mode === 'up' ? Math.max(c.values[i]!, gradeAt(quantileOf(k))) : gradeAt(quantileOf(k)));
+  const values = c.knots.map((k, i) => (1 - share) * c.values[i]! + share * lift(i, k));
+  // Both terms rise with the knot, so the blend does too; guard against rounding anyway.
+  for (let i = 1; i < values.length; i++) values[i] = Math.max(values[i]!, values[i - 1]!);
+  return { knots: [...c.knots], values };
+}
+
+/**
  * Fits ridge regression on standardized features (intercept not penalized). Pure math so the
  * training script and the benchmark share it.
  */

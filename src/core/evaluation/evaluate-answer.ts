@@ -86,6 +86,8 @@ export interface GradingAnalysis {
   referenceContentWords: number;
   /** Scored by the long-form (interview answer) model rather than the short-answer one. */
   longForm: boolean;
+  /** The reference answer and key points, analyzed: what the answer is checked against. */
+  truth: AnalyzedText[];
 }
 
 /**
@@ -133,6 +135,7 @@ export function analyzeAnswer(
     hasReferenceText: reference !== undefined,
     referenceContentWords,
     longForm,
+    truth: [...(reference ? [reference] : []), ...keyPoints],
   };
 }
 
@@ -147,6 +150,7 @@ export function guardAnswer(a: GradingAnalysis, input: EvaluationInput, aptitude
     referenceContentWords: a.referenceContentWords,
     aptitude,
     injection: a.injection,
+    truth: a.truth,
   });
 }
 

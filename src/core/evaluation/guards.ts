@@ -1,6 +1,7 @@
 import type { GuardKind } from '../../contract/interviews.js';
 import { isWordToken, type AnalyzedText, type AnalyzedToken } from './analyzed-text.js';
 import type { AnswerFeatures } from './features.js';
+import { findDismissedPractice } from './bad-advice.js';
 
 export type { GuardKind };
 
@@ -198,6 +199,8 @@ export interface GuardInput {
   question: string;
   /** Interview answers (behavioral, design, communication) always need explanation. */
   explanationExpected: boolean;
+  /** The reference answer and key points, analyzed (absent: no check against them). */
+  truth?: readonly AnalyzedText[];
 }
 
 /**
@@ -501,6 +504,21 @@ export function checkGuards(g: GuardInput): GuardHit[] {
       message: 'Check your facts: the answer gets a point the wrong way round.',
       detail: c.detail,
     });
+  }
+  // Bad advice stated as fact has no two sides to swap: it waves aside what the reference relies
+  // on ("no need to change any passwords", "a report afterwards is a waste of time").
+  // Only where an explanation is expected: in a one-line technical answer "X is not needed" is
+  // a fact ("the first dimension is not needed"), not advice.
+  if (g.explanationExpected && !hits.some((h) => h.cap <= CERTAIN_CONFLICT_CAP) && g.truth && g.truth.length > 0) {
+    const dismissed = findDismissedPractice(g.answer, g.truth);
+    if (dismissed) {
+      hits.push({
+        kind: 'contradiction',
+        cap: CERTAIN_CONFLICT_CAP,
+        message: 'Check your advice: the answer dismisses something this question depends on.',
+        detail: `"${dismissed.sentence.length > 160 ? `${dismissed.sentence.slice(0, 157)}…` : dismissed.sentence}" dismisses what the answer should rely on.`,
+      });
+    }
   }
   return hits;
 }

@@ -2,6 +2,7 @@ import {
   applyCalibration,
   fitMonotone,
   fitRidge,
+  restoreSpread,
   measureAgreement,
   predictGrade,
   type AgreementFigures,
@@ -213,8 +214,27 @@ function fitCalibration(kind: ModelKind, rows: readonly TrainingRow[], lambda: n
       gold.push(r.grade);
     }
   }
-  return pred.length >= 40 ? fitMonotone(pred, gold, Math.max(10, Math.round(pred.length / 40))) : undefined;
+  if (pred.length < 40) return undefined;
+  const monotone = fitMonotone(pred, gold, Math.max(10, Math.round(pred.length / 40)));
+  return SPREAD_MODELS.has(kind) ? restoreSpread(monotone, pred, gold, SPREAD_SHARE, 'up') : monotone;
 }
+
+/**
+ * Interview-answer models whose grades are spread back towards the human ones (restoreSpread):
+ * there the goal is each kind of answer near its human grade, and the conditional mean put
+ * excellent, good and terse answers 12–13 points under it on questions left out (16–19 on the
+ * holdout). The short-answer model keeps the plain conditional mean, which is what its goal
+ * (RMSE on Mohler) rewards.
+ */
+const SPREAD_MODELS: ReadonlySet<ModelKind> = new Set(['longForm', 'keyPointsOnly']);
+/**
+ * How far each knot of the upper half moves towards the human grade at its rank: all the way.
+ * Leaving questions out (bench:grading), half the way lifted excellent / good / terse answers
+ * from −12.1 / −11.7 / −12.7 to −9.1 / −7.6 / −9.1 and all the way to −6.6 / −3.8 / −6.0, with
+ * pairwise order unchanged (89 %) and RMSE 1.05 → 1.06 / 1.08. Stretching the lower half as well
+ * put weak answers 21 points under their grade.
+ */
+export const SPREAD_SHARE = 1;
 
 export function trainGrader(rows: readonly TrainingRow[], version: string, penalties: Penalties, calibrate = CALIBRATE): GraderWeights {
   return {
