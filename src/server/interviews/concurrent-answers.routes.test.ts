@@ -74,7 +74,7 @@ function within<T>(work: Promise<T>, ms = 20_000): Promise<T | 'still waiting'> 
 }
 
 describe('answers sent at once', () => {
-  it('two answers to one question: both are accepted, the later one is current, and both are graded', async () => {
+  it('two answers to one question: both are accepted, one is current and the other kept as history, and both are graded', async () => {
     const iv = await start();
     const [a, b] = await Promise.all([answer(iv, 0, `${TEXT} First take.`), answer(iv, 0, `${TEXT} Second take.`)]);
     expect(a.statusCode, a.body).toBe(202);
