@@ -68,7 +68,9 @@ export function sampleActivity(query: Query, metricsUrl: string, everyMs = 100) 
       const round = (n: number) => Math.round(n * 10) / 10;
       return {
         samples,
-        connections: Object.fromEntries([...counts.entries()].sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, round(v / Math.max(1, samples))])),
+        connections: Object.fromEntries(
+          [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, round(v / Math.max(1, samples))]),
+        ),
         poolWaitingMean: round(waitingSum / Math.max(1, metricSamples)),
         poolWaitingMax: waitingMax,
         eventLoopDelayP99MaxMs: Math.round(lagMax),

@@ -188,19 +188,19 @@ async function measure() {
             },
           }
         : name === 'POST answer'
-        ? {
-            method: 'POST',
-            headers: { ...auth, 'content-type': 'application/json' },
-            // Spread over 25 questions so the benchmark measures answering, not one row lock.
-            setupRequest: (req) => {
-              const iv = interviewsMade[n % interviewsMade.length]!;
-              const q = iv.questions[Math.floor(n / interviewsMade.length) % iv.questions.length]!;
-              const text = `${answers[n % answers.length]} (attempt ${n})`;
-              n += 1;
-              return { ...req, path: `/api/v1/interviews/${iv.id}/answers`, body: JSON.stringify({ questionId: q.id, text }) };
-            },
-          }
-        : { method: 'GET', path: `/api/v1/interviews/${target.id}${name === 'GET report' ? '/report' : ''}`, headers: auth };
+          ? {
+              method: 'POST',
+              headers: { ...auth, 'content-type': 'application/json' },
+              // Spread over 25 questions so the benchmark measures answering, not one row lock.
+              setupRequest: (req) => {
+                const iv = interviewsMade[n % interviewsMade.length]!;
+                const q = iv.questions[Math.floor(n / interviewsMade.length) % iv.questions.length]!;
+                const text = `${answers[n % answers.length]} (attempt ${n})`;
+                n += 1;
+                return { ...req, path: `/api/v1/interviews/${iv.id}/answers`, body: JSON.stringify({ questionId: q.id, text }) };
+              },
+            }
+          : { method: 'GET', path: `/api/v1/interviews/${target.id}${name === 'GET report' ? '/report' : ''}`, headers: auth };
     const cpuBefore = processUsage(server.pid).cpuMs;
     const sampler = values.activity && database ? sampleActivity(database.query, `${address}/metrics`) : undefined;
     const result = await autocannon({ url: address, connections, duration, requests: [request] });
@@ -214,8 +214,7 @@ async function measure() {
     let gradedAllAfterMs: number | null = null;
     if (isAnswer(name)) {
       const endedAt = Date.now();
-      const watched =
-        name === 'POST answer' ? interviewsMade.map((interview) => ({ token: accessToken, interview })) : own;
+      const watched = name === 'POST answer' ? interviewsMade.map((interview) => ({ token: accessToken, interview })) : own;
       for (;;) {
         const open = await Promise.all(
           watched.map(({ token, interview: iv }) =>

@@ -1,14 +1,13 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Evaluation } from '../../contract/interviews.js';
 import type { EvaluationInput } from '../../core/evaluation/types.js';
-import { cancelJob, jobInsert } from '../jobs/job-queue.js';
+import { cancelJob, jobCancel, jobInsert } from '../jobs/job-queue.js';
 import type { DbOrTx } from '../../db/client.js';
 import { EVENTS_CHANNEL, publishEvent, type BusEvent } from '../notifications/notify.js';
 import { evaluationInputOf, isPendingAnswer, PENDING_ENGINE, recomputeOverall } from './answers.js';
 import { staffToTell } from './interview-audience.js';
 import type { InterviewContext } from './interview-context.js';
 import { answers, interviewQuestions, interviews, type InterviewRow } from './interviews.table.js';
-import { jobs } from '../jobs/jobs.table.js';
 
 export const ANSWER_GRADE_JOB = 'answer-grade';
 const jobKey = (answerId: string) => `answer-grade:${answerId}`;
@@ -138,10 +137,7 @@ export function createAnswerGrading(ctx: InterviewContext, wait: AnswerWait = { 
       .set({ score: evaluation.score, evaluation, engine: evaluation.engine, engineVersion: evaluation.engineVersion })
       .where(and(eq(answers.id, answerId), eq(answers.engine, PENDING_ENGINE), inProgress))
       .returning({ id: answers.id });
-    const cancelled = db
-      .update(jobs)
-      .set({ completedAt: now, lastError: 'cancelled' })
-      .where(sql`${jobs.dedupeKey} = ${jobKey(answerId)} and ${jobs.completedAt} is null and ${jobs.failedAt} is null and ${inProgress}`);
+    const cancelled = jobCancel(db, jobKey(answerId), now, inProgress);
     const result = await db.execute(sql`
       with iv as (select ${interviews.status} from ${interviews} where ${interviews.id} = ${row.id} for share),
       graded as (${graded.getSQL()}),

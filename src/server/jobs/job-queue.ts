@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { newId } from '../ids.js';
 import { jobs } from './jobs.table.js';
@@ -48,8 +48,13 @@ export function jobInsert(tx: DbOrTx, job: NewJob, now: Date) {
 
 /** Drops an unfinished job (e.g. the reminder of a cancelled interview). */
 export async function cancelJob(tx: DbOrTx, dedupeKey: string, now: Date): Promise<void> {
-  await tx
+  await jobCancel(tx, dedupeKey, now);
+}
+
+/** The statement cancelJob runs, unsent, optionally only `when` a condition holds (to be sent as a CTE of another write). */
+export function jobCancel(tx: DbOrTx, dedupeKey: string, now: Date, when: SQL = sql`true`) {
+  return tx
     .update(jobs)
     .set({ completedAt: now, lastError: 'cancelled' })
-    .where(sql`${jobs.dedupeKey} = ${dedupeKey} and ${jobs.completedAt} is null and ${jobs.failedAt} is null`);
+    .where(sql`${jobs.dedupeKey} = ${dedupeKey} and ${jobs.completedAt} is null and ${jobs.failedAt} is null and ${when}`);
 }
