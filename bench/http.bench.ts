@@ -6,7 +6,11 @@
  * dropped). In the same run it measures the limit (bench/limit-server.ts: bare Fastify, one
  * primary-key SELECT per request, same engine) and prints each scenario as a share of it, with
  * the server's time to /readyz and its RSS.
- *   npm run bench:http [-- --connections 50 --duration 10 --json --profile DIR --only reads --gzip]
+ * POST answer runs twice: one user's 50 connections into 5 interviews (answers queue on one
+ * interview), and "own": one candidate per connection, each answering their own interview.
+ * --activity (PostgreSQL) prints what the server's connections did meanwhile (bench/db-activity.ts);
+ * --root DIR runs the server of another checkout (a before/after under the same load).
+ *   npm run bench:http [-- --connections 50 --duration 10 --json --profile DIR --only reads|answers --gzip --activity --root DIR]
  *   npm run bench:reads   (GET interview and GET report only)
  */
 import { spawn } from 'node:child_process';
@@ -17,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { freePort, scratchDatabase } from '../src/server/testing/scale-out-cluster.js';
+import { type ActivitySummary, formatActivity, sampleActivity } from './db-activity.js';
 import { apiCaller, benchTeardown, processUsage, signUpCandidate, startBenchServer, waitForReady } from './bench-api.js';
 
 const { values } = parseArgs({
@@ -30,6 +35,10 @@ const { values } = parseArgs({
     only: { type: 'string' },
     // The GETs send Accept-Encoding as browsers do (gzip, deflate, br); by default they send none.
     gzip: { type: 'boolean', default: false },
+    // On PostgreSQL: samples what the server's connections do during each scenario (bench/db-activity.ts).
+    activity: { type: 'boolean', default: false },
+    // Runs the Panelist server of another checkout (e.g. the code before a change) under this bench.
+    root: { type: 'string' },
   },
 });
 const connections = Math.min(Number(values.connections), 200);
@@ -60,9 +69,10 @@ async function waitForEvaluator(address: string): Promise<void> {
 /** Everything but the printing; whatever happens in it, the teardown stops the servers and drops the database. */
 async function measure() {
   let databaseUrl = '';
+  let database: Awaited<ReturnType<typeof scratchDatabase>> | undefined;
   if (serverUrl) {
-    const database = await scratchDatabase(serverUrl);
-    teardown.add(() => database.drop());
+    database = await scratchDatabase(serverUrl);
+    teardown.add(() => database!.drop());
     databaseUrl = database.url;
   }
 
@@ -94,6 +104,7 @@ async function measure() {
     dataDir,
     databaseUrl,
     profile: values.profile,
+    root: values.root,
     env: { RATE_LIMIT_OTHER: '1000000', RATE_LIMIT_GRADING: '1000000' },
   });
   teardown.track(server.process);
@@ -134,34 +145,72 @@ async function measure() {
 
   const target = interviewsMade[0]!;
   const auth = { authorization: `Bearer ${accessToken}` };
-  const allScenarios = ['GET interview', 'POST answer', 'GET report'] as const;
+  const allScenarios = ['GET interview', 'POST answer', 'POST answer, own', 'GET report'] as const;
+  const isAnswer = (name: string) => name.startsWith('POST answer');
   const scenarios = allScenarios.filter((name) =>
-    values.only === 'reads' ? name !== 'POST answer' : values.only === 'answers' ? name === 'POST answer' : true,
+    values.only === 'reads' ? !isAnswer(name) : values.only === 'answers' ? isAnswer(name) : true,
   );
+  // "POST answer, own": as many candidates as connections, each answering their own interview, as
+  // candidates on a real server do (the other scenario has one user send 50 answers at once into 5
+  // interviews, which no candidate does: it measures answers queueing on one interview).
+  const own: { token: string; interview: (typeof interviewsMade)[number] }[] = [];
+  if (scenarios.includes('POST answer, own')) {
+    for (let i = 0; i < connections; i++) {
+      const token = await signUpCandidate(call, `own${i}`);
+      const interview = await call(
+        'POST',
+        '/api/v1/interviews',
+        { kind: 'practice', type: 'technical', role: 'Backend engineer', level: 'mid', questionCount: 5 },
+        token,
+      );
+      own.push({ token, interview });
+    }
+  }
   const results = [];
   for (const name of scenarios) {
     let n = 0;
     const request: autocannon.Request =
-      name === 'POST answer'
+      name === 'POST answer, own'
         ? {
             method: 'POST',
-            headers: { ...auth, 'content-type': 'application/json' },
-            // Spread over 25 questions so the benchmark measures answering, not one row lock.
+            headers: { 'content-type': 'application/json' },
+            // Request n goes to candidate n mod connections: with one request in flight per
+            // connection, no two requests answer one interview at once.
             setupRequest: (req) => {
-              const iv = interviewsMade[n % interviewsMade.length]!;
-              const q = iv.questions[Math.floor(n / interviewsMade.length) % iv.questions.length]!;
+              const { token, interview } = own[n % own.length]!;
+              const q = interview.questions[Math.floor(n / own.length) % interview.questions.length]!;
               const text = `${answers[n % answers.length]} (attempt ${n})`;
               n += 1;
-              return { ...req, path: `/api/v1/interviews/${iv.id}/answers`, body: JSON.stringify({ questionId: q.id, text }) };
+              return {
+                ...req,
+                headers: { ...req.headers, authorization: `Bearer ${token}` },
+                path: `/api/v1/interviews/${interview.id}/answers`,
+                body: JSON.stringify({ questionId: q.id, text }),
+              };
             },
           }
-        : {
-            method: 'GET',
-            path: `/api/v1/interviews/${target.id}${name === 'GET report' ? '/report' : ''}`,
-            headers: values.gzip ? { ...auth, 'accept-encoding': 'gzip, deflate, br' } : auth,
-          };
+        : name === 'POST answer'
+          ? {
+              method: 'POST',
+              headers: { ...auth, 'content-type': 'application/json' },
+              // Spread over 25 questions so the benchmark measures answering, not one row lock.
+              setupRequest: (req) => {
+                const iv = interviewsMade[n % interviewsMade.length]!;
+                const q = iv.questions[Math.floor(n / interviewsMade.length) % iv.questions.length]!;
+                const text = `${answers[n % answers.length]} (attempt ${n})`;
+                n += 1;
+                return { ...req, path: `/api/v1/interviews/${iv.id}/answers`, body: JSON.stringify({ questionId: q.id, text }) };
+              },
+            }
+          : {
+              method: 'GET',
+              path: `/api/v1/interviews/${target.id}${name === 'GET report' ? '/report' : ''}`,
+              headers: values.gzip ? { ...auth, 'accept-encoding': 'gzip, deflate, br' } : auth,
+            };
     const cpuBefore = processUsage(server.pid).cpuMs;
+    const sampler = values.activity && database ? sampleActivity(database.query, `${address}/metrics`) : undefined;
     const result = await autocannon({ url: address, connections, duration, requests: [request] });
+    const activity: ActivitySummary | null = (await sampler?.stop()) ?? null;
     // The server's CPU (all its threads, grading included) per request served, and the machine's load meanwhile.
     const cpuMsPerRequest = (processUsage(server.pid).cpuMs - cpuBefore) / Math.max(1, result.requests.total);
     const load = loadAverage();
@@ -169,12 +218,13 @@ async function measure() {
     const codes = (result as unknown as { statusCodeStats?: Record<string, { count: number }> }).statusCodeStats ?? {};
     const pendingAcks = codes['202']?.count ?? 0;
     let gradedAllAfterMs: number | null = null;
-    if (name === 'POST answer') {
+    if (isAnswer(name)) {
       const endedAt = Date.now();
+      const watched = name === 'POST answer' ? interviewsMade.map((interview) => ({ token: accessToken, interview })) : own;
       for (;;) {
         const open = await Promise.all(
-          interviewsMade.map((iv) =>
-            call('GET', `/api/v1/interviews/${iv.id}`, undefined, accessToken).then((r: { answers: { evaluationStatus?: string }[] }) =>
+          watched.map(({ token, interview: iv }) =>
+            call('GET', `/api/v1/interviews/${iv.id}`, undefined, token).then((r: { answers: { evaluationStatus?: string }[] }) =>
               r.answers.some((a) => a.evaluationStatus === 'pending'),
             ),
           ),
@@ -186,6 +236,7 @@ async function measure() {
       gradedAllAfterMs = Date.now() - endedAt;
     }
     results.push({
+      activity,
       pendingAcks,
       gradedAllAfterMs,
       scenario: name,
@@ -238,10 +289,11 @@ else {
   );
   for (const r of results) {
     console.log(
-      `${r.scenario.padEnd(14)} ${String(r.requestsPerSecond).padStart(6)} req/s   p50 ${String(r.p50Ms).padStart(4)} ms   p99 ${String(r.p99Ms).padStart(4)} ms   errors ${r.errors}   ${Math.round(r.shareOfLimit * 100)} % of limit   CPU ${r.cpuMsPerRequest.toFixed(2)} ms/request   ${(r.bytesPerResponse / 1024).toFixed(1)} KiB/response   load ${r.loadAverage}` +
+      `${r.scenario.padEnd(17)} ${String(r.requestsPerSecond).padStart(6)} req/s   p50 ${String(r.p50Ms).padStart(4)} ms   p99 ${String(r.p99Ms).padStart(4)} ms   errors ${r.errors}   ${Math.round(r.shareOfLimit * 100)} % of limit   CPU ${r.cpuMsPerRequest.toFixed(2)} ms/request   ${(r.bytesPerResponse / 1024).toFixed(1)} KiB/response   load ${r.loadAverage}` +
         (r.gradedAllAfterMs === null
           ? ''
-          : `\n               ${r.pendingAcks} of ${r.requests} acknowledged pending (202); the current answers (25 questions) were all graded ${r.gradedAllAfterMs} ms after the load`),
+          : `\n               ${r.pendingAcks} of ${r.requests} acknowledged pending (202); the current answers were all graded ${r.gradedAllAfterMs} ms after the load`) +
+        (r.activity ? `\n               ${formatActivity(r.activity)}` : ''),
     );
   }
   console.log(`/readyz after ${readyMs} ms; RSS ${rssAtReadyMiB} MiB at ready, ${rssAfterMiB} MiB after the load`);

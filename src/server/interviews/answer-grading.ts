@@ -1,13 +1,13 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Evaluation } from '../../contract/interviews.js';
 import type { EvaluationInput } from '../../core/evaluation/types.js';
-import { cancelJob, enqueueJob } from '../jobs/job-queue.js';
+import { cancelJob, jobCancel, jobInsert } from '../jobs/job-queue.js';
 import type { DbOrTx } from '../../db/client.js';
-import { publishEvent } from '../notifications/notify.js';
+import { EVENTS_CHANNEL, publishEvent, type BusEvent } from '../notifications/notify.js';
 import { evaluationInputOf, isPendingAnswer, PENDING_ENGINE, recomputeOverall } from './answers.js';
 import { staffToTell } from './interview-audience.js';
 import type { InterviewContext } from './interview-context.js';
-import { answers, interviewQuestions, interviews } from './interviews.table.js';
+import { answers, interviewQuestions, interviews, type InterviewRow } from './interviews.table.js';
 
 export const ANSWER_GRADE_JOB = 'answer-grade';
 const jobKey = (answerId: string) => `answer-grade:${answerId}`;
@@ -101,18 +101,56 @@ export function createAnswerGrading(ctx: InterviewContext, wait: AnswerWait = { 
     }
   }
 
-  /** In the transaction that stores a pending answer: the job that grades it if this process cannot. */
-  async function planRecovery(tx: DbOrTx, answerId: string, now: Date): Promise<void> {
-    await enqueueJob(
+  /**
+   * The job that grades a pending answer if this process cannot, unsent: it is written in the
+   * statement that stores the answer, so both commit or neither.
+   */
+  function recoveryJob(tx: DbOrTx, answerId: string, now: Date) {
+    return jobInsert(
       tx,
       { kind: ANSWER_GRADE_JOB, payload: { answerId }, runAt: new Date(now.getTime() + RECOVERY_DELAY_MS), dedupeKey: jobKey(answerId) },
       now,
     );
   }
 
-  /** Stores a grade in place of the placeholder, once, and tells the open pages. */
-  async function store(answerId: string, evaluation: Evaluation): Promise<void> {
+  /** What storing a grade needs to know of its answer: the interview (who hears of it) and the question. */
+  interface GradedOf {
+    row: InterviewRow;
+    questionId: string;
+  }
+
+  /**
+   * Stores a grade in place of the placeholder, once, and tells the open pages. While the
+   * interview is in progress this is one statement: it takes the interview FOR SHARE (so it waits
+   * for completion or the deadline job, which lock it FOR UPDATE, and they for it, but not for
+   * answers or other grades), replaces the placeholder only if it is still one, cancels the
+   * recovery job and notifies. Whoever hears of it is read before, outside any lock.
+   */
+  async function store(answerId: string, evaluation: Evaluation, of: GradedOf): Promise<void> {
     const now = clock.now();
+    const { row, questionId } = of;
+    const userIds = [row.candidateId, ...(await staffToTell(ctx, row, db))];
+    const event: BusEvent = { type: 'answer_graded', userIds, interviewId: row.id, answerId, questionId };
+    const inProgress = sql`exists (select 1 from iv where iv.status = 'in_progress')`;
+    const graded = db
+      .update(answers)
+      .set({ score: evaluation.score, evaluation, engine: evaluation.engine, engineVersion: evaluation.engineVersion })
+      .where(and(eq(answers.id, answerId), eq(answers.engine, PENDING_ENGINE), inProgress))
+      .returning({ id: answers.id });
+    const cancelled = jobCancel(db, jobKey(answerId), now, inProgress);
+    const result = await db.execute(sql`
+      with iv as (select ${interviews.status} from ${interviews} where ${interviews.id} = ${row.id} for share),
+      graded as (${graded.getSQL()}),
+      cancelled as (${cancelled.getSQL()})
+      select iv.status, case when g.id is null then null else pg_notify(${EVENTS_CHANNEL}, ${JSON.stringify(event)}) end as notified
+      from iv left join graded g on true`);
+    const [found] = (result as unknown as { rows: { status: string }[] }).rows;
+    if (!found || found.status === 'in_progress') return;
+    await storeAfterEnd(answerId, evaluation, now);
+  }
+
+  /** A grade that arrives after its interview left progress (a failed grading retried later): under the lock, and the overall score counts it. */
+  async function storeAfterEnd(answerId: string, evaluation: Evaluation, now: Date): Promise<void> {
     await db.transaction(async (tx) => {
       const [answer] = await tx.select({ interviewId: answers.interviewId }).from(answers).where(eq(answers.id, answerId));
       if (!answer) return;
@@ -125,7 +163,6 @@ export function createAnswerGrading(ctx: InterviewContext, wait: AnswerWait = { 
         .returning({ id: answers.id, questionId: answers.questionId });
       await cancelJob(tx, jobKey(answerId), now);
       if (!graded) return;
-      // Ended while this was graded (a failed grading retried later): its overall score counts it now.
       if (row.status === 'completed' || row.status === 'terminated') {
         await tx
           .update(interviews)
@@ -140,25 +177,25 @@ export function createAnswerGrading(ctx: InterviewContext, wait: AnswerWait = { 
   /** Grades a stored pending answer from its row (after a restart, or when nothing in this process is grading it). */
   async function gradeStored(answerId: string): Promise<void> {
     const [found] = await db
-      .select({ answer: answers, question: interviewQuestions, level: interviews.level })
+      .select({ answer: answers, question: interviewQuestions, interview: interviews })
       .from(answers)
       .innerJoin(interviewQuestions, eq(interviewQuestions.id, answers.questionId))
       .innerJoin(interviews, eq(interviews.id, answers.interviewId))
       .where(eq(answers.id, answerId));
     if (!found || !isPendingAnswer(found.answer)) return;
     const { evaluation } = start(
-      evaluationInputOf(found.question, found.level, {
+      evaluationInputOf(found.question, found.interview.level, {
         text: found.answer.text,
         durationSeconds: found.answer.durationSeconds ?? undefined,
       }),
     );
-    await store(answerId, await evaluation);
+    await store(answerId, await evaluation, { row: found.interview, questionId: found.answer.questionId });
   }
 
   /** Lets grading started by the route finish in the background, after the pending answer was stored. */
-  function finishLater(answerId: string, evaluation: Promise<Evaluation>): void {
+  function finishLater(answerId: string, evaluation: Promise<Evaluation>, of: GradedOf): void {
     const done = evaluation
-      .then((e) => store(answerId, e))
+      .then((e) => store(answerId, e, of))
       .catch((err: unknown) => ctx.onJobWarning(err, `answer ${answerId}: grading failed; the job queue grades it again`))
       .finally(() => running.delete(answerId));
     running.set(answerId, done);
@@ -184,7 +221,7 @@ export function createAnswerGrading(ctx: InterviewContext, wait: AnswerWait = { 
     await gradeStored(answerId);
   });
 
-  return { receive, start, settledWithin, planRecovery, finishLater, settle };
+  return { receive, start, settledWithin, recoveryJob, finishLater, settle };
 }
 
 export type AnswerGrading = ReturnType<typeof createAnswerGrading>;

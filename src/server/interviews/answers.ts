@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql, type SQLWrapper } from 'drizzle-orm';
 import type { Evaluation, Level } from '../../contract/interviews.js';
 import type { Delivery } from '../../contract/media.js';
 import type { AnswerEvaluator, EvaluationInput } from '../../core/evaluation/types.js';
@@ -71,17 +71,31 @@ export function isPendingAnswer(row: Pick<AnswerRow, 'engine'>): boolean {
 
 export type UngradedAnswer = Omit<GradedAnswer, 'evaluation'>;
 
-/** Stores an answer whose grading is still under way, like storeCurrentAnswer (same transaction rules). */
-export async function storePendingAnswer(tx: DbOrTx, interviewId: string, answer: UngradedAnswer, now: Date): Promise<AnswerRow> {
-  return storeCurrentAnswer(tx, interviewId, { ...answer, evaluation: PENDING_EVALUATION }, now);
+/** Stores an answer whose grading is still under way, like storeCurrentAnswer (same transaction rules and `alongside`). */
+export async function storePendingAnswer(
+  tx: DbOrTx,
+  interviewId: string,
+  answer: UngradedAnswer,
+  now: Date,
+  alongside: (stored: AnswerRow) => readonly SQLWrapper[] = () => [],
+): Promise<AnswerRow> {
+  return storeCurrentAnswer(tx, interviewId, { ...answer, evaluation: PENDING_EVALUATION }, now, alongside);
 }
 
 /**
  * Stores an answer as the question's current one, inside the caller's transaction (which holds
- * the interview's lock): the previous answer is superseded, not overwritten, and the draft it
- * was typed from goes.
+ * the interview's lock, and so no other answer to this question is being stored): the previous
+ * answer is superseded, not overwritten, and the draft it was typed from goes. `alongside` gives
+ * further writes of the same change (e.g. the recovery job of a pending answer), sent with the
+ * insert as one statement: two round trips in all, whatever the answer carries.
  */
-export async function storeCurrentAnswer(tx: DbOrTx, interviewId: string, graded: GradedAnswer, now: Date): Promise<AnswerRow> {
+export async function storeCurrentAnswer(
+  tx: DbOrTx,
+  interviewId: string,
+  graded: GradedAnswer,
+  now: Date,
+  alongside: (stored: AnswerRow) => readonly SQLWrapper[] = () => [],
+): Promise<AnswerRow> {
   const { evaluation } = graded;
   const row: AnswerRow = {
     id: newId(),
@@ -102,12 +116,22 @@ export async function storeCurrentAnswer(tx: DbOrTx, interviewId: string, graded
     mediaId: graded.mediaId ?? null,
     delivery: graded.delivery ?? null,
   };
+  // Its own statement, before the insert: the unique index on the current answer must see the
+  // previous one superseded (a data-modifying CTE nobody reads runs after the main statement).
   await tx
     .update(answers)
     .set({ supersededAt: now })
     .where(and(eq(answers.questionId, graded.questionId), isNull(answers.supersededAt)));
-  await tx.insert(answers).values(row);
-  await tx.delete(answerDrafts).where(and(eq(answerDrafts.interviewId, interviewId), eq(answerDrafts.questionId, graded.questionId)));
+  const writes = [
+    tx.delete(answerDrafts).where(and(eq(answerDrafts.interviewId, interviewId), eq(answerDrafts.questionId, graded.questionId))),
+    ...alongside(row),
+  ];
+  const ctes = sql.join(
+    writes.map((w, i) => sql`${sql.raw(`w${i}`)} as (${w.getSQL()})`),
+    sql`, `,
+  );
+  // getSQL(): a query builder put in a template as is comes in parentheses, which no CTE or statement accepts.
+  await tx.execute(sql`with ${ctes} ${tx.insert(answers).values(row).getSQL()}`);
   return row;
 }
 

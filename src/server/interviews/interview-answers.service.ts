@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import type { RunCodeBody, RunResult } from '../../contract/coding.js';
 import type { CodeAnswer, CodeAnswerBody } from '../../contract/coding-answers.js';
@@ -12,7 +12,7 @@ import { type InterviewViewer, resultsVisible } from './interview-access.js';
 import type { InterviewContext } from './interview-context.js';
 import { completeLocked } from './interview-completion.js';
 import { toAnswer } from './interview-views.js';
-import { answerDrafts, interviewQuestions, type InterviewRow } from './interviews.table.js';
+import { answerDrafts, interviewQuestions, interviews, type InterviewRow } from './interviews.table.js';
 
 const notInProgress: Record<Exclude<InterviewStatus, 'in_progress'>, () => AppError> = {
   scheduled: () => new AppError('invalid_state', 'Start the interview first.'),
@@ -54,16 +54,26 @@ export function createInterviewAnswering(ctx: InterviewContext, grading: AnswerG
   }
 
   /**
-   * Locks the interview an answer is stored in and checks again, under the lock, that it is open
-   * and before its deadline. The clock is read under the lock: the deadline job completes under
-   * the same lock. Answers the time read.
+   * Takes the locks an answer is stored under and checks again, under them, that the interview is
+   * open and before its deadline; answers the time read (under the locks: the deadline job
+   * completes under the interview's lock). One statement: the interview FOR SHARE, which every
+   * change of its state (completion, the deadline job, a coach's cancel, proctoring) waits for,
+   * since they lock it FOR UPDATE, but which answers to other questions of the same interview
+   * and stored grades share; and the question FOR NO KEY UPDATE, so two answers to one question
+   * still take turns (the second supersedes the first). Statements after it see what the turn
+   * before committed.
    */
-  async function lockOpenInterview(tx: Tx, interviewId: string): Promise<Date> {
-    const locked = await reads.lockInterview(tx, interviewId);
+  async function lockOpenQuestion(tx: Tx, interviewId: string, questionId: string): Promise<Date> {
+    const result = await tx.execute(sql`
+      select i.status, i.deadline_at is null as no_deadline, (extract(epoch from i.deadline_at) * 1000)::float8 as deadline_ms
+      from ${interviews} i join ${interviewQuestions} q on q.id = ${questionId} and q.interview_id = i.id
+      where i.id = ${interviewId}
+      for share of i for no key update of q`);
+    const [locked] = (result as unknown as { rows: { status: InterviewStatus; no_deadline: boolean; deadline_ms: number | null }[] }).rows;
     if (!locked) throw notFound('Interview');
     requireInProgress(locked);
     const now = clock.now();
-    requireBeforeDeadline(locked, now);
+    requireBeforeDeadline({ deadlineAt: locked.no_deadline ? null : new Date(locked.deadline_ms!) }, now);
     return now;
   }
 
@@ -106,7 +116,7 @@ export function createInterviewAnswering(ctx: InterviewContext, grading: AnswerG
       : null;
 
     const stored = await db.transaction(async (tx) => {
-      const now = await lockOpenInterview(tx, interviewId);
+      const now = await lockOpenQuestion(tx, interviewId, question.id);
       const answer = {
         questionId: question.id,
         text: body.text,
@@ -115,11 +125,10 @@ export function createInterviewAnswering(ctx: InterviewContext, grading: AnswerG
         delivery,
       };
       if (evaluation) return storeCurrentAnswer(tx, interviewId, { ...answer, evaluation }, now);
-      const pending = await storePendingAnswer(tx, interviewId, answer, now);
-      await grading.planRecovery(tx, pending.id, now);
-      return pending;
+      // The job that grades it if this process cannot is written with it, in the same statement.
+      return storePendingAnswer(tx, interviewId, answer, now, (pending) => [grading.recoveryJob(tx, pending.id, now)]);
     });
-    if (!evaluation) grading.finishLater(stored.id, started.evaluation);
+    if (!evaluation) grading.finishLater(stored.id, started.evaluation, { row, questionId: question.id });
     return toAnswer(stored, resultsVisible(viewer, row), new Map());
   }
 
@@ -152,7 +161,7 @@ export function createInterviewAnswering(ctx: InterviewContext, grading: AnswerG
       const { row, viewer, question, problem, coding } = await openCodingQuestion(actor, interviewId, body.questionId);
       const { evaluation, result } = await coding.grade(problem, row.level, body);
       const stored = await db.transaction(async (tx) => {
-        const now = await lockOpenInterview(tx, interviewId);
+        const now = await lockOpenQuestion(tx, interviewId, question.id);
         // The explanation is kept with the code for the coach's review.
         const text = body.explanation ? `${body.code}\n\n--- Explanation ---\n${body.explanation}` : body.code;
         const graded = { questionId: question.id, text, durationSeconds: body.durationSeconds ?? null, evaluation };

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { newId } from '../ids.js';
 import { jobs } from './jobs.table.js';
@@ -17,6 +17,14 @@ export interface NewJob {
 
 /** Call inside the transaction of the change that needs the job: both commit or neither. */
 export async function enqueueJob(tx: DbOrTx, job: NewJob, now: Date): Promise<void> {
+  await jobInsert(tx, job, now);
+}
+
+/**
+ * The statement enqueueJob runs, unsent: a caller may send it as a CTE of its own write (one round
+ * trip instead of two, e.g. an answer and the job that grades it after a crash).
+ */
+export function jobInsert(tx: DbOrTx, job: NewJob, now: Date) {
   const row = {
     id: newId(),
     kind: job.kind,
@@ -26,11 +34,8 @@ export async function enqueueJob(tx: DbOrTx, job: NewJob, now: Date): Promise<vo
     dedupeKey: job.dedupeKey ?? null,
     createdAt: now,
   };
-  if (!job.dedupeKey) {
-    await tx.insert(jobs).values(row);
-    return;
-  }
-  await tx
+  if (!job.dedupeKey) return tx.insert(jobs).values(row);
+  return tx
     .insert(jobs)
     .values(row)
     .onConflictDoUpdate({
@@ -43,8 +48,13 @@ export async function enqueueJob(tx: DbOrTx, job: NewJob, now: Date): Promise<vo
 
 /** Drops an unfinished job (e.g. the reminder of a cancelled interview). */
 export async function cancelJob(tx: DbOrTx, dedupeKey: string, now: Date): Promise<void> {
-  await tx
+  await jobCancel(tx, dedupeKey, now);
+}
+
+/** The statement cancelJob runs, unsent, optionally only `when` a condition holds (to be sent as a CTE of another write). */
+export function jobCancel(tx: DbOrTx, dedupeKey: string, now: Date, when: SQL = sql`true`) {
+  return tx
     .update(jobs)
     .set({ completedAt: now, lastError: 'cancelled' })
-    .where(sql`${jobs.dedupeKey} = ${dedupeKey} and ${jobs.completedAt} is null and ${jobs.failedAt} is null`);
+    .where(sql`${jobs.dedupeKey} = ${dedupeKey} and ${jobs.completedAt} is null and ${jobs.failedAt} is null and ${when}`);
 }

@@ -1,0 +1,145 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Interview } from '../../contract/interviews.js';
+import type { AnswerEvaluator } from '../../core/evaluation/types.js';
+import { createLocalEvaluator } from '../ai/local-evaluator.js';
+import { createTestApp, registerUser, type Browser, type TestApp } from '../testing/test-app.js';
+
+/**
+ * Many answers to one interview at once (a candidate clicking fast, several tabs, the grades of
+ * earlier answers arriving): answers to different questions are stored side by side, two answers
+ * to one question take turns (the later one is current), and a grade is stored while answers are.
+ * ANSWER_WAIT_MS=0: every answer is acknowledged pending and graded in the background.
+ */
+let t: TestApp;
+let ana: Browser;
+let gate: Promise<void> | null = null;
+
+beforeAll(async () => {
+  const inner = await createLocalEvaluator();
+  const evaluator: AnswerEvaluator = {
+    name: inner.name,
+    version: inner.version,
+    async evaluate(input) {
+      if (gate) await gate;
+      return inner.evaluate(input);
+    },
+  };
+  t = await createTestApp({ ANSWER_WAIT_MS: '0' }, { evaluator });
+  ana = await registerUser(t.app, { name: 'Ana' });
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+const TEXT =
+  'An index is a sorted structure over one or more columns, usually a B-tree, that lets the database find rows without scanning the ' +
+  'whole table. It speeds up reads and costs extra work on every insert and update.';
+
+async function start(): Promise<Interview> {
+  const res = await ana.request({
+    method: 'POST',
+    url: '/api/v1/interviews',
+    payload: { kind: 'practice', type: 'technical', role: 'Backend engineer', level: 'mid', questionCount: 3 },
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json();
+}
+
+const answer = (iv: Interview, index: number, text = TEXT) =>
+  ana.request({ method: 'POST', url: `/api/v1/interviews/${iv.id}/answers`, payload: { questionId: iv.questions[index]!.id, text } });
+
+async function read(iv: Interview): Promise<Interview> {
+  const res = await ana.request({ method: 'GET', url: `/api/v1/interviews/${iv.id}` });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json();
+}
+
+/** The interview once none of its current answers is pending; gives up (returns 'still waiting') after `ms`. */
+async function gradedAll(iv: Interview, ms = 60_000): Promise<Interview> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const read1 = await read(iv);
+    if (!read1.answers.some((a) => a.evaluationStatus === 'pending') || Date.now() > until) return read1;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Whichever settles first: the work, or a generous limit (a request blocked on a lock never settles). */
+function within<T>(work: Promise<T>, ms = 20_000): Promise<T | 'still waiting'> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([work, new Promise<'still waiting'>((r) => (timer = setTimeout(() => r('still waiting'), ms)))]).finally(() =>
+    clearTimeout(timer),
+  );
+}
+
+describe('answers sent at once', () => {
+  it('two answers to one question: both are accepted, one is current and the other kept as history, and both are graded', async () => {
+    const iv = await start();
+    const [a, b] = await Promise.all([answer(iv, 0, `${TEXT} First take.`), answer(iv, 0, `${TEXT} Second take.`)]);
+    expect(a.statusCode, a.body).toBe(202);
+    expect(b.statusCode, b.body).toBe(202);
+    const current = (await gradedAll(iv)).answers.filter((x) => x.questionId === iv.questions[0]!.id);
+    expect(current).toHaveLength(1);
+    expect([a.json().id, b.json().id]).toContain(current[0]!.id);
+    const rows = await t.database.db.execute(
+      sql`select count(*)::int as n, count(*) filter (where superseded_at is null)::int as current from answers where question_id = ${iv.questions[0]!.id}`,
+    );
+    expect((rows as unknown as { rows: { n: number; current: number }[] }).rows[0]).toEqual({ n: 2, current: 1 });
+  });
+});
+
+// An answer in flight holds the interview FOR SHARE and its question FOR NO KEY UPDATE; these
+// tests hold the same locks from another connection, which only a server database has.
+describe.skipIf(!process.env.DATABASE_URL)('while another answer of the interview is being stored (PostgreSQL)', () => {
+  it('an answer to another question is stored at once; one to the same question after it', async () => {
+    const iv = await start();
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    let locked!: () => void;
+    const holding = new Promise<void>((r) => (locked = r));
+    const other = t.database.db.transaction(async (tx) => {
+      await tx.execute(sql`select 1 from interviews where id = ${iv.id} for share`);
+      await tx.execute(sql`select 1 from interview_questions where id = ${iv.questions[0]!.id} for no key update`);
+      locked();
+      await released;
+    });
+    await holding;
+
+    const sameQuestion = answer(iv, 0);
+    const res = await within(answer(iv, 1));
+    expect(res === 'still waiting' ? res : res.statusCode).toBe(202);
+
+    release();
+    await other;
+    expect((await sameQuestion).statusCode).toBe(202);
+  });
+
+  it('a grade is stored and pushed while other answers of the interview are being stored', async () => {
+    const iv = await start();
+    let open!: () => void;
+    gate = new Promise<void>((r) => (open = r));
+    const res = await answer(iv, 0);
+    expect(res.statusCode, res.body).toBe(202);
+    expect(res.json()).toMatchObject({ evaluationStatus: 'pending' });
+
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    let locked!: () => void;
+    const holding = new Promise<void>((r) => (locked = r));
+    const other = t.database.db.transaction(async (tx) => {
+      await tx.execute(sql`select 1 from interviews where id = ${iv.id} for share`);
+      locked();
+      await released;
+    });
+    await holding;
+    gate = null;
+    open();
+
+    // Read while the locks are held: an answer being stored does not keep its interview from being read.
+    const [graded] = (await gradedAll(iv, 20_000)).answers;
+    release();
+    await other;
+    expect(graded).toMatchObject({ evaluationStatus: 'done', evaluation: { score: expect.any(Number) } });
+  });
+});
