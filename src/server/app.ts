@@ -1,5 +1,6 @@
 import cookie from '@fastify/cookie';
 import { trackRequestOrigin } from './request-origin.js';
+import { lazyDefaultSchemaCompilers } from './plugins/lazy-schema-compilers.js';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AnswerEvaluator } from '../core/evaluation/types.js';
@@ -141,6 +142,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : newId();
     },
     routerOptions: { ignoreTrailingSlash: true },
+    schemaController: { compilersFactory: lazyDefaultSchemaCompilers() },
   });
   applyConnectionLimits(app.server, config.http);
   app.setValidatorCompiler(validatorCompiler);

@@ -1,5 +1,4 @@
 import { and, count, eq, isNull, sql } from 'drizzle-orm';
-import QRCode from 'qrcode';
 import type { OrgSecurity, OrgSecurityBody, TwoFactorSetup, TwoFactorStatus } from '../../contract/auth-two-factor.js';
 import { AppError } from '../../core/errors.js';
 import type { Database, DbOrTx } from '../../db/client.js';
@@ -104,6 +103,8 @@ export function createTwoFactorService(deps: { db: Database; config: Config; clo
         .values({ userId: actor.userId, secretCipher: sealed, createdAt: now })
         .onConflictDoUpdate({ target: twoFactor.userId, set: { secretCipher: sealed, createdAt: now, lastUsedStep: null } });
       const uri = otpauthUri(secret, user.email);
+      // Loaded here, not at start: only two-factor enrolment draws a QR code (≈ 40–60 ms to load).
+      const { default: QRCode } = await import('qrcode');
       return { secret, otpauthUri: uri, qrSvg: await QRCode.toString(uri, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' }) };
     },
 
