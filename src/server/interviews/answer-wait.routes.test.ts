@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Interview } from '../../contract/interviews.js';
 import type { AnswerEvaluator } from '../../core/evaluation/types.js';
 import { createLocalEvaluator } from '../ai/local-evaluator.js';
+import { startPractice } from '../testing/interview-fixture.js';
 import { createTestApp, registerUser, type Browser, type TestApp } from '../testing/test-app.js';
 
 /**
@@ -36,29 +37,19 @@ const TEXT =
   'An index is a sorted structure over one or more columns, usually a B-tree, that lets the database find rows without scanning the ' +
   'whole table. It speeds up reads and costs extra work on every insert and update.';
 
-async function start(): Promise<Interview> {
-  const res = await ana.request({
-    method: 'POST',
-    url: '/api/v1/interviews',
-    payload: { kind: 'practice', type: 'technical', role: 'Backend engineer', level: 'mid', questionCount: 2 },
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json();
-}
-
 const answer = (iv: Interview, index: number) =>
   ana.request({ method: 'POST', url: `/api/v1/interviews/${iv.id}/answers`, payload: { questionId: iv.questions[index]!.id, text: TEXT } });
 
 describe('how long an answer waits for its grade', () => {
   it('alone on the server, the reply carries the grade (201)', async () => {
-    const iv = await start();
+    const iv = await startPractice(ana);
     const res = await answer(iv, 0);
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({ evaluationStatus: 'done', evaluation: { score: expect.any(Number) } });
   });
 
   it('while another answer is in hand, it is acknowledged at once (202 pending) and the first still gets its grade', async () => {
-    const iv = await start();
+    const iv = await startPractice(ana);
     let open!: () => void;
     gate = new Promise<void>((resolve) => (open = resolve));
     const reached = new Promise<void>((resolve) => (entered = resolve));

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Interview } from '../../contract/interviews.js';
 import type { AnswerEvaluator } from '../../core/evaluation/types.js';
 import { createLocalEvaluator } from '../ai/local-evaluator.js';
+import { startPractice } from '../testing/interview-fixture.js';
 import { createTestApp, registerUser, type Browser, type TestApp } from '../testing/test-app.js';
 
 /**
@@ -36,16 +37,6 @@ const TEXT =
   'An index is a sorted structure over one or more columns, usually a B-tree, that lets the database find rows without scanning the ' +
   'whole table. It speeds up reads and costs extra work on every insert and update.';
 
-async function start(): Promise<Interview> {
-  const res = await ana.request({
-    method: 'POST',
-    url: '/api/v1/interviews',
-    payload: { kind: 'practice', type: 'technical', role: 'Backend engineer', level: 'mid', questionCount: 3 },
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json();
-}
-
 const answer = (iv: Interview, index: number, text = TEXT) =>
   ana.request({ method: 'POST', url: `/api/v1/interviews/${iv.id}/answers`, payload: { questionId: iv.questions[index]!.id, text } });
 
@@ -75,7 +66,7 @@ function within<T>(work: Promise<T>, ms = 20_000): Promise<T | 'still waiting'> 
 
 describe('answers sent at once', () => {
   it('two answers to one question: both are accepted, one is current and the other kept as history, and both are graded', async () => {
-    const iv = await start();
+    const iv = await startPractice(ana, 3);
     const [a, b] = await Promise.all([answer(iv, 0, `${TEXT} First take.`), answer(iv, 0, `${TEXT} Second take.`)]);
     expect(a.statusCode, a.body).toBe(202);
     expect(b.statusCode, b.body).toBe(202);
@@ -93,7 +84,7 @@ describe('answers sent at once', () => {
 // tests hold the same locks from another connection, which only a server database has.
 describe.skipIf(!process.env.DATABASE_URL)('while another answer of the interview is being stored (PostgreSQL)', () => {
   it('an answer to another question is stored at once; one to the same question after it', async () => {
-    const iv = await start();
+    const iv = await startPractice(ana, 3);
     let release!: () => void;
     const released = new Promise<void>((r) => (release = r));
     let locked!: () => void;
@@ -116,7 +107,7 @@ describe.skipIf(!process.env.DATABASE_URL)('while another answer of the intervie
   });
 
   it('a grade is stored and pushed while other answers of the interview are being stored', async () => {
-    const iv = await start();
+    const iv = await startPractice(ana, 3);
     let open!: () => void;
     gate = new Promise<void>((r) => (open = r));
     const res = await answer(iv, 0);

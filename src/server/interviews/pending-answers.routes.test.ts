@@ -5,7 +5,7 @@ import type { Answer, Interview } from '../../contract/interviews.js';
 import type { AnswerEvaluator } from '../../core/evaluation/types.js';
 import { createLocalEvaluator } from '../ai/local-evaluator.js';
 import { jobs } from '../jobs/jobs.table.js';
-import { MINUTE, schedule, startNow } from '../testing/interview-fixture.js';
+import { MINUTE, schedule, startNow, startPractice } from '../testing/interview-fixture.js';
 import { connectLive, type LiveClient } from '../testing/live-client.js';
 import { createOrgFixture } from '../testing/org-fixture.js';
 import { createTestApp, registerUser, type Browser, type TestApp } from '../testing/test-app.js';
@@ -67,16 +67,6 @@ async function live(b: Browser): Promise<LiveClient> {
   return c;
 }
 
-async function start(b: Browser): Promise<Interview> {
-  const res = await b.request({
-    method: 'POST',
-    url: '/api/v1/interviews',
-    payload: { kind: 'practice', type: 'technical', role: 'Backend engineer', level: 'mid', questionCount: 2 },
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json();
-}
-
 const TEXT =
   'An index is a sorted structure over one or more columns, usually a B-tree, that lets the database find rows without scanning the ' +
   'whole table. It speeds up reads and costs extra work on every insert and update, so I add one for the filters and joins a query really uses.';
@@ -91,7 +81,7 @@ const answerOf = (iv: Interview, questionId: string) => iv.answers.find((a) => a
 
 describe('an answer acknowledged before its grade', () => {
   it('is stored at once (202, evaluation pending), then graded, pushed to its candidate only, and shown on the next GET', async () => {
-    const iv = await start(ana);
+    const iv = await startPractice(ana);
     const questionId = iv.questions[0]!.id;
     const anaLive = await live(ana);
     const bobLive = await live(bob);
@@ -126,7 +116,7 @@ describe('an answer acknowledged before its grade', () => {
   });
 
   it('completion waits for the pending grade, so the overall score counts it', async () => {
-    const iv = await start(ana);
+    const iv = await startPractice(ana);
     const questionId = iv.questions[0]!.id;
     const release = closeGate();
     const res = await ana.request({ method: 'POST', url: `/api/v1/interviews/${iv.id}/answers`, payload: { questionId, text: TEXT } });
@@ -146,7 +136,7 @@ describe('an answer acknowledged before its grade', () => {
   });
 
   it('after the process grading it is gone (a crash), the job queue grades it: nothing acknowledged is lost', async () => {
-    const iv = await start(ana);
+    const iv = await startPractice(ana);
     const questionId = iv.questions[1]!.id;
     const anaLive = await live(ana);
     hangNext = true;

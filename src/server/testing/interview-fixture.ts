@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import type { Interview } from '../../contract/interviews.js';
 import type { Browser, TestApp } from './test-app.js';
 
-/** Builds assigned interviews through the API, with times relative to the test clock. */
+/** Builds interviews through the API: assigned ones with times relative to the test clock, and practice ones. */
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
@@ -48,5 +48,16 @@ export async function schedule(t: TestApp, coach: Browser, candidateId: string, 
 export async function startNow(b: Browser, interviewId: string): Promise<Interview> {
   const res = await b.request({ method: 'POST', url: `/api/v1/interviews/${interviewId}/start` });
   expect(res.statusCode, res.body).toBe(200);
+  return res.json();
+}
+
+/** A practice interview (technical, backend, mid) the candidate starts for themselves. */
+export async function startPractice(b: Browser, questionCount = 2): Promise<Interview> {
+  const res = await b.request({
+    method: 'POST',
+    url: '/api/v1/interviews',
+    payload: { kind: 'practice', type: 'technical', role: 'Backend engineer', level: 'mid', questionCount },
+  });
+  expect(res.statusCode, res.body).toBe(201);
   return res.json();
 }
