@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Interview, Report } from '../../contract/interviews.js';
 import type { QuestionAttempts } from '../../contract/interviews-attempts.js';
 import { createOrgFixture, type OrgFixture } from '../testing/org-fixture.js';
-import { schedule, startNow } from '../testing/interview-fixture.js';
+import { schedule, startNow, startPractice } from '../testing/interview-fixture.js';
 import { pdfText } from '../testing/pdf-text.js';
 import { createTestApp, expectProblem, registerUser, type Browser, type TestApp } from '../testing/test-app.js';
 
@@ -47,16 +47,6 @@ async function attempts(b: Browser, id: string, q: string): Promise<QuestionAtte
   return res.json();
 }
 
-async function practice(b: Browser, questionCount = 2): Promise<Interview> {
-  const res = await b.request({
-    method: 'POST',
-    url: '/api/v1/interviews',
-    payload: { kind: 'practice', type: 'technical', role: 'Backend engineer', level: 'mid', questionCount },
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json();
-}
-
 describe('retrying a practice question', () => {
   let iv: Interview;
   let q1 = '';
@@ -68,7 +58,7 @@ describe('retrying a practice question', () => {
     // save it and another, and practise those two, the index question first.
     let found: Interview | undefined;
     for (let i = 0; i < 12 && !found; i++) {
-      const drawn = await practice(alice, 20);
+      const drawn = await startPractice(alice, 20);
       if (drawn.questions.some((q) => /database index/i.test(q.text))) found = drawn;
     }
     expect(found, 'no practice asked about database indexes').toBeTruthy();
@@ -166,7 +156,7 @@ describe('retrying a practice question', () => {
   });
 
   it('shows the report with no attempts for an unanswered question', async () => {
-    const other = await practice(alice);
+    const other = await startPractice(alice);
     const report: Report = (await alice.request({ method: 'GET', url: url(other.id, '/report') })).json();
     expect(report.questions[0]).toMatchObject({ attempts: 0, countingAttempt: null });
   });
