@@ -1,32 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Interview } from '../../contract/interviews.js';
-import type { AnswerEvaluator } from '../../core/evaluation/types.js';
 import { createLocalEvaluator } from '../ai/local-evaluator.js';
+import { holdableEvaluator } from '../testing/gated-evaluator.js';
 import { startPractice } from '../testing/interview-fixture.js';
 import { createTestApp, registerUser, type Browser, type TestApp } from '../testing/test-app.js';
 
 /**
  * ANSWER_WAIT_SLOTS=1 (the default): the answer route waits for the grade only while its answer is
- * the one in hand. The evaluator is the local one behind a gate the test opens; `entered` resolves
- * when a grading reaches it.
+ * the one in hand. The evaluator is the local one, which the test can hold.
  */
 let t: TestApp;
 let ana: Browser;
-let gate: Promise<void> | null = null;
-let entered: (() => void) | null = null;
+let grader: ReturnType<typeof holdableEvaluator>;
 
 beforeAll(async () => {
-  const inner = await createLocalEvaluator();
-  const evaluator: AnswerEvaluator = {
-    name: inner.name,
-    version: inner.version,
-    async evaluate(input) {
-      entered?.();
-      if (gate) await gate;
-      return inner.evaluate(input);
-    },
-  };
-  t = await createTestApp({ ANSWER_WAIT_MS: '600000', ANSWER_WAIT_SLOTS: '1' }, { evaluator });
+  grader = holdableEvaluator(await createLocalEvaluator());
+  t = await createTestApp({ ANSWER_WAIT_MS: '600000', ANSWER_WAIT_SLOTS: '1' }, { evaluator: grader.evaluator });
   ana = await registerUser(t.app, { name: 'Ana' });
 });
 afterAll(async () => {
@@ -50,20 +39,17 @@ describe('how long an answer waits for its grade', () => {
 
   it('while another answer is in hand, it is acknowledged at once (202 pending) and the first still gets its grade', async () => {
     const iv = await startPractice(ana);
-    let open!: () => void;
-    gate = new Promise<void>((resolve) => (open = resolve));
-    const reached = new Promise<void>((resolve) => (entered = resolve));
+    const release = grader.hold();
+    const reached = grader.reached();
     const first = answer(iv, 0);
     await reached;
-    entered = null;
 
     // The first answer waits at the grader; the second does not wait behind it.
     const second = await answer(iv, 1);
     expect(second.statusCode, second.body).toBe(202);
     expect(second.json()).toMatchObject({ evaluationStatus: 'pending', evaluation: null });
 
-    gate = null;
-    open();
+    release();
     const firstRes = await first;
     expect(firstRes.statusCode, firstRes.body).toBe(201);
     expect(firstRes.json()).toMatchObject({ evaluationStatus: 'done' });

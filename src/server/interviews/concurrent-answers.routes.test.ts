@@ -1,8 +1,8 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Interview } from '../../contract/interviews.js';
-import type { AnswerEvaluator } from '../../core/evaluation/types.js';
 import { createLocalEvaluator } from '../ai/local-evaluator.js';
+import { holdableEvaluator } from '../testing/gated-evaluator.js';
 import { startPractice } from '../testing/interview-fixture.js';
 import { createTestApp, registerUser, type Browser, type TestApp } from '../testing/test-app.js';
 
@@ -14,19 +14,11 @@ import { createTestApp, registerUser, type Browser, type TestApp } from '../test
  */
 let t: TestApp;
 let ana: Browser;
-let gate: Promise<void> | null = null;
+let grader: ReturnType<typeof holdableEvaluator>;
 
 beforeAll(async () => {
-  const inner = await createLocalEvaluator();
-  const evaluator: AnswerEvaluator = {
-    name: inner.name,
-    version: inner.version,
-    async evaluate(input) {
-      if (gate) await gate;
-      return inner.evaluate(input);
-    },
-  };
-  t = await createTestApp({ ANSWER_WAIT_MS: '0' }, { evaluator });
+  grader = holdableEvaluator(await createLocalEvaluator());
+  t = await createTestApp({ ANSWER_WAIT_MS: '0' }, { evaluator: grader.evaluator });
   ana = await registerUser(t.app, { name: 'Ana' });
 });
 afterAll(async () => {
@@ -80,57 +72,57 @@ describe('answers sent at once', () => {
   });
 });
 
+/** Takes row locks in a transaction of another connection and keeps them until `release()`. */
+async function holdLocks(statements: SQL[]): Promise<{ release: () => Promise<void> }> {
+  let release!: () => void;
+  const released = new Promise<void>((r) => (release = r));
+  let locked!: () => void;
+  const holding = new Promise<void>((r) => (locked = r));
+  const transaction = t.database.db.transaction(async (tx) => {
+    for (const statement of statements) await tx.execute(statement);
+    locked();
+    await released;
+  });
+  await Promise.race([holding, transaction]);
+  return {
+    async release() {
+      release();
+      await transaction;
+    },
+  };
+}
+
 // An answer in flight holds the interview FOR SHARE and its question FOR NO KEY UPDATE; these
 // tests hold the same locks from another connection, which only a server database has.
 describe.skipIf(!process.env.DATABASE_URL)('while another answer of the interview is being stored (PostgreSQL)', () => {
   it('an answer to another question is stored at once; one to the same question after it', async () => {
     const iv = await startPractice(ana, 3);
-    let release!: () => void;
-    const released = new Promise<void>((r) => (release = r));
-    let locked!: () => void;
-    const holding = new Promise<void>((r) => (locked = r));
-    const other = t.database.db.transaction(async (tx) => {
-      await tx.execute(sql`select 1 from interviews where id = ${iv.id} for share`);
-      await tx.execute(sql`select 1 from interview_questions where id = ${iv.questions[0]!.id} for no key update`);
-      locked();
-      await released;
-    });
-    await holding;
+    const locks = await holdLocks([
+      sql`select 1 from interviews where id = ${iv.id} for share`,
+      sql`select 1 from interview_questions where id = ${iv.questions[0]!.id} for no key update`,
+    ]);
 
     const sameQuestion = answer(iv, 0);
     const res = await within(answer(iv, 1));
     expect(res === 'still waiting' ? res : res.statusCode).toBe(202);
 
-    release();
-    await other;
+    await locks.release();
     expect((await sameQuestion).statusCode).toBe(202);
   });
 
   it('a grade is stored and pushed while other answers of the interview are being stored', async () => {
     const iv = await startPractice(ana, 3);
-    let open!: () => void;
-    gate = new Promise<void>((r) => (open = r));
+    const releaseGrader = grader.hold();
     const res = await answer(iv, 0);
     expect(res.statusCode, res.body).toBe(202);
     expect(res.json()).toMatchObject({ evaluationStatus: 'pending' });
 
-    let release!: () => void;
-    const released = new Promise<void>((r) => (release = r));
-    let locked!: () => void;
-    const holding = new Promise<void>((r) => (locked = r));
-    const other = t.database.db.transaction(async (tx) => {
-      await tx.execute(sql`select 1 from interviews where id = ${iv.id} for share`);
-      locked();
-      await released;
-    });
-    await holding;
-    gate = null;
-    open();
+    const locks = await holdLocks([sql`select 1 from interviews where id = ${iv.id} for share`]);
+    releaseGrader();
 
     // Read while the locks are held: an answer being stored does not keep its interview from being read.
     const [graded] = (await gradedAll(iv, 20_000)).answers;
-    release();
-    await other;
+    await locks.release();
     expect(graded).toMatchObject({ evaluationStatus: 'done', evaluation: { score: expect.any(Number) } });
   });
 });

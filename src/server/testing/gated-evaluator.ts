@@ -31,3 +31,35 @@ export function gatedEvaluator(inner: AnswerEvaluator) {
     },
   };
 }
+
+/**
+ * Wraps an evaluator that grades at once until a test holds it: `hold()` makes every grading that
+ * starts afterwards wait until the returned release is called; `reached()` resolves when the next
+ * grading starts (held or not).
+ */
+export function holdableEvaluator(inner: AnswerEvaluator) {
+  let gate: Promise<void> | null = null;
+  let announce: (() => void) | null = null;
+  const evaluator: AnswerEvaluator = {
+    name: inner.name,
+    version: inner.version,
+    async evaluate(input) {
+      announce?.();
+      announce = null;
+      if (gate) await gate;
+      return inner.evaluate(input);
+    },
+  };
+  return {
+    evaluator,
+    hold(): () => void {
+      let open!: () => void;
+      gate = new Promise<void>((resolve) => (open = resolve));
+      return () => {
+        gate = null;
+        open();
+      };
+    },
+    reached: () => new Promise<void>((resolve) => (announce = resolve)),
+  };
+}
